@@ -1,0 +1,31 @@
+package io.pdig.analyzer.fields;
+
+/**
+ * A field, declared once: name, type, description and extractor together. The registry of these
+ * drives rule validation, `pdig fields` and output formatting.
+ *
+ * <p>Extractors read state views only; they must not mutate anything and must not allocate on the
+ * common path more than the value they return.
+ */
+public interface FieldDef {
+    /** Full name, e.g. "proc.name" or "evt.arg" (arguments are separate: see {@link #arg()}). */
+    String name();
+
+    FieldType type();
+
+    FieldArg arg();
+
+    /** True when the value is a list (e.g. proc.args as list? no: proc.aname without index is a string). */
+    boolean isList();
+
+    String description();
+
+    /**
+     * The value for the current event, or null when missing (every comparison with a missing
+     * value is false, and output prints {@code <NA>}).
+     *
+     * @param ctx      the event being evaluated and the state views
+     * @param argument the bracketed argument text (or the suffix after "evt.arg."), null when absent
+     */
+    Object extract(EvalContext ctx, String argument);
+}

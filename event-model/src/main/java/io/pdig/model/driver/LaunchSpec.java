@@ -1,0 +1,25 @@
+package io.pdig.model.driver;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to run and how to trace it.
+ *
+ * @param command       argv; command.get(0) is looked up in PATH like execvp
+ * @param workDir       working directory, null for the launcher's own
+ * @param environment   environment for the command, null to inherit pdig's
+ * @param syscalls      names of the syscalls to trace (from the table); process events are always seen
+ * @param failOpen      when true, tracees survive the tracer's death (untraced calls then fail
+ *                      with ENOSYS, as seccomp does with no tracer); default false = fail-closed
+ * @param traceExits    trace exit stops even for rows flagged SKIP_EXIT
+ * @param stringLimit   maximum bytes read for one string argument
+ * @param waitForOrphans keep tracing descendants after the main tracee exited (strace -f policy)
+ */
+public record LaunchSpec(List<String> command, Path workDir, Map<String, String> environment, Set<String> syscalls,
+                         boolean failOpen, boolean traceExits, int stringLimit, boolean waitForOrphans) {
+
+    public static final int DEFAULT_STRING_LIMIT = 4096;
+}

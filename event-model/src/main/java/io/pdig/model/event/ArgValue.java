@@ -1,0 +1,56 @@
+package io.pdig.model.event;
+
+import java.util.List;
+
+/**
+ * A decoded syscall argument as stored in the journal: raw kernel values and exact bytes, never
+ * rendered names (names are produced on read from the constant tables).
+ */
+public sealed interface ArgValue {
+
+    /** Any integer-like argument: fds, flags, modes, pids, signals, pointers. */
+    record Num(long value) implements ArgValue {
+    }
+
+    /**
+     * A string read from tracee memory, exactly as its bytes (not necessarily UTF-8).
+     *
+     * @param bytes     the bytes up to the NUL, or up to the read limit
+     * @param truncated true when the limit was hit before a NUL
+     */
+    record Bytes(byte[] bytes, boolean truncated) implements ArgValue {
+    }
+
+    /**
+     * A path: the exact bytes the tracee passed and the absolute path the tracer resolved (against
+     * the dirfd or cwd, or, for calls returning an fd, what the kernel actually opened). The
+     * resolved form is null when it could not be determined.
+     */
+    record Path(byte[] raw, byte[] resolved, boolean truncated) implements ArgValue {
+    }
+
+    /** A NULL-terminated string array (argv). {@code truncated} when items or bytes were cut. */
+    record StrList(List<byte[]> items, boolean truncated) implements ArgValue {
+    }
+
+    /** A socket address exactly as the kernel's struct sockaddr bytes (family first). */
+    record SockAddr(byte[] bytes) implements ArgValue {
+    }
+
+    /** Two ints the kernel wrote (pipe, socketpair). */
+    record FdPair(int first, int second) implements ArgValue {
+    }
+
+    /** A small struct read as raw 64-bit words (clone_args, open_how, capability data). */
+    record Words(long[] words) implements ArgValue {
+    }
+
+    /** The tracee passed a pointer the tracer could not read: address and errno of the failed read. */
+    record Unreadable(long address, int errno) implements ArgValue {
+    }
+
+    /** A pointer argument that was NULL. */
+    record Null() implements ArgValue {
+        public static final Null INSTANCE = new Null();
+    }
+}

@@ -1,0 +1,72 @@
+package io.pdig.model.event;
+
+import java.util.List;
+
+/** Process and thread lifecycle events, and signal deliveries, as strace shows them. */
+public sealed interface ProcessEvent extends Event {
+
+    /**
+     * A new process or thread appeared. {@code tid}/{@code pid} are the child's.
+     *
+     * @param parentTid  the thread that created it (0 when unknown: attached or orphan first stop)
+     * @param parentPid  its process
+     * @param cloneFlags clone flags when known (0 for fork), used to decide fd/fs sharing
+     * @param thread     true for a new thread in an existing process (CLONE_THREAD)
+     */
+    record Spawn(long ts, int tid, int pid, int parentTid, int parentPid, long cloneFlags, boolean thread)
+            implements ProcessEvent {
+    }
+
+    /**
+     * A successful exec. The snapshot of the process after exec: everything Falco's proc.* fields
+     * need that a ptrace tracer can know.
+     *
+     * @param formerTid the tid that called exec (differs from pid when a non-leader thread exec'd)
+     * @param exePath   absolute path of the new executable (/proc/PID/exe), as bytes
+     * @param argv      arguments, possibly truncated (see {@code argvTruncated})
+     * @param env       environment entries (KEY=VALUE), possibly truncated; empty if not read
+     * @param cwd       current directory
+     * @param uid       real, effective, saved uid: [ruid, euid, suid, fsuid]
+     * @param gid       real, effective, saved gid: [rgid, egid, sgid, fsgid]
+     * @param loginUid  audit login uid (-1 when unset)
+     * @param tty       controlling tty device number (0 when none)
+     * @param sid       session id
+     * @param pgid      process group id
+     * @param cgroup    contents of /proc/PID/cgroup (for container.id)
+     * @param caps      capabilities: [inheritable, permitted, effective]
+     * @param exeFromMemfd true when the executable was a memfd (fileless execution)
+     * @param exeUpperLayer true when the exe lives in an overlayfs upper layer (unknown: false)
+     */
+    record Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
+                List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
+                byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid)
+            implements ProcessEvent {
+    }
+
+    /**
+     * A thread or process ended.
+     *
+     * @param exitCode   exit code when exited normally
+     * @param signal     terminating signal, or 0 when exited normally
+     * @param coreDumped true when a core was written
+     * @param threadOnly true when only this thread ended and its process lives on
+     */
+    record Exit(long ts, int tid, int pid, int exitCode, int signal, boolean coreDumped, boolean threadOnly)
+            implements ProcessEvent {
+    }
+
+    /**
+     * A signal was delivered to the thread (strace's {@code --- SIGx {...} ---}).
+     *
+     * @param code   si_code
+     * @param sender si_pid (0 when not applicable)
+     * @param senderUid si_uid
+     */
+    record Signal(long ts, int tid, int pid, int signo, int code, int sender, int senderUid)
+            implements ProcessEvent {
+    }
+
+    /** The thread entered a group-stop (strace's {@code --- stopped by SIGSTOP ---}). */
+    record Stopped(long ts, int tid, int pid, int signo) implements ProcessEvent {
+    }
+}

@@ -1,0 +1,81 @@
+package io.pdig.model.syscall;
+
+/**
+ * How one syscall argument is decoded, stored and rendered. The kind carries its read phase, so the
+ * decoder never needs a per-syscall switch (gVisor's Path vs PostPath idea).
+ *
+ * <p>Editing rule: constants may be added; never renumber or remove one, because the journal
+ * stores {@link #ordinal()}-independent names only through {@link Syscall} rows, not kinds.
+ */
+public enum ArgKind {
+    /** Signed integer, printed in decimal. */
+    INT(Phase.ENTRY),
+    /** Unsigned size or count. */
+    SIZE(Phase.ENTRY),
+    /** Pointer or opaque word, printed in hex. */
+    HEX(Phase.ENTRY),
+    /** File descriptor number. */
+    FD(Phase.ENTRY),
+    /** Directory fd for *at() calls; AT_FDCWD renders by name. */
+    DIRFD(Phase.ENTRY),
+    PID(Phase.ENTRY),
+    UID(Phase.ENTRY),
+    GID(Phase.ENTRY),
+    SIGNAL(Phase.ENTRY),
+    /** NUL-terminated path: exact bytes, plus the absolute path resolved against dirfd or cwd. */
+    PATH(Phase.ENTRY),
+    /** NUL-terminated string that is not a path (memfd name, prctl name). */
+    STRING(Phase.ENTRY),
+    /** NULL-terminated array of string pointers (execve argv). */
+    ARGV(Phase.ENTRY),
+    OPEN_FLAGS(Phase.ENTRY),
+    /** File mode bits, printed in octal. */
+    MODE(Phase.ENTRY),
+    AT_FLAGS(Phase.ENTRY),
+    ACCESS_MODE(Phase.ENTRY),
+    /** struct sockaddr passed in (connect, bind, sendto), with its length as the next argument. */
+    SOCKADDR(Phase.ENTRY),
+    /** struct sockaddr written by the kernel (accept, getpeername), length through a pointer. */
+    SOCKADDR_OUT(Phase.EXIT),
+    SOCKET_FAMILY(Phase.ENTRY),
+    SOCKET_TYPE(Phase.ENTRY),
+    PROTOCOL(Phase.ENTRY),
+    PTRACE_REQUEST(Phase.ENTRY),
+    CLONE_FLAGS(Phase.ENTRY),
+    /** struct clone_args in memory (clone3): flags are not visible to BPF, read them here. */
+    CLONE_ARGS(Phase.ENTRY),
+    /** struct open_how in memory (openat2). */
+    OPEN_HOW(Phase.ENTRY),
+    PRCTL_OPTION(Phase.ENTRY),
+    FCNTL_CMD(Phase.ENTRY),
+    /** int[2] written by the kernel (pipe, pipe2, socketpair). */
+    FD_PAIR_OUT(Phase.EXIT),
+    RENAME_FLAGS(Phase.ENTRY),
+    MEMFD_FLAGS(Phase.ENTRY),
+    SECCOMP_OP(Phase.ENTRY),
+    BPF_CMD(Phase.ENTRY),
+    MMAP_PROT(Phase.ENTRY),
+    MMAP_FLAGS(Phase.ENTRY),
+    /** CLONE_NEW* namespace flags (setns, unshare). */
+    NS_FLAGS(Phase.ENTRY),
+    /** capability header/data pair (capset): stored as the raw words. */
+    CAP_DATA(Phase.ENTRY);
+
+    private final Phase phase;
+
+    ArgKind(Phase phase) {
+        this.phase = phase;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** True for kinds whose value lives in tracee memory and needs a read. */
+    public boolean readsMemory() {
+        return switch (this) {
+            case PATH, STRING, ARGV, SOCKADDR, SOCKADDR_OUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            default -> false;
+        };
+    }
+}

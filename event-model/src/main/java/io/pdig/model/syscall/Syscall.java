@@ -1,0 +1,52 @@
+package io.pdig.model.syscall;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One row of the syscall table. Everything that depends on syscall identity (the seccomp filter,
+ * the decoder, the journal schema, the rule engine's evt.type names, `pdig syscalls`) reads these
+ * rows; no other place may switch on syscall names.
+ *
+ * @param name  the kernel's name, which is also Falco's evt.type
+ * @param nr64  x86_64 number, or -1 when the call does not exist there
+ * @param nr32  i386 number, or -1
+ * @param flags semantic flags
+ * @param args  arguments in register order, named with Falco's parameter names
+ * @param ret   what a non-error return means; its Falco parameter name is {@link #resultName()}
+ */
+public record Syscall(String name, int nr64, int nr32, Set<SyscallFlag> flags, List<Arg> args, RetKind ret) {
+
+    public boolean has(SyscallFlag flag) {
+        return flags.contains(flag);
+    }
+
+    public int nr(Abi abi) {
+        return abi == Abi.I386 ? nr32 : nr64;
+    }
+
+    /** Falco names the result parameter "fd" for fd-returning calls and "res" otherwise. */
+    public String resultName() {
+        return ret == RetKind.FD ? "fd" : "res";
+    }
+
+    /** Index of the argument with this Falco name, or -1. */
+    public int argIndex(String argName) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).name().equals(argName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when any argument must be read at the exit stop, which then cannot be skipped. */
+    public boolean needsExitRead() {
+        for (Arg a : args) {
+            if (a.kind().phase() == Phase.EXIT) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

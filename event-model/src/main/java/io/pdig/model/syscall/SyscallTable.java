@@ -1,0 +1,304 @@
+package io.pdig.model.syscall;
+
+import static io.pdig.model.syscall.ArgKind.*;
+import static io.pdig.model.syscall.SyscallFlag.*;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one syscall table. Numbers come from {@code syscall-numbers.tsv} (generated from the kernel
+ * UAPI headers by tools/gen-syscall-numbers.sh); this class adds what we decide: argument names
+ * and kinds, return kind and flags. Syscalls with no row here still get a generic row
+ * ({@code name} with six HEX arguments) so that `--all` can trace and print them.
+ *
+ * <p>Editing rules (the journal stores raw syscall numbers and argument values by position, so
+ * old journals must keep decoding): a row's arguments may be renamed only to match Falco, and
+ * their kinds may be refined only to a kind with the same stored shape; never reorder arguments.
+ * Adding rows and flags is always allowed. See docs/HOWTO_ADD_SYSCALL.md.
+ *
+ * <p>Immutable after class initialisation; safe to share between threads.
+ */
+public final class SyscallTable {
+
+    private static final String NUMBERS_RESOURCE = "/io/pdig/model/syscall/syscall-numbers.tsv";
+
+    private static final Map<String, Syscall> BY_NAME;
+    private static final Syscall[] BY_NR64 = new Syscall[1024];
+    private static final Syscall[] BY_NR32 = new Syscall[1024];
+
+    static {
+        Map<String, int[]> numbers = readNumbers();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Row r : rows()) {
+            if (rows.put(r.name, r) != null) {
+                throw new IllegalStateException("duplicate syscall row " + r.name);
+            }
+        }
+        Map<String, Syscall> byName = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : numbers.entrySet()) {
+            String name = e.getKey();
+            Row r = rows.remove(name);
+            Syscall s = r != null ? r.toSyscall(e.getValue()) : generic(name, e.getValue());
+            byName.put(name, s);
+            if (s.nr64() >= 0) BY_NR64[s.nr64()] = s;
+            if (s.nr32() >= 0) BY_NR32[s.nr32()] = s;
+        }
+        if (!rows.isEmpty()) {
+            throw new IllegalStateException("syscall rows without a number: " + rows.keySet());
+        }
+        BY_NAME = Collections.unmodifiableMap(byName);
+    }
+
+    private SyscallTable() {
+    }
+
+    /** All syscalls, ordered by name. */
+    public static Collection all() {
+        return new Collection(new ArrayList<>(new java.util.TreeMap<>(BY_NAME).values()));
+    }
+
+    /** The row with this name, or null. */
+    public static Syscall byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The row for a number of an ABI, or null when the number is unknown on that ABI. */
+    public static Syscall byNumber(Abi abi, int nr) {
+        Syscall[] t = abi == Abi.I386 ? BY_NR32 : BY_NR64;
+        return nr >= 0 && nr < t.length ? t[nr] : null;
+    }
+
+    /** Names of the default traced set. */
+    public static Set<String> defaultSet() {
+        Set<String> names = new TreeSet<>();
+        for (Syscall s : BY_NAME.values()) {
+            if (s.has(DEFAULT)) names.add(s.name());
+        }
+        return names;
+    }
+
+    /** Thin list wrapper so callers can stream or iterate. */
+    public record Collection(List<Syscall> list) implements Iterable<Syscall> {
+        @Override
+        public java.util.Iterator<Syscall> iterator() {
+            return list.iterator();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Rows. Argument names follow Falco's event table parameter names.
+
+    private static List<Row> rows() {
+        List<Row> t = new ArrayList<>();
+        // Files: open family
+        t.add(row("open", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("name", PATH), a("flags", OPEN_FLAGS), a("mode", MODE)));
+        t.add(row("openat", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("dirfd", DIRFD), a("name", PATH), a("flags", OPEN_FLAGS), a("mode", MODE)));
+        t.add(row("openat2", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("dirfd", DIRFD), a("name", PATH), a("how", OPEN_HOW), a("size", SIZE)));
+        t.add(row("creat", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("name", PATH), a("mode", MODE)));
+        t.add(row("open_by_handle_at", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("mountfd", FD), a("handle", HEX), a("flags", OPEN_FLAGS)));
+        t.add(row("close", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD, SKIP_EXIT), a("fd", FD)));
+        t.add(row("close_range", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD), a("fd", FD), a("max_fd", FD), a("flags", HEX)));
+        t.add(row("dup", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("fd", FD)));
+        t.add(row("dup2", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD)));
+        t.add(row("dup3", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD), a("flags", OPEN_FLAGS)));
+        t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", HEX)));
+        t.add(row("pipe", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT)));
+        t.add(row("pipe2", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT), a("flags", OPEN_FLAGS)));
+        t.add(row("memfd_create", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("name", STRING), a("flags", MEMFD_FLAGS)));
+        t.add(row("eventfd2", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("initval", INT), a("flags", HEX)));
+        t.add(row("signalfd4", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("fd", FD), a("mask", HEX), a("size", SIZE), a("flags", HEX)));
+        t.add(row("timerfd_create", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("clockid", INT), a("flags", HEX)));
+        t.add(row("inotify_init1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", HEX)));
+        t.add(row("epoll_create1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", HEX)));
+        t.add(row("userfaultfd", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("flags", HEX)));
+        t.add(row("io_uring_setup", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("entries", SIZE), a("params", HEX)));
+        t.add(row("io_uring_enter", RetKind.INT, set(FILE), a("fd", FD), a("to_submit", SIZE), a("min_complete", SIZE), a("flags", HEX), a("sig", HEX), a("sigsz", SIZE)));
+        t.add(row("io_uring_register", RetKind.INT, set(FILE), a("fd", FD), a("opcode", INT), a("arg", HEX), a("nr_args", SIZE)));
+        // Files: I/O (not default: too hot; enable with --syscalls or -a)
+        t.add(row("read", RetKind.INT, set(FILE), a("fd", FD), a("data", HEX), a("size", SIZE)));
+        t.add(row("write", RetKind.INT, set(FILE), a("fd", FD), a("data", HEX), a("size", SIZE)));
+        t.add(row("pread64", RetKind.INT, set(FILE), a("fd", FD), a("data", HEX), a("size", SIZE), a("pos", INT)));
+        t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", HEX), a("size", SIZE), a("pos", INT)));
+        t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", HEX), a("size", SIZE)));
+        t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", INT)));
+        t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", HEX), a("count", SIZE)));
+        t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", HEX), a("flags", AT_FLAGS)));
+        t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", HEX)));
+        t.add(row("lstat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", HEX)));
+        t.add(row("fstat", RetKind.STATUS, set(FILE), a("fd", FD), a("statbuf", HEX)));
+        t.add(row("statx", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("flags", AT_FLAGS), a("mask", HEX), a("statxbuf", HEX)));
+        t.add(row("access", RetKind.STATUS, set(FILE), a("name", PATH), a("mode", ACCESS_MODE)));
+        t.add(row("faccessat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE)));
+        t.add(row("faccessat2", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE), a("flags", AT_FLAGS)));
+        t.add(row("readlink", RetKind.INT, set(FILE), a("path", PATH), a("buf", HEX), a("size", SIZE)));
+        t.add(row("readlinkat", RetKind.INT, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("buf", HEX), a("size", SIZE)));
+        t.add(row("truncate", RetKind.STATUS, set(FILE), a("path", PATH), a("length", INT)));
+        t.add(row("ftruncate", RetKind.STATUS, set(FILE), a("fd", FD), a("length", INT)));
+        // Files: namespace changes
+        t.add(row("chdir", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH)));
+        t.add(row("fchdir", RetKind.STATUS, set(DEFAULT, FILE), a("fd", FD)));
+        t.add(row("chroot", RetKind.STATUS, set(DEFAULT, FILE, SECURITY), a("path", PATH)));
+        t.add(row("pivot_root", RetKind.STATUS, set(DEFAULT, FILE, SECURITY), a("new_root", PATH), a("put_old", PATH)));
+        t.add(row("mkdir", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH), a("mode", MODE)));
+        t.add(row("mkdirat", RetKind.STATUS, set(DEFAULT, FILE), a("dirfd", DIRFD), a("path", PATH), a("mode", MODE)));
+        t.add(row("rmdir", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH)));
+        t.add(row("unlink", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH)));
+        t.add(row("unlinkat", RetKind.STATUS, set(DEFAULT, FILE), a("dirfd", DIRFD), a("name", PATH), a("flags", AT_FLAGS)));
+        t.add(row("rename", RetKind.STATUS, set(DEFAULT, FILE), a("oldpath", PATH), a("newpath", PATH)));
+        t.add(row("renameat", RetKind.STATUS, set(DEFAULT, FILE), a("olddirfd", DIRFD), a("oldpath", PATH), a("newdirfd", DIRFD), a("newpath", PATH)));
+        t.add(row("renameat2", RetKind.STATUS, set(DEFAULT, FILE), a("olddirfd", DIRFD), a("oldpath", PATH), a("newdirfd", DIRFD), a("newpath", PATH), a("flags", RENAME_FLAGS)));
+        t.add(row("link", RetKind.STATUS, set(DEFAULT, FILE), a("oldpath", PATH), a("newpath", PATH)));
+        t.add(row("linkat", RetKind.STATUS, set(DEFAULT, FILE), a("olddir", DIRFD), a("oldpath", PATH), a("newdir", DIRFD), a("newpath", PATH), a("flags", AT_FLAGS)));
+        t.add(row("symlink", RetKind.STATUS, set(DEFAULT, FILE), a("target", PATH), a("linkpath", PATH)));
+        t.add(row("symlinkat", RetKind.STATUS, set(DEFAULT, FILE), a("target", PATH), a("linkdirfd", DIRFD), a("linkpath", PATH)));
+        t.add(row("chmod", RetKind.STATUS, set(DEFAULT, FILE), a("filename", PATH), a("mode", MODE)));
+        t.add(row("fchmod", RetKind.STATUS, set(DEFAULT, FILE), a("fd", FD), a("mode", MODE)));
+        t.add(row("fchmodat", RetKind.STATUS, set(DEFAULT, FILE), a("dirfd", DIRFD), a("filename", PATH), a("mode", MODE)));
+        t.add(row("chown", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH), a("uid", UID), a("gid", GID)));
+        t.add(row("lchown", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH), a("uid", UID), a("gid", GID)));
+        t.add(row("fchown", RetKind.STATUS, set(DEFAULT, FILE), a("fd", FD), a("uid", UID), a("gid", GID)));
+        t.add(row("fchownat", RetKind.STATUS, set(DEFAULT, FILE), a("dirfd", DIRFD), a("pathname", PATH), a("uid", UID), a("gid", GID), a("flags", AT_FLAGS)));
+        t.add(row("mount", RetKind.STATUS, set(DEFAULT, FILE, SECURITY), a("dev", PATH), a("dir", PATH), a("type", STRING), a("flags", HEX), a("data", HEX)));
+        t.add(row("umount2", RetKind.STATUS, set(DEFAULT, FILE, SECURITY), a("name", PATH), a("flags", HEX)));
+        // Network
+        t.add(row("socket", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("domain", SOCKET_FAMILY), a("type", SOCKET_TYPE), a("proto", PROTOCOL)));
+        t.add(row("socketpair", RetKind.STATUS, set(DEFAULT, NETWORK, CREATES_FD), a("domain", SOCKET_FAMILY), a("type", SOCKET_TYPE), a("proto", PROTOCOL), a("fds", FD_PAIR_OUT)));
+        t.add(row("connect", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("bind", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("listen", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("backlog", INT)));
+        t.add(row("accept", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", HEX)));
+        t.add(row("accept4", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", HEX), a("flags", OPEN_FLAGS)));
+        t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", HEX), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", HEX), a("addr", SOCKADDR_OUT), a("addrlen", HEX)));
+        t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", HEX)));
+        t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", HEX)));
+        t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));
+        t.add(row("getsockname", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", HEX)));
+        t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", HEX)));
+        t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", INT), a("optname", INT), a("val", HEX), a("optlen", SIZE)));
+        // Processes
+        t.add(row("execve", RetKind.STATUS, set(DEFAULT, PROCESS), a("filename", PATH), a("args", ARGV), a("envp", HEX)));
+        t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", HEX), a("flags", AT_FLAGS)));
+        t.add(row("fork", RetKind.PID, set(DEFAULT, PROCESS)));
+        t.add(row("vfork", RetKind.PID, set(DEFAULT, PROCESS)));
+        t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", HEX), a("child_tid", HEX), a("tls", HEX)));
+        t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE)));
+        t.add(row("exit", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
+        t.add(row("exit_group", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
+        t.add(row("wait4", RetKind.PID, set(PROCESS), a("pid", PID), a("status", HEX), a("options", HEX), a("rusage", HEX)));
+        t.add(row("setuid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("uid", UID)));
+        t.add(row("setgid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("gid", GID)));
+        t.add(row("setreuid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("ruid", UID), a("euid", UID)));
+        t.add(row("setregid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("rgid", GID), a("egid", GID)));
+        t.add(row("setresuid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("ruid", UID), a("euid", UID), a("suid", UID)));
+        t.add(row("setresgid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("rgid", GID), a("egid", GID), a("sgid", GID)));
+        t.add(row("setfsuid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("uid", UID)));
+        t.add(row("setfsgid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("gid", GID)));
+        t.add(row("setgroups", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("size", SIZE), a("list", HEX)));
+        t.add(row("capset", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("hdrp", HEX), a("datap", CAP_DATA)));
+        t.add(row("setsid", RetKind.PID, set(DEFAULT, PROCESS)));
+        t.add(row("setpgid", RetKind.STATUS, set(DEFAULT, PROCESS), a("pid", PID), a("pgid", PID)));
+        t.add(row("prctl", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("option", PRCTL_OPTION), a("arg2", HEX), a("arg3", HEX), a("arg4", HEX), a("arg5", HEX)));
+        t.add(row("unshare", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("flags", NS_FLAGS)));
+        t.add(row("setns", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("fd", FD), a("nstype", NS_FLAGS)));
+        t.add(row("ptrace", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("request", PTRACE_REQUEST), a("pid", PID), a("addr", HEX), a("data", HEX)));
+        t.add(row("process_vm_readv", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("pid", PID), a("local_iov", HEX), a("liovcnt", SIZE), a("remote_iov", HEX), a("riovcnt", SIZE), a("flags", HEX)));
+        t.add(row("process_vm_writev", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("pid", PID), a("local_iov", HEX), a("liovcnt", SIZE), a("remote_iov", HEX), a("riovcnt", SIZE), a("flags", HEX)));
+        t.add(row("seccomp", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("op", SECCOMP_OP), a("flags", HEX), a("uargs", HEX)));
+        t.add(row("bpf", RetKind.INT, set(DEFAULT, SECURITY, CREATES_FD), a("cmd", BPF_CMD), a("attr", HEX), a("size", SIZE)));
+        t.add(row("perf_event_open", RetKind.FD, set(DEFAULT, SECURITY, CREATES_FD), a("attr", HEX), a("pid", PID), a("cpu", INT), a("group_fd", FD), a("flags", HEX)));
+        t.add(row("init_module", RetKind.STATUS, set(DEFAULT, SECURITY), a("img", HEX), a("length", SIZE), a("uargs", STRING)));
+        t.add(row("finit_module", RetKind.STATUS, set(DEFAULT, SECURITY), a("fd", FD), a("uargs", STRING), a("flags", HEX)));
+        t.add(row("delete_module", RetKind.STATUS, set(DEFAULT, SECURITY), a("name", STRING), a("flags", HEX)));
+        t.add(row("kexec_load", RetKind.STATUS, set(DEFAULT, SECURITY), a("entry", HEX), a("nr_segments", SIZE), a("segments", HEX), a("flags", HEX)));
+        t.add(row("pidfd_open", RetKind.FD, set(DEFAULT, PROCESS, CREATES_FD), a("pid", PID), a("flags", HEX)));
+        t.add(row("pidfd_getfd", RetKind.FD, set(DEFAULT, PROCESS, CREATES_FD, SECURITY), a("pidfd", FD), a("targetfd", FD), a("flags", HEX)));
+        t.add(row("pidfd_send_signal", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pidfd", FD), a("sig", SIGNAL), a("info", HEX), a("flags", HEX)));
+        t.add(row("mprotect", RetKind.STATUS, set(MEMORY), a("addr", HEX), a("length", SIZE), a("prot", MMAP_PROT)));
+        t.add(row("mmap", RetKind.ADDR, set(MEMORY), a("addr", HEX), a("length", SIZE), a("prot", MMAP_PROT), a("flags", MMAP_FLAGS), a("fd", FD), a("offset", HEX)));
+        t.add(row("munmap", RetKind.STATUS, set(MEMORY), a("addr", HEX), a("length", SIZE)));
+        t.add(row("brk", RetKind.ADDR, set(MEMORY), a("addr", HEX)));
+        // Signals
+        t.add(row("kill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("sig", SIGNAL)));
+        t.add(row("tkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("tid", PID), a("sig", SIGNAL)));
+        t.add(row("tgkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("tid", PID), a("sig", SIGNAL)));
+        // Identity reads and sleeps: never default; useful for benchmarks and --syscalls.
+        t.add(row("getpid", RetKind.PID, set(PROCESS)));
+        t.add(row("getppid", RetKind.PID, set(PROCESS)));
+        t.add(row("gettid", RetKind.PID, set(PROCESS)));
+        t.add(row("getuid", RetKind.INT, set(PROCESS)));
+        t.add(row("nanosleep", RetKind.STATUS, set(), a("req", HEX), a("rem", HEX)));
+        t.add(row("clock_nanosleep", RetKind.STATUS, set(), a("clockid", INT), a("flags", HEX), a("req", HEX), a("rem", HEX)));
+        t.add(row("restart_syscall", RetKind.INT, set()));
+        t.add(row("sched_yield", RetKind.STATUS, set()));
+        return t;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private record Row(String name, RetKind ret, Set<SyscallFlag> flags, List<ArgSpec> args) {
+        Syscall toSyscall(int[] nrs) {
+            List<Arg> list = new ArrayList<>(args.size());
+            for (int i = 0; i < args.size(); i++) {
+                list.add(new Arg(i, args.get(i).name, args.get(i).kind));
+            }
+            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret);
+        }
+    }
+
+    private record ArgSpec(String name, ArgKind kind) {
+    }
+
+    private static Row row(String name, RetKind ret, Set<SyscallFlag> flags, ArgSpec... args) {
+        return new Row(name, ret, flags, List.of(args));
+    }
+
+    private static ArgSpec a(String name, ArgKind kind) {
+        return new ArgSpec(name, kind);
+    }
+
+    private static Set<SyscallFlag> set(SyscallFlag... flags) {
+        EnumSet<SyscallFlag> s = EnumSet.noneOf(SyscallFlag.class);
+        Collections.addAll(s, flags);
+        return s;
+    }
+
+    private static Syscall generic(String name, int[] nrs) {
+        List<Arg> list = new ArrayList<>(6);
+        for (int i = 0; i < 6; i++) {
+            list.add(new Arg(i, "arg" + i, HEX));
+        }
+        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT);
+    }
+
+    private static Map<String, int[]> readNumbers() {
+        Map<String, int[]> out = new HashMap<>();
+        try (InputStream in = SyscallTable.class.getResourceAsStream(NUMBERS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + NUMBERS_RESOURCE);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split("\t");
+                out.put(f[0], new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
