@@ -28,4 +28,22 @@ public interface FieldDef {
      * @param argument the bracketed argument text (or the suffix after "evt.arg."), null when absent
      */
     Object extract(EvalContext ctx, String argument);
+
+    /**
+     * True when, for this argument, {@link #extract} returns a java.util.List of candidates and a
+     * check must succeed if ANY element satisfies the operator (Falco's ancestor fields without an
+     * index: {@code proc.aname = sshd} tests parent, grandparent, ...). Output prints the list
+     * space-separated. Unlike {@link #isList()} fields, where {@code in} needs all elements.
+     */
+    default boolean matchesAnyElement(String argument) {
+        return false;
+    }
+
+    /**
+     * The value as Falco puts it in a JSON alert's output_fields; usually {@link #extract}, but
+     * evt.time is the nanosecond epoch there while the text form is HH:MM:SS.nnnnnnnnn.
+     */
+    default Object extractForJson(EvalContext ctx, String argument) {
+        return extract(ctx, argument);
+    }
 }

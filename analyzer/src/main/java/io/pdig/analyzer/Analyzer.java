@@ -1,0 +1,51 @@
+package io.pdig.analyzer;
+
+import io.pdig.analyzer.state.EventContext;
+import io.pdig.analyzer.state.StateCounters;
+import io.pdig.analyzer.state.StateLimits;
+import io.pdig.analyzer.state.StateTables;
+import io.pdig.analyzer.state.StateUpdater;
+import io.pdig.analyzer.state.UserDirectory;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.SyscallEvent;
+
+/**
+ * The analyzer's event loop body: takes (seq, event) in journal order, applies the removals the
+ * previous event deferred, updates the state tables, then lets the rules evaluate the event.
+ * Only syscall events are evaluated (they carry evt.type); process, notice and session events
+ * only update state. Live and replay feed the same events, so they give the same alerts.
+ *
+ * <p>Not thread-safe: one thread owns an Analyzer (the journal reader's).
+ */
+public final class Analyzer {
+    private final StateUpdater updater;
+    private final EventContext ctx = new EventContext();
+    private final RuleEvaluator rules;
+    private long lastSeq = Long.MIN_VALUE;
+
+    public Analyzer(UserDirectory users, StateLimits limits, RuleEvaluator rules) {
+        this.updater = new StateUpdater(new StateTables(limits, users));
+        this.rules = rules;
+    }
+
+    /** Processes one event. Sequence numbers must increase (Falco's evt.num). */
+    public void process(long seq, Event event) {
+        if (seq <= lastSeq) {
+            throw new IllegalArgumentException("event sequence went backwards: " + seq + " after " + lastSeq);
+        }
+        lastSeq = seq;
+        updater.beginEvent();
+        updater.apply(seq, event, ctx);
+        if (event instanceof SyscallEvent) {
+            rules.evaluate(ctx);
+        }
+    }
+
+    public StateTables state() {
+        return updater.tables();
+    }
+
+    public StateCounters counters() {
+        return updater.tables().counters();
+    }
+}

@@ -1,0 +1,281 @@
+package io.pdig.analyzer.fields;
+
+import io.pdig.analyzer.state.FdInfo;
+import io.pdig.analyzer.state.PathNames;
+import io.pdig.analyzer.state.ProcessInfo;
+import io.pdig.analyzer.state.SockAddrs;
+import io.pdig.analyzer.state.StateView;
+import io.pdig.analyzer.state.UserDirectory;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Arg;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.RetKind;
+import io.pdig.model.syscall.Syscall;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Falco-style rendering of a syscall event's parameters for evt.arg, evt.rawarg and evt.args.
+ *
+ * <p>Parameter list of an event, as Falco's exit events order them: the result ("fd" for calls
+ * returning an fd, "res" otherwise) first, then the table row's arguments. evt.arg returns the
+ * resolved form when there is one (flag names, errno names, "&lt;f&gt;/path" for fds, user names
+ * for uids: so {@code evt.arg.uid=nobody} and {@code evt.arg.flags contains O_CREAT} work as in
+ * Falco), evt.rawarg the raw value. For execve/execveat Falco's exit parameters that pdig learns
+ * from the Exec event (exe, args, cwd, comm, env, flags = EXE_* ...) come from the process state.
+ */
+final class ArgRender {
+    private ArgRender() {
+    }
+
+    private static final int AT_FDCWD = -100;
+
+    /** evt.arg.NAME: resolved text, or null when the event has no such parameter or it was unreadable. */
+    static String byName(EvalContext ctx, SyscallEvent s, String name) {
+        Syscall row = s.syscall();
+        if (isExec(row)) {
+            String v = execParam(ctx, name);
+            if (v != null || EXEC_PARAMS.contains(name)) {
+                return v;
+            }
+        }
+        if (row == null) {
+            return null;
+        }
+        if (name.equals(row.resultName()) || name.equals("res_or_fd")) {
+            return result(ctx, s, true);
+        }
+        int i = row.argIndex(name);
+        if (i < 0) {
+            i = row.argIndex(alias(name));
+        }
+        if (i < 0 || i >= s.args().length) {
+            return null;
+        }
+        return render(ctx, row.args().get(i).kind(), s.args()[i], true);
+    }
+
+    /** evt.rawarg.NAME: the raw value as text (numbers in decimal, paths as passed). */
+    static String rawByName(EvalContext ctx, SyscallEvent s, String name) {
+        Syscall row = s.syscall();
+        if (row == null) {
+            return null;
+        }
+        if (name.equals(row.resultName())) {
+            return result(ctx, s, false);
+        }
+        int i = row.argIndex(name);
+        if (i < 0 || i >= s.args().length) {
+            return null;
+        }
+        return render(ctx, row.args().get(i).kind(), s.args()[i], false);
+    }
+
+    /** evt.arg[N]: N-th parameter (0 is the result). */
+    static String byIndex(EvalContext ctx, SyscallEvent s, int n) {
+        Syscall row = s.syscall();
+        if (row == null || n < 0) {
+            return null;
+        }
+        if (n == 0) {
+            return result(ctx, s, true);
+        }
+        int i = n - 1;
+        if (i >= s.args().length || i >= row.args().size()) {
+            return null;
+        }
+        return render(ctx, row.args().get(i).kind(), s.args()[i], true);
+    }
+
+    /** evt.args: "name=raw(resolved) ..." over all parameters. */
+    static String all(EvalContext ctx, SyscallEvent s) {
+        Syscall row = s.syscall();
+        StringBuilder b = new StringBuilder();
+        List<String[]> params = new ArrayList<>();
+        if (s.hasResult()) {
+            params.add(new String[] {row != null ? row.resultName() : "res", result(ctx, s, false), result(ctx, s, true)});
+        }
+        for (int i = 0; i < s.args().length; i++) {
+            Arg a = row != null && i < row.args().size() ? row.args().get(i) : null;
+            ArgKind kind = a != null ? a.kind() : ArgKind.HEX;
+            String n = a != null ? a.name() : "arg" + i;
+            params.add(new String[] {n, render(ctx, kind, s.args()[i], false), render(ctx, kind, s.args()[i], true)});
+        }
+        for (String[] p : params) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(p[0]).append('=').append(p[1] == null ? "<NA>" : p[1]);
+            if (p[2] != null && !p[2].equals(p[1])) {
+                b.append('(').append(p[2]).append(')');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Falco parameter names that pdig's table spells differently. */
+    private static String alias(String falcoName) {
+        return switch (falcoName) {
+            case "oldfd" -> "fd";
+            default -> falcoName;
+        };
+    }
+
+    static String result(EvalContext ctx, SyscallEvent s, boolean resolved) {
+        if (!s.hasResult()) {
+            return null;
+        }
+        long r = s.res();
+        if (!resolved) {
+            return Long.toString(r);
+        }
+        if (s.failed()) {
+            return LocalNames.errnoName(-r);
+        }
+        Syscall row = s.syscall();
+        if (row != null && row.ret() == RetKind.FD) {
+            return fdText(ctx, r);
+        }
+        return Long.toString(r);
+    }
+
+    static String render(EvalContext ctx, ArgKind kind, ArgValue v, boolean resolved) {
+        if (v instanceof ArgValue.Num n) {
+            long x = n.value();
+            if (!resolved) {
+                return kind == ArgKind.HEX ? "0x" + Long.toHexString(x) : Long.toString(x);
+            }
+            return switch (kind) {
+                case FD -> fdText(ctx, x);
+                case DIRFD -> (int) x == AT_FDCWD ? "AT_FDCWD" : fdText(ctx, x);
+                case PID -> pidText(ctx, x);
+                case UID -> uidText(ctx, x);
+                case GID -> gidText(ctx, x);
+                case SIGNAL -> named(LocalNames.SIGNALS, x);
+                case OPEN_FLAGS -> LocalNames.openFlags(x);
+                case MODE -> LocalNames.mode(x);
+                case SOCKET_FAMILY -> named(LocalNames.SOCKET_FAMILY, x);
+                case SOCKET_TYPE -> named(LocalNames.SOCKET_TYPE, x & 0xf);
+                case PTRACE_REQUEST -> named(LocalNames.PTRACE, x);
+                case FCNTL_CMD -> named(LocalNames.FCNTL, x);
+                case BPF_CMD -> named(LocalNames.BPF_CMD, x);
+                case HEX -> "0x" + Long.toHexString(x);
+                default -> Long.toString(x);
+            };
+        }
+        if (v instanceof ArgValue.Path p) {
+            String raw = PathNames.text(p.raw());
+            if (!resolved) {
+                return raw;
+            }
+            return p.resolved() != null ? PathNames.text(p.resolved()) : raw;
+        }
+        if (v instanceof ArgValue.Bytes b) {
+            return PathNames.text(b.bytes());
+        }
+        if (v instanceof ArgValue.StrList l) {
+            StringBuilder sb = new StringBuilder();
+            for (byte[] item : l.items()) {
+                if (sb.length() > 0) sb.append(' ');
+                sb.append(PathNames.text(item));
+            }
+            return sb.toString();
+        }
+        if (v instanceof ArgValue.SockAddr sa) {
+            SockAddrs.Endpoint e = SockAddrs.decode(sa.bytes());
+            return e == null ? null : e.text();
+        }
+        if (v instanceof ArgValue.FdPair fp) {
+            return fp.first() + " " + fp.second();
+        }
+        if (v instanceof ArgValue.Words w) {
+            if (kind == ArgKind.OPEN_HOW && w.words().length > 0 && resolved) {
+                return LocalNames.openFlags(w.words()[0]);
+            }
+            StringBuilder sb = new StringBuilder();
+            for (long word : w.words()) {
+                if (sb.length() > 0) sb.append(' ');
+                sb.append(word);
+            }
+            return sb.toString();
+        }
+        return null; // Null pointer or unreadable memory: no value
+    }
+
+    private static String named(java.util.Map<Integer, String> table, long x) {
+        String n = table.get((int) x);
+        return n != null ? n : Long.toString(x);
+    }
+
+    private static String fdText(EvalContext ctx, long fd) {
+        ProcessInfo p = ctx.process();
+        FdInfo f = p != null && p.fds() != null && fd >= 0 && fd <= Integer.MAX_VALUE ? p.fds().get((int) fd) : null;
+        if (f == null) {
+            return Long.toString(fd);
+        }
+        return "<" + f.kind().typeChar + ">" + (f.name() == null ? "" : f.name());
+    }
+
+    private static String pidText(EvalContext ctx, long pid) {
+        StateView st = ctx.state();
+        ProcessInfo p = st != null ? st.process((int) pid) : null;
+        return p != null && p.comm() != null ? p.comm() : Long.toString(pid);
+    }
+
+    private static String uidText(EvalContext ctx, long uid) {
+        StateView st = ctx.state();
+        UserDirectory.User u = st != null && st.users() != null ? st.users().user((int) uid) : null;
+        return u != null ? u.name() : Long.toString(uid);
+    }
+
+    private static String gidText(EvalContext ctx, long gid) {
+        StateView st = ctx.state();
+        String g = st != null && st.users() != null ? st.users().groupName((int) gid) : null;
+        return g != null ? g : Long.toString(gid);
+    }
+
+    private static boolean isExec(Syscall row) {
+        return row != null && (row.name().equals("execve") || row.name().equals("execveat"));
+    }
+
+    private static final java.util.Set<String> EXEC_PARAMS = java.util.Set.of("exe", "args", "tid", "pid", "ptid",
+            "cwd", "comm", "cgroups", "env", "tty", "pgid", "vpgid", "loginuid", "flags", "cap_inheritable",
+            "cap_permitted", "cap_effective", "uid", "gid", "trusted_exepath");
+
+    /** Falco's execve exit parameters that come from the process state, or null. */
+    private static String execParam(EvalContext ctx, String name) {
+        ProcessInfo p = ctx.process();
+        if (p == null || !EXEC_PARAMS.contains(name)) {
+            return null;
+        }
+        return switch (name) {
+            case "exe" -> p.exe();
+            case "args" -> p.argsLine();
+            case "tid" -> Integer.toString(ctx.event().tid());
+            case "pid" -> Integer.toString(p.pid());
+            case "ptid" -> Integer.toString(p.ppid());
+            case "cwd" -> p.cwd();
+            case "comm" -> p.comm();
+            case "cgroups" -> p.cgroup();
+            case "env" -> String.join(" ", p.env());
+            case "tty" -> str(p.tty());
+            case "pgid", "vpgid" -> str(p.pgid());
+            case "loginuid" -> str(p.loginUid());
+            case "flags" -> p.execKnown() ? LocalNames.exeFlags(
+                    (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0) | (p.exeUpperLayer() ? LocalNames.EXE_UPPER_LAYER : 0))
+                    : null;
+            case "cap_inheritable" -> p.cap(0) == null ? null : LocalNames.caps(p.cap(0));
+            case "cap_permitted" -> p.cap(1) == null ? null : LocalNames.caps(p.cap(1));
+            case "cap_effective" -> p.cap(2) == null ? null : LocalNames.caps(p.cap(2));
+            case "uid" -> p.euid() == null ? null : uidText(ctx, p.euid());
+            case "gid" -> p.egid() == null ? null : gidText(ctx, p.egid());
+            case "trusted_exepath" -> p.exePath();
+            default -> null;
+        };
+    }
+
+    private static String str(Integer i) {
+        return i == null ? null : i.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package io.pdig.analyzer.fields;
+
+import static io.pdig.analyzer.fields.FieldArg.NONE;
+import static io.pdig.analyzer.fields.FieldArg.OPTIONAL_INDEX;
+import static io.pdig.analyzer.fields.FieldType.*;
+
+import io.pdig.analyzer.state.FdInfo;
+import io.pdig.analyzer.state.FdKind;
+import io.pdig.analyzer.state.PathNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * fd.* fields of the fd the event is about ({@link EvalContext#fd()}), from the fd tables built
+ * from events. Socket endpoints pdig did not observe (a connect's local side unless getsockname
+ * was traced) have no value. fd.ip/fd.net/fd.port are Falco's filter-only "either side" fields:
+ * they extract the list of known sides and match when any side matches.
+ */
+final class FdFields {
+    private FdFields() {
+    }
+
+    static void register(FieldRegistry.Builder b) {
+        b.plain("fd.num", FD, "fd number (-1 for a failed open)", fd(f -> (long) f.num()));
+        b.plain("fd.type", CHARBUF, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, memfd ...",
+                fd(f -> f.kind().typeName));
+        b.plain("fd.typechar", CHARBUF, "fd type as one character: f d 4 6 u p e s l i t n b r m P o",
+                fd(f -> String.valueOf(f.kind().typeChar)));
+        b.plain("fd.name", CHARBUF, "file path, cip:cport->sip:sport for IP sockets, unix path, memfd:NAME",
+                fd(FdInfo::name));
+        b.plain("fd.nameraw", CHARBUF, "the path exactly as passed to open", fd(FdInfo::nameRaw));
+        b.plain("fd.directory", CHARBUF, "directory of a file fd", fd(f -> isFile(f) ? PathNames.directory(f.name()) : null));
+        b.plain("fd.filename", CHARBUF, "file name (no directory) of a file fd",
+                fd(f -> isFile(f) ? PathNames.filename(f.name()) : null));
+        b.plain("fd.cip", IPADDR, "client IP address", fd(f -> ip(f) ? f.clientIp() : null));
+        b.plain("fd.sip", IPADDR, "server IP address", fd(f -> ip(f) ? f.serverIp() : null));
+        b.plain("fd.lip", IPADDR, "local IP address", fd(f -> ip(f) ? f.localIp() : null));
+        b.plain("fd.rip", IPADDR, "remote IP address", fd(f -> ip(f) ? f.remoteIp() : null));
+        b.plain("fd.cport", PORT, "client port", fd(f -> ip(f) ? port(f.clientPort()) : null));
+        b.plain("fd.sport", PORT, "server port", fd(f -> ip(f) ? port(f.serverPort()) : null));
+        b.plain("fd.lport", PORT, "local port", fd(f -> ip(f) ? port(f.localPort()) : null));
+        b.plain("fd.rport", PORT, "remote port", fd(f -> ip(f) ? port(f.remotePort()) : null));
+        b.add(new Field("fd.ip", IPADDR, NONE, false, "(filter only) client or server IP: matches either side",
+                either(FdInfo::clientIp, FdInfo::serverIp), a -> true, null));
+        b.add(new Field("fd.port", PORT, NONE, false, "(filter only) client or server port: matches either side",
+                either(f -> port(f.clientPort()), f -> port(f.serverPort())), a -> true, null));
+        b.add(new Field("fd.net", IPNET, NONE, false, "(filter only) client or server IP, compared with a CIDR network",
+                either(FdInfo::clientIp, FdInfo::serverIp), a -> true, null));
+        b.plain("fd.cnet", IPNET, "(filter only) client IP, compared with a CIDR network", fd(f -> ip(f) ? f.clientIp() : null));
+        b.plain("fd.snet", IPNET, "(filter only) server IP, compared with a CIDR network", fd(f -> ip(f) ? f.serverIp() : null));
+        b.plain("fd.lnet", IPNET, "(filter only) local IP, compared with a CIDR network", fd(f -> ip(f) ? f.localIp() : null));
+        b.plain("fd.rnet", IPNET, "(filter only) remote IP, compared with a CIDR network", fd(f -> ip(f) ? f.remoteIp() : null));
+        b.plain("fd.l4proto", CHARBUF, "IP protocol: tcp, udp, icmp or raw", fd(f -> ip(f) ? f.l4proto() : null));
+        b.plain("fd.sockfamily", CHARBUF, "socket family: ip or unix", fd(f -> switch (f.kind()) {
+            case IPV4, IPV6 -> "ip";
+            case UNIX -> "unix";
+            default -> null;
+        }));
+        b.plain("fd.is_server", BOOL, "true when the process is the server side of the socket",
+                fd(f -> ip(f) || f.kind() == FdKind.UNIX ? f.server() : null));
+        b.plain("fd.connected", BOOL, "true when the socket is connected", fd(f -> isSocket(f) ? f.connected() : null));
+        b.plain("fd.name_changed", BOOL, "true when this event changed the socket tuple (sendto to a new peer)",
+                (c, a) -> {
+                    FdInfo f = c.fd();
+                    return f == null ? null : f.nameChangedSeq() == c.seq();
+                });
+        for (String side : new String[] {"cip", "sip", "lip", "rip"}) {
+            b.noValue("fd." + side + ".name", CHARBUF, NONE, "domain name of the " + side + " address");
+        }
+        b.plain("fd.dev", UINT64, "device number of a file (not known to pdig)", (c, a) -> null);
+        b.noValue("fd.dev.major", UINT64, NONE, "device major number");
+        b.noValue("fd.dev.minor", UINT64, NONE, "device minor number");
+        b.noValue("fd.ino", INT64, NONE, "inode number");
+        b.noValue("fd.uid", CHARBUF, NONE, "unique fd identifier");
+        b.noValue("fd.containername", CHARBUF, NONE, "container id + fd name");
+        b.noValue("fd.containerdirectory", CHARBUF, NONE, "container id + fd directory");
+        b.noValue("fd.is_upper_layer", BOOL, NONE, "true when the file is in an overlayfs upper layer");
+        b.noValue("fd.is_lower_layer", BOOL, NONE, "true when the file is in an overlayfs lower layer");
+        b.noValue("fd.types", CHARBUF, OPTIONAL_INDEX, "types of the fds of the process");
+        b.plain("fd.openflags", FLAGS, "Linux open flags of a file fd", fd(f -> isFile(f) ? f.openFlags() : null));
+    }
+
+    private static Field.Extractor fd(Function<FdInfo, Object> f) {
+        return (c, a) -> c.fd() == null ? null : f.apply(c.fd());
+    }
+
+    private static Field.Extractor either(Function<FdInfo, Object> client, Function<FdInfo, Object> server) {
+        return (c, a) -> {
+            FdInfo f = c.fd();
+            if (f == null || !ip(f)) {
+                return null;
+            }
+            List<Object> out = new ArrayList<>(2);
+            Object cv = client.apply(f);
+            Object sv = server.apply(f);
+            if (cv != null) out.add(cv);
+            if (sv != null) out.add(sv);
+            return out.isEmpty() ? null : out;
+        };
+    }
+
+    private static boolean ip(FdInfo f) {
+        return f.kind().isIpSocket();
+    }
+
+    private static boolean isSocket(FdInfo f) {
+        return f.kind().isIpSocket() || f.kind() == FdKind.UNIX || f.kind() == FdKind.NETLINK;
+    }
+
+    private static boolean isFile(FdInfo f) {
+        return f.kind() == FdKind.FILE || f.kind() == FdKind.DIRECTORY || f.kind() == FdKind.UNKNOWN && f.num() < 0;
+    }
+
+    private static Long port(Integer p) {
+        return p == null ? null : (long) p;
+    }
+}

@@ -1,0 +1,272 @@
+package io.pdig.analyzer.fields;
+
+import static io.pdig.analyzer.fields.FieldArg.NONE;
+import static io.pdig.analyzer.fields.FieldArg.OPTIONAL_KEY;
+import static io.pdig.analyzer.fields.FieldType.*;
+
+import io.pdig.analyzer.state.ProcessInfo;
+import io.pdig.analyzer.state.StateView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * proc.* fields: the process of the event's thread, its parent and its ancestors, all from the
+ * process table built from Spawn/Exec/Exit events and session snapshots.
+ *
+ * <p>Ancestor fields (proc.aname, apid, aexe, aexepath, acmdline, aargs, aenv): with index n,
+ * 0 is the process itself and n the n-th ancestor (no value past the known lineage); without
+ * index, the list of all known ancestors (parent upwards), matched element-wise.
+ */
+final class ProcFields {
+    private ProcFields() {
+    }
+
+    /** Lineage walks stop here, so a pid-reuse loop in the table cannot hang an extraction. */
+    static final int MAX_DEPTH = 64;
+
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "ksh", "tcsh", "csh", "dash", "ash",
+            "fish", "mksh");
+
+    static void register(FieldRegistry.Builder b) {
+        b.plain("proc.pid", PID, "process id (thread group id)", (c, a) -> (long) c.event().pid());
+        b.plain("proc.exe", CHARBUF, "first command-line argument (argv[0])", self(ProcessInfo::exe));
+        b.plain("proc.name", CHARBUF, "process name: the task comm (basename of the executed path, 15 chars)",
+                self(ProcessInfo::comm));
+        b.plain("proc.args", CHARBUF, "arguments after argv[0], space separated", self(ProcessInfo::argsLine));
+        b.withArg("proc.env", CHARBUF, OPTIONAL_KEY, "environment (space separated), or the value of proc.env[NAME]",
+                (c, a) -> has(c) ? env(c.process(), a) : null);
+        b.plain("proc.cmdline", CHARBUF, "proc.name followed by the arguments", self(ProcessInfo::cmdline));
+        b.plain("proc.exeline", CHARBUF, "proc.exe followed by the arguments", self(ProcFields::exeline));
+        b.plain("proc.exepath", CHARBUF, "full path of the executable", self(ProcessInfo::exePath));
+        b.plain("proc.cwd", CHARBUF, "current working directory", self(ProcessInfo::cwd));
+        b.plain("proc.nthreads", UINT64, "number of known threads of the process",
+                self(p -> (long) p.threads().size()));
+        b.plain("proc.nchilds", UINT64, "number of known threads that are not the leader",
+                self(p -> (long) Math.max(0, p.threads().size() - 1)));
+        b.plain("proc.ppid", PID, "parent process id", self(p -> p.ppid() > 0 ? (long) p.ppid() : null));
+        b.plain("proc.pname", CHARBUF, "parent's name", parent(ProcessInfo::comm));
+        b.plain("proc.pcmdline", CHARBUF, "parent's command line", parent(ProcessInfo::cmdline));
+        b.plain("proc.pexe", CHARBUF, "parent's argv[0]", parent(ProcessInfo::exe));
+        b.plain("proc.pexepath", CHARBUF, "parent's executable path", parent(ProcessInfo::exePath));
+        b.plain("proc.pargs", CHARBUF, "parent's arguments", parent(ProcessInfo::argsLine));
+        b.plain("proc.pcwd", CHARBUF, "parent's working directory", parent(ProcessInfo::cwd));
+        b.plain("proc.pvpid", PID, "parent's pid in its pid namespace (known on the host only)",
+                parent(p -> p.onHost() ? (long) p.pid() : null));
+        b.ancestors("proc.apid", PID, "pid of an ancestor: proc.apid[1] parent ...", ancestor(p -> (long) p.pid()));
+        b.ancestors("proc.aname", CHARBUF, "name of an ancestor: proc.aname[1] parent ...", ancestor(ProcessInfo::comm));
+        b.ancestors("proc.aexe", CHARBUF, "argv[0] of an ancestor", ancestor(ProcessInfo::exe));
+        b.ancestors("proc.aexepath", CHARBUF, "executable path of an ancestor", ancestor(ProcessInfo::exePath));
+        b.ancestors("proc.acmdline", CHARBUF, "command line of an ancestor", ancestor(ProcessInfo::cmdline));
+        b.ancestors("proc.aargs", CHARBUF, "arguments of an ancestor", ancestor(ProcessInfo::argsLine));
+        b.ancestors("proc.aenv", CHARBUF, "environment of an ancestor", ancestor(p -> String.join(" ", p.env())));
+        b.plain("proc.loginshellid", PID, "pid of the oldest shell among the process and its ancestors",
+                (c, a) -> loginShell(c));
+        b.plain("proc.duration", RELTIME, "nanoseconds since the process started", self2((c, p) ->
+                p.startTs() > 0 ? c.event().ts() - p.startTs() : null));
+        b.plain("proc.ppid.duration", RELTIME, "nanoseconds since the parent started", (c, a) -> {
+            ProcessInfo pp = parentOf(c);
+            return pp != null && pp.startTs() > 0 ? c.event().ts() - pp.startTs() : null;
+        });
+        b.plain("proc.pid.ts", ABSTIME, "process start time, ns since the epoch",
+                self(p -> p.startTs() > 0 ? p.startTs() : null));
+        b.plain("proc.ppid.ts", ABSTIME, "parent start time, ns since the epoch",
+                parent(p -> p.startTs() > 0 ? p.startTs() : null));
+        b.plain("proc.tty", UINT64, "controlling terminal device number (0 when none)",
+                self(p -> p.tty() == null ? null : (long) p.tty()));
+        b.plain("proc.sid", PID, "session id", self(p -> p.sid() == null ? null : (long) p.sid()));
+        b.plain("proc.sname", CHARBUF, "name of the session leader (oldest ancestor in the same session)",
+                (c, a) -> {
+                    ProcessInfo l = sessionLeader(c);
+                    return l != null ? l.comm() : null;
+                });
+        b.plain("proc.is_sid_leader", BOOL, "true when the process leads its session",
+                self(p -> p.sid() == null ? null : p.sid() == p.pid()));
+        b.plain("proc.vpgid", PID, "process group id in its pid namespace (known on the host only)",
+                self(p -> p.pgid() == null || !p.onHost() ? null : (long) p.pgid()));
+        b.plain("proc.pgid", PID, "process group id", self(p -> p.pgid() == null ? null : (long) p.pgid()));
+        b.plain("proc.vpgid.name", CHARBUF, "name of the process group leader", (c, a) -> {
+            ProcessInfo l = groupLeader(c);
+            return l != null ? l.comm() : null;
+        });
+        b.plain("proc.vpgid.exe", CHARBUF, "argv[0] of the process group leader", (c, a) -> {
+            ProcessInfo l = groupLeader(c);
+            return l != null ? l.exe() : null;
+        });
+        b.plain("proc.vpgid.exepath", CHARBUF, "executable path of the process group leader", (c, a) -> {
+            ProcessInfo l = groupLeader(c);
+            return l != null ? l.exePath() : null;
+        });
+        b.plain("proc.is_vpgid_leader", BOOL, "true when the process leads its process group",
+                self(p -> p.pgid() == null ? null : p.pgid() == p.pid()));
+        b.plain("proc.vpid", PID, "pid in its pid namespace (equals proc.pid on the host; unknown in containers)",
+                self(p -> p.onHost() ? (long) p.pid() : null));
+        b.plain("proc.is_exe_from_memfd", BOOL, "true when the executable is a memfd (fileless execution)",
+                self(p -> p.execKnown() ? p.exeFromMemfd() : null));
+        b.plain("proc.is_exe_upper_layer", BOOL, "true when the executable is in an overlayfs upper layer",
+                self(p -> p.execKnown() ? p.exeUpperLayer() : null));
+        b.noValue("proc.is_exe_lower_layer", BOOL, NONE, "true when the executable is in an overlayfs lower layer");
+        b.noValue("proc.is_exe_writable", BOOL, NONE, "true when the executable is writable by the process user");
+        b.noValue("proc.exe_ino", INT64, NONE, "inode number of the executable");
+        b.noValue("proc.exe_ino.ctime", ABSTIME, NONE, "ctime of the executable's inode");
+        b.noValue("proc.exe_ino.mtime", ABSTIME, NONE, "mtime of the executable's inode");
+        b.noValue("proc.exe_ino.ctime_duration_proc_start", ABSTIME, NONE,
+                "process start time minus the executable's ctime");
+        b.noValue("proc.exe_ino.ctime_duration_pidns_start", ABSTIME, NONE,
+                "pid-namespace start time minus the executable's ctime");
+        b.noValue("proc.pidns_init_start_ts", ABSTIME, NONE, "start time of the pid namespace's init");
+        b.noValue("proc.cpu", UINT64, NONE, "CPU usage");
+        b.noValue("proc.vmsize", UINT64, NONE, "virtual memory size");
+        b.noValue("proc.vmrss", UINT64, NONE, "resident memory size");
+        b.noValue("proc.vmswap", UINT64, NONE, "swapped memory size");
+        b.noValue("proc.fdopencount", UINT64, NONE, "number of open fds");
+        b.noValue("proc.fdlimit", INT64, NONE, "fd limit");
+        b.plain("proc.is_container_healthcheck", BOOL, "true for container health checks: always false on pdig",
+                (c, a) -> has(c) ? false : null);
+        b.plain("proc.is_container_liveness_probe", BOOL, "true for liveness probes: always false on pdig",
+                (c, a) -> has(c) ? false : null);
+        b.plain("proc.is_container_readiness_probe", BOOL, "true for readiness probes: always false on pdig",
+                (c, a) -> has(c) ? false : null);
+    }
+
+    static boolean has(EvalContext c) {
+        return c.process() != null;
+    }
+
+    private static Field.Extractor self(Function<ProcessInfo, Object> f) {
+        return (c, a) -> c.process() == null ? null : f.apply(c.process());
+    }
+
+    private static Field.Extractor self2(java.util.function.BiFunction<EvalContext, ProcessInfo, Object> f) {
+        return (c, a) -> c.process() == null ? null : f.apply(c, c.process());
+    }
+
+    static ProcessInfo parentOf(EvalContext c) {
+        StateView s = c.state();
+        return s == null ? null : s.parent(c.process());
+    }
+
+    private static Field.Extractor parent(Function<ProcessInfo, Object> f) {
+        return (c, a) -> {
+            ProcessInfo p = parentOf(c);
+            return p == null ? null : f.apply(p);
+        };
+    }
+
+    private static Field.Extractor ancestor(Function<ProcessInfo, Object> f) {
+        return (c, a) -> {
+            StateView s = c.state();
+            ProcessInfo p = c.process();
+            if (p == null) {
+                return null;
+            }
+            if (a == null) {
+                List<Object> out = new ArrayList<>();
+                ProcessInfo cur = s == null ? null : s.parent(p);
+                for (int i = 0; cur != null && i < MAX_DEPTH; i++) {
+                    Object v = f.apply(cur);
+                    if (v != null) {
+                        out.add(v);
+                    }
+                    cur = s.parent(cur);
+                }
+                return out;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(a.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (n < 0 || n > MAX_DEPTH) {
+                return null;
+            }
+            ProcessInfo an = n == 0 ? p : (s == null ? null : s.ancestor(p, n));
+            return an == null ? null : f.apply(an);
+        };
+    }
+
+    private static String exeline(ProcessInfo p) {
+        if (p.exe() == null) {
+            return null;
+        }
+        String args = p.argsLine();
+        return args == null || args.isEmpty() ? p.exe() : p.exe() + " " + args;
+    }
+
+    private static String env(ProcessInfo p, String key) {
+        if (key == null) {
+            return String.join(" ", p.env());
+        }
+        String prefix = key + "=";
+        for (String e : p.env()) {
+            if (e.startsWith(prefix)) {
+                return e.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
+    /** The oldest ancestor (or self) that is in the same session: Falco's session leader walk. */
+    private static ProcessInfo sessionLeader(EvalContext c) {
+        ProcessInfo p = c.process();
+        StateView s = c.state();
+        if (p == null || p.sid() == null) {
+            return null;
+        }
+        int sid = p.sid();
+        if (p.pid() == sid) {
+            return p;
+        }
+        ProcessInfo found = null;
+        ProcessInfo cur = s == null ? null : s.parent(p);
+        for (int i = 0; cur != null && i < MAX_DEPTH; i++) {
+            if (cur.sid() != null && cur.sid() == sid) {
+                found = cur;
+                if (cur.pid() == sid) {
+                    break;
+                }
+            }
+            cur = s.parent(cur);
+        }
+        return found;
+    }
+
+    private static ProcessInfo groupLeader(EvalContext c) {
+        ProcessInfo p = c.process();
+        StateView s = c.state();
+        if (p == null || p.pgid() == null) {
+            return null;
+        }
+        int pgid = p.pgid();
+        if (p.pid() == pgid) {
+            return p;
+        }
+        ProcessInfo found = null;
+        ProcessInfo cur = s == null ? null : s.parent(p);
+        for (int i = 0; cur != null && i < MAX_DEPTH; i++) {
+            if (cur.pgid() != null && cur.pgid() == pgid) {
+                found = cur;
+                if (cur.pid() == pgid) {
+                    break;
+                }
+            }
+            cur = s.parent(cur);
+        }
+        return found;
+    }
+
+    private static Long loginShell(EvalContext c) {
+        ProcessInfo p = c.process();
+        StateView s = c.state();
+        Long found = null;
+        for (int i = 0; p != null && i < MAX_DEPTH; i++) {
+            if (p.comm() != null && SHELLS.contains(p.comm())) {
+                found = (long) p.pid();
+            }
+            p = s == null ? null : s.parent(p);
+        }
+        return found;
+    }
+}

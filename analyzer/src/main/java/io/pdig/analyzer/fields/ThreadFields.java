@@ -1,0 +1,40 @@
+package io.pdig.analyzer.fields;
+
+import static io.pdig.analyzer.fields.FieldArg.NONE;
+import static io.pdig.analyzer.fields.FieldType.*;
+
+import io.pdig.analyzer.state.ProcessInfo;
+
+/**
+ * thread.* fields. Threads share their process's state in pdig (capabilities come from the
+ * Exec event of the process), so only the thread id itself is per thread.
+ */
+final class ThreadFields {
+    private ThreadFields() {
+    }
+
+    static void register(FieldRegistry.Builder b) {
+        b.plain("thread.tid", PID, "thread id", (c, a) -> (long) c.event().tid());
+        b.plain("thread.vtid", PID, "thread id in its pid namespace (known on the host only)", (c, a) -> {
+            ProcessInfo p = c.process();
+            return p != null && p.onHost() ? (long) c.event().tid() : null;
+        });
+        b.plain("thread.ismain", BOOL, "true for the main thread of the process",
+                (c, a) -> c.event().tid() == c.event().pid());
+        b.plain("thread.cap_permitted", CHARBUF, "permitted capabilities, e.g. \"CAP_CHOWN CAP_KILL\"", caps(1));
+        b.plain("thread.cap_effective", CHARBUF, "effective capabilities, e.g. \"CAP_CHOWN CAP_KILL\"", caps(2));
+        b.plain("thread.cap_inheritable", CHARBUF, "inheritable capabilities", caps(0));
+        b.noValue("thread.exectime", RELTIME, NONE, "CPU time of the last scheduled run");
+        b.noValue("thread.totexectime", RELTIME, NONE, "total CPU time");
+        b.noValue("thread.vmsize", UINT64, NONE, "virtual memory size");
+        b.noValue("thread.vmrss", UINT64, NONE, "resident memory size");
+    }
+
+    private static Field.Extractor caps(int which) {
+        return (c, a) -> {
+            ProcessInfo p = c.process();
+            Long m = p == null ? null : p.cap(which);
+            return m == null ? null : LocalNames.caps(m);
+        };
+    }
+}

@@ -1,0 +1,178 @@
+package io.pdig.analyzer.state;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.SyscallEvent;
+
+/**
+ * Fd-table updates for sockets: socket/socketpair create entries (type from the domain, l4proto
+ * from type and protocol), bind/getsockname learn the local side, connect/getpeername the remote
+ * side, listen marks a server, accept/accept4 create server-side entries from the listening
+ * socket, sendto with an address records a changed peer (fd.name_changed). Endpoints never
+ * observed stay unknown: pdig reads no kernel socket tables.
+ */
+final class SocketStateHandler {
+    static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_SEQPACKET = 5;
+    static final long SOCK_CLOEXEC = 02000000;
+    static final int IPPROTO_ICMP = 1, IPPROTO_TCP = 6, IPPROTO_UDP = 17, IPPROTO_ICMPV6 = 58;
+    static final long EINPROGRESS = 115;
+
+    boolean apply(SyscallEvent s, ProcessInfo p, long seq) {
+        String name = s.name();
+        switch (name) {
+            case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto",
+                 "getsockname", "getpeername" -> {
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (!s.hasResult()) {
+            return true;
+        }
+        boolean ok = !s.failed();
+        switch (name) {
+            case "socket" -> {
+                if (ok) p.fds.put(newSocket(s, (int) s.res()));
+            }
+            case "socketpair" -> {
+                if (ok && s.arg("fds") instanceof ArgValue.FdPair pair) {
+                    p.fds.put(newSocket(s, pair.first()));
+                    p.fds.put(newSocket(s, pair.second()));
+                }
+            }
+            case "connect" -> {
+                FdInfo f = fd(s, p, "fd");
+                SockAddrs.Endpoint e = endpoint(s, "addr");
+                boolean connected = ok || -s.res() == EINPROGRESS;
+                if (f != null && e != null && connected) {
+                    setRemote(f, e);
+                    f.connected = true;
+                    f.server = false;
+                    f.refreshSocketName();
+                }
+            }
+            case "bind" -> {
+                FdInfo f = fd(s, p, "fd");
+                SockAddrs.Endpoint e = endpoint(s, "addr");
+                if (ok && f != null && e != null) {
+                    setLocal(f, e);
+                    f.refreshSocketName();
+                }
+            }
+            case "getsockname" -> {
+                FdInfo f = fd(s, p, "fd");
+                SockAddrs.Endpoint e = endpoint(s, "addr");
+                if (ok && f != null && e != null) {
+                    setLocal(f, e);
+                    f.refreshSocketName();
+                }
+            }
+            case "getpeername" -> {
+                FdInfo f = fd(s, p, "fd");
+                SockAddrs.Endpoint e = endpoint(s, "addr");
+                if (ok && f != null && e != null) {
+                    setRemote(f, e);
+                    f.refreshSocketName();
+                }
+            }
+            case "listen" -> {
+                FdInfo f = fd(s, p, "fd");
+                if (ok && f != null) f.server = true;
+            }
+            case "accept", "accept4" -> {
+                if (!ok) return true;
+                FdInfo listener = fd(s, p, "sockfd");
+                SockAddrs.Endpoint peer = endpoint(s, "addr");
+                FdInfo f;
+                if (listener != null) {
+                    f = listener.copyAs((int) s.res());
+                    f.remoteIp = null;
+                    f.remotePort = null;
+                } else {
+                    f = new FdInfo((int) s.res(), peer != null ? kindOf(peer.family()) : FdKind.UNKNOWN, "");
+                    if (f.kind.isIpSocket()) f.l4proto = "tcp";
+                }
+                f.server = true;
+                f.connected = true;
+                f.cloexec = (FdStateHandler.num(s, "flags", 0) & SOCK_CLOEXEC) != 0;
+                if (peer != null) setRemote(f, peer);
+                f.refreshSocketName();
+                p.fds.put(f);
+            }
+            case "sendto" -> {
+                FdInfo f = fd(s, p, "fd");
+                SockAddrs.Endpoint e = endpoint(s, "addr");
+                if (ok && f != null && e != null && e.ip() != null
+                        && (!e.ip().equals(f.remoteIp) || !e.port().equals(f.remotePort))) {
+                    setRemote(f, e);
+                    f.server = false;
+                    f.nameChangedSeq = seq;
+                    f.refreshSocketName();
+                }
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    private static FdInfo newSocket(SyscallEvent s, int fd) {
+        int domain = (int) FdStateHandler.num(s, "domain", -1);
+        long type = FdStateHandler.num(s, "type", 0);
+        int proto = (int) FdStateHandler.num(s, "proto", 0);
+        FdInfo f = new FdInfo(fd, kindOf(domain), "");
+        if (f.kind.isIpSocket()) {
+            f.l4proto = l4proto((int) (type & 0xf), proto);
+        }
+        f.cloexec = (type & SOCK_CLOEXEC) != 0;
+        return f;
+    }
+
+    static FdKind kindOf(int family) {
+        return switch (family) {
+            case SockAddrs.AF_INET -> FdKind.IPV4;
+            case SockAddrs.AF_INET6 -> FdKind.IPV6;
+            case SockAddrs.AF_UNIX -> FdKind.UNIX;
+            case SockAddrs.AF_NETLINK -> FdKind.NETLINK;
+            default -> FdKind.UNKNOWN;
+        };
+    }
+
+    static String l4proto(int type, int proto) {
+        if (proto == IPPROTO_TCP) return "tcp";
+        if (proto == IPPROTO_UDP) return "udp";
+        if (proto == IPPROTO_ICMP || proto == IPPROTO_ICMPV6) return "icmp";
+        return switch (type) {
+            case SOCK_STREAM -> "tcp";
+            case SOCK_DGRAM -> "udp";
+            case SOCK_RAW -> "raw";
+            default -> null;
+        };
+    }
+
+    private static FdInfo fd(SyscallEvent s, ProcessInfo p, String arg) {
+        return s.arg(arg) instanceof ArgValue.Num n ? p.fds.get((int) n.value()) : null;
+    }
+
+    private static SockAddrs.Endpoint endpoint(SyscallEvent s, String arg) {
+        return s.arg(arg) instanceof ArgValue.SockAddr a ? SockAddrs.decode(a.bytes()) : null;
+    }
+
+    private static void setRemote(FdInfo f, SockAddrs.Endpoint e) {
+        if (e.ip() != null) {
+            f.remoteIp = e.ip();
+            f.remotePort = e.port();
+        } else if (e.unixPath() != null) {
+            f.unixPath = e.unixPath();
+        }
+    }
+
+    private static void setLocal(FdInfo f, SockAddrs.Endpoint e) {
+        if (e.ip() != null) {
+            f.localIp = e.ip();
+            f.localPort = e.port();
+        } else if (e.unixPath() != null) {
+            f.unixPath = e.unixPath();
+        }
+    }
+}

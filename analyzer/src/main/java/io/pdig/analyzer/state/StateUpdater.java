@@ -1,0 +1,105 @@
+package io.pdig.analyzer.state;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Arg;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.RetKind;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallFlag;
+
+/**
+ * The one writer of the state tables. For each event, in journal order: {@link #beginEvent()}
+ * applies the removals deferred by the previous event, then {@link #apply} updates the tables
+ * and fills the {@link EventContext} (process and fd of the event) that rules evaluate against.
+ * Not thread-safe: confined to the analyzer's event thread.
+ */
+public final class StateUpdater {
+    private final StateTables tables;
+    private final Deferred deferred = new Deferred();
+    private final ProcessStateHandler processes;
+    private final FdStateHandler files;
+    private final SocketStateHandler sockets = new SocketStateHandler();
+
+    public StateUpdater(StateTables tables) {
+        this.tables = tables;
+        this.processes = new ProcessStateHandler(tables, deferred);
+        this.files = new FdStateHandler(deferred);
+    }
+
+    public StateTables tables() {
+        return tables;
+    }
+
+    /** Applies the removals deferred by the previous event (close, exit). */
+    public void beginEvent() {
+        deferred.apply();
+    }
+
+    /** Number of removals waiting for the next event (for tests and diagnostics). */
+    public int pendingRemovals() {
+        return deferred.size();
+    }
+
+    /** Updates the tables with the event and sets {@code ctx} to it. */
+    public void apply(long seq, Event e, EventContext ctx) {
+        ProcessInfo proc = null;
+        FdInfo fd = null;
+        if (e instanceof SyscallEvent s) {
+            proc = tables.processOrPlaceholder(s.pid());
+            if (!sockets.apply(s, proc, seq)) {
+                files.apply(s, proc);
+            }
+            processes.syscall(s, proc);
+            fd = eventFd(s, proc);
+        } else if (e instanceof ProcessEvent pe) {
+            if (pe instanceof ProcessEvent.Spawn sp) {
+                processes.spawn(sp);
+            } else if (pe instanceof ProcessEvent.Exec ex) {
+                processes.exec(ex);
+            } else if (pe instanceof ProcessEvent.Exit x) {
+                processes.exit(x);
+            }
+            proc = tables.process(pe.pid());
+        } else if (e instanceof SessionEvent.Start st) {
+            processes.start(st);
+        } else if (e instanceof NoticeEvent || e instanceof SessionEvent.End) {
+            proc = tables.process(e.pid());
+        }
+        ctx.set(seq, e, proc, fd, tables);
+    }
+
+    /**
+     * The fd an event is about, as libsinsp picks it: the new fd of a successful fd-creating call,
+     * the old fd of a dup, otherwise the call's first fd argument; a failed open gets a detached
+     * entry (fd.num -1) named from its path argument.
+     */
+    static FdInfo eventFd(SyscallEvent s, ProcessInfo p) {
+        Syscall row = s.syscall();
+        if (row == null) {
+            return null;
+        }
+        String name = row.name();
+        if (s.hasResult() && s.failed() && FdStateHandler.isOpenCall(name)) {
+            return FdStateHandler.failedOpen(s, p);
+        }
+        if (row.has(SyscallFlag.DUPS_FD)) {
+            ArgValue old = s.arg("oldfd") != null ? s.arg("oldfd") : s.arg("fd");
+            return old instanceof ArgValue.Num n ? p.fds.get((int) n.value()) : null;
+        }
+        if (row.ret() == RetKind.FD && s.hasResult() && !s.failed()) {
+            return p.fds.get((int) s.res());
+        }
+        for (int i = 0; i < row.args().size() && i < s.args().length; i++) {
+            Arg a = row.args().get(i);
+            if (a.kind() == ArgKind.FD && s.args()[i] instanceof ArgValue.Num n) {
+                return n.value() >= 0 && n.value() <= Integer.MAX_VALUE ? p.fds.get((int) n.value()) : null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,145 @@
+package io.pdig.analyzer.fields;
+
+import static io.pdig.analyzer.state.TestEvents.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.pdig.analyzer.state.TestEvents.Harness;
+import io.pdig.model.event.ArgValue;
+import org.junit.jupiter.api.Test;
+
+class EvtFieldsTest {
+
+    private static Harness shell() {
+        return new Harness().feed(start("box.example"),
+                exec(50, "/usr/bin/bash", "bash").cwd("/home/alice").uid(1000).gid(1000).build());
+    }
+
+    @Test
+    void typeNumTimesAndDirection() {
+        Harness h = shell().feed(sys(T0, 50, 51, "openat", 3, "dirfd", -100, "name", "x", "flags", 0));
+        assertEquals("openat", h.value("evt.type"));
+        assertEquals(3L, h.value("evt.num"), "journal sequence number (third event fed)");
+        assertEquals("01:02:03.123456789", h.value("evt.time"));
+        assertEquals("01:02:03", h.value("evt.time.s"));
+        assertEquals("2026-11-27T01:02:03.123456789+0000", h.value("evt.time.iso8601"));
+        assertEquals("2026-11-27 01:02:03.123456789", h.value("evt.datetime"));
+        assertEquals(T0, h.value("evt.rawtime"));
+        assertEquals(T0, FieldRegistry.standard().lookup("evt.time").extractForJson(h.last(), null),
+                "JSON carries evt.time as the nanosecond epoch");
+        assertEquals("<", h.value("evt.dir"));
+        assertEquals("file", h.value("evt.category"));
+        assertEquals("syscall", h.value("evt.source"));
+        assertEquals("box.example", h.value("evt.hostname"));
+        assertEquals(true, h.value("evt.type.is[openat]"));
+        assertNull(h.value("evt.buffer"));
+        assertNull(h.value("evt.pluginname"));
+    }
+
+    @Test
+    void resultFields() {
+        Harness h = shell().feed(sys(50, "openat", -2, "dirfd", -100, "name", "/nope", "flags", 0));
+        assertEquals("ENOENT", h.value("evt.res"));
+        assertEquals(-2L, h.value("evt.rawres"));
+        assertEquals(true, h.value("evt.failed"));
+        assertEquals("ENOENT", h.value("evt.arg.fd"));
+        h.feed(sys(50, "openat", 3, "dirfd", -100, "name", "/etc/hosts", "flags", 0));
+        assertEquals("SUCCESS", h.value("evt.res"));
+        assertEquals(false, h.value("evt.failed"));
+        assertEquals("<f>/etc/hosts", h.value("evt.arg.fd"), "fd results resolve to <typechar>name");
+        assertEquals("3", h.value("evt.rawarg.fd"));
+    }
+
+    @Test
+    void argumentsRenderLikeFalco() {
+        Harness h = shell().feed(sys(50, "openat", 3, "dirfd", -100, "name", "notes.txt",
+                "flags", 01 | 0100 | 01000 | 02000000, "mode", 0644));
+        assertEquals("O_TRUNC|O_CREAT|O_WRONLY|O_CLOEXEC", h.value("evt.arg.flags"));
+        assertEquals("O_TRUNC|O_CREAT|O_WRONLY|O_CLOEXEC", h.value("evt.arg[flags]"));
+        assertEquals("AT_FDCWD", h.value("evt.arg.dirfd"));
+        assertEquals("/home/alice/notes.txt", h.value("evt.arg.name"), "relative paths resolve against cwd");
+        assertEquals("notes.txt", h.value("evt.rawarg.name"));
+        assertEquals("S_IROTH|S_IRGRP|S_IWUSR|S_IRUSR", h.value("evt.arg.mode"));
+        assertEquals("<f>/home/alice/notes.txt", h.value("evt.arg[0]"));
+        assertEquals("AT_FDCWD", h.value("evt.arg[1]"));
+        assertNull(h.value("evt.arg.nosuch"));
+        assertEquals(true, h.value("evt.is_open_write"));
+        assertEquals(false, h.value("evt.is_open_read"));
+        assertEquals(false, h.value("evt.is_open_exec"));
+        assertNull(h.value("evt.is_open_create"), "O_CREAT without O_EXCL: pdig cannot know if it created");
+        String args = (String) h.value("evt.args");
+        assertTrue(args.startsWith("fd=3(<f>/home/alice/notes.txt) dirfd=-100(AT_FDCWD) name=notes.txt(/home/alice/notes.txt)"),
+                args);
+    }
+
+    @Test
+    void openReadAndExecFlags() {
+        Harness h = shell().feed(sys(50, "openat", 3, "dirfd", -100, "name", "/etc/shadow", "flags", 0));
+        assertEquals(true, h.value("evt.is_open_read"));
+        assertEquals(false, h.value("evt.is_open_write"));
+        assertEquals("O_RDONLY", h.value("evt.arg.flags"));
+        h.feed(sys(50, "open", 4, "name", "/tmp/x.sh", "flags", 02 | 0100 | 0200, "mode", 0755));
+        assertEquals(true, h.value("evt.is_open_read"));
+        assertEquals(true, h.value("evt.is_open_write"));
+        assertEquals(true, h.value("evt.is_open_exec"));
+        assertEquals(true, h.value("evt.is_open_create"), "O_CREAT|O_EXCL success means created");
+        assertEquals("O_EXCL|O_CREAT|O_RDWR", h.value("evt.arg.flags"));
+        h.feed(sys(50, "execve", 0, "filename", "/bin/ls"));
+        assertEquals(false, h.value("evt.is_open_read"), "not an open event");
+    }
+
+    @Test
+    void enumAndIdArguments() {
+        Harness h = shell().feed(sys(50, "ptrace", 0, "request", 16, "pid", 50));
+        assertEquals("PTRACE_ATTACH", h.value("evt.arg.request"));
+        assertEquals("bash", h.value("evt.arg.pid"), "pids resolve to the process name");
+        h.feed(sys(50, "socket", 5, "domain", 17, "type", 3, "proto", 768));
+        assertEquals("AF_PACKET", h.value("evt.arg.domain"));
+        h.feed(sys(50, "setuid", 0, "uid", 65534));
+        assertEquals("nobody", h.value("evt.arg.uid"), "uids resolve to user names (evt.arg.uid=nobody)");
+        h.feed(sys(50, "bpf", 7, "cmd", 5));
+        assertEquals("BPF_PROG_LOAD", h.value("evt.arg.cmd"));
+        h.feed(sys(50, "symlinkat", 0, "target", "/etc/shadow", "linkdirfd", -100, "linkpath", "s"));
+        assertEquals("/etc/shadow", h.value("evt.arg.target"));
+        assertEquals("/home/alice/s", h.value("evt.arg.linkpath"));
+        h.feed(sys(50, "chmod", 0, "filename", "/tmp/f", "mode", 04755));
+        assertTrue(((String) h.value("evt.arg.mode")).contains("S_ISUID"));
+    }
+
+    @Test
+    void execveParametersComeFromTheNewImage() {
+        Harness h = shell().feed(
+                exec(50, "/usr/bin/ls", "ls", "-l").memfd(true).build(),
+                sys(50, "execve", 0, "filename", "/usr/bin/ls"));
+        assertEquals("EXE_FROM_MEMFD", h.value("evt.arg.flags"));
+        assertEquals("ls", h.value("evt.arg.exe"));
+        assertEquals("-l", h.value("evt.arg.args"));
+        assertEquals("/usr/bin/ls", h.value("evt.arg.filename"));
+        h.feed(exec(50, "/usr/bin/id", "id").build(), sys(50, "execve", 0, "filename", "/usr/bin/id"));
+        assertEquals("0", h.value("evt.arg.flags"), "no EXE_* flag prints 0");
+    }
+
+    @Test
+    void unreadableAndNullArgumentsHaveNoValue() {
+        Harness h = shell().feed(sys(50, "openat", -14, "dirfd", -100, "name", new ArgValue.Unreadable(0x1000, 14),
+                "flags", 0));
+        assertNull(h.value("evt.arg.name"));
+        assertEquals("EFAULT", h.value("evt.res"));
+    }
+
+    @Test
+    void bareContextGivesEventFieldsButNoStateFields() {
+        EvalContext bare = new EvalContext() {
+            public io.pdig.model.event.Event event() {
+                return sys(7, "openat", 3, "dirfd", -100, "name", "/etc/hosts", "flags", 0);
+            }
+
+            public long seq() {
+                return 9;
+            }
+        };
+        assertEquals("openat", Harness.extract(bare, "evt.type"));
+        assertEquals(9L, Harness.extract(bare, "evt.num"));
+        assertNull(Harness.extract(bare, "proc.name"));
+        assertNull(Harness.extract(bare, "fd.name"));
+    }
+}

@@ -1,0 +1,122 @@
+package io.pdig.journal.chronicle;
+
+import io.pdig.journal.JournalConfig;
+import io.pdig.journal.JournalException;
+import io.pdig.journal.store.Permissions;
+import io.pdig.journal.store.StoreJournal;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * A journal stored in a Chronicle Queue directory. Creating the object does not touch Chronicle (see
+ * {@link io.pdig.journal.Journal}); the directory is created, mode 0700, when missing.
+ *
+ * <p>JVM requirements: the flags of the parent pom property {@code pdig.jvm.flags}; Chronicle's
+ * analytics are disabled here too, before any Chronicle class loads. Chronicle logs through SLF4J;
+ * the launcher must put slf4j-simple on the class path and set
+ * {@code org.slf4j.simpleLogger.defaultLogLevel=warn} (stderr is its default target).
+ */
+public final class ChronicleJournal extends StoreJournal {
+    private final Path dir;
+    private final boolean temporary;
+
+    private ChronicleJournal(Path dir, JournalConfig config, boolean temporary) {
+        super(new ChronicleStore(dir, config), config);
+        this.dir = dir;
+        this.temporary = temporary;
+    }
+
+    /** Sets Chronicle's no-telemetry switches unless the user set them; call before Chronicle loads. */
+    public static void disableAnalytics() {
+        System.setProperty("chronicle.analytics.disable", "true");
+        if (System.getProperty("chronicle.announcer.disable") == null) {
+            System.setProperty("chronicle.announcer.disable", "true");
+        }
+    }
+
+    public static ChronicleJournal open(Path dir, JournalConfig config) {
+        disableAnalytics();
+        String label = "journal " + dir;
+        try {
+            if (!Files.exists(dir)) {
+                Path parent = dir.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                Files.createDirectory(dir, Permissions.DIR_ATTR);
+                Files.setPosixFilePermissions(dir, Permissions.DIR);
+            } else if (!Files.isDirectory(dir)) {
+                throw new JournalException(label + ": not a directory");
+            } else if (!ChronicleStore.isJournal(dir) && !isEmpty(dir)) {
+                throw new JournalException(label + ": exists and is not a pdig journal (not empty, no queue files)");
+            } else if (isEmpty(dir)) {
+                Files.setPosixFilePermissions(dir, Permissions.DIR);
+            }
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot create: " + e.getMessage(), e);
+        }
+        return new ChronicleJournal(dir, config, false);
+    }
+
+    public static ChronicleJournal openExisting(Path dir, JournalConfig config) {
+        disableAnalytics();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new JournalException("journal " + dir + ": not a directory");
+        }
+        return new ChronicleJournal(dir, config, false);
+    }
+
+    public static ChronicleJournal temporary(JournalConfig config) {
+        disableAnalytics();
+        try {
+            Path dir = Files.createTempDirectory("pdig-journal-", Permissions.DIR_ATTR);
+            return new ChronicleJournal(dir, config, true);
+        } catch (IOException e) {
+            throw new JournalException("journal (temporary): cannot create: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code dir} holds a journal. */
+    public static boolean isJournal(Path dir) {
+        return ChronicleStore.isJournal(dir);
+    }
+
+    @Override
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    protected void afterClose() {
+        if (temporary) deleteTree(dir);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            return !ds.iterator().hasNext();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new JournalException("journal " + root + ": cannot delete temporary journal: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.pdig.journal.chronicle;
+
+import io.pdig.journal.JournalConfig;
+import io.pdig.journal.JournalException;
+import io.pdig.journal.codec.ByteWriter;
+import io.pdig.journal.codec.JournalSchema;
+import io.pdig.journal.codec.RecordDecoder;
+import io.pdig.journal.store.LongCell;
+import io.pdig.journal.store.Permissions;
+import io.pdig.journal.store.PositionFiles;
+import io.pdig.journal.store.RecordStore;
+import io.pdig.journal.store.StoreDamageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * A Chronicle Queue directory as a {@link RecordStore}: one excerpt per record, holding the record's
+ * bytes and nothing else. Beside Chronicle's files the directory holds {@code writer.lock} (the
+ * single-writer lock), {@code hwm} (the writer's high-water mark, see StoreReader) and
+ * {@code readers/NAME.pos} (named readers' positions).
+ *
+ * <p>Threading: the queue is opened once, lazily, under this object's monitor (by the journal
+ * thread for a writer, by a reader's thread on first read). The appender, the roll bookkeeping and
+ * the high-water mark cell are confined to the journal thread; each cursor to its reader's thread.
+ */
+final class ChronicleStore implements RecordStore {
+    static {
+        ChronicleJournal.disableAnalytics();
+    }
+
+    static final String LOCK_FILE = "writer.lock";
+    static final String HWM_FILE = "hwm";
+    /** How far back the writer looks for the last intact record when the tail is damaged. */
+    private static final int MAX_BACKWARD_SCAN = 100_000;
+
+    private final Path dir;
+    private final JournalConfig config;
+    private final WriterClock clock;
+    private final String label;
+    private final PositionFiles positions;
+    private final LongCell hwmReader;
+    private SingleChronicleQueue queue;
+    private boolean closed;
+
+    private FileChannel lockChannel;
+    private FileLock lock;
+    // Journal thread only:
+    private ExcerptAppender appender;
+    private LongCell hwmWriter;
+    private int lastCycle = Integer.MIN_VALUE;
+    private boolean rolled;
+
+    ChronicleStore(Path dir, JournalConfig config) {
+        this.dir = dir;
+        this.config = config;
+        this.clock = new WriterClock(config.clockMillis());
+        this.label = "journal " + dir;
+        this.positions = new PositionFiles(dir);
+        this.hwmReader = LongCell.forReading(dir.resolve(HWM_FILE));
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** True when {@code dir} holds a journal (possibly still empty). */
+    static boolean isJournal(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".cq4") || n.endsWith(".cq4t")) return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private synchronized SingleChronicleQueue queue(boolean create) {
+        if (closed) throw new JournalException(label + ": journal is closed");
+        if (queue == null) {
+            if (!create && !isJournal(dir)) return null;
+            RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
+            SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir).rollCycle(roll).timeProvider(clock);
+            if (config.blockSize() > 0) b.blockSize(config.blockSize());
+            try {
+                queue = b.build();
+            } catch (RuntimeException e) {
+                throw new JournalException(label + ": cannot open: " + e.getMessage(), e);
+            }
+            tightenPermissions();
+        }
+        return queue;
+    }
+
+    private void tightenPermissions() {
+        try {
+            Permissions.tighten(dir);
+        } catch (IOException e) {
+            // A reader may not own the files; the writer (who creates them) always does.
+        }
+    }
+
+    @Override
+    public synchronized void lockForWrite() {
+        try {
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Permissions.tighten(dir);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockChannel.close();
+                lockChannel = null;
+                throw new JournalException(label + ": already being written by another pdig (" + LOCK_FILE + " is locked)");
+            }
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot lock for writing: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long openForWrite() {
+        SingleChronicleQueue q = queue(true);
+        try {
+            hwmWriter = LongCell.forWriting(dir.resolve(HWM_FILE));
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot create " + HWM_FILE + ": " + e.getMessage(), e);
+        }
+        appender = q.createAppender();
+        long last = lastStoredSeq(q);
+        return Math.max(last, hwmWriter.read()) + 1;
+    }
+
+    /** Sequence number of the last intact record, reading backwards from the end; -1 when none. */
+    private long lastStoredSeq(SingleChronicleQueue q) {
+        RecordDecoder check = new RecordDecoder();
+        ByteWriter buf = new ByteWriter(256);
+        try (ExcerptTailer t = q.createTailer()) {
+            t.direction(TailerDirection.BACKWARD).toEnd();
+            for (int i = 0; i < MAX_BACKWARD_SCAN; i++) {
+                if (!ChronicleCursor.read(t, buf)) return -1;
+                if (check.checksumOk(buf.array(), 0, buf.length())) {
+                    return RecordDecoder.peekSeq(buf.array(), 0, buf.length());
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean nextAppendStartsFile() {
+        clock.pin();
+        int cycle = queue.rollCycle().current(clock, queue.epoch());
+        if (cycle == lastCycle) return false;
+        rolled = lastCycle != Integer.MIN_VALUE;
+        lastCycle = cycle;
+        return true;
+    }
+
+    @Override
+    public void append(byte[] record, int length, long seq) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            dc.wire().bytes().write(record, 0, length);
+        }
+    }
+
+    @Override
+    public void batchAppended(long lastSeq) {
+        hwmWriter.write(lastSeq);
+        if (rolled) {
+            rolled = false;
+            tightenPermissions();
+            applyRetention();
+        }
+    }
+
+    /** Keeps the newest {@code retain} store files (by name, which sorts by cycle). */
+    private void applyRetention() {
+        int retain = config.retain();
+        if (retain <= 0) return;
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot list store files: " + e.getMessage(), e);
+        }
+        if (files.size() <= retain) return;
+        Collections.sort(files);
+        for (Path old : files.subList(0, files.size() - retain)) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                throw new JournalException(label + ": cannot delete old store file " + old + ": " + e.getMessage(), e);
+            }
+        }
+        queue.refreshDirectoryListing();
+    }
+
+    @Override
+    public synchronized void closeWriter() {
+        if (appender != null) {
+            appender.close();
+            appender = null;
+        }
+        if (hwmWriter != null) {
+            hwmWriter.close();
+            hwmWriter = null;
+        }
+        try {
+            if (lock != null) lock.release();
+            if (lockChannel != null) lockChannel.close();
+        } catch (IOException e) {
+            // the lock goes away with the channel or the process anyway
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    @Override
+    public long highWaterMark() {
+        return hwmReader.read();
+    }
+
+    @Override
+    public Cursor cursor(long fromSeq) {
+        SingleChronicleQueue q = queue(false);
+        if (q == null) return null;
+        ExcerptTailer t = q.createTailer();
+        ChronicleCursor c = new ChronicleCursor(t, label);
+        c.position(q, fromSeq, JournalSchema.KEYFRAME_INTERVAL);
+        return c;
+    }
+
+    @Override
+    public long loadPosition(String name) {
+        return positions.load(name);
+    }
+
+    @Override
+    public void savePosition(String name, long seq) {
+        positions.save(name, seq);
+        // The first save creates readers/NAME.pos with 0600 already; nothing else to tighten.
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        closeWriter();
+        positions.close();
+        if (queue != null) queue.close();
+    }
+
+}

@@ -1,0 +1,279 @@
+package io.pdig.journal.codec;
+
+import static io.pdig.journal.codec.Codes.*;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Decodes records of {@link JournalSchema}. Stateful like the encoder: records must be decoded in
+ * sequence order, starting at a keyframe; after a {@link DecodeException} or a skipped record the
+ * context is unknown until the next keyframe (see {@link #contextValid()}). One reader thread only.
+ */
+public final class RecordDecoder {
+    private static final int MAX_ITEMS = 1 << 20;
+
+    private final CodecContext ctx = new CodecContext();
+    private final CRC32C crc = new CRC32C();
+    private boolean contextValid;
+
+    /** True when the stored checksum matches the record's bytes. */
+    public boolean checksumOk(byte[] buf, int off, int len) {
+        if (len < 5) return false;
+        crc.reset();
+        crc.update(buf, off + 4, len - 4);
+        int stored = (buf[off] & 0xFF) | (buf[off + 1] & 0xFF) << 8 | (buf[off + 2] & 0xFF) << 16 | (buf[off + 3] & 0xFF) << 24;
+        return stored == (int) crc.getValue();
+    }
+
+    /** The sequence number of a record (checksum already verified). */
+    public static long peekSeq(byte[] buf, int off, int len) {
+        return new ByteReader(buf, off + 4, len - 4).uvarint();
+    }
+
+    /** Whether a record is a keyframe (decodable without context). */
+    public static boolean peekKeyframe(byte[] buf, int off, int len) {
+        ByteReader r = new ByteReader(buf, off + 4, len - 4);
+        r.uvarint();
+        return (r.u8() & KEYFRAME) != 0;
+    }
+
+    /** True when the next non-keyframe record can be decoded (the previous one was decoded). */
+    public boolean contextValid() {
+        return contextValid;
+    }
+
+    /** Forget the context, e.g. after a record was skipped. */
+    public void invalidate() {
+        contextValid = false;
+    }
+
+    /**
+     * Decodes one record whose checksum was verified. Throws {@link DecodeException} when the body
+     * is malformed or needs a context this decoder does not have.
+     */
+    public Event decode(byte[] buf, int off, int len) {
+        ByteReader r = new ByteReader(buf, off + 4, len - 4);
+        r.uvarint();
+        int head = r.u8();
+        if ((head & KEYFRAME) != 0) {
+            ctx.reset();
+        } else if (!contextValid) {
+            throw new DecodeException("record depends on a previous record that was not decoded");
+        }
+        contextValid = false;
+        long ts = ctx.ts + r.svarint();
+        int tid = toInt(ctx.tid + r.svarint());
+        int pid = toInt(tid + r.svarint());
+        Event e = switch (head & 0x0F) {
+            case SYSCALL -> syscall(r, head, ts, tid, pid);
+            case SPAWN -> spawn(r, head, ts, tid, pid);
+            case EXEC -> execBody(r, ts, tid, pid);
+            case EXIT -> new ProcessEvent.Exit(ts, tid, pid, r.int32(), r.int32(), (head & F5) != 0, (head & F6) != 0);
+            case SIGNAL -> new ProcessEvent.Signal(ts, tid, pid, r.int32(), r.int32(), r.int32(), r.int32());
+            case STOPPED -> new ProcessEvent.Stopped(ts, tid, pid, r.int32());
+            case NOTICE -> new NoticeEvent(ts, tid, pid, notice((int) r.uvarint()), r.svarint(), nstring(r));
+            case START -> start(r, ts, tid, pid);
+            case END -> end(r, ts, tid, pid);
+            default -> throw new DecodeException("unknown record kind " + (head & 0x0F) + " (written by a newer pdig?)");
+        };
+        ctx.ts = ts;
+        ctx.tid = tid;
+        contextValid = true;
+        return e;
+    }
+
+    private static ProcessEvent.Spawn spawn(ByteReader r, int head, long ts, int tid, int pid) {
+        int parentTid = toInt(tid + r.svarint());
+        int parentPid = toInt(parentTid + r.svarint());
+        return new ProcessEvent.Spawn(ts, tid, pid, parentTid, parentPid, r.uvarint(), (head & F5) != 0);
+    }
+
+    private SyscallEvent syscall(ByteReader r, int head, long ts, int tid, int pid) {
+        long nr = r.uvarint();
+        if (nr > 0xFFFFFFFFL) throw new DecodeException("syscall number out of range: " + nr);
+        boolean hasResult = (head & F5) != 0;
+        long res = hasResult ? r.svarint() : 0;
+        int argc = r.count(64);
+        ArgValue[] args = new ArgValue[argc];
+        for (int i = 0; i < argc; i++) args[i] = arg(r);
+        return new SyscallEvent(ts, tid, pid, abi((head >>> 6) & 3), (int) nr, res, hasResult, args);
+    }
+
+    private ArgValue arg(ByteReader r) {
+        int tag = r.u8();
+        boolean truncated = (tag & ARG_TRUNCATED) != 0;
+        switch (tag & 0x0F) {
+            case ARG_NULL:
+                return ArgValue.Null.INSTANCE;
+            case ARG_NUM: {
+                long v = r.svarint();
+                ctx.noteNumber(v);
+                return new ArgValue.Num(v);
+            }
+            case ARG_NUM_DELTA: {
+                long v = ctx.word + r.svarint();
+                ctx.noteNumber(v);
+                return new ArgValue.Num(v);
+            }
+            case ARG_BYTES:
+                return new ArgValue.Bytes(r.bytes(), truncated);
+            case ARG_PATH: {
+                if ((tag & PATH_NO_RESOLVED) != 0) {
+                    byte[] raw = prefixed(r);
+                    ctx.path = raw;
+                    return new ArgValue.Path(raw, null, truncated);
+                }
+                byte[] resolved = prefixed(r);
+                byte[] raw;
+                if ((tag & PATH_RAW_IS_TAIL) != 0) {
+                    int n = r.count(resolved.length);
+                    raw = Arrays.copyOfRange(resolved, resolved.length - n, resolved.length);
+                } else {
+                    raw = prefixed(r);
+                }
+                ctx.path = resolved;
+                return new ArgValue.Path(raw, resolved, truncated);
+            }
+            case ARG_STRLIST: {
+                int n = r.count(MAX_ITEMS);
+                List<byte[]> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) items.add(r.bytes());
+                return new ArgValue.StrList(Collections.unmodifiableList(items), truncated);
+            }
+            case ARG_SOCKADDR:
+                return new ArgValue.SockAddr(r.bytes());
+            case ARG_FDPAIR:
+                return new ArgValue.FdPair(r.int32(), r.int32());
+            case ARG_WORDS: {
+                int n = r.count(MAX_ITEMS);
+                long[] w = new long[n];
+                for (int i = 0; i < n; i++) w[i] = r.uvarint();
+                return new ArgValue.Words(w);
+            }
+            case ARG_UNREADABLE:
+                return new ArgValue.Unreadable(r.uvarint(), r.int32());
+            default:
+                throw new DecodeException("unknown argument tag " + (tag & 0x0F) + " (written by a newer pdig?)");
+        }
+    }
+
+    private byte[] prefixed(ByteReader r) {
+        int shared = r.count(ctx.path.length);
+        byte[] suffix = r.bytes();
+        if (shared == 0) return suffix;
+        byte[] v = Arrays.copyOf(ctx.path, shared + suffix.length);
+        System.arraycopy(suffix, 0, v, shared, suffix.length);
+        return v;
+    }
+
+    private static ProcessEvent.Exec execBody(ByteReader r, long ts, int tid, int pid) {
+        int formerTid = toInt(tid + r.svarint());
+        byte[] exe = nbytes(r);
+        List<byte[]> argv = nlist(r);
+        List<byte[]> env = nlist(r);
+        byte[] cwd = nbytes(r);
+        int[] uid = nints(r);
+        int[] gid = nints(r);
+        int loginUid = r.int32();
+        int tty = r.int32();
+        int sid = r.int32();
+        int pgid = r.int32();
+        byte[] cgroup = nbytes(r);
+        long[] caps = null;
+        int nc = r.count(MAX_ITEMS);
+        if (nc > 0) {
+            caps = new long[nc - 1];
+            for (int i = 0; i < caps.length; i++) caps[i] = r.uvarint();
+        }
+        int flags = r.u8();
+        int ppid = r.int32();
+        return new ProcessEvent.Exec(ts, tid, pid, formerTid, exe, argv, (flags & 1) != 0, env, cwd, uid, gid,
+                loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid);
+    }
+
+    private static SessionEvent.Start start(ByteReader r, long ts, int tid, int pid) {
+        String host = nstring(r);
+        String boot = nstring(r);
+        String version = nstring(r);
+        int schema = r.count(Integer.MAX_VALUE);
+        List<String> command = null;
+        int nc = r.count(MAX_ITEMS);
+        if (nc > 0) {
+            command = new ArrayList<>(nc - 1);
+            for (int i = 1; i < nc; i++) command.add(r.string());
+            command = Collections.unmodifiableList(command);
+        }
+        int attachPid = r.int32();
+        List<SessionEvent.ProcessSnapshot> procs = null;
+        int np = r.count(MAX_ITEMS);
+        if (np > 0) {
+            procs = new ArrayList<>(np - 1);
+            for (int i = 1; i < np; i++) {
+                byte[] blob = r.bytes();
+                ByteReader x = new ByteReader(blob, 0, blob.length);
+                long xts = x.svarint();
+                int xtid = x.int32();
+                int xpid = x.int32();
+                ProcessEvent.Exec exec = execBody(x, xts, xtid, xpid);
+                int nf = r.count(MAX_ITEMS);
+                Map<Integer, byte[]> fds = new LinkedHashMap<>();
+                for (int f = 0; f < nf; f++) fds.put(r.int32(), nbytes(r));
+                procs.add(new SessionEvent.ProcessSnapshot(exec, Collections.unmodifiableMap(fds)));
+            }
+            procs = Collections.unmodifiableList(procs);
+        }
+        return new SessionEvent.Start(ts, tid, pid, host, boot, version, schema, command, attachPid, procs);
+    }
+
+    private static SessionEvent.End end(ByteReader r, long ts, int tid, int pid) {
+        int exitCode = r.int32();
+        int signal = r.int32();
+        int n = r.count(MAX_ITEMS);
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) counters.put(r.string(), r.svarint());
+        return new SessionEvent.End(ts, tid, pid, exitCode, signal, Collections.unmodifiableMap(counters));
+    }
+
+    private static byte[] nbytes(ByteReader r) {
+        int n = r.count(ByteReader.MAX_BYTES + 1);
+        return n == 0 ? null : r.raw(n - 1);
+    }
+
+    private static String nstring(ByteReader r) {
+        byte[] b = nbytes(r);
+        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<byte[]> nlist(ByteReader r) {
+        int n = r.count(MAX_ITEMS);
+        if (n == 0) return null;
+        List<byte[]> l = new ArrayList<>(n - 1);
+        for (int i = 1; i < n; i++) l.add(r.bytes());
+        return Collections.unmodifiableList(l);
+    }
+
+    private static int[] nints(ByteReader r) {
+        int n = r.count(MAX_ITEMS);
+        if (n == 0) return null;
+        int[] a = new int[n - 1];
+        for (int i = 0; i < a.length; i++) a[i] = r.int32();
+        return a;
+    }
+
+    private static int toInt(long v) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw new DecodeException("id out of range: " + v);
+        return (int) v;
+    }
+}

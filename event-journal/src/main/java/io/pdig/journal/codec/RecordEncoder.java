@@ -1,0 +1,305 @@
+package io.pdig.journal.codec;
+
+import static io.pdig.journal.codec.Codes.*;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes events into records of {@link JournalSchema}. Stateful (the delta context): one encoder
+ * per writer, used only by the journal thread, fed records in sequence order.
+ */
+public final class RecordEncoder {
+    private final CodecContext ctx = new CodecContext();
+    private final ByteWriter out = new ByteWriter(512);
+    private final ByteWriter scratch = new ByteWriter(256);
+    private final CRC32C crc = new CRC32C();
+
+    /**
+     * Encodes one record. The result is in {@link #array()} [0, {@link #length()}) until the next call.
+     *
+     * @param keyframe true to reset the delta context first, so the record decodes on its own
+     */
+    public void encode(long seq, Event event, boolean keyframe) {
+        if (keyframe) ctx.reset();
+        out.reset();
+        out.skip(4);
+        out.uvarint(seq);
+        int headPos = out.length();
+        out.u8(0);
+        out.svarint(event.ts() - ctx.ts);
+        out.svarint((long) event.tid() - ctx.tid);
+        out.svarint((long) event.pid() - event.tid());
+        int head;
+        if (event instanceof SyscallEvent e) {
+            head = syscall(e);
+        } else if (event instanceof ProcessEvent.Spawn e) {
+            head = spawn(e);
+        } else if (event instanceof ProcessEvent.Exec e) {
+            execBody(out, e);
+            head = EXEC;
+        } else if (event instanceof ProcessEvent.Exit e) {
+            head = exit(e);
+        } else if (event instanceof ProcessEvent.Signal e) {
+            head = signal(e);
+        } else if (event instanceof ProcessEvent.Stopped e) {
+            out.svarint(e.signo());
+            head = STOPPED;
+        } else if (event instanceof NoticeEvent e) {
+            head = notice(e);
+        } else if (event instanceof SessionEvent.Start e) {
+            head = start(e);
+        } else if (event instanceof SessionEvent.End e) {
+            head = end(e);
+        } else {
+            throw new IllegalArgumentException("no journal encoding for " + event.getClass().getName());
+        }
+        out.array()[headPos] = (byte) (head | (keyframe ? KEYFRAME : 0));
+        ctx.ts = event.ts();
+        ctx.tid = event.tid();
+        crc.reset();
+        crc.update(out.array(), 4, out.length() - 4);
+        out.putInt32At(0, (int) crc.getValue());
+    }
+
+    public byte[] array() {
+        return out.array();
+    }
+
+    public int length() {
+        return out.length();
+    }
+
+    private int syscall(SyscallEvent e) {
+        int head = SYSCALL | (abiCode(e.abi()) << 6);
+        out.uvarint(e.nr() & 0xFFFFFFFFL);
+        if (e.hasResult()) {
+            head |= F5;
+            out.svarint(e.res());
+        }
+        ArgValue[] args = e.args() == null ? new ArgValue[0] : e.args();
+        out.uvarint(args.length);
+        for (ArgValue a : args) arg(a);
+        return head;
+    }
+
+    private void arg(ArgValue a) {
+        if (a == null || a instanceof ArgValue.Null) {
+            out.u8(ARG_NULL);
+        } else if (a instanceof ArgValue.Num n) {
+            long v = n.value();
+            if (ByteWriter.svarintSize(v - ctx.word) < ByteWriter.svarintSize(v)) {
+                out.u8(ARG_NUM_DELTA);
+                out.svarint(v - ctx.word);
+            } else {
+                out.u8(ARG_NUM);
+                out.svarint(v);
+            }
+            ctx.noteNumber(v);
+        } else if (a instanceof ArgValue.Bytes b) {
+            out.u8(ARG_BYTES | (b.truncated() ? ARG_TRUNCATED : 0));
+            out.bytes(b.bytes());
+        } else if (a instanceof ArgValue.Path p) {
+            path(p);
+        } else if (a instanceof ArgValue.StrList l) {
+            out.u8(ARG_STRLIST | (l.truncated() ? ARG_TRUNCATED : 0));
+            out.uvarint(l.items().size());
+            for (byte[] item : l.items()) out.bytes(item);
+        } else if (a instanceof ArgValue.SockAddr s) {
+            out.u8(ARG_SOCKADDR);
+            out.bytes(s.bytes());
+        } else if (a instanceof ArgValue.FdPair f) {
+            out.u8(ARG_FDPAIR);
+            out.svarint(f.first());
+            out.svarint(f.second());
+        } else if (a instanceof ArgValue.Words w) {
+            out.u8(ARG_WORDS);
+            out.uvarint(w.words().length);
+            for (long x : w.words()) out.uvarint(x);
+        } else if (a instanceof ArgValue.Unreadable u) {
+            out.u8(ARG_UNREADABLE);
+            out.uvarint(u.address());
+            out.svarint(u.errno());
+        } else {
+            throw new IllegalArgumentException("no journal encoding for " + a.getClass().getName());
+        }
+    }
+
+    private void path(ArgValue.Path p) {
+        byte[] raw = p.raw();
+        byte[] resolved = p.resolved();
+        int tag = ARG_PATH | (p.truncated() ? ARG_TRUNCATED : 0);
+        if (resolved == null) {
+            out.u8(tag | PATH_NO_RESOLVED);
+            prefixed(raw);
+            ctx.path = raw;
+            return;
+        }
+        // Usually the raw path is the tail of the resolved one ("x.so" of "/usr/lib/x.so"): then only
+        // its length is stored, and the resolved path shares its directory with the previous path.
+        boolean tail = isTail(raw, resolved);
+        out.u8(tag | (tail ? PATH_RAW_IS_TAIL : 0));
+        prefixed(resolved);
+        if (tail) out.uvarint(raw.length);
+        else prefixed(raw);
+        ctx.path = resolved;
+    }
+
+    private static boolean isTail(byte[] raw, byte[] resolved) {
+        int off = resolved.length - raw.length;
+        if (off < 0) return false;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != resolved[off + i]) return false;
+        }
+        return true;
+    }
+
+    /** Writes {@code value} as (bytes shared with ctx.path, rest). */
+    private void prefixed(byte[] value) {
+        byte[] base = ctx.path;
+        int n = Math.min(base.length, value.length);
+        int shared = 0;
+        while (shared < n && base[shared] == value[shared]) shared++;
+        out.uvarint(shared);
+        out.uvarint(value.length - shared);
+        out.raw(value, shared, value.length - shared);
+    }
+
+    private int spawn(ProcessEvent.Spawn e) {
+        out.svarint((long) e.parentTid() - e.tid());
+        out.svarint((long) e.parentPid() - e.parentTid());
+        out.uvarint(e.cloneFlags());
+        return SPAWN | (e.thread() ? F5 : 0);
+    }
+
+    private int exit(ProcessEvent.Exit e) {
+        out.svarint(e.exitCode());
+        out.svarint(e.signal());
+        return EXIT | (e.coreDumped() ? F5 : 0) | (e.threadOnly() ? F6 : 0);
+    }
+
+    private int signal(ProcessEvent.Signal e) {
+        out.svarint(e.signo());
+        out.svarint(e.code());
+        out.svarint(e.sender());
+        out.svarint(e.senderUid());
+        return SIGNAL;
+    }
+
+    private int notice(NoticeEvent e) {
+        out.uvarint(noticeCode(e.kind()));
+        out.svarint(e.count());
+        nstring(out, e.message());
+        return NOTICE;
+    }
+
+    private int start(SessionEvent.Start e) {
+        nstring(out, e.hostname());
+        nstring(out, e.bootId());
+        nstring(out, e.pdigVersion());
+        out.uvarint(e.schemaVersion());
+        if (e.command() == null) {
+            out.uvarint(0);
+        } else {
+            out.uvarint(e.command().size() + 1L);
+            for (String s : e.command()) out.string(s);
+        }
+        out.svarint(e.attachPid());
+        List<SessionEvent.ProcessSnapshot> procs = e.processes();
+        if (procs == null) {
+            out.uvarint(0);
+        } else {
+            out.uvarint(procs.size() + 1L);
+            for (SessionEvent.ProcessSnapshot ps : procs) {
+                ProcessEvent.Exec x = ps.exec();
+                scratch.reset();
+                scratch.svarint(x.ts());
+                scratch.svarint(x.tid());
+                scratch.svarint(x.pid());
+                execBody(scratch, x);
+                out.uvarint(scratch.length());
+                out.raw(scratch.array(), 0, scratch.length());
+                Map<Integer, byte[]> fds = ps.fds() == null ? Map.of() : ps.fds();
+                out.uvarint(fds.size());
+                for (Map.Entry<Integer, byte[]> f : fds.entrySet()) {
+                    out.svarint(f.getKey());
+                    nbytes(out, f.getValue());
+                }
+            }
+        }
+        return START;
+    }
+
+    private int end(SessionEvent.End e) {
+        out.svarint(e.exitCode());
+        out.svarint(e.signal());
+        Map<String, Long> c = e.counters() == null ? Map.of() : e.counters();
+        out.uvarint(c.size());
+        for (Map.Entry<String, Long> x : c.entrySet()) {
+            out.string(x.getKey());
+            out.svarint(x.getValue() == null ? 0 : x.getValue());
+        }
+        return END;
+    }
+
+    private static void execBody(ByteWriter w, ProcessEvent.Exec e) {
+        w.svarint((long) e.formerTid() - e.tid());
+        nbytes(w, e.exePath());
+        nlist(w, e.argv());
+        nlist(w, e.env());
+        nbytes(w, e.cwd());
+        nints(w, e.uid());
+        nints(w, e.gid());
+        w.svarint(e.loginUid());
+        w.svarint(e.tty());
+        w.svarint(e.sid());
+        w.svarint(e.pgid());
+        nbytes(w, e.cgroup());
+        if (e.caps() == null) {
+            w.uvarint(0);
+        } else {
+            w.uvarint(e.caps().length + 1L);
+            for (long c : e.caps()) w.uvarint(c);
+        }
+        w.u8((e.argvTruncated() ? 1 : 0) | (e.exeFromMemfd() ? 2 : 0) | (e.exeUpperLayer() ? 4 : 0));
+        w.svarint(e.ppid());
+    }
+
+    private static void nbytes(ByteWriter w, byte[] b) {
+        if (b == null) {
+            w.uvarint(0);
+        } else {
+            w.uvarint(b.length + 1L);
+            w.raw(b, 0, b.length);
+        }
+    }
+
+    private static void nstring(ByteWriter w, String s) {
+        nbytes(w, s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void nlist(ByteWriter w, List<byte[]> l) {
+        if (l == null) {
+            w.uvarint(0);
+        } else {
+            w.uvarint(l.size() + 1L);
+            for (byte[] b : l) w.bytes(b);
+        }
+    }
+
+    private static void nints(ByteWriter w, int[] a) {
+        if (a == null) {
+            w.uvarint(0);
+        } else {
+            w.uvarint(a.length + 1L);
+            for (int x : a) w.svarint(x);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.pdig.journal.store;
+
+import io.pdig.journal.JournalConfig;
+import io.pdig.journal.JournalException;
+import io.pdig.journal.JournalStats;
+import io.pdig.journal.JournalWriter;
+import io.pdig.journal.codec.JournalSchema;
+import io.pdig.journal.codec.RecordEncoder;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The writer shared by all stores: a bounded buffer in front of a journal thread.
+ *
+ * <p>Thread ownership: the journal thread ("pdig-journal", started by the constructor, ended and
+ * joined by {@link #close}) exclusively owns the store's write side, the encoder and the sequence
+ * counter; it opens the store itself, so {@link #accept} returns at once even while the store takes
+ * seconds to open. The producer thread owns {@code pendingDrops}. Counters are published through
+ * volatile fields and atomics. Sequence numbers are assigned by the journal thread, in buffer
+ * order, so dropped events never leave a gap.
+ */
+public final class AsyncJournalWriter implements JournalWriter {
+    private static final int BATCH = 1024;
+
+    private final RecordStore store;
+    private final JournalConfig.Overflow overflow;
+    private final ArrayBlockingQueue<Event> buffer;
+    private final Thread thread;
+
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong maxDepth = new AtomicLong();
+    /** Drops not yet reported by a notice. Producer thread only. */
+    private long pendingDrops;
+
+    private volatile long handled;
+    private volatile long eventsWritten;
+    private volatile long bytesWritten;
+    private volatile long lastSeq = -1;
+    private volatile boolean closing;
+    private volatile Throwable failure;
+    private final Object progress = new Object();
+
+    public AsyncJournalWriter(RecordStore store, JournalConfig config) {
+        this.store = store;
+        this.overflow = config.overflow();
+        this.buffer = new ArrayBlockingQueue<>(config.bufferCapacity());
+        this.thread = new Thread(this::run, "pdig-journal");
+        // Daemon so a forgotten writer cannot keep the JVM alive; close() is what guarantees that
+        // buffered events reach the store.
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (closing) throw new JournalException(store.label() + ": writer is closed");
+        checkFailure();
+        if (overflow == JournalConfig.Overflow.DROP) {
+            if (pendingDrops > 0) {
+                NoticeEvent notice = new NoticeEvent(event.ts(), 0, 0, NoticeEvent.Kind.DROPPED_EVENTS, pendingDrops,
+                        pendingDrops + " events dropped: journal buffer full");
+                if (buffer.offer(notice)) {
+                    accepted.incrementAndGet();
+                    pendingDrops = 0;
+                }
+            }
+            if (buffer.offer(event)) {
+                accepted.incrementAndGet();
+            } else {
+                pendingDrops++;
+                dropped.incrementAndGet();
+                return;
+            }
+        } else {
+            put(event);
+        }
+        long depth = buffer.size();
+        if (depth > maxDepth.get()) maxDepth.accumulateAndGet(depth, Math::max);
+    }
+
+    private void put(Event event) {
+        try {
+            while (!buffer.offer(event, 50, TimeUnit.MILLISECONDS)) {
+                checkFailure();
+            }
+            accepted.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException(store.label() + ": interrupted while waiting for room in the journal buffer");
+        }
+    }
+
+    private void checkFailure() {
+        Throwable f = failure;
+        if (f != null) {
+            String why = f instanceof JournalException ? f.getMessage() : store.label() + ": journal thread failed: " + f;
+            throw new JournalException(why, f);
+        }
+    }
+
+    @Override
+    public void flush() {
+        long target = accepted.get();
+        synchronized (progress) {
+            while (handled < target && failure == null && thread.isAlive()) {
+                try {
+                    progress.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        checkFailure();
+    }
+
+    /** True once {@link #close} has finished (the journal thread is gone). */
+    public boolean isClosed() {
+        return closing && !thread.isAlive();
+    }
+
+    @Override
+    public JournalStats stats() {
+        return new JournalStats(eventsWritten, bytesWritten, dropped.get(), maxDepth.get(), lastSeq);
+    }
+
+    @Override
+    public void close() {
+        if (!closing) {
+            if (pendingDrops > 0 && failure == null) {
+                // Report the last drops; there is room now or soon (the journal thread is draining).
+                put(new NoticeEvent(System.currentTimeMillis() * 1_000_000L, 0, 0, NoticeEvent.Kind.DROPPED_EVENTS,
+                        pendingDrops, pendingDrops + " events dropped: journal buffer full"));
+                pendingDrops = 0;
+            }
+            closing = true;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        checkFailure();
+    }
+
+    /** The journal thread. */
+    private void run() {
+        RecordEncoder encoder = new RecordEncoder();
+        List<Event> batch = new ArrayList<>(BATCH);
+        try {
+            long seq = store.openForWrite();
+            boolean first = true;
+            while (true) {
+                Event e = buffer.poll(20, TimeUnit.MILLISECONDS);
+                if (e == null) {
+                    if (closing && buffer.isEmpty()) break;
+                    continue;
+                }
+                batch.add(e);
+                buffer.drainTo(batch, BATCH - 1);
+                long bytes = 0;
+                for (Event ev : batch) {
+                    boolean keyframe = first || seq % JournalSchema.KEYFRAME_INTERVAL == 0 || store.nextAppendStartsFile();
+                    encoder.encode(seq, ev, keyframe);
+                    store.append(encoder.array(), encoder.length(), seq);
+                    bytes += encoder.length();
+                    lastSeq = seq;
+                    seq++;
+                    first = false;
+                }
+                store.batchAppended(lastSeq);
+                eventsWritten += batch.size();
+                bytesWritten += bytes;
+                synchronized (progress) {
+                    handled += batch.size();
+                    progress.notifyAll();
+                }
+                batch.clear();
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            try {
+                store.closeWriter();
+            } catch (Throwable t) {
+                if (failure == null) failure = t;
+            }
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+}

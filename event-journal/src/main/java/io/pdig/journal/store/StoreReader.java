@@ -1,0 +1,217 @@
+package io.pdig.journal.store;
+
+import io.pdig.journal.CorruptJournalException;
+import io.pdig.journal.JournalException;
+import io.pdig.journal.JournalReader;
+import io.pdig.journal.JournalRecord;
+import io.pdig.journal.ReaderOptions;
+import io.pdig.journal.codec.ByteWriter;
+import io.pdig.journal.codec.DecodeException;
+import io.pdig.journal.codec.RecordDecoder;
+import io.pdig.model.event.Event;
+
+/**
+ * The reader shared by all stores: verifies each record's checksum, the contiguity of sequence
+ * numbers and, at the end of the data, that nothing the writer reported as written (its high-water
+ * mark) is missing; then decodes.
+ *
+ * <p>What is detected: a flipped or overwritten byte inside a record (checksum); records that vanish
+ * or are skipped over by the store (sequence gap); a zeroed or truncated tail, or a zeroed region the
+ * store mistakes for the end (end of data before the high-water mark). Not detected: the loss of the
+ * last records written after the writer's final high-water-mark update (none when the writer closed
+ * normally; at most one batch after SIGKILL, which the next writer's sequence numbers make visible
+ * as a gap if the records really are gone), and damage to records before {@code fromSeq}.
+ *
+ * <p>Threading: {@link #next} from one thread; {@link #close} from any.
+ */
+public final class StoreReader implements JournalReader {
+    private final RecordStore store;
+    private final ReaderOptions options;
+    private final String name;
+    private final long fromSeq;
+    private final RecordDecoder decoder = new RecordDecoder();
+    private final ByteWriter buf = new ByteWriter(512);
+    private final Runnable onClose;
+
+    private RecordStore.Cursor cursor;
+    /** The thread that created the cursor (Chronicle tailers must be closed by it). */
+    private volatile Thread owner;
+    private volatile boolean closed;
+    private long lastSeq = -1;
+    private long lastSeen = -1;
+    private long returned = -1;
+    private long skipped;
+    private CorruptJournalException sticky;
+
+    /**
+     * @param name    the reader's name (its position is loaded and saved), or null for anonymous
+     * @param onClose run once by close (the journal forgets the reader)
+     */
+    public StoreReader(RecordStore store, String name, ReaderOptions options, Runnable onClose) {
+        this.store = store;
+        this.name = name;
+        this.options = options;
+        this.onClose = onClose;
+        long from = options.fromSeq();
+        if (name != null) {
+            long pos = store.loadPosition(name);
+            if (pos >= 0) from = pos + 1;
+        }
+        this.fromSeq = from;
+    }
+
+    @Override
+    public JournalRecord next() {
+        if (sticky != null) throw sticky;
+        commitReturned();
+        while (!closed) {
+            if (cursor == null) {
+                owner = Thread.currentThread();
+                cursor = store.cursor(fromSeq);
+                if (cursor == null) {
+                    if (!options.follow()) throw new JournalException(store.label() + ": no journal there");
+                    if (!pause()) return null;
+                    continue;
+                }
+            }
+            boolean got;
+            try {
+                got = cursor.next(buf);
+            } catch (StoreDamageException e) {
+                // The store cannot move past this point: report it; when skipping, this is the end.
+                corrupt("unreadable by the store: " + e.getCause(), 1);
+                return null;
+            }
+            if (!got && !missingBeforeHighWaterMark()) {
+                if (!options.follow() || !pause()) return null;
+                continue;
+            }
+            JournalRecord r = accept();
+            if (r != null) {
+                returned = r.seq();
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** One record from the cursor: checked, decoded; null when it is before fromSeq or skipped. */
+    private JournalRecord accept() {
+        byte[] b = buf.array();
+        int len = buf.length();
+        if (!decoder.checksumOk(b, 0, len)) {
+            corrupt("checksum mismatch", 1);
+            decoder.invalidate();
+            return null;
+        }
+        long seq;
+        try {
+            seq = RecordDecoder.peekSeq(b, 0, len);
+        } catch (DecodeException e) {
+            corrupt("undecodable: " + e.getMessage(), 1);
+            decoder.invalidate();
+            return null;
+        }
+        if (lastSeen >= 0 && seq != lastSeen + 1) {
+            if (seq <= lastSeen) {
+                corrupt("sequence went back to " + seq, 1);
+                return null;
+            }
+            corrupt("sequence gap: next record is seq " + seq, seq - lastSeen - 1);
+        }
+        lastSeen = seq;
+        if (!RecordDecoder.peekKeyframe(b, 0, len) && !decoder.contextValid()) {
+            // Depends on a record we could not decode (damaged, or before the cursor's start).
+            if (seq >= fromSeq) corrupt("depends on a damaged record", 1);
+            return null;
+        }
+        Event e;
+        try {
+            e = decoder.decode(b, 0, len);
+        } catch (DecodeException ex) {
+            decoder.invalidate();
+            if (seq >= fromSeq) corrupt("undecodable: " + ex.getMessage(), 1);
+            return null;
+        }
+        if (seq < fromSeq) return null;
+        lastSeq = seq;
+        return new JournalRecord(seq, e);
+    }
+
+    /** Reports damage after the last good record; throws unless skipping. */
+    private void corrupt(String reason, long count) {
+        long after = Math.max(lastSeq, lastSeen);
+        String where = after >= 0 ? "after seq " + after : "at the start of the journal";
+        if (lastSeen < 0 && fromSeq > 0) where = "at or after seq " + fromSeq;
+        CorruptJournalException ex = new CorruptJournalException(store.label() + ": corrupt record " + where + " (" + reason + ")", after);
+        if (!options.skipCorrupt()) {
+            sticky = ex;
+            throw ex;
+        }
+        skipped += count;
+    }
+
+    /**
+     * At the end of the data: if the writer reported more records than we have seen, look once more
+     * (they may have been appended just now; then true, with the record in {@code buf}). If they are
+     * still missing, the store hides damage (e.g. a zeroed block that looks like the end).
+     */
+    private boolean missingBeforeHighWaterMark() {
+        long hwm = store.highWaterMark();
+        if (hwm <= lastSeen || hwm < fromSeq) return false;
+        if (cursor.next(buf)) return true;
+        long have = lastSeen;
+        String reason = "journal ends before seq " + hwm + " recorded by the writer";
+        if (!options.skipCorrupt()) {
+            String where = have >= 0 ? "after seq " + have : "at the start of the journal";
+            sticky = new CorruptJournalException(store.label() + ": corrupt record " + where + " (" + reason + ")", have);
+            throw sticky;
+        }
+        skipped += hwm - Math.max(have, fromSeq - 1);
+        lastSeen = hwm;
+        decoder.invalidate();
+        return false;
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(options.poll().toMillis());
+            return !closed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void commitReturned() {
+        if (name != null && returned >= 0) {
+            store.savePosition(name, returned);
+        }
+    }
+
+    @Override
+    public long skipped() {
+        return skipped;
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        commitReturned();
+        if (Thread.currentThread() == owner) release();
+        onClose.run();
+    }
+
+    /** Releases the cursor; on the reading thread (otherwise the store's close releases it). */
+    private void release() {
+        RecordStore.Cursor c = cursor;
+        cursor = null;
+        if (c != null) c.close();
+    }
+}

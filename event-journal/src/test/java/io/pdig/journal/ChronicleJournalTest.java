@@ -1,0 +1,163 @@
+package io.pdig.journal;
+
+import static io.pdig.journal.JournalTestSupport.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.pdig.model.event.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Chronicle queues in temporary directories, written and read back. */
+class ChronicleJournalTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void writeAll(Journal j, List<? extends Event> events) {
+        try (JournalWriter w = j.writer()) {
+            events.forEach(w::accept);
+        }
+    }
+
+    @Test
+    void everyRecordTypeRoundTrips() {
+        Path dir = tmp.resolve("j");
+        List<Event> events = SampleEvents.all();
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, events);
+        }
+        try (Journal j = Journal.openExisting(dir)) {
+            List<JournalRecord> recs = readAll(j, ReaderOptions.fromStart());
+            assertEquals(EventText.of(events), texts(recs));
+            assertEquals(range(0, events.size()), seqs(recs));
+        }
+    }
+
+    @Test
+    void sequenceContinuesAcrossSessionsAndReadersStartAnywhere() {
+        Path dir = tmp.resolve("j");
+        List<Event> first = SampleEvents.findLike(700, SampleEvents.T0);
+        List<Event> second = SampleEvents.findLike(600, SampleEvents.T0 + 1_000_000_000L);
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, first);
+        }
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, second);
+        }
+        List<Event> all = new ArrayList<>(first);
+        all.addAll(second);
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(range(0, 1300), seqs(readAll(j, ReaderOptions.fromStart())));
+            // Starting points on, before and after keyframes (every 256) and across the session boundary.
+            for (long from : new long[] {1, 255, 256, 257, 699, 700, 701, 1000, 1299, 1300, 5000}) {
+                List<JournalRecord> recs = readAll(j, ReaderOptions.from(from));
+                assertEquals(range(Math.min(from, 1300), 1300), seqs(recs), "from " + from);
+                assertEquals(EventText.of(all.subList((int) Math.min(from, 1300), 1300)), texts(recs), "from " + from);
+            }
+        }
+    }
+
+    @Test
+    void namedReaderResumesWhereItStopped() {
+        Path dir = tmp.resolve("j");
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, SampleEvents.findLike(50, SampleEvents.T0));
+            try (JournalReader r = j.reader("analyzer")) {
+                for (int i = 0; i < 20; i++) assertEquals(i, r.next().seq());
+            }
+        }
+        try (Journal j = Journal.open(dir)) {
+            try (JournalReader r = j.reader("analyzer")) {
+                assertEquals(20, r.next().seq(), "resumes after the last consumed record");
+            }
+            try (JournalReader other = j.reader("other")) {
+                assertEquals(0, other.next().seq(), "each name has its own position");
+            }
+            writeAll(j, SampleEvents.findLike(10, SampleEvents.T0 + 5_000_000_000L));
+            try (JournalReader r = j.reader("analyzer")) {
+                assertEquals(range(21, 60), seqs(readAll(r)));
+            }
+            try (JournalReader r = j.reader("analyzer")) {
+                assertNull(r.next(), "all consumed");
+            }
+        }
+    }
+
+    @Test
+    void directoryIsPrivateAndFilesAreOwnerOnly() throws Exception {
+        Path dir = tmp.resolve("private");
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, SampleEvents.findLike(5, SampleEvents.T0));
+            try (JournalReader r = j.reader("analyzer")) {
+                r.next();
+            }
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String want = Files.isDirectory(p) ? "rwx------" : "rw-------";
+                assertEquals(want, PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void secondWriterIsRefusedWhileTheFirstIsOpen() {
+        Path dir = tmp.resolve("j");
+        try (Journal a = Journal.open(dir); Journal b = Journal.open(dir)) {
+            JournalWriter w = a.writer();
+            JournalException e = assertThrows(JournalException.class, b::writer);
+            assertTrue(e.getMessage().startsWith("journal " + dir + ": already being written"), e.getMessage());
+            w.close();
+            b.writer().close();
+        }
+    }
+
+    @Test
+    void temporaryJournalIsDeletedAtClose() {
+        Path dir;
+        try (Journal j = Journal.temporary(JournalConfig.defaults())) {
+            dir = j.dir();
+            writeAll(j, SampleEvents.findLike(3, SampleEvents.T0));
+            assertEquals(3, readAll(j, ReaderOptions.fromStart()).size());
+            assertTrue(Files.isDirectory(dir));
+        }
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void missingJournalIsReportedAndNonJournalDirectoryRefused() throws Exception {
+        Path missing = tmp.resolve("nope");
+        try (Journal j = Journal.openExisting(missing); JournalReader r = j.reader(ReaderOptions.fromStart())) {
+            JournalException e = assertThrows(JournalException.class, r::next);
+            assertEquals("journal " + missing + ": no journal there", e.getMessage());
+        }
+        assertFalse(Files.exists(missing), "readers never create the directory");
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "x");
+        JournalException e = assertThrows(JournalException.class, () -> Journal.open(other));
+        assertTrue(e.getMessage().contains("is not a pdig journal"), e.getMessage());
+    }
+
+    @Test
+    void writerStatsCountEventsAndBytes() {
+        try (Journal j = Journal.open(tmp.resolve("j"))) {
+            JournalWriter w = j.writer();
+            SampleEvents.findLike(100, SampleEvents.T0).forEach(w::accept);
+            w.flush();
+            JournalStats s = w.stats();
+            assertEquals(100, s.eventsWritten());
+            assertEquals(99, s.lastSeq());
+            assertTrue(s.bytesWritten() > 100 * 10 && s.bytesWritten() < 100 * 100, "bytes " + s.bytesWritten());
+            assertEquals(0, s.dropped());
+            assertTrue(s.maxBufferDepth() >= 1);
+            w.close();
+        }
+    }
+}

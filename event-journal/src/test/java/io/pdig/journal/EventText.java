@@ -1,0 +1,81 @@
+package io.pdig.journal;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A canonical, complete text form of an event (byte arrays as hex), so tests can compare events
+ * that hold arrays (records compare arrays by identity) with assertEquals and see the difference.
+ */
+public final class EventText {
+    private EventText() {
+    }
+
+    public static String of(Event e) {
+        if (e instanceof SyscallEvent s) {
+            List<String> args = new ArrayList<>();
+            for (ArgValue a : s.args()) args.add(arg(a));
+            return "Syscall[ts=" + s.ts() + ", tid=" + s.tid() + ", pid=" + s.pid() + ", abi=" + s.abi() + ", nr=" + s.nr()
+                    + ", res=" + s.res() + ", hasResult=" + s.hasResult() + ", args=" + args + "]";
+        }
+        if (e instanceof ProcessEvent.Exec x) return exec(x);
+        if (e instanceof SessionEvent.Start st) {
+            List<String> procs = null;
+            if (st.processes() != null) {
+                procs = new ArrayList<>();
+                for (SessionEvent.ProcessSnapshot p : st.processes()) {
+                    StringBuilder fds = new StringBuilder();
+                    for (Map.Entry<Integer, byte[]> f : p.fds().entrySet()) fds.append(f.getKey()).append('=').append(hex(f.getValue())).append(' ');
+                    procs.add(exec(p.exec()) + " fds{" + fds + "}");
+                }
+            }
+            return "Start[ts=" + st.ts() + ", tid=" + st.tid() + ", pid=" + st.pid() + ", host=" + st.hostname() + ", boot="
+                    + st.bootId() + ", version=" + st.pdigVersion() + ", schema=" + st.schemaVersion() + ", command=" + st.command()
+                    + ", attachPid=" + st.attachPid() + ", processes=" + procs + "]";
+        }
+        return e.toString();
+    }
+
+    private static String exec(ProcessEvent.Exec x) {
+        return "Exec[ts=" + x.ts() + ", tid=" + x.tid() + ", pid=" + x.pid() + ", formerTid=" + x.formerTid() + ", exe=" + hex(x.exePath())
+                + ", argv=" + list(x.argv()) + ", argvTrunc=" + x.argvTruncated() + ", env=" + list(x.env()) + ", cwd=" + hex(x.cwd())
+                + ", uid=" + Arrays.toString(x.uid()) + ", gid=" + Arrays.toString(x.gid()) + ", loginUid=" + x.loginUid()
+                + ", tty=" + x.tty() + ", sid=" + x.sid() + ", pgid=" + x.pgid() + ", cgroup=" + hex(x.cgroup())
+                + ", caps=" + Arrays.toString(x.caps()) + ", memfd=" + x.exeFromMemfd() + ", upper=" + x.exeUpperLayer()
+                + ", ppid=" + x.ppid() + "]";
+    }
+
+    private static String arg(ArgValue a) {
+        if (a instanceof ArgValue.Bytes b) return "Bytes(" + hex(b.bytes()) + "," + b.truncated() + ")";
+        if (a instanceof ArgValue.Path p) return "Path(" + hex(p.raw()) + "," + hex(p.resolved()) + "," + p.truncated() + ")";
+        if (a instanceof ArgValue.StrList l) return "StrList(" + list(l.items()) + "," + l.truncated() + ")";
+        if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
+        if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";
+        return String.valueOf(a);
+    }
+
+    private static String list(List<byte[]> l) {
+        if (l == null) return "null";
+        List<String> s = new ArrayList<>();
+        for (byte[] b : l) s.add(hex(b));
+        return s.toString();
+    }
+
+    private static String hex(byte[] b) {
+        return b == null ? "null" : HexFormat.of().formatHex(b);
+    }
+
+    public static List<String> of(List<? extends Event> events) {
+        List<String> l = new ArrayList<>();
+        for (Event e : events) l.add(of(e));
+        return l;
+    }
+}

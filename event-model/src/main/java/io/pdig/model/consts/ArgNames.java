@@ -1,0 +1,104 @@
+package io.pdig.model.consts;
+
+import io.pdig.model.syscall.Arg;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.Syscall;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that says which name table renders which {@link ArgKind}, and how wide each
+ * kind's kernel value is. Renderers (strace text, JSON, Falco's evt.arg) ask here; none of them
+ * switches on syscall names.
+ */
+public final class ArgNames {
+
+    private static final Map<ArgKind, NameTable> TABLES;
+
+    static {
+        Map<ArgKind, NameTable> m = new EnumMap<>(ArgKind.class);
+        m.put(ArgKind.DIRFD, FileConsts.DIRFD);
+        m.put(ArgKind.SIGNAL, Signals.TABLE);
+        m.put(ArgKind.OPEN_FLAGS, FileConsts.OPEN_FLAGS);
+        m.put(ArgKind.AT_FLAGS, FileConsts.AT_FLAGS);
+        m.put(ArgKind.ACCESS_MODE, FileConsts.ACCESS_MODES);
+        m.put(ArgKind.SOCKET_FAMILY, NetConsts.FAMILIES);
+        m.put(ArgKind.SOCKET_TYPE, NetConsts.TYPE_AND_FLAGS);
+        m.put(ArgKind.PROTOCOL, NetConsts.PROTOCOLS);
+        m.put(ArgKind.PTRACE_REQUEST, ProcessConsts.PTRACE_REQUESTS);
+        m.put(ArgKind.CLONE_FLAGS, ProcessConsts.CLONE_FLAGS);
+        m.put(ArgKind.PRCTL_OPTION, ProcessConsts.PRCTL_OPTIONS);
+        m.put(ArgKind.FCNTL_CMD, FileConsts.FCNTL_CMDS);
+        m.put(ArgKind.RENAME_FLAGS, FileConsts.RENAME_FLAGS);
+        m.put(ArgKind.MEMFD_FLAGS, FileConsts.MEMFD_FLAGS);
+        m.put(ArgKind.SECCOMP_OP, ProcessConsts.SECCOMP_OPS);
+        m.put(ArgKind.BPF_CMD, ProcessConsts.BPF_CMDS);
+        m.put(ArgKind.MMAP_PROT, MemoryConsts.PROT);
+        m.put(ArgKind.MMAP_FLAGS, MemoryConsts.MAP_FLAGS);
+        m.put(ArgKind.NS_FLAGS, ProcessConsts.NS_FLAGS);
+        TABLES = Collections.unmodifiableMap(m);
+    }
+
+    /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
+    private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
+            ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
+            ArgKind.FCNTL_CMD);
+
+    /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
+    private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
+            ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
+            ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS);
+
+    private ArgNames() {
+    }
+
+    /** The name table of a kind, or null when the kind has none (numbers, pointers, memory kinds). */
+    public static NameTable table(ArgKind kind) {
+        return TABLES.get(kind);
+    }
+
+    /**
+     * The table for one argument of a row. Open flags of a call without a path (pipe2, dup3) are
+     * plain bits with no access mode, as strace prints them, unless access-mode bits are set.
+     */
+    public static NameTable table(Syscall row, int argIndex, long value) {
+        Arg arg = row.args().get(argIndex);
+        if (arg.kind() == ArgKind.OPEN_FLAGS && (value & FileConsts.O_ACCMODE) == 0 && !hasPath(row)) {
+            return FileConsts.OPEN_FLAG_BITS;
+        }
+        return table(arg.kind());
+    }
+
+    private static boolean hasPath(Syscall row) {
+        for (Arg a : row.args()) {
+            if (a.kind() == ArgKind.PATH) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The value the kernel sees for a raw register of this kind: {@code int} kinds are sign-extended
+     * from their low 32 bits (so AT_FDCWD stored as 0xffffff9c is -100), {@code unsigned int} kinds
+     * are masked to 32 bits, other kinds are kept whole.
+     */
+    public static long normalize(ArgKind kind, long raw) {
+        if (SIGNED_INT.contains(kind)) return (int) raw;
+        if (UNSIGNED_INT.contains(kind)) return raw & 0xffffffffL;
+        return raw;
+    }
+
+    /** strace-style names of a raw value, or null when the kind has no table. */
+    public static String render(ArgKind kind, long raw) {
+        NameTable t = table(kind);
+        return t == null ? null : t.render(normalize(kind, raw));
+    }
+
+    /** Falco-style names of a raw value (what evt.arg.X shows), or null when the kind has no table. */
+    public static String renderFalco(ArgKind kind, long raw) {
+        NameTable t = table(kind);
+        return t == null ? null : t.renderFalco(normalize(kind, raw));
+    }
+}

@@ -1,0 +1,146 @@
+package io.pdig.model.consts;
+
+/**
+ * File-related constants, x86_64 values (the generic Linux values; i386 shares them except
+ * O_LARGEFILE, which i386 libcs set implicitly and which renders by its x86_64 bit here).
+ * Rendering order follows strace; aliases come after their primary name, so they parse but never
+ * render (their bits are consumed first).
+ */
+public final class FileConsts {
+
+    public static final int AT_FDCWD = -100;
+    public static final long O_ACCMODE = 03;
+    public static final long O_CREAT = 0100;
+    public static final long O_TMPFILE = 020200000;
+
+    /** Access-mode field of the open flags: an enumeration, not bits. */
+    public static final ValueNames OPEN_ACCESS_MODES = ValueNames.parse("open access mode", """
+            O_RDONLY 0
+            O_WRONLY 1
+            O_RDWR 2
+            """);
+
+    /** open/openat flags: the access mode first, then the bits. */
+    public static final FlagSet OPEN_FLAGS = FlagSet.builder("open flags", """
+            O_CREAT 0100
+            O_EXCL 0200
+            O_NOCTTY 0400
+            O_TRUNC 01000
+            O_APPEND 02000
+            O_NONBLOCK 04000
+            O_NDELAY 04000
+            O_SYNC 04010000
+            O_RSYNC 04010000
+            O_FSYNC 04010000
+            O_DSYNC 010000
+            O_ASYNC 020000
+            FASYNC 020000
+            O_DIRECT 040000
+            O_LARGEFILE 0100000
+            O_TMPFILE 020200000
+            O_DIRECTORY 0200000
+            O_NOFOLLOW 0400000
+            O_NOATIME 01000000
+            O_CLOEXEC 02000000
+            O_PATH 010000000
+            """).field(O_ACCMODE, OPEN_ACCESS_MODES, FlagSet.FieldAt.FIRST, true)
+            .falco(FalcoOpenFlags::render).build();
+
+    /**
+     * The same bits without the access mode, for calls that take only O_CLOEXEC/O_NONBLOCK style
+     * flags (pipe2, dup3): strace prints {@code O_CLOEXEC}, not {@code O_RDONLY|O_CLOEXEC}.
+     */
+    public static final FlagSet OPEN_FLAG_BITS = FlagSet.builder("open flags", """
+            O_NONBLOCK 04000
+            O_DIRECT 040000
+            O_CLOEXEC 02000000
+            """).build();
+
+    /** The dirfd argument of *at() calls: one named value. */
+    public static final ValueNames DIRFD = ValueNames.parse("dirfd", """
+            AT_FDCWD -100
+            """);
+
+    /** AT_* flags. AT_EACCESS (faccessat2) shares AT_REMOVEDIR's bit: it parses, AT_REMOVEDIR renders. */
+    public static final FlagSet AT_FLAGS = FlagSet.parse("at flags", """
+            AT_SYMLINK_NOFOLLOW 0x100
+            AT_REMOVEDIR 0x200
+            AT_EACCESS 0x200
+            AT_SYMLINK_FOLLOW 0x400
+            AT_NO_AUTOMOUNT 0x800
+            AT_EMPTY_PATH 0x1000
+            AT_STATX_FORCE_SYNC 0x2000
+            AT_STATX_DONT_SYNC 0x4000
+            AT_RECURSIVE 0x8000
+            """);
+
+    /** access()/faccessat() modes; 0 is F_OK. */
+    public static final FlagSet ACCESS_MODES = FlagSet.builder("access mode", """
+            R_OK 4
+            W_OK 2
+            X_OK 1
+            """).zeroName("F_OK").build();
+
+    public static final ValueNames FCNTL_CMDS = ValueNames.parse("fcntl command", """
+            F_DUPFD 0
+            F_GETFD 1
+            F_SETFD 2
+            F_GETFL 3
+            F_SETFL 4
+            F_GETLK 5
+            F_SETLK 6
+            F_SETLKW 7
+            F_SETOWN 8
+            F_GETOWN 9
+            F_SETSIG 10
+            F_GETSIG 11
+            F_SETOWN_EX 15
+            F_GETOWN_EX 16
+            F_GETOWNER_UIDS 17
+            F_OFD_GETLK 36
+            F_OFD_SETLK 37
+            F_OFD_SETLKW 38
+            F_SETLEASE 1024
+            F_GETLEASE 1025
+            F_NOTIFY 1026
+            F_DUPFD_QUERY 1027
+            F_CANCELLK 1029
+            F_DUPFD_CLOEXEC 1030
+            F_SETPIPE_SZ 1031
+            F_GETPIPE_SZ 1032
+            F_ADD_SEALS 1033
+            F_GET_SEALS 1034
+            F_GET_RW_HINT 1035
+            F_SET_RW_HINT 1036
+            F_GET_FILE_RW_HINT 1037
+            F_SET_FILE_RW_HINT 1038
+            """);
+
+    public static final FlagSet RENAME_FLAGS = FlagSet.parse("rename flags", """
+            RENAME_NOREPLACE 1
+            RENAME_EXCHANGE 2
+            RENAME_WHITEOUT 4
+            """);
+
+    /** memfd_create flags; the hugetlb page size bits (26..31) stay in hex. */
+    public static final FlagSet MEMFD_FLAGS = FlagSet.parse("memfd flags", """
+            MFD_CLOEXEC 1
+            MFD_ALLOW_SEALING 2
+            MFD_HUGETLB 4
+            MFD_NOEXEC_SEAL 8
+            MFD_EXEC 0x10
+            """);
+
+    /** open_how.resolve (openat2). */
+    public static final FlagSet RESOLVE_FLAGS = FlagSet.parse("resolve flags", """
+            RESOLVE_NO_XDEV 0x01
+            RESOLVE_NO_MAGICLINKS 0x02
+            RESOLVE_NO_SYMLINKS 0x04
+            RESOLVE_BENEATH 0x08
+            RESOLVE_IN_ROOT 0x10
+            RESOLVE_CACHED 0x20
+            """);
+
+    private FileConsts() {
+    }
+}

@@ -1,0 +1,129 @@
+package io.pdig.model.consts;
+
+import java.util.Map;
+
+/**
+ * si_code names. Codes &lt;= 0 and SI_KERNEL (0x80) mean the same for every signal; positive
+ * codes below 0x80 are set by the kernel and mean something specific to the signal (SEGV_MAPERR,
+ * CLD_EXITED...). Per-signal tables are keyed by signal number.
+ */
+public final class SiCodes {
+
+    public static final ValueNames GENERIC = ValueNames.parse("si_code", """
+            SI_USER 0
+            SI_KERNEL 0x80
+            SI_QUEUE -1
+            SI_TIMER -2
+            SI_MESGQ -3
+            SI_ASYNCIO -4
+            SI_SIGIO -5
+            SI_TKILL -6
+            SI_DETHREAD -7
+            SI_ASYNCNL -60
+            """);
+
+    private static final Map<Integer, ValueNames> BY_SIGNAL = Map.of(
+            4, ValueNames.parse("SIGILL si_code", """
+                    ILL_ILLOPC 1
+                    ILL_ILLOPN 2
+                    ILL_ILLADR 3
+                    ILL_ILLTRP 4
+                    ILL_PRVOPC 5
+                    ILL_PRVREG 6
+                    ILL_COPROC 7
+                    ILL_BADSTK 8
+                    ILL_BADIADDR 9
+                    """),
+            5, ValueNames.parse("SIGTRAP si_code", """
+                    TRAP_BRKPT 1
+                    TRAP_TRACE 2
+                    TRAP_BRANCH 3
+                    TRAP_HWBKPT 4
+                    TRAP_UNK 5
+                    TRAP_PERF 6
+                    """),
+            7, ValueNames.parse("SIGBUS si_code", """
+                    BUS_ADRALN 1
+                    BUS_ADRERR 2
+                    BUS_OBJERR 3
+                    BUS_MCEERR_AR 4
+                    BUS_MCEERR_AO 5
+                    """),
+            8, ValueNames.parse("SIGFPE si_code", """
+                    FPE_INTDIV 1
+                    FPE_INTOVF 2
+                    FPE_FLTDIV 3
+                    FPE_FLTOVF 4
+                    FPE_FLTUND 5
+                    FPE_FLTRES 6
+                    FPE_FLTINV 7
+                    FPE_FLTSUB 8
+                    FPE_FLTUNK 14
+                    FPE_CONDTRAP 15
+                    """),
+            11, ValueNames.parse("SIGSEGV si_code", """
+                    SEGV_MAPERR 1
+                    SEGV_ACCERR 2
+                    SEGV_BNDERR 3
+                    SEGV_PKUERR 4
+                    SEGV_ACCADI 5
+                    SEGV_ADIDERR 6
+                    SEGV_ADIPERR 7
+                    SEGV_MTEAERR 8
+                    SEGV_MTESERR 9
+                    SEGV_CPERR 10
+                    """),
+            17, ValueNames.parse("SIGCHLD si_code", """
+                    CLD_EXITED 1
+                    CLD_KILLED 2
+                    CLD_DUMPED 3
+                    CLD_TRAPPED 4
+                    CLD_STOPPED 5
+                    CLD_CONTINUED 6
+                    """),
+            29, ValueNames.parse("SIGPOLL si_code", """
+                    POLL_IN 1
+                    POLL_OUT 2
+                    POLL_MSG 3
+                    POLL_ERR 4
+                    POLL_PRI 5
+                    POLL_HUP 6
+                    """),
+            31, ValueNames.parse("SIGSYS si_code", """
+                    SYS_SECCOMP 1
+                    SYS_USER_DISPATCH 2
+                    """));
+
+    private SiCodes() {
+    }
+
+    /** The per-signal tables, keyed by signal number (for consistency tests). */
+    static Map<Integer, ValueNames> perSignal() {
+        return BY_SIGNAL;
+    }
+
+    /** The name of a si_code for a signal, or null. */
+    public static String name(int signo, int code) {
+        if (code > 0 && code < 0x80) {
+            ValueNames t = BY_SIGNAL.get(signo);
+            return t != null ? t.name(code) : null;
+        }
+        return GENERIC.name(code);
+    }
+
+    /** The name, or the decimal number when unknown. */
+    public static String render(int signo, int code) {
+        String n = name(signo, code);
+        return n != null ? n : Integer.toString(code);
+    }
+
+    /**
+     * True when the sender's pid and uid are meaningful: sent by a process (kill, tkill, sigqueue)
+     * or a SIGCHLD about a child.
+     */
+    public static boolean hasSender(int signo, int code) {
+        boolean fromProcess = code == 0 || code == -1 || code == -3 || code == -6;
+        boolean aboutChild = signo == 17 && code > 0 && code < 0x80;
+        return fromProcess || aboutChild;
+    }
+}

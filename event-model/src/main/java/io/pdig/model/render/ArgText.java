@@ -1,0 +1,78 @@
+package io.pdig.model.render;
+
+import io.pdig.model.consts.ArgNames;
+import io.pdig.model.consts.FileConsts;
+import io.pdig.model.consts.NameTable;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.syscall.Arg;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.Syscall;
+
+/** strace-style text of one syscall argument, chosen by its stored shape and its table kind. */
+public final class ArgText {
+
+    private ArgText() {
+    }
+
+    /**
+     * The text of argument {@code i} of a row ({@code row} null for an unknown syscall, whose
+     * arguments are shown as hex words).
+     */
+    public static String of(Syscall row, int i, ArgValue v) {
+        ArgKind kind = row != null && i < row.args().size() ? row.args().get(i).kind() : ArgKind.HEX;
+        if (v == null) return "?";
+        if (v instanceof ArgValue.Null) return "NULL";
+        if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
+        if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
+        if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
+        if (v instanceof ArgValue.StrList l) return ByteText.quoteList(l.items(), l.truncated());
+        if (v instanceof ArgValue.SockAddr s) return SockAddrs.strace(s.bytes());
+        if (v instanceof ArgValue.FdPair f) return "[" + f.first() + ", " + f.second() + "]";
+        if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
+        long raw = ((ArgValue.Num) v).value();
+        if (row != null && ArgNames.table(kind) != null) {
+            NameTable t = ArgNames.table(row, i, ArgNames.normalize(kind, raw));
+            return t.render(ArgNames.normalize(kind, raw));
+        }
+        return number(kind, raw);
+    }
+
+    /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */
+    public static String number(ArgKind kind, long raw) {
+        return switch (kind) {
+            case FD, DIRFD, PID, UID, GID, SIGNAL -> Long.toString(ArgNames.normalize(kind, raw));
+            case INT -> Long.toString(intValue(raw));
+            case SIZE -> Long.toUnsignedString(raw);
+            case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
+            default -> StructLayouts.hex(raw);
+        };
+    }
+
+    /**
+     * A signed integer argument. The table calls both C ints and 64-bit offsets INT, and a C int
+     * may reach us zero-extended: a value whose upper half is zero and whose bit 31 is set is
+     * shown sign-extended (-1, not 4294967295). Known cost: a 64-bit offset between 2 and 4 GiB
+     * prints negative; the stored raw value is unaffected.
+     */
+    public static long intValue(long raw) {
+        return (raw >>> 32) == 0 && (raw & 0x80000000L) != 0 ? (int) raw : raw;
+    }
+
+    /**
+     * True when strace leaves the argument out: the mode of open/openat is printed only when the
+     * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name.
+     */
+    public static boolean omitted(Syscall row, int i, ArgValue[] args) {
+        if (row == null || i >= row.args().size() || row.args().get(i).kind() != ArgKind.MODE) return false;
+        for (int k = 0; k < row.args().size() && k < args.length; k++) {
+            Arg a = row.args().get(k);
+            if (a.kind() == ArgKind.OPEN_FLAGS && args[k] instanceof ArgValue.Num n) {
+                long flags = n.value();
+                boolean creates = (flags & FileConsts.O_CREAT) != 0
+                        || (flags & FileConsts.O_TMPFILE) == FileConsts.O_TMPFILE;
+                return !creates;
+            }
+        }
+        return false;
+    }
+}

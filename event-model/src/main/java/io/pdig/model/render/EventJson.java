@@ -1,0 +1,270 @@
+package io.pdig.model.render;
+
+import io.pdig.model.consts.ArgNames;
+import io.pdig.model.consts.Capabilities;
+import io.pdig.model.consts.Errno;
+import io.pdig.model.consts.ProcessConsts;
+import io.pdig.model.consts.SiCodes;
+import io.pdig.model.consts.Signals;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.Syscall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One JSON object per event, on one line, no trailing newline. Every object has "seq" (given by
+ * the caller, e.g. the journal index), "ts" (ns since the epoch), "pid", "tid" and "evt": the
+ * syscall name, or one of "spawn", "exec", "exit", "signal", "stopped", "notice",
+ * "session_start", "session_end".
+ *
+ * <p><b>Syscalls</b> add "abi" ("x86_64", "i386", "x32"), "args", and "res" (the signed return
+ * value, null when the exit was not observed) plus "error" (the errno name) when it failed.
+ * "args" is keyed by the row's Falco parameter names (unknown syscalls: arg0..arg5):
+ * <ul>
+ *   <li>kinds with a name table (flags, enums, signals): the strace-style name string
+ *   ("O_RDONLY|O_CLOEXEC", "AF_INET", "SIGKILL"; unknown bits stay in hex, so it is lossless),
+ *   and the number under the same key in the sibling object "args_raw". MODE is an octal string
+ *   ("0644") with its number in "args_raw" too.</li>
+ *   <li>fd, dirfd, pid, uid, gid, int: numbers (dirfd AT_FDCWD is -100); sizes: unsigned numbers;
+ *   pointers and opaque words: hex strings ("0x7ffc1000", "0").</li>
+ *   <li>paths and strings: text (see {@link ByteText#utf8Text}: invalid UTF-8 bytes become the
+ *   four characters \xNN); a path's resolved absolute form goes under the same key in
+ *   "args_resolved"; names of truncated strings/lists are listed in "args_truncated".</li>
+ *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
+ *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
+ *   words in "args_raw"; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
+ * </ul>
+ * <b>Process and session events</b> put their record fields at the top level under snake_case
+ * names (see the per-kind methods). Stateless and thread-safe.
+ */
+public final class EventJson {
+
+    public String toJson(long seq, Event e) {
+        JsonOut j = new JsonOut().beginObject();
+        j.key("seq").value(seq).key("ts").value(e.ts()).key("pid").value(e.pid()).key("tid").value(e.tid());
+        if (e instanceof SyscallEvent s) {
+            syscall(j, s);
+        } else if (e instanceof ProcessEvent.Spawn s) {
+            j.key("evt").value("spawn").key("parent_tid").value(s.parentTid()).key("parent_pid").value(s.parentPid())
+                    .key("thread").value(s.thread())
+                    .key("clone_flags").value(ProcessConsts.CLONE_FLAGS.render(s.cloneFlags()))
+                    .key("clone_flags_raw").unsigned(s.cloneFlags());
+        } else if (e instanceof ProcessEvent.Exec x) {
+            j.key("evt").value("exec");
+            exec(j, x);
+        } else if (e instanceof ProcessEvent.Exit x) {
+            j.key("evt").value("exit").key("exit_code").value(x.exitCode()).key("signal");
+            if (x.signal() == 0) j.nul(); else j.value(Signals.TABLE.render(x.signal()));
+            j.key("core_dumped").value(x.coreDumped()).key("thread_only").value(x.threadOnly());
+        } else if (e instanceof ProcessEvent.Signal s) {
+            j.key("evt").value("signal").key("signal").value(Signals.TABLE.render(s.signo())).key("signo").value(s.signo())
+                    .key("code").value(SiCodes.render(s.signo(), s.code())).key("code_raw").value(s.code())
+                    .key("sender").value(s.sender()).key("sender_uid").value(s.senderUid());
+        } else if (e instanceof ProcessEvent.Stopped s) {
+            j.key("evt").value("stopped").key("signal").value(Signals.TABLE.render(s.signo())).key("signo").value(s.signo());
+        } else if (e instanceof NoticeEvent n) {
+            j.key("evt").value("notice").key("kind").value(n.kind().name().toLowerCase(Locale.ROOT))
+                    .key("count").value(n.count()).key("message").value(n.message());
+        } else if (e instanceof SessionEvent.Start s) {
+            sessionStart(j, s);
+        } else if (e instanceof SessionEvent.End s) {
+            j.key("evt").value("session_end").key("exit_code").value(s.exitCode()).key("signal");
+            if (s.signal() == 0) j.nul(); else j.value(Signals.TABLE.render(s.signal()));
+            j.key("counters").beginObject();
+            if (s.counters() != null) {
+                for (Map.Entry<String, Long> c : new TreeMap<>(s.counters()).entrySet()) j.key(c.getKey()).value(c.getValue());
+            }
+            j.endObject();
+        } else {
+            throw new IllegalArgumentException("unknown event type " + e.getClass().getName());
+        }
+        return j.endObject().toString();
+    }
+
+    private void syscall(JsonOut j, SyscallEvent s) {
+        Syscall row = s.syscall();
+        j.key("evt").value(s.name()).key("abi").value(s.abi().name().toLowerCase(Locale.ROOT));
+        ArgValue[] args = s.args();
+        JsonOut raw = new JsonOut().beginObject();
+        JsonOut resolved = new JsonOut().beginObject();
+        List<String> truncated = new ArrayList<>();
+        boolean anyRaw = false, anyResolved = false;
+        j.key("args").beginObject();
+        for (int i = 0; i < args.length; i++) {
+            String name = row != null && i < row.args().size() ? row.args().get(i).name() : "arg" + i;
+            ArgKind kind = row != null && i < row.args().size() ? row.args().get(i).kind() : ArgKind.HEX;
+            ArgValue v = args[i];
+            j.key(name);
+            if (v instanceof ArgValue.Num n) {
+                long val = n.value();
+                if (row != null && kind != ArgKind.DIRFD && (ArgNames.table(kind) != null || kind == ArgKind.MODE)) {
+                    j.value(ArgText.of(row, i, v));
+                    raw.key(name).value(ArgNames.normalize(kind, val));
+                    anyRaw = true;
+                } else {
+                    number(j, kind, val);
+                }
+            } else if (v instanceof ArgValue.Path p) {
+                j.value(ByteText.utf8Text(p.raw()));
+                if (p.resolved() != null) {
+                    resolved.key(name).value(ByteText.utf8Text(p.resolved()));
+                    anyResolved = true;
+                }
+                if (p.truncated()) truncated.add(name);
+            } else if (v instanceof ArgValue.Bytes b) {
+                j.value(ByteText.utf8Text(b.bytes()));
+                if (b.truncated()) truncated.add(name);
+            } else if (v instanceof ArgValue.StrList l) {
+                strings(j, l.items());
+                if (l.truncated()) truncated.add(name);
+            } else if (v instanceof ArgValue.SockAddr a) {
+                j.beginObject();
+                for (Map.Entry<String, Object> f : SockAddrs.fields(a.bytes()).entrySet()) {
+                    j.key(f.getKey());
+                    Object o = f.getValue();
+                    if (o instanceof Long l) j.value(l);
+                    else if (o instanceof Boolean b) j.value(b);
+                    else if (o instanceof byte[] bytes) j.value(ByteText.utf8Text(bytes));
+                    else j.value(String.valueOf(o));
+                }
+                j.endObject();
+            } else if (v instanceof ArgValue.FdPair f) {
+                j.beginArray().value(f.first()).value(f.second()).endArray();
+            } else if (v instanceof ArgValue.Words w) {
+                words(j, kind, w.words());
+                raw.key(name).beginArray();
+                for (long x : w.words()) raw.unsigned(x);
+                raw.endArray();
+                anyRaw = true;
+            } else if (v instanceof ArgValue.Unreadable u) {
+                j.beginObject().key("unreadable").value(StructLayouts.hex(u.address()))
+                        .key("errno").value(errnoName(u.errno())).endObject();
+            } else {
+                j.nul();
+            }
+        }
+        j.endObject();
+        if (anyRaw) j.key("args_raw").rawValue(raw.endObject().toString());
+        if (anyResolved) j.key("args_resolved").rawValue(resolved.endObject().toString());
+        if (!truncated.isEmpty()) {
+            j.key("args_truncated").beginArray();
+            for (String t : truncated) j.value(t);
+            j.endArray();
+        }
+        j.key("res");
+        if (!s.hasResult()) {
+            j.nul();
+        } else {
+            j.value(s.res());
+            if (s.failed()) j.key("error").value(errnoName((int) -s.res()));
+        }
+    }
+
+    private static String errnoName(int errno) {
+        String n = Errno.name(errno);
+        return n != null ? n : Integer.toString(errno);
+    }
+
+    private static void number(JsonOut j, ArgKind kind, long raw) {
+        switch (kind) {
+            case FD, DIRFD, PID, UID, GID, SIGNAL -> j.value(ArgNames.normalize(kind, raw));
+            case INT -> j.value(ArgText.intValue(raw));
+            case SIZE -> j.unsigned(raw);
+            default -> j.value(StructLayouts.hex(raw));
+        }
+    }
+
+    private static void words(JsonOut j, ArgKind kind, long[] w) {
+        if (!StructLayouts.known(kind)) {
+            j.beginArray();
+            for (long x : w) j.value(StructLayouts.hex(x));
+            j.endArray();
+            return;
+        }
+        j.beginObject();
+        for (StructLayouts.Field f : StructLayouts.fields(kind, w)) {
+            j.key(f.name());
+            if (f.number() != null) j.unsigned(f.number()); else j.value(f.text());
+        }
+        j.endObject();
+    }
+
+    private static void strings(JsonOut j, List<byte[]> items) {
+        j.beginArray();
+        if (items != null) for (byte[] b : items) j.value(ByteText.utf8Text(b));
+        j.endArray();
+    }
+
+    private static void exec(JsonOut j, ProcessEvent.Exec x) {
+        j.key("former_tid").value(x.formerTid());
+        j.key("exe").value(x.exePath() == null ? null : ByteText.utf8Text(x.exePath()));
+        strings(j.key("argv"), x.argv());
+        j.key("argv_truncated").value(x.argvTruncated());
+        strings(j.key("env"), x.env());
+        j.key("cwd").value(x.cwd() == null ? null : ByteText.utf8Text(x.cwd()));
+        ints(j.key("uid"), x.uid());
+        ints(j.key("gid"), x.gid());
+        j.key("loginuid").value(x.loginUid()).key("tty").value(x.tty()).key("sid").value(x.sid())
+                .key("pgid").value(x.pgid()).key("ppid").value(x.ppid());
+        j.key("cgroup").value(x.cgroup() == null ? null : ByteText.utf8Text(x.cgroup()));
+        j.key("caps");
+        long[] caps = x.caps();
+        if (caps == null) {
+            j.nul();
+        } else {
+            String[] names = {"inheritable", "permitted", "effective"};
+            j.beginObject();
+            for (int i = 0; i < caps.length && i < 3; i++) j.key(names[i]).value(Capabilities.falco(caps[i]));
+            j.endObject();
+            j.key("caps_raw").beginArray();
+            for (long c : caps) j.unsigned(c);
+            j.endArray();
+        }
+        j.key("exe_from_memfd").value(x.exeFromMemfd()).key("exe_upper_layer").value(x.exeUpperLayer());
+    }
+
+    private static void ints(JsonOut j, int[] v) {
+        if (v == null) {
+            j.nul();
+            return;
+        }
+        j.beginArray();
+        for (int x : v) j.value(x);
+        j.endArray();
+    }
+
+    private void sessionStart(JsonOut j, SessionEvent.Start s) {
+        j.key("evt").value("session_start").key("hostname").value(s.hostname()).key("boot_id").value(s.bootId())
+                .key("pdig_version").value(s.pdigVersion()).key("schema_version").value(s.schemaVersion());
+        j.key("command").beginArray();
+        if (s.command() != null) for (String c : s.command()) j.value(c);
+        j.endArray();
+        j.key("attach_pid").value(s.attachPid());
+        j.key("processes").beginArray();
+        if (s.processes() != null) {
+            for (SessionEvent.ProcessSnapshot p : s.processes()) {
+                j.beginObject();
+                ProcessEvent.Exec x = p.exec();
+                j.key("pid").value(x.pid()).key("tid").value(x.tid());
+                exec(j, x);
+                j.key("fds").beginObject();
+                if (p.fds() != null) {
+                    for (Map.Entry<Integer, byte[]> f : new TreeMap<>(p.fds()).entrySet()) {
+                        j.key(Integer.toString(f.getKey())).value(ByteText.utf8Text(f.getValue()));
+                    }
+                }
+                j.endObject().endObject();
+            }
+        }
+        j.endArray();
+    }
+}

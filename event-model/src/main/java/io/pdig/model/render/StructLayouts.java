@@ -1,0 +1,97 @@
+package io.pdig.model.render;
+
+import io.pdig.model.consts.Capabilities;
+import io.pdig.model.consts.FileConsts;
+import io.pdig.model.consts.ProcessConsts;
+import io.pdig.model.consts.Signals;
+import io.pdig.model.syscall.ArgKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Field layouts of the small structs stored as {@link io.pdig.model.event.ArgValue.Words}: the
+ * words are the struct's memory read as little-endian 64-bit words.
+ * <ul>
+ *   <li>CLONE_ARGS: struct clone_args, all fields u64: flags, pidfd, child_tid, parent_tid,
+ *   exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup (as many as were read).</li>
+ *   <li>OPEN_HOW: struct open_how, u64 flags, mode, resolve.</li>
+ *   <li>CAP_DATA: struct __user_cap_data_struct[2], six u32 (effective, permitted, inheritable of
+ *   the low then the high 32 capabilities) packed two per word; v1 headers give one struct.</li>
+ * </ul>
+ */
+public final class StructLayouts {
+
+    /**
+     * One decoded field.
+     *
+     * @param text   the strace rendering
+     * @param number the value when it is best shown as a plain JSON number, else null
+     * @param shownWhenZero false for optional pointer-like fields that strace leaves out when 0
+     */
+    public record Field(String name, String text, Long number, boolean shownWhenZero, long raw) {
+    }
+
+    private static final String[] CLONE_ARGS = {"flags", "pidfd", "child_tid", "parent_tid", "exit_signal", "stack",
+        "stack_size", "tls", "set_tid", "set_tid_size", "cgroup"};
+
+    private StructLayouts() {
+    }
+
+    /** True when the kind has a known layout. */
+    public static boolean known(ArgKind kind) {
+        return kind == ArgKind.CLONE_ARGS || kind == ArgKind.OPEN_HOW || kind == ArgKind.CAP_DATA;
+    }
+
+    /** The fields of a struct of a known kind; an empty list for other kinds. */
+    public static List<Field> fields(ArgKind kind, long[] w) {
+        List<Field> out = new ArrayList<>();
+        if (kind == ArgKind.CLONE_ARGS) {
+            for (int i = 0; i < w.length && i < CLONE_ARGS.length; i++) {
+                String n = CLONE_ARGS[i];
+                long v = w[i];
+                switch (n) {
+                    case "flags" -> out.add(new Field(n, ProcessConsts.CLONE3_FLAGS.render(v), null, true, v));
+                    case "exit_signal" -> out.add(new Field(n, Signals.TABLE.render(v), null, true, v));
+                    case "stack_size", "set_tid_size", "cgroup", "pidfd" ->
+                            out.add(new Field(n, Long.toUnsignedString(v), v, n.equals("stack_size"), v));
+                    default -> out.add(new Field(n, hex(v), null, n.equals("stack"), v));
+                }
+            }
+        } else if (kind == ArgKind.OPEN_HOW) {
+            if (w.length > 0) out.add(new Field("flags", FileConsts.OPEN_FLAGS.render(w[0]), null, true, w[0]));
+            // strace prints an unused open_how.mode as plain 0, a real one in octal
+            if (w.length > 1) out.add(new Field("mode", w[1] == 0 ? "0" : Modes.octal(w[1]), null, true, w[1]));
+            if (w.length > 2) out.add(new Field("resolve", FileConsts.RESOLVE_FLAGS.render(w[2]), null, true, w[2]));
+        } else if (kind == ArgKind.CAP_DATA) {
+            long[] u = new long[6];
+            for (int i = 0; i < 6 && i / 2 < w.length; i++) u[i] = (w[i / 2] >>> (32 * (i % 2))) & 0xffffffffL;
+            boolean two = w.length >= 3;
+            String[] names = {"effective", "permitted", "inheritable"};
+            for (int k = 0; k < 3; k++) {
+                long mask = u[k] | (two ? u[3 + k] << 32 : 0);
+                out.add(new Field(names[k], Capabilities.strace(mask), null, true, mask));
+            }
+        }
+        return out;
+    }
+
+    /** strace's struct form: {@code {flags=O_RDONLY, mode=000, resolve=0}}, unknown kinds as a hex word list. */
+    public static String strace(ArgKind kind, long[] w) {
+        if (!known(kind)) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < w.length; i++) sb.append(i > 0 ? ", " : "").append(hex(w[i]));
+            return sb.append(']').toString();
+        }
+        StringBuilder sb = new StringBuilder("{");
+        for (Field f : fields(kind, w)) {
+            if (f.raw() == 0 && !f.shownWhenZero()) continue;
+            if (sb.length() > 1) sb.append(", ");
+            sb.append(f.name()).append('=').append(f.text());
+        }
+        return sb.append('}').toString();
+    }
+
+    static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+}

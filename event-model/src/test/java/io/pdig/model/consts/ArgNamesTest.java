@@ -1,0 +1,87 @@
+package io.pdig.model.consts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallTable;
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ArgKind-to-table map: complete, round-tripping, with the right value widths. */
+class ArgNamesTest {
+
+    /** Kinds rendered as plain numbers, strings or structs: everything else must name its values. */
+    private static final Set<ArgKind> UNNAMED = EnumSet.of(ArgKind.INT, ArgKind.SIZE, ArgKind.HEX, ArgKind.FD,
+            ArgKind.PID, ArgKind.UID, ArgKind.GID, ArgKind.PATH, ArgKind.STRING, ArgKind.ARGV, ArgKind.MODE,
+            ArgKind.SOCKADDR, ArgKind.SOCKADDR_OUT, ArgKind.CLONE_ARGS, ArgKind.OPEN_HOW, ArgKind.FD_PAIR_OUT,
+            ArgKind.CAP_DATA);
+
+    @Test
+    void everyNamedKindHasATable() {
+        for (ArgKind k : ArgKind.values()) {
+            if (UNNAMED.contains(k)) {
+                assertNull(ArgNames.table(k), k.name());
+            } else {
+                assertNotNull(ArgNames.table(k), k + " has no name table: add one to ArgNames or to UNNAMED here");
+            }
+        }
+    }
+
+    @Test
+    void everyTableParsesWhatItRenders() {
+        Random rnd = new Random(42);
+        for (ArgKind k : ArgKind.values()) {
+            NameTable t = ArgNames.table(k);
+            if (t == null) continue;
+            for (String name : t.names()) {
+                long v = t.valueOf(name).getAsLong();
+                assertEquals(v, t.parse(t.render(v)), k + " " + name);
+            }
+            for (int i = 0; i < 200; i++) {
+                long v = ArgNames.normalize(k, rnd.nextLong() >>> rnd.nextInt(64));
+                assertEquals(v, t.parse(t.render(v)), k + " random value " + Long.toHexString(v) + " -> " + t.render(v));
+            }
+        }
+    }
+
+    @Test
+    void enumerationNamesRenderAsThemselves() {
+        for (NameTable t : new NameTable[] {NetConsts.FAMILIES, NetConsts.PROTOCOLS, ProcessConsts.PTRACE_REQUESTS,
+                ProcessConsts.PRCTL_OPTIONS, ProcessConsts.SECCOMP_OPS, ProcessConsts.BPF_CMDS, FileConsts.FCNTL_CMDS,
+                Errno.TABLE, Signals.TABLE}) {
+            for (String name : t.names()) {
+                assertEquals(name, t.render(t.valueOf(name).getAsLong()), t.title());
+            }
+        }
+    }
+
+    @Test
+    void valuesAreNormalisedToTheKernelsWidth() {
+        assertEquals("AT_FDCWD", ArgNames.render(ArgKind.DIRFD, 0xffffff9cL));
+        assertEquals("AT_FDCWD", ArgNames.render(ArgKind.DIRFD, -100));
+        assertEquals("3", ArgNames.render(ArgKind.DIRFD, 3));
+        assertEquals(-1, ArgNames.normalize(ArgKind.FD, 0xffffffffL));
+        assertEquals("O_RDONLY|O_CLOEXEC", ArgNames.render(ArgKind.OPEN_FLAGS, 0xdead000000080000L));
+        assertEquals("SIGKILL", ArgNames.render(ArgKind.SIGNAL, 9));
+        assertEquals("O_TRUNC|O_CREAT|O_WRONLY", ArgNames.renderFalco(ArgKind.OPEN_FLAGS, 01101));
+        assertEquals("PTRACE_ATTACH", ArgNames.renderFalco(ArgKind.PTRACE_REQUEST, 16));
+        assertEquals("AF_PACKET", ArgNames.renderFalco(ArgKind.SOCKET_FAMILY, 17));
+        assertNull(ArgNames.render(ArgKind.SIZE, 5));
+    }
+
+    @Test
+    void openFlagsOfCallsWithoutAPathHaveNoAccessMode() {
+        Syscall pipe2 = SyscallTable.byName("pipe2");
+        assertSame(FileConsts.OPEN_FLAG_BITS, ArgNames.table(pipe2, 1, 02000000));
+        assertEquals("O_CLOEXEC", ArgNames.table(pipe2, 1, 02000000).render(02000000));
+        assertEquals("0", ArgNames.table(pipe2, 1, 0).render(0));
+        Syscall openat = SyscallTable.byName("openat");
+        assertSame(FileConsts.OPEN_FLAGS, ArgNames.table(openat, 2, 0));
+    }
+}

@@ -1,0 +1,78 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.launcher.wiring.Pipeline;
+import io.pdig.launcher.wiring.PipelineConfig;
+import io.pdig.model.driver.AttachSpec;
+import io.pdig.model.driver.DriverException;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.driver.TraceSession;
+import io.pdig.tracer.PtraceDriver;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `pdig attach -p PID [--children]`: traces a running process until it ends or pdig receives
+ * SIGINT/SIGTERM/SIGHUP/SIGQUIT, then detaches and leaves it running (not stopped).
+ */
+@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Attach to a running process (all its threads), follow its new children, detach on SIGINT/SIGTERM.")
+public final class AttachCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = {"-p", "--pid"}, required = true, paramLabel = "PID", description = "The process to attach to.")
+    int pid;
+
+    @Option(names = "--children", description = "Also attach to its existing descendants.")
+    boolean children;
+
+    @Mixin
+    TraceOptions trace;
+
+    @Mixin
+    JournalOptions journal;
+
+    @Mixin
+    DetectionOptions detection;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (pid <= 0) {
+            throw new CommandLine.ParameterException(cl, "--pid: expected a process id, got " + pid);
+        }
+        AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl));
+        PipelineConfig config = PipelineConfig.forAttach(cl, trace, journal, detection, pid);
+        Termination end;
+        try (Pipeline pipeline = Pipeline.open(config)) {
+            TraceSession session;
+            try {
+                session = new PtraceDriver().attach(attach, pipeline.sink());
+            } catch (DriverException e) {
+                throw new ExitCodes.UserError(e.getMessage(), e);
+            }
+            int[] received = new int[1];
+            try (session; SignalForwarder ignored = new SignalForwarder(sig -> {
+                received[0] = sig;
+                session.detach();
+            })) {
+                pipeline.started(session);
+                end = session.awaitTermination();
+                pipeline.finished(end, session.counters());
+            }
+            if (received[0] != 0) {
+                // Like strace: after detaching on a signal, pdig terminates by that signal.
+                return RunCommand.exitStatus(Termination.killed(received[0], false));
+            }
+        }
+        return end.detached() ? 0 : RunCommand.exitStatus(end);
+    }
+}

@@ -1,0 +1,70 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.model.driver.LaunchSpec;
+import io.pdig.model.syscall.SyscallTable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Options shared by `run` and `attach`: what to trace and how to show it. */
+public final class TraceOptions {
+
+    @Option(names = "--print", paramLabel = "FILE",
+            description = "Write one strace-like line per event to FILE ('-' = stderr).")
+    String printTo;
+
+    @Option(names = {"-c", "--summary"}, description = "Print per-syscall counts and errors and the number of ptrace stops at the end (on stderr).")
+    boolean summary;
+
+    @Option(names = "--syscalls", split = ",", paramLabel = "NAME",
+            description = "Trace exactly these syscalls (comma-separated names from `pdig syscalls`).")
+    List<String> syscalls;
+
+    @Option(names = {"-a", "--all"}, description = "Trace every syscall.")
+    boolean all;
+
+    @Option(names = {"-s", "--string-limit"}, paramLabel = "BYTES", defaultValue = "" + LaunchSpec.DEFAULT_STRING_LIMIT,
+            description = "Maximum bytes read for one string argument (default: ${DEFAULT-VALUE}).")
+    int stringLimit;
+
+    @Option(names = "--stats", description = "Print tracer, journal and analyzer counters on stderr at exit.")
+    boolean stats;
+
+    /** The syscall set to trace, validated against the table (unknown names are usage errors). */
+    Set<String> syscallSet(CommandLine cl) {
+        if (all && syscalls != null) {
+            throw new CommandLine.ParameterException(cl, "--all and --syscalls cannot be combined");
+        }
+        if (all) {
+            Set<String> names = new TreeSet<>();
+            SyscallTable.all().forEach(s -> names.add(s.name()));
+            return names;
+        }
+        if (syscalls == null) {
+            return SyscallTable.defaultSet();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String n : syscalls) {
+            String name = n.trim();
+            if (name.isEmpty()) continue;
+            if (SyscallTable.byName(name) == null) {
+                throw new CommandLine.ParameterException(cl, "--syscalls: unknown syscall '" + name + "' (see `pdig syscalls`)");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--syscalls: no syscall named");
+        }
+        return names;
+    }
+
+    int stringLimit(CommandLine cl) {
+        if (stringLimit < 16 || stringLimit > (1 << 20)) {
+            throw new CommandLine.ParameterException(cl, "--string-limit: must be between 16 and 1048576, got " + stringLimit);
+        }
+        return stringLimit;
+    }
+}

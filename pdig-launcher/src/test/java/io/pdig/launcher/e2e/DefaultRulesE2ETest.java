@@ -1,0 +1,123 @@
+package io.pdig.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * End to end over pdig's default rule file: for every rule, a C program that really performs the
+ * behaviour (test-programs/src/trig_*.c) must raise that rule's alert under `./pdig run`, and a
+ * benign near miss (miss_*.c) must not. Ordinary admin work must raise nothing.
+ *
+ * <p>Needs root (several triggers write below /etc, /usr/bin and /var/log, or use AF_PACKET) and
+ * the `./pdig` script with a packaged launcher; skipped when the script is absent.
+ */
+class DefaultRulesE2ETest {
+
+    private static final String RULES_RESOURCE = "/io/pdig/rules/pdig_rules.yaml";
+
+    @TempDir
+    static Path work;
+
+    /** Rule name (exactly as in pdig_rules.yaml), trigger program, near-miss program. */
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                arguments("Sensitive file opened for reading", "trig_sensitive_read", "miss_sensitive_read"),
+                arguments("File below a binary directory opened for writing", "trig_write_bin_dir", "miss_write_bin_dir"),
+                arguments("File below /etc opened for writing", "trig_write_etc", "miss_write_etc"),
+                arguments("Shell spawned by a server process", "trig_server_shell", "miss_server_shell"),
+                arguments("Symlink created to a sensitive file", "trig_symlink_sensitive", "miss_symlink_sensitive"),
+                arguments("Hardlink created to a sensitive file", "trig_hardlink_sensitive", "miss_hardlink_sensitive"),
+                arguments("Log file truncated", "trig_log_truncate", "miss_log_truncate"),
+                arguments("Program executed from /dev/shm", "trig_dev_shm_exec", "miss_dev_shm_exec"),
+                arguments("Fileless execution from memfd", "trig_memfd_exec", "miss_memfd_exec"),
+                arguments("Ptrace attach to another process", "trig_ptrace_attach", "miss_ptrace_attach"),
+                arguments("Ptrace anti-debug attempt", "trig_ptrace_traceme", "miss_ptrace_traceme"),
+                arguments("Search for private keys or cloud credentials", "trig_secret_search", "miss_secret_search"),
+                arguments("Data destruction tool launched", "trig_data_destroy", "miss_data_destroy"),
+                arguments("Directory traversal to a monitored file", "trig_dir_traversal", "miss_dir_traversal"),
+                arguments("Standard stream redirected to a network socket", "trig_reverse_shell", "miss_reverse_shell"),
+                arguments("Packet socket created", "trig_packet_socket", "miss_packet_socket"),
+                arguments("Kernel module load attempt", "trig_kmod_load", "miss_kmod_load"),
+                arguments("Namespace changed by a non-runtime process", "trig_namespace_change", "miss_namespace_change"));
+    }
+
+    /** Skips (rather than fails) the runs when the launcher script is not there. */
+    private static void needPdig() {
+        assumeTrue(Files.isExecutable(PdigRun.pdigScript()),
+                PdigRun.pdigScript() + " not found: the launcher script is needed for end-to-end runs");
+    }
+
+    /** Keeps the table above and the rule file in step: a rule without a trigger is untested. */
+    @Test
+    void everyDefaultRuleHasATriggerAndANearMiss() throws IOException {
+        Set<String> inFile = new TreeSet<>();
+        try (InputStream in = DefaultRulesE2ETest.class.getResourceAsStream(RULES_RESOURCE)) {
+            assertNotNull(in, RULES_RESOURCE + " is not on the class path");
+            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+            for (JsonNode item : doc) {
+                if (item.has("rule")) {
+                    inFile.add(item.get("rule").asText());
+                }
+            }
+        }
+        Set<String> tested = rules().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(inFile, tested, "rules in " + RULES_RESOURCE + " vs rules with a trigger in this test");
+        rules().forEach(a -> {
+            PdigRun.testProgram((String) a.get()[1]);
+            PdigRun.testProgram((String) a.get()[2]);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void triggerFiresAndNearMissDoesNot(String rule, String trigger, String nearMiss) throws Exception {
+        needPdig();
+        PdigRun hit = PdigRun.run(work, PdigRun.testProgram(trigger).toString());
+        assertTrue(hit.fired(rule), () -> "'" + rule + "' did not fire for " + trigger + "\n" + hit.transcript);
+
+        PdigRun miss = PdigRun.run(work, PdigRun.testProgram(nearMiss).toString());
+        assertFalse(miss.fired(rule), () -> "'" + rule + "' fired for the near miss " + nearMiss + "\n" + miss.transcript);
+    }
+
+    /**
+     * Listing directories, reading ordinary files and archiving documentation raise nothing. A
+     * known trigger runs last in the same session as a canary, so a pdig that evaluates no rules
+     * at all cannot pass: its alert must be the only one.
+     */
+    @Test
+    void benignWorkloadRaisesNoAlert() throws Exception {
+        needPdig();
+        String canary = PdigRun.testProgram("trig_sensitive_read").toString();
+        String script = "ls -la /usr /etc > /dev/null"
+                + " && cat /etc/hostname /etc/os-release > /dev/null"
+                + " && tar cf /dev/null /usr/share/doc"
+                + " && " + canary + " > /dev/null";
+        PdigRun run = PdigRun.run(work, "/bin/sh", "-c", script);
+        List<String> fired = run.alerts.stream().map(PdigRun.Alert::rule).distinct().toList();
+        assertEquals(List.of("Sensitive file opened for reading"), fired,
+                "only the canary's rule may fire during the benign workload\n" + run.transcript);
+        assertEquals(0, run.exitCode, "benign workload failed\n" + run.transcript);
+    }
+}

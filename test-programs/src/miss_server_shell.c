@@ -1,0 +1,62 @@
+/* Near miss for "Shell spawned by a server process": a copy named "nginx" starts a non-shell
+ * (/bin/true), and a copy named "report-tool" (not a server) starts /bin/sh. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int copy_file(const char *from, const char *to) {
+    int in = open(from, O_RDONLY), out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    if (in < 0 || out < 0) return -1;
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(in, buf, sizeof buf)) > 0) {
+        if (write(out, buf, n) != n) return -1;
+    }
+    close(in);
+    close(out);
+    return n < 0 ? -1 : 0;
+}
+
+static int run(char *const argv[]) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    if (pid < 0 || waitpid(pid, &st, 0) < 0) return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--spawn-true") == 0) {
+        char *t[] = {"/bin/true", NULL};
+        return run(t);
+    }
+    if (argc > 1 && strcmp(argv[1], "--spawn-sh") == 0) {
+        char *sh[] = {"/bin/sh", "-c", "exit 0", NULL};
+        return run(sh);
+    }
+    char dir[] = "/tmp/pdig-miss-XXXXXX";
+    if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
+    char server[sizeof dir + 8], tool[sizeof dir + 16];
+    snprintf(server, sizeof server, "%s/nginx", dir);
+    snprintf(tool, sizeof tool, "%s/report-tool", dir);
+    int rc = 1;
+    if (copy_file("/proc/self/exe", server) == 0 && copy_file("/proc/self/exe", tool) == 0) {
+        char *a[] = {server, "--spawn-true", NULL};
+        char *b[] = {tool, "--spawn-sh", NULL};
+        rc = run(a) | run(b);
+    } else {
+        perror("copy");
+    }
+    unlink(server);
+    unlink(tool);
+    rmdir(dir);
+    printf("nginx spawned /bin/true, report-tool spawned /bin/sh, rc=%d\n", rc);
+    return rc;
+}

@@ -1,0 +1,16 @@
+/* K6: syscall numbers no table knows. Prints "nr N rc R errno E" for 1000 and 0x3fffffff. */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+int main(void)
+{
+    static const long nrs[] = {1000, 0x3fffffff};
+    for (int i = 0; i < 2; i++) {
+        errno = 0;
+        long rc = syscall(nrs[i], 1, 2, 3);
+        dprintf(1, "nr %ld rc %ld errno %d\n", nrs[i], rc, rc < 0 ? errno : 0);
+    }
+    return 0;
+}

@@ -1,0 +1,80 @@
+/*
+ * libpdigtracer: the mechanism half of pdig's ptrace driver.
+ *
+ * This library knows ptrace, waitpid, clone, memory reads and "install this BPF program"; it knows
+ * no syscall names and makes no policy decision (those live in Java, io.pdig.tracer). Every
+ * function returns a non-negative result or -errno; it never touches errno-based reporting so
+ * that the Java side maps errors in exactly one place (io.pdig.tracer.Errno).
+ *
+ * Threading: every ptrace/wait function must be called from the one tracer thread that spawned
+ * or seized the tracees (ptrace belongs to an OS thread). pdig_kill/pdig_wake may be called from
+ * any thread.
+ *
+ * ABI: bump PDIG_NATIVE_ABI_VERSION whenever a signature or the layout of struct pdig_stop changes;
+ * NativeLibrary checks it at load time.
+ */
+#ifndef PDIG_H
+#define PDIG_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#define PDIG_NATIVE_ABI_VERSION 2
+
+/*
+ * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
+ * io.pdig.tracer.StopBuffer). Only the slots relevant to the stop kind are written.
+ */
+enum pdig_stop_slot {
+    PDIG_SLOT_STATUS = 0,      /* wait status */
+    PDIG_SLOT_TID = 1,         /* thread reported */
+    PDIG_SLOT_EVENTMSG = 2,    /* PTRACE_GETEVENTMSG for fork/vfork/clone/exec/exit events */
+    PDIG_SLOT_INFO_RC = 3,     /* result of PTRACE_GET_SYSCALL_INFO (bytes) or -errno */
+    PDIG_SLOT_OP = 4,          /* PTRACE_SYSCALL_INFO_{NONE,ENTRY,EXIT,SECCOMP} */
+    PDIG_SLOT_ARCH = 5,        /* AUDIT_ARCH_* */
+    PDIG_SLOT_NR = 6,          /* syscall number (entry/seccomp) or return value (exit) */
+    PDIG_SLOT_IS_ERROR = 7,    /* exit: 1 when the return value is an error */
+    PDIG_SLOT_ARG0 = 8,        /* entry/seccomp: 6 arguments in slots 8..13 */
+    PDIG_SLOT_RET_DATA = 14,   /* seccomp: SECCOMP_RET_DATA of the filter */
+    PDIG_SLOT_SIG_RC = 15,     /* result of PTRACE_GETSIGINFO (0 or -errno) */
+    PDIG_SLOT_SI_SIGNO = 16,
+    PDIG_SLOT_SI_CODE = 17,
+    PDIG_SLOT_SI_PID = 18,
+    PDIG_SLOT_SI_UID = 19,
+    PDIG_SLOT_COUNT = 20
+};
+
+int pdig_native_abi_version(void);
+
+/* spawn.c */
+long pdig_spawn_new(void);
+int pdig_spawn_set_path(long h, const char *path);
+int pdig_spawn_add_arg(long h, const char *arg);
+int pdig_spawn_add_env(long h, const char *entry);
+int pdig_spawn_use_env(long h);
+int pdig_spawn_set_cwd(long h, const char *cwd);
+int pdig_spawn_set_filter(long h, const unsigned char *prog, int insns);
+int pdig_spawn_set_signals(long h, uint64_t ignored, uint64_t mask);
+int pdig_spawn_start(long h, long ptrace_options);
+int pdig_spawn_error(long h, int64_t *out2);
+void pdig_spawn_free(long h);
+
+/* trace.c */
+int pdig_next(int64_t *out);
+long pdig_ptrace(int request, int pid, long addr, long data);
+int pdig_kill(int pid, int sig);
+int pdig_tgkill(int tgid, int tid, int sig);
+int pdig_gettid(void);
+int pdig_install_wake_handler(int sig);
+int pdig_set_affinity(int tid, int cpu);
+int pdig_current_cpu_of(int tid);
+
+/* mem.c */
+long pdig_read_mem(int pid, long remote, int64_t *local, long len);
+long pdig_read_str(int pid, long remote, int64_t *local, long max);
+int pdig_readlink_proc(int tid, int what, int fd, char *buf, int len);
+
+/* misc.c */
+void pdig_die_by_signal(int sig);
+
+#endif

@@ -1,0 +1,275 @@
+/*
+ * Spawning the tracee from the tracer thread without fork().
+ *
+ * fork() of a JVM with a large heap costs hundreds of ms, so the child is created with
+ * clone(CLONE_VM | SIGCHLD) on its own stack (never CLONE_VFORK: the parent would wait for a child
+ * that waits for its tracer, the parent). Because the child shares the JVM's memory and its TLS,
+ * it uses raw syscalls only: glibc wrappers would write errno into the parent thread's TLS and
+ * raise() would signal the parent thread.
+ *
+ * Handshake (no signal games): the child blocks every signal (inherited from the parent, which
+ * blocks them around clone), then waits on a futex word. The parent PTRACE_SEIZEs it with all
+ * options (TRACESECCOMP, EXITKILL...) and only then releases the futex, so the seccomp filter the
+ * child installs next can never hit a missing tracer (which would turn traced calls into ENOSYS).
+ *
+ * The spawn request (strings, argv/envp arrays, stack, filter) stays alive until the Java side
+ * frees it after the first exec event or the child's death: the child reads it until execve.
+ */
+#include "pdig.h"
+
+#include <errno.h>
+#include <linux/filter.h>
+#include <linux/futex.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SPAWN_STACK_SIZE (256 * 1024)
+
+enum spawn_stage { STAGE_NONE = 0, STAGE_SIGNALS = 1, STAGE_CHDIR = 2, STAGE_FILTER = 3, STAGE_EXEC = 4, STAGE_ABORT = 5 };
+
+struct strvec {
+    char **items;
+    int count;
+    int cap;
+};
+
+struct pdig_spawn {
+    char *path;
+    char *cwd;
+    struct strvec argv;
+    struct strvec envp;
+    int explicit_env;
+    struct sock_filter *filter;
+    unsigned short filter_len;
+    uint64_t sigign;
+    uint64_t sigmask;
+    void *stack;
+    /* Futex word: 0 = wait, 1 = go, -1 = abort. Written by the parent, read by the child. */
+    volatile int go;
+    /* Written by the child before it exits on a setup failure. */
+    volatile int fail_stage;
+    volatile int fail_errno;
+    pid_t pid;
+};
+
+extern char **environ;
+
+/* Raw syscall: no errno, no TLS, safe in a CLONE_VM child sharing the parent's TLS. */
+static inline long raw6(long n, long a, long b, long c, long d, long e, long f) {
+    long ret;
+    register long r10 __asm__("r10") = d;
+    register long r8 __asm__("r8") = e;
+    register long r9 __asm__("r9") = f;
+    __asm__ volatile("syscall"
+                     : "=a"(ret)
+                     : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                     : "rcx", "r11", "memory");
+    return ret;
+}
+
+/* The kernel's struct sigaction for rt_sigaction (not glibc's). */
+struct ksigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    uint64_t mask;
+};
+
+static __attribute__((noreturn)) void child_fail(struct pdig_spawn *s, int stage, long err) {
+    s->fail_errno = (int)-err;
+    __atomic_store_n(&s->fail_stage, stage, __ATOMIC_RELEASE);
+    for (;;) {
+        raw6(SYS_exit_group, 127, 0, 0, 0, 0, 0);
+    }
+}
+
+static int child_main(void *arg) {
+    struct pdig_spawn *s = arg;
+    long r;
+    /* Every signal is blocked here (the parent blocked all around clone). Wait for the seize. */
+    while (__atomic_load_n(&s->go, __ATOMIC_ACQUIRE) == 0) {
+        raw6(SYS_futex, (long)&s->go, FUTEX_WAIT, 0, 0, 0, 0);
+    }
+    if (__atomic_load_n(&s->go, __ATOMIC_ACQUIRE) < 0) {
+        child_fail(s, STAGE_ABORT, -ECANCELED);
+    }
+    /* Dispositions: SIG_DFL for all, except those the launcher itself inherited as ignored. */
+    for (int sig = 1; sig <= 64; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP) continue;
+        struct ksigaction ksa;
+        memset(&ksa, 0, sizeof ksa);
+        ksa.handler = (s->sigign >> (sig - 1)) & 1 ? SIG_IGN : SIG_DFL;
+        raw6(SYS_rt_sigaction, sig, (long)&ksa, 0, 8, 0, 0);
+    }
+    if (s->cwd != NULL) {
+        r = raw6(SYS_chdir, (long)s->cwd, 0, 0, 0, 0, 0);
+        if (r < 0) child_fail(s, STAGE_CHDIR, r);
+    }
+    /* The JVM's descriptors (jars, sockets, journal) must not leak; ENOSYS on old kernels is ignored. */
+    raw6(SYS_close_range, 3, ~0U, 0, 0, 0, 0);
+    if (s->filter_len > 0) {
+        struct sock_fprog prog = {.len = s->filter_len, .filter = s->filter};
+        r = raw6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
+        if (r < 0) child_fail(s, STAGE_FILTER, r);
+        r = raw6(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
+        if (r < 0) child_fail(s, STAGE_FILTER, r);
+    }
+    uint64_t mask = s->sigmask;
+    raw6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
+    r = raw6(SYS_execve, (long)s->path, (long)s->argv.items, (long)s->envp.items, 0, 0, 0);
+    child_fail(s, STAGE_EXEC, r);
+}
+
+static int vec_push(struct strvec *v, const char *str) {
+    if (v->count + 2 > v->cap) {
+        int cap = v->cap ? v->cap * 2 : 16;
+        char **n = realloc(v->items, sizeof(char *) * cap);
+        if (n == NULL) return -ENOMEM;
+        v->items = n;
+        v->cap = cap;
+    }
+    char *copy = NULL;
+    if (str != NULL) {
+        copy = strdup(str);
+        if (copy == NULL) return -ENOMEM;
+    }
+    v->items[v->count] = copy;
+    if (copy != NULL) v->count++;
+    v->items[v->count] = NULL;
+    return 0;
+}
+
+static void vec_free(struct strvec *v) {
+    for (int i = 0; i < v->count; i++) free(v->items[i]);
+    free(v->items);
+    v->items = NULL;
+    v->count = v->cap = 0;
+}
+
+long pdig_spawn_new(void) {
+    struct pdig_spawn *s = calloc(1, sizeof *s);
+    if (s == NULL) return -ENOMEM;
+    return (long)s;
+}
+
+int pdig_spawn_set_path(long h, const char *path) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    free(s->path);
+    s->path = strdup(path);
+    return s->path ? 0 : -ENOMEM;
+}
+
+int pdig_spawn_add_arg(long h, const char *arg) {
+    return vec_push(&((struct pdig_spawn *)h)->argv, arg);
+}
+
+int pdig_spawn_add_env(long h, const char *entry) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    s->explicit_env = 1;
+    return vec_push(&s->envp, entry);
+}
+
+int pdig_spawn_use_env(long h) {
+    ((struct pdig_spawn *)h)->explicit_env = 1;
+    return vec_push(&((struct pdig_spawn *)h)->envp, NULL);
+}
+
+int pdig_spawn_set_cwd(long h, const char *cwd) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    free(s->cwd);
+    s->cwd = strdup(cwd);
+    return s->cwd ? 0 : -ENOMEM;
+}
+
+int pdig_spawn_set_filter(long h, const unsigned char *prog, int insns) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    if (insns <= 0 || insns > BPF_MAXINSNS) return -EINVAL;
+    free(s->filter);
+    s->filter = malloc(sizeof(struct sock_filter) * insns);
+    if (s->filter == NULL) return -ENOMEM;
+    memcpy(s->filter, prog, sizeof(struct sock_filter) * insns);
+    s->filter_len = (unsigned short)insns;
+    return 0;
+}
+
+int pdig_spawn_set_signals(long h, uint64_t ignored, uint64_t mask) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    s->sigign = ignored;
+    s->sigmask = mask;
+    return 0;
+}
+
+/* The launcher passes its inherited signal state to the JVM through these; the tracee must not see them. */
+static int is_private_env(const char *e) {
+    return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0;
+}
+
+int pdig_spawn_start(long h, long ptrace_options) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    int rc;
+    if (s->path == NULL || s->argv.count == 0) return -EINVAL;
+    if (!s->explicit_env) {
+        for (char **e = environ; e != NULL && *e != NULL; e++) {
+            if (is_private_env(*e)) continue;
+            if ((rc = vec_push(&s->envp, *e)) < 0) return rc;
+        }
+        if (s->envp.items == NULL && (rc = vec_push(&s->envp, NULL)) < 0) return rc;
+    }
+    s->stack = mmap(NULL, SPAWN_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (s->stack == MAP_FAILED) {
+        s->stack = NULL;
+        return -ENOMEM;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pid_t pid = clone(child_main, (char *)s->stack + SPAWN_STACK_SIZE, CLONE_VM | SIGCHLD, s);
+    if (pid < 0) {
+        rc = -errno;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return rc;
+    }
+    s->pid = pid;
+    if (ptrace(PTRACE_SEIZE, pid, 0L, ptrace_options) < 0) {
+        rc = -errno;
+        __atomic_store_n(&s->go, -1, __ATOMIC_RELEASE);
+        syscall(SYS_futex, &s->go, FUTEX_WAKE, 1, NULL, NULL, 0);
+        int st;
+        while (waitpid(pid, &st, __WALL) < 0 && errno == EINTR) {
+        }
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return rc;
+    }
+    __atomic_store_n(&s->go, 1, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &s->go, FUTEX_WAKE, 1, NULL, NULL, 0);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return pid;
+}
+
+int pdig_spawn_error(long h, int64_t *out2) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    out2[0] = __atomic_load_n(&s->fail_stage, __ATOMIC_ACQUIRE);
+    out2[1] = s->fail_errno;
+    return 0;
+}
+
+void pdig_spawn_free(long h) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    if (s == NULL) return;
+    free(s->path);
+    free(s->cwd);
+    vec_free(&s->argv);
+    vec_free(&s->envp);
+    free(s->filter);
+    if (s->stack != NULL) munmap(s->stack, SPAWN_STACK_SIZE);
+    free(s);
+}

@@ -1,0 +1,28 @@
+package io.pdig.tracer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Session counters: written by the tracer thread, read by anyone through {@link #snapshot()}. */
+final class Counters {
+    final AtomicLong stops = new AtomicLong();
+    final AtomicLong syscallEvents = new AtomicLong();
+    final AtomicLong processEvents = new AtomicLong();
+    final AtomicLong notices = new AtomicLong();
+    final AtomicLong signals = new AtomicLong();
+    final AtomicLong tracees = new AtomicLong();
+    final AtomicLong unreadable = new AtomicLong();
+
+    Map<String, Long> snapshot() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("stops", stops.get());
+        m.put("syscall_events", syscallEvents.get());
+        m.put("process_events", processEvents.get());
+        m.put("notices", notices.get());
+        m.put("signals", signals.get());
+        m.put("tracees", tracees.get());
+        m.put("unreadable_args", unreadable.get());
+        return m;
+    }
+}

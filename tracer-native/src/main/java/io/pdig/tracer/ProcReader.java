@@ -1,0 +1,177 @@
+package io.pdig.tracer;
+
+import io.pdig.model.event.ProcessEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads process facts from /proc: the exec snapshot and the small status lookups the attach
+ * checks need. Runs once per exec or attach, never per syscall. Missing files (a process that
+ * already died) give empty values, not exceptions.
+ */
+final class ProcReader {
+
+    static final int MAX_CMDLINE = 128 * 1024;
+    static final int MAX_ENVIRON = 128 * 1024;
+    static final int MAX_ITEMS = 4096;
+    private static final int MAX_SMALL = 64 * 1024;
+
+    private ProcReader() {
+    }
+
+    /** Bytes of a /proc file, at most {@code limit}; null when unreadable. */
+    static byte[] read(String path, int limit) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            return in.readNBytes(limit);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A "Key:\tvalue" line of /proc/PID/status split on whitespace, or null. */
+    static String[] statusField(String status, String key) {
+        if (status == null) return null;
+        for (String line : status.split("\n")) {
+            if (line.startsWith(key + ":")) {
+                return line.substring(key.length() + 1).trim().split("\\s+");
+            }
+        }
+        return null;
+    }
+
+    static String status(int pid) {
+        byte[] b = read("/proc/" + pid + "/status", MAX_SMALL);
+        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** An integer field of /proc/PID/status, or {@code dflt}. */
+    static long statusLong(int pid, String key, long dflt) {
+        String[] f = statusField(status(pid), key);
+        if (f == null || f.length == 0) return dflt;
+        try {
+            return Long.parseLong(f[0]);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** Fields of /proc/PID/stat after the command name: index 0 is field 3 (state). Null when gone. */
+    static String[] statFields(int pid) {
+        byte[] b = read("/proc/" + pid + "/stat", 4096);
+        if (b == null) return null;
+        String s = new String(b, StandardCharsets.ISO_8859_1);
+        int close = s.lastIndexOf(')');
+        if (close < 0) return null;
+        return s.substring(close + 1).trim().split("\\s+");
+    }
+
+    /** Splits NUL-separated bytes; {@code truncated[0]} is set when the limits cut the list. */
+    static List<byte[]> splitNul(byte[] b, int fileLimit, boolean[] truncated) {
+        List<byte[]> out = new ArrayList<>();
+        if (b == null) return out;
+        int start = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                if (out.size() >= MAX_ITEMS) {
+                    truncated[0] = true;
+                    return out;
+                }
+                byte[] item = new byte[i - start];
+                System.arraycopy(b, start, item, 0, item.length);
+                out.add(item);
+                start = i + 1;
+            }
+        }
+        if (start < b.length) {
+            byte[] item = new byte[b.length - start];
+            System.arraycopy(b, start, item, 0, item.length);
+            out.add(item);
+            truncated[0] = true;
+        }
+        if (b.length >= fileLimit) truncated[0] = true;
+        return out;
+    }
+
+    /**
+     * The process snapshot Falco's proc.* fields need, read right at the exec event (the tracee is
+     * stopped, so /proc shows the new image).
+     */
+    static ProcessEvent.Exec execSnapshot(long ts, int pid, int formerTid, TraceeMemory mem) {
+        byte[] exe = mem.readlinkProc(pid, TraceeMemory.LINK_EXE, 0);
+        if (exe == null) exe = new byte[0];
+        boolean[] argvCut = new boolean[1];
+        List<byte[]> argv = splitNul(read("/proc/" + pid + "/cmdline", MAX_CMDLINE), MAX_CMDLINE, argvCut);
+        List<byte[]> env = splitNul(read("/proc/" + pid + "/environ", MAX_ENVIRON), MAX_ENVIRON, new boolean[1]);
+        byte[] cwd = mem.readlinkProc(pid, TraceeMemory.LINK_CWD, 0);
+        String status = status(pid);
+        int[] uid = ids(statusField(status, "Uid"));
+        int[] gid = ids(statusField(status, "Gid"));
+        long[] caps = {hex(statusField(status, "CapInh")), hex(statusField(status, "CapPrm")), hex(statusField(status, "CapEff"))};
+        int ppid = (int) firstLong(statusField(status, "PPid"), 0);
+        int loginUid = -1;
+        byte[] lu = read("/proc/" + pid + "/loginuid", 64);
+        if (lu != null) {
+            try {
+                long v = Long.parseLong(new String(lu, StandardCharsets.US_ASCII).trim());
+                loginUid = v == 4294967295L ? -1 : (int) v;
+            } catch (NumberFormatException e) {
+                loginUid = -1;
+            }
+        }
+        int pgid = 0;
+        int sid = 0;
+        int tty = 0;
+        String[] st = statFields(pid);
+        if (st != null && st.length > 4) {
+            pgid = parseInt(st[2]);
+            sid = parseInt(st[3]);
+            tty = parseInt(st[4]);
+        }
+        byte[] cgroup = read("/proc/" + pid + "/cgroup", MAX_SMALL);
+        boolean memfd = startsWith(exe, "/memfd:");
+        return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, cwd == null ? new byte[0] : cwd,
+                uid, gid, loginUid, tty, sid, pgid, cgroup == null ? new byte[0] : cgroup, caps, memfd, false, ppid);
+    }
+
+    private static boolean startsWith(byte[] b, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        if (b.length < p.length) return false;
+        for (int i = 0; i < p.length; i++) {
+            if (b[i] != p[i]) return false;
+        }
+        return true;
+    }
+
+    private static int[] ids(String[] f) {
+        int[] out = new int[4];
+        for (int i = 0; i < 4; i++) {
+            out[i] = f != null && i < f.length ? (int) Long.parseLong(f[i]) : -1;
+        }
+        return out;
+    }
+
+    private static long hex(String[] f) {
+        return f == null || f.length == 0 ? 0 : Long.parseUnsignedLong(f[0], 16);
+    }
+
+    private static long firstLong(String[] f, long dflt) {
+        try {
+            return f == null || f.length == 0 ? dflt : Long.parseLong(f[0]);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

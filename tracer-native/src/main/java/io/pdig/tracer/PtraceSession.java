@@ -1,0 +1,168 @@
+package io.pdig.tracer;
+
+import io.pdig.model.driver.DriverException;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.driver.TraceSession;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running ptrace session: owns the tracer thread (a platform thread that lives for the whole
+ * session) and hands work to it. Methods are callable from any thread; the tracer thread is the only
+ * one that calls ptrace or waitpid.
+ */
+final class PtraceSession implements TraceSession {
+
+    final Counters counters = new Counters();
+    /** Set by the tracer thread; read by callers to interrupt its waitpid(). */
+    volatile int tracerTid;
+    volatile int mainPid;
+    /** The main tracee has ended (its pid may be reused: no more signals to it). */
+    volatile boolean mainEnded;
+
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final CompletableFuture<Termination> done = new CompletableFuture<>();
+    private final AtomicInteger commandsTaken = new AtomicInteger();
+    private final boolean detachOnClose;
+    private Tracer tracer;
+    private Thread thread;
+
+    PtraceSession(boolean detachOnClose) {
+        this.detachOnClose = detachOnClose;
+    }
+
+    void start(Tracer t, String name) {
+        this.tracer = t;
+        // A platform thread, never virtual: ptrace is bound to the OS thread.
+        thread = new Thread(t::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Blocks until the tracee runs (exec'd or attached) or setup failed. */
+    void awaitStarted() throws DriverException {
+        try {
+            started.get();
+        } catch (ExecutionException e) {
+            joinQuietly();
+            if (e.getCause() instanceof DriverException d) throw d;
+            throw new DriverException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new DriverException("interrupted while starting the tracee", e);
+        }
+    }
+
+    void started() {
+        started.complete(null);
+    }
+
+    void startFailed(DriverException e) {
+        started.completeExceptionally(e);
+    }
+
+    void finished(Termination t) {
+        started.completeExceptionally(new DriverException("the session ended before the tracee started"));
+        done.complete(t);
+    }
+
+    void commandTaken() {
+        commandsTaken.incrementAndGet();
+    }
+
+    @Override
+    public int mainPid() {
+        return mainPid;
+    }
+
+    @Override
+    public Termination awaitTermination() throws InterruptedException {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void forwardSignal(int signo) {
+        // kill() needs no tracer: the tracee's signal-delivery-stop reaches the tracer thread, which
+        // re-injects it (and turns SIGSTOP/SIGTSTP into a real group-stop with PTRACE_LISTEN).
+        if (!mainEnded && mainPid > 0 && !done.isDone()) {
+            NativeLibrary.lib().pdig_kill(mainPid, signo);
+        }
+    }
+
+    @Override
+    public void detach() {
+        command(Tracer.Command.DETACH);
+        awaitDone(30_000);
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return counters.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (thread == null) return;
+        if (!done.isDone()) {
+            command(detachOnClose ? Tracer.Command.DETACH : Tracer.Command.KILL);
+        }
+        awaitDone(60_000);
+        joinQuietly();
+    }
+
+    /** Queues a command and interrupts the tracer's waitpid() until it has taken the command. */
+    private void command(Tracer.Command c) {
+        if (done.isDone() || tracer == null) return;
+        int before = commandsTaken.get();
+        tracer.commands.add(c);
+        NativeLibrary.Lib lib = NativeLibrary.lib();
+        int self = (int) ProcessHandle.current().pid();
+        // The wake signal can land just before waitpid() is entered; resend until the command is taken.
+        while (commandsTaken.get() == before && !done.isDone()) {
+            int tid = tracerTid;
+            if (tid > 0) lib.pdig_tgkill(self, tid, Tracer.WAKE_SIGNAL);
+            try {
+                done.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // resend
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void awaitDone(long millis) {
+        try {
+            done.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // reported by awaitTermination
+        }
+    }
+
+    private void joinQuietly() {
+        try {
+            thread.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the tracer thread has ended (for leak tests). */
+    boolean threadAlive() {
+        return thread != null && thread.isAlive();
+    }
+}

@@ -1,0 +1,111 @@
+package io.pdig.tracer;
+
+import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallFlag;
+import io.pdig.model.syscall.SyscallTable;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Which syscalls the driver stops on, reports and waits for the exit of, per ABI. Built once from
+ * the table rows and the requested set; immutable and shared by the seccomp filter builder and the
+ * tracer loop.
+ */
+public final class TracePolicy {
+
+    /**
+     * Stopped on and reported whatever the requested set: each is a way to escape or blind a
+     * seccomp/ptrace monitor (facts.md "Evasion paths").
+     */
+    public static final Set<String> ALWAYS_REPORTED = Set.of("seccomp", "io_uring_setup", "ptrace", "process_vm_writev");
+
+    /** Stopped on whatever the set (the tracer needs their arguments), reported only when requested. */
+    public static final Set<String> ALWAYS_STOPPED = Set.of("clone", "clone3", "fork", "vfork", "execve", "execveat");
+
+    private static final int SIZE = 1024;
+
+    private final boolean[] stop64 = new boolean[SIZE];
+    private final boolean[] stop32 = new boolean[SIZE];
+    private final boolean[] report64 = new boolean[SIZE];
+    private final boolean[] report32 = new boolean[SIZE];
+    private final boolean[] exit64 = new boolean[SIZE];
+    private final boolean[] exit32 = new boolean[SIZE];
+    private final int max64;
+    private final int max32;
+    private final Set<String> requested;
+
+    /**
+     * @param requested  names of syscalls to report (unknown names are a setup error)
+     * @param traceExits stop at the exit even for rows flagged SKIP_EXIT
+     */
+    public TracePolicy(Set<String> requested, boolean traceExits) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String n : requested) {
+            if (SyscallTable.byName(n) == null) {
+                throw new IllegalArgumentException("unknown syscall name: " + n);
+            }
+            names.add(n);
+        }
+        this.requested = Set.copyOf(names);
+        int m64 = 0;
+        int m32 = 0;
+        for (Syscall s : SyscallTable.all()) {
+            m64 = Math.max(m64, s.nr64());
+            m32 = Math.max(m32, s.nr32());
+            boolean report = names.contains(s.name()) || ALWAYS_REPORTED.contains(s.name());
+            boolean stop = report || ALWAYS_STOPPED.contains(s.name());
+            // socketcall multiplexes i386 network calls: stop on it when any network row is wanted.
+            if (s.name().equals("socketcall")) {
+                for (String n : names) {
+                    if (SyscallTable.byName(n).has(SyscallFlag.NETWORK)) {
+                        stop = report = true;
+                        break;
+                    }
+                }
+            }
+            boolean exit = report && (traceExits || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
+            if (s.nr64() >= 0) {
+                stop64[s.nr64()] = stop;
+                report64[s.nr64()] = report;
+                exit64[s.nr64()] = exit;
+            }
+            if (s.nr32() >= 0) {
+                stop32[s.nr32()] = stop;
+                report32[s.nr32()] = report;
+                exit32[s.nr32()] = exit;
+            }
+        }
+        this.max64 = m64;
+        this.max32 = m32;
+    }
+
+    public Set<String> requested() {
+        return requested;
+    }
+
+    /** Highest syscall number the table knows for the ABI; numbers above it are always stopped on. */
+    public int maxKnown(Abi abi) {
+        return abi == Abi.I386 ? max32 : max64;
+    }
+
+    /** The filter returns RET_TRACE for this number. */
+    public boolean stops(Abi abi, int nr) {
+        if (nr < 0 || nr > maxKnown(abi)) return true;
+        return (abi == Abi.I386 ? stop32 : stop64)[nr];
+    }
+
+    /** A SyscallEvent is emitted for this number (numbers unknown to the table always are). */
+    public boolean reports(Abi abi, int nr) {
+        if (nr < 0 || nr >= SIZE) return true;
+        if (SyscallTable.byNumber(abi == Abi.I386 ? Abi.I386 : Abi.X86_64, nr) == null) return true;
+        return (abi == Abi.I386 ? report32 : report64)[nr];
+    }
+
+    /** The exit stop is needed (result or an exit-phase argument); unknown numbers want it. */
+    public boolean wantsExit(Abi abi, int nr) {
+        if (nr < 0 || nr >= SIZE) return true;
+        if (SyscallTable.byNumber(abi == Abi.I386 ? Abi.I386 : Abi.X86_64, nr) == null) return true;
+        return (abi == Abi.I386 ? exit32 : exit64)[nr];
+    }
+}

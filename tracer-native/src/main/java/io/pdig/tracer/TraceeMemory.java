@@ -1,0 +1,148 @@
+package io.pdig.tracer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+
+/**
+ * Reads tracee memory into one preallocated native scratch buffer (no per-read native allocation)
+ * and copies the result into Java arrays. Confined to the tracer thread (the PEEKDATA fallback
+ * needs it).
+ */
+final class TraceeMemory {
+
+    /** Result of a string read: bytes, or an errno when nothing could be read. */
+    record Str(byte[] bytes, boolean truncated, int errno) {
+        boolean ok() {
+            return bytes != null;
+        }
+    }
+
+    /** Result of a string array read. */
+    record StrArray(List<byte[]> items, boolean truncated, int errno) {
+    }
+
+    static final int MAX_ARGV_ITEMS = 1024;
+    static final int MAX_ARGV_BYTES = 128 * 1024;
+
+    private final NativeLibrary.Lib lib;
+    private final Pointer scratch;
+    private final long scratchAddr;
+    private final int scratchSize;
+
+    TraceeMemory(NativeLibrary.Lib lib, int maxString) {
+        this.lib = lib;
+        this.scratchSize = Math.max(maxString + 16, 64 * 1024);
+        this.scratch = Memory.allocateDirect(NativeLibrary.runtime(), scratchSize, false);
+        this.scratchAddr = scratch.address();
+    }
+
+    /** Reads a NUL-terminated string of at most {@code limit} bytes. */
+    Str readString(int tid, long addr, int limit) {
+        int max = Math.min(limit, scratchSize);
+        long r = lib.pdig_read_str(tid, addr, scratchAddr, max);
+        if (r < 0) {
+            return new Str(null, false, (int) -r);
+        }
+        int len = (int) (r & 0xffffffffL);
+        boolean nul = (r & (1L << 32)) != 0;
+        byte[] b = new byte[len];
+        scratch.get(0, b, 0, len);
+        return new Str(b, !nul, 0);
+    }
+
+    /** Reads exactly up to {@code len} bytes; returns null and sets nothing when unreadable. */
+    byte[] readBytes(int tid, long addr, int len) {
+        int n0 = Math.min(len, scratchSize);
+        long r = lib.pdig_read_mem(tid, addr, scratchAddr, n0);
+        if (r < 0) {
+            return null;
+        }
+        byte[] b = new byte[(int) r];
+        scratch.get(0, b, 0, (int) r);
+        return b;
+    }
+
+    /** errno of the last failed read at addr (re-reads one byte; used only on the error path). */
+    int readErrno(int tid, long addr) {
+        long r = lib.pdig_read_mem(tid, addr, scratchAddr, 1);
+        return r < 0 ? (int) -r : Errno.EFAULT;
+    }
+
+    /** Reads little-endian words of {@code wordSize} (4 or 8) bytes; null when unreadable. */
+    long[] readWords(int tid, long addr, int count, int wordSize) {
+        byte[] b = readBytes(tid, addr, count * wordSize);
+        if (b == null) {
+            return null;
+        }
+        int n = b.length / wordSize;
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            long v = 0;
+            for (int k = wordSize - 1; k >= 0; k--) {
+                v = (v << 8) | (b[i * wordSize + k] & 0xff);
+            }
+            w[i] = v;
+        }
+        return w;
+    }
+
+    /** Reads a NULL-terminated array of string pointers (argv), bounded in items and bytes. */
+    StrArray readStringArray(int tid, long addr, int ptrSize, int stringLimit) {
+        List<byte[]> items = new ArrayList<>();
+        boolean truncated = false;
+        int total = 0;
+        long cursor = addr;
+        outer:
+        while (true) {
+            long[] ptrs = readWords(tid, cursor, 16, ptrSize);
+            if (ptrs == null || ptrs.length == 0) {
+                if (items.isEmpty()) {
+                    return new StrArray(null, false, readErrno(tid, cursor));
+                }
+                truncated = true;
+                break;
+            }
+            for (long p : ptrs) {
+                if (p == 0) {
+                    break outer;
+                }
+                if (items.size() >= MAX_ARGV_ITEMS || total >= MAX_ARGV_BYTES) {
+                    truncated = true;
+                    break outer;
+                }
+                Str s = readString(tid, p, Math.min(stringLimit, MAX_ARGV_BYTES - total));
+                if (!s.ok()) {
+                    truncated = true;
+                    break outer;
+                }
+                items.add(s.bytes());
+                total += s.bytes().length;
+                truncated |= s.truncated();
+            }
+            cursor += (long) ptrs.length * ptrSize;
+            if (ptrs.length < 16) {
+                truncated = true;
+                break;
+            }
+        }
+        return new StrArray(items, truncated, 0);
+    }
+
+    /** readlink of /proc/TID/{cwd,fd/N,exe,root}; null when it fails. */
+    byte[] readlinkProc(int tid, int what, int fd) {
+        int n = lib.pdig_readlink_proc(tid, what, fd, scratchAddr, Math.min(scratchSize, 8192));
+        if (n < 0) {
+            return null;
+        }
+        byte[] b = new byte[n];
+        scratch.get(0, b, 0, n);
+        return n >= 8192 ? Arrays.copyOf(b, 8192) : b;
+    }
+
+    static final int LINK_CWD = 0;
+    static final int LINK_FD = 1;
+    static final int LINK_EXE = 2;
+}

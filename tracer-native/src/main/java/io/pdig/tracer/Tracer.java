@@ -1,0 +1,660 @@
+package io.pdig.tracer;
+
+import io.pdig.model.driver.DriverException;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.EventSink;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The tracer loop: {@code while (!finished) { commands(); next().dispatchTo(this); }}. Runs on one
+ * dedicated platform thread for the whole session (ptrace belongs to that OS thread; with
+ * EXITKILL the tracees die when it exits). Every field is confined to that thread except the
+ * command queue and what {@link PtraceSession} publishes.
+ *
+ * <p>Subclasses provide the setup ({@link LaunchTracer} spawns, {@link AttachTracer} seizes); the
+ * stop handling is shared and differs only by {@link #attachMode}.
+ */
+abstract class Tracer implements Stop.Handler<RuntimeException> {
+
+    /** Real-time signal used to interrupt waitpid() when a command is queued (SIGRTMAX-2). */
+    static final int WAKE_SIGNAL = 62;
+
+    /** A thread parked (first stop before its parent's event) for this many stops is released anyway. */
+    private static final int PARK_RELEASE_STOPS = 10_000;
+
+    enum Command { DETACH, KILL }
+
+    protected final NativeLibrary.Lib lib = NativeLibrary.lib();
+    protected final EventSink sink;
+    protected final TracePolicy policy;
+    protected final boolean attachMode;
+    protected final Counters counters;
+    protected final PtraceSession session;
+    private final int stringLimit;
+    final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+
+    protected final Map<Integer, ThreadState> threads = new HashMap<>();
+    protected StopBuffer buf;
+    protected TraceeMemory mem;
+    private ArgDecoder decoder;
+    private final long[] raw = new long[6];
+    private final long epochBase = System.currentTimeMillis() * 1_000_000L;
+    private final long nanoBase = System.nanoTime();
+    private long stopCount;
+    private int parkedCount;
+
+    protected int mainPid;
+    protected boolean mainEnded;
+    protected Termination mainTermination;
+    protected boolean detachInProgress;
+    protected boolean killRequested;
+    private boolean finished;
+
+    Tracer(EventSink sink, TracePolicy policy, boolean attachMode, int stringLimit, PtraceSession session) {
+        this.sink = sink;
+        this.policy = policy;
+        this.attachMode = attachMode;
+        this.stringLimit = stringLimit > 0 ? stringLimit : 4096;
+        this.session = session;
+        this.counters = session.counters;
+    }
+
+    /** Creates or seizes the first tracees; throws on a setup failure (nothing left traced then). */
+    protected abstract void setup() throws DriverException;
+
+    /** Called when the main tracee ended (exit or signal). */
+    protected abstract void mainEnded();
+
+    /** Releases setup resources once the session is over. */
+    protected void cleanup() {
+    }
+
+    /** Thread body. */
+    final void run() {
+        Termination end = null;
+        try {
+            session.tracerTid = lib.pdig_gettid();
+            Errno.check(lib.pdig_install_wake_handler(WAKE_SIGNAL), "install wake handler");
+            buf = new StopBuffer();
+            mem = new TraceeMemory(lib, stringLimit);
+            decoder = new ArgDecoder(mem, stringLimit);
+            try {
+                setup();
+            } catch (DriverException e) {
+                session.startFailed(e);
+                drainAfterFailedSetup();
+                return;
+            }
+            loop();
+            end = termination();
+        } catch (Throwable t) {
+            // A tracer bug must not leave tracees stopped forever: kill (fail-closed) what we hold.
+            try {
+                notice(0, 0, NoticeEvent.Kind.TRACER_ERROR, "tracer failed: " + t);
+            } catch (Throwable ignored) {
+                // the sink itself may be what failed
+            }
+            for (ThreadState t2 : threads.values()) {
+                lib.pdig_kill(t2.tid, Ptrace.SIGKILL);
+            }
+            session.startFailed(new DriverException("tracer failed: " + t, t));
+            end = mainTermination != null ? mainTermination : Termination.killed(Ptrace.SIGKILL, false);
+            drainAfterFailedSetup();
+        } finally {
+            cleanup();
+            session.finished(end != null ? end : (mainTermination != null ? mainTermination : Termination.detachedFromTarget()));
+        }
+    }
+
+    private Termination termination() {
+        if (mainTermination != null) return mainTermination;
+        return Termination.detachedFromTarget();
+    }
+
+    /** Reaps whatever is left after a failure so that no zombie or stopped tracee remains. */
+    private void drainAfterFailedSetup() {
+        for (int i = 0; i < 100_000; i++) {
+            int rc = lib.pdig_next(buf == null ? 0 : buf.address);
+            if (rc == -Errno.ECHILD || buf == null) return;
+            if (rc > 0) {
+                lib.pdig_kill(rc, Ptrace.SIGKILL);
+                lib.pdig_ptrace(Ptrace.CONT, rc, 0, 0);
+            }
+        }
+    }
+
+    private void loop() {
+        while (!finished) {
+            Command c;
+            while ((c = commands.poll()) != null) {
+                session.commandTaken();
+                execute(c);
+            }
+            if (finished) break;
+            buf.clearSyscallSlots();
+            Stop s = Stop.decode(lib.pdig_next(buf.address), buf);
+            if (!(s instanceof Stop.Woken)) {
+                stopCount++;
+                counters.stops.incrementAndGet();
+            }
+            s.dispatchTo(this);
+            if (parkedCount > 0 && !(s instanceof Stop.Interrupt)) {
+                releaseStaleParked();
+            }
+        }
+    }
+
+    private void execute(Command c) {
+        switch (c) {
+            case DETACH:
+                startDetachAll();
+                break;
+            case KILL:
+                killAll();
+                break;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Stop handlers
+
+    @Override
+    public void seccomp(Stop.Seccomp s) {
+        ThreadState t = known(s.tid());
+        if (t.phase == ThreadState.Phase.DETACHING) {
+            detachNow(t, 0);
+            return;
+        }
+        syscallEntered(t);
+    }
+
+    @Override
+    public void syscallEntry(Stop.SyscallEntry s) {
+        ThreadState t = known(s.tid());
+        if (t.phase == ThreadState.Phase.DETACHING) {
+            detachNow(t, 0);
+            return;
+        }
+        if (attachMode) {
+            syscallEntered(t);
+        } else {
+            resume(t, 0); // launch mode: the seccomp stop that follows carries the entry
+        }
+    }
+
+    private void syscallEntered(ThreadState t) {
+        long arch = buf.get(StopBuffer.ARCH);
+        int nrRaw = (int) buf.get(StopBuffer.NR);
+        Abi abi;
+        int nr = nrRaw;
+        if (arch == Ptrace.AUDIT_ARCH_I386) {
+            abi = Abi.I386;
+        } else if (arch == Ptrace.AUDIT_ARCH_X86_64) {
+            if (nrRaw >= 0 && (nrRaw & Abi.X32_SYSCALL_BIT) != 0) {
+                abi = Abi.X32;
+                nr = nrRaw & ~Abi.X32_SYSCALL_BIT;
+            } else {
+                abi = Abi.X86_64;
+            }
+        } else {
+            notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL,
+                    "syscall " + nrRaw + " of unknown arch 0x" + Long.toHexString(arch) + " denied");
+            deny(t);
+            resume(t, 0);
+            return;
+        }
+        if (t.abi != abi && abi != Abi.X32) {
+            if (t.abi != null) {
+                notice(t.tid, t.pid, NoticeEvent.Kind.PERSONALITY_CHANGE, "process " + t.pid + " now runs in "
+                        + (abi == Abi.I386 ? "32-bit (i386)" : "64-bit") + " mode");
+            }
+            t.abi = abi;
+        }
+        for (int i = 0; i < 6; i++) {
+            raw[i] = buf.arg(i);
+        }
+        if (abi == Abi.X32) {
+            // x32 is never let through unseen: reported and denied (the call returns ENOSYS).
+            long ts = now();
+            emit(new SyscallEvent(ts, t.tid, t.pid, Abi.X32, nr, -Errno.ENOSYS, true, decoder.decodeEntry(t.tid, null, Abi.X32, raw)));
+            counters.syscallEvents.incrementAndGet();
+            notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL, "x32 syscall " + nr + " denied (ENOSYS)");
+            deny(t);
+            resume(t, 0);
+            return;
+        }
+        Syscall row = SyscallTable.byNumber(abi, nr);
+        if (row != null && ForkLike.isForkLike(row)) {
+            recordCloneFlags(t, row, abi);
+        }
+        if (!policy.reports(abi, nr)) {
+            resume(t, 0);
+            return;
+        }
+        long ts = now();
+        ArgValue[] args = decoder.decodeEntry(t.tid, row, abi, raw);
+        countUnreadable(args);
+        if (policy.wantsExit(abi, nr)) {
+            t.pending = new ThreadState.Pending(ts, abi, nr, row, raw.clone(), args);
+        } else {
+            emitSyscall(new SyscallEvent(ts, t.tid, t.pid, abi, nr, 0, false, args));
+        }
+        resume(t, 0);
+    }
+
+    @Override
+    public void syscallExit(Stop.SyscallExit s) {
+        ThreadState t = known(s.tid());
+        if (t.phase == ThreadState.Phase.DETACHING) {
+            finishPending(t, true);
+            detachNow(t, 0);
+            return;
+        }
+        finishPending(t, true);
+        resume(t, 0);
+    }
+
+    private void finishPending(ThreadState t, boolean haveResult) {
+        ThreadState.Pending p = t.pending;
+        if (p == null) return;
+        t.pending = null;
+        long res = 0;
+        if (haveResult && buf.get(StopBuffer.INFO_RC) > 0 && buf.get(StopBuffer.OP) == Ptrace.SYSCALL_INFO_EXIT) {
+            res = buf.get(StopBuffer.NR);
+            decoder.decodeExit(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
+        } else {
+            haveResult = false;
+        }
+        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args()));
+    }
+
+    /** Emits a syscall whose exit will never be seen (thread died, exec superseded it). */
+    private void abandonPending(ThreadState t) {
+        ThreadState.Pending p = t.pending;
+        if (p == null) return;
+        t.pending = null;
+        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), 0, false, p.args()));
+    }
+
+    @Override
+    public void spawned(Stop.Spawned s) {
+        ThreadState parent = known(s.tid());
+        long flags;
+        if (parent.cloneFlagsKnown) {
+            flags = parent.lastCloneFlags;
+        } else if (s.event() == Ptrace.EVENT_VFORK) {
+            flags = Ptrace.CLONE_VM | Ptrace.CLONE_VFORK;
+        } else if (s.event() == Ptrace.EVENT_CLONE) {
+            long tgid = ProcReader.statusLong(s.child(), "Tgid", s.child());
+            flags = tgid != s.child() ? Ptrace.CLONE_THREAD : 0;
+        } else {
+            flags = 0;
+        }
+        parent.cloneFlagsKnown = false;
+        boolean thread = (flags & Ptrace.CLONE_THREAD) != 0;
+        int childPid = thread ? parent.pid : s.child();
+        ThreadState c = threads.get(s.child());
+        counters.tracees.incrementAndGet();
+        if (c == null) {
+            c = new ThreadState(s.child(), childPid, ThreadState.Phase.AWAITING_FIRST_STOP);
+            threads.put(c.tid, c);
+            announce(c, parent, flags, thread);
+        } else if (c.phase == ThreadState.Phase.PARKED) {
+            parkedCount--;
+            c.pid = childPid;
+            c.phase = ThreadState.Phase.RUNNING;
+            announce(c, parent, flags, thread);
+            if (detachInProgress) {
+                detachNow(c, 0);
+            } else {
+                resume(c, 0);
+            }
+        } else if (!c.announced) {
+            announce(c, parent, flags, thread);
+        }
+        if (parent.phase == ThreadState.Phase.DETACHING) {
+            detachNow(parent, 0);
+        } else {
+            resume(parent, 0);
+        }
+    }
+
+    private void announce(ThreadState c, ThreadState parent, long flags, boolean thread) {
+        if (c.announced) return;
+        c.announced = true;
+        emitProcess(new ProcessEvent.Spawn(now(), c.tid, c.pid, parent == null ? 0 : parent.tid,
+                parent == null ? 0 : parent.pid, flags, thread));
+    }
+
+    @Override
+    public void exec(Stop.Exec s) {
+        int leader = s.tid();
+        int former = s.formerTid() > 0 ? s.formerTid() : leader;
+        ThreadState t;
+        if (former != leader) {
+            // A non-leader thread exec'd: it takes over the leader's tid; the old leader vanishes
+            // without an exit report, and its unfinished syscall is superseded.
+            ThreadState old = threads.remove(leader);
+            if (old != null) abandonPending(old);
+            t = threads.remove(former);
+            if (t == null) t = new ThreadState(leader, leader, ThreadState.Phase.RUNNING);
+            t.tid = leader;
+            threads.put(leader, t);
+        } else {
+            t = known(leader);
+        }
+        t.pid = leader;
+        if (t.phase == ThreadState.Phase.DETACHING) {
+            detachNow(t, 0);
+            return;
+        }
+        emitProcess(ProcReader.execSnapshot(now(), leader, former, mem));
+        onExec(t);
+        resume(t, 0);
+    }
+
+    /** Hook: the launch tracer learns here that its command started. */
+    protected void onExec(ThreadState t) {
+    }
+
+    @Override
+    public void groupStop(Stop.GroupStop s) {
+        ThreadState t = known(s.tid());
+        if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
+            detachNow(t, 0); // the kernel keeps it group-stopped: a stopped process stays stopped
+            return;
+        }
+        if (t.phase == ThreadState.Phase.PARKED) {
+            return; // released (and listened) when its parent's event arrives
+        }
+        if (t.phase != ThreadState.Phase.LISTENING) {
+            emitProcess(new ProcessEvent.Stopped(now(), t.tid, t.pid, s.signo()));
+        }
+        t.phase = ThreadState.Phase.LISTENING;
+        lib.pdig_ptrace(Ptrace.LISTEN, t.tid, 0, 0);
+    }
+
+    @Override
+    public void interrupt(Stop.Interrupt s) {
+        ThreadState t = threads.get(s.tid());
+        if (t == null) {
+            // A child whose first stop beat its parent's fork event: hold it until the event.
+            t = new ThreadState(s.tid(), -1, ThreadState.Phase.PARKED);
+            t.parkedSince = (int) Math.min(stopCount, Integer.MAX_VALUE);
+            threads.put(t.tid, t);
+            parkedCount++;
+            return;
+        }
+        if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
+            detachNow(t, 0);
+            return;
+        }
+        if (t.phase == ThreadState.Phase.PARKED) {
+            return;
+        }
+        if (t.phase == ThreadState.Phase.AWAITING_FIRST_STOP) {
+            onFirstStop(t);
+        }
+        t.phase = ThreadState.Phase.RUNNING;
+        resume(t, 0);
+    }
+
+    /** Hook: a seized or auto-attached thread's first stop. */
+    protected void onFirstStop(ThreadState t) {
+    }
+
+    @Override
+    public void signal(Stop.Signal s) {
+        ThreadState t = known(s.tid());
+        int signo = s.signo();
+        counters.signals.incrementAndGet();
+        if (buf.get(StopBuffer.SIG_RC) == 0) {
+            emitProcess(new ProcessEvent.Signal(now(), t.tid, t.pid, signo, (int) buf.get(StopBuffer.SI_CODE),
+                    (int) buf.get(StopBuffer.SI_PID), (int) buf.get(StopBuffer.SI_UID)));
+        } else {
+            emitProcess(new ProcessEvent.Signal(now(), t.tid, t.pid, signo, 0, 0, 0));
+        }
+        if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
+            detachNow(t, signo); // keep the signal: detach re-injects it
+            return;
+        }
+        if (t.phase == ThreadState.Phase.LISTENING) {
+            t.phase = ThreadState.Phase.RUNNING;
+        }
+        resume(t, signo);
+    }
+
+    @Override
+    public void otherEvent(Stop.OtherEvent s) {
+        ThreadState t = known(s.tid());
+        if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
+            detachNow(t, 0);
+            return;
+        }
+        resume(t, 0);
+    }
+
+    @Override
+    public void exited(Stop.Exited s) {
+        ended(s.tid(), s.code(), 0, false);
+    }
+
+    @Override
+    public void killed(Stop.Killed s) {
+        ended(s.tid(), -1, s.signo(), s.core());
+    }
+
+    private void ended(int tid, int code, int signo, boolean core) {
+        ThreadState t = threads.remove(tid);
+        int pid = tid;
+        if (t != null) {
+            if (t.phase == ThreadState.Phase.PARKED) parkedCount--;
+            abandonPending(t);
+            pid = t.pid > 0 ? t.pid : tid;
+            emitProcess(new ProcessEvent.Exit(now(), tid, pid, signo == 0 ? code : 0, signo, core, tid != pid));
+        }
+        if (tid == mainPid && !mainEnded) {
+            mainEnded = true;
+            session.mainEnded = true;
+            mainTermination = signo == 0 ? Termination.exited(code) : Termination.killed(signo, core);
+            mainEnded();
+        }
+        if (detachInProgress && threads.isEmpty()) {
+            finished = true;
+        }
+    }
+
+    @Override
+    public void woken(Stop.Woken s) {
+        // Commands run at the top of the loop.
+    }
+
+    @Override
+    public void noTracees(Stop.NoTracees s) {
+        finished = true;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Actions
+
+    /** Resumes a stopped thread; PTRACE_SYSCALL when its exit stop (or, attached, every stop) is wanted. */
+    protected final void resume(ThreadState t, int signo) {
+        int req = attachMode || t.wantsExitStop() ? Ptrace.SYSCALL : Ptrace.CONT;
+        long r = lib.pdig_ptrace(req, t.tid, 0, signo);
+        if (r < 0 && r != -Errno.ESRCH) {
+            notice(t.tid, t.pid, NoticeEvent.Kind.TRACER_ERROR, "resume of " + t.tid + " failed: " + Errno.name((int) -r));
+        }
+        // ESRCH: the thread died (e.g. SIGKILL); its exit notification follows.
+    }
+
+    /** Makes the syscall at the current entry stop a no-op that returns ENOSYS. */
+    private void deny(ThreadState t) {
+        lib.pdig_ptrace(Ptrace.POKEUSER, t.tid, Ptrace.USER_ORIG_RAX, -1L);
+    }
+
+    /**
+     * Records a fork-like call's flags for the Spawn event and strips CLONE_UNTRACED: the kernel would
+     * otherwise create a child that escapes tracing (with our filter still installed).
+     */
+    private void recordCloneFlags(ThreadState t, Syscall row, Abi abi) {
+        long flags;
+        switch (row.name()) {
+            case "clone": {
+                flags = abi == Abi.I386 ? raw[0] & 0xffffffffL : raw[0];
+                if ((flags & Ptrace.CLONE_UNTRACED) != 0) {
+                    long stripped = flags & ~Ptrace.CLONE_UNTRACED;
+                    lib.pdig_ptrace(Ptrace.POKEUSER, t.tid, abi == Abi.I386 ? Ptrace.USER_RBX : Ptrace.USER_RDI, stripped);
+                    notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL, "CLONE_UNTRACED stripped from clone by " + t.tid);
+                    raw[0] = stripped;
+                }
+                break;
+            }
+            case "clone3": {
+                long addr = abi == Abi.I386 ? raw[0] & 0xffffffffL : raw[0];
+                long[] w = mem.readWords(t.tid, addr, 1, 8);
+                flags = w == null || w.length == 0 ? 0 : w[0];
+                if ((flags & Ptrace.CLONE_UNTRACED) != 0) {
+                    // Written in tracee memory: another thread could race us; documented in INTERNALS.md.
+                    lib.pdig_ptrace(Ptrace.POKEDATA, t.tid, addr, flags & ~Ptrace.CLONE_UNTRACED);
+                    notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL, "CLONE_UNTRACED stripped from clone3 by " + t.tid);
+                }
+                break;
+            }
+            case "vfork":
+                flags = Ptrace.CLONE_VM | Ptrace.CLONE_VFORK;
+                break;
+            default:
+                flags = 0;
+                break;
+        }
+        t.lastCloneFlags = flags;
+        t.cloneFlagsKnown = true;
+    }
+
+    /** Kills every tracee (fail-closed end); their exits arrive through the loop. */
+    protected final void killAll() {
+        killRequested = true;
+        for (ThreadState t : new ArrayList<>(threads.values())) {
+            lib.pdig_kill(t.tid, Ptrace.SIGKILL);
+        }
+        if (!mainEnded && mainPid > 0) {
+            lib.pdig_kill(mainPid, Ptrace.SIGKILL);
+        }
+    }
+
+    /** Interrupts every tracee; each is detached at its next stop. */
+    protected final void startDetachAll() {
+        if (detachInProgress) return;
+        detachInProgress = true;
+        for (ThreadState t : new ArrayList<>(threads.values())) {
+            if (t.phase == ThreadState.Phase.PARKED) {
+                parkedCount--;
+                detachNow(t, 0);
+            } else {
+                t.phase = ThreadState.Phase.DETACHING;
+                long r = lib.pdig_ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
+                if (r == -Errno.ESRCH) {
+                    // Gone already (its exit is queued) or not ours any more.
+                    continue;
+                }
+            }
+        }
+        if (threads.isEmpty()) {
+            finished = true;
+        }
+    }
+
+    private void detachNow(ThreadState t, int signo) {
+        lib.pdig_ptrace(Ptrace.DETACH, t.tid, 0, signo);
+        threads.remove(t.tid);
+        notice(t.tid, t.pid, NoticeEvent.Kind.DETACHED, "detached from " + t.tid);
+        if (detachInProgress && threads.isEmpty()) {
+            finished = true;
+        }
+    }
+
+    /** Releases threads parked too long (their parent died before its fork event could be reported). */
+    private void releaseStaleParked() {
+        for (ThreadState t : new ArrayList<>(threads.values())) {
+            if (t.phase == ThreadState.Phase.PARKED && stopCount - t.parkedSince > PARK_RELEASE_STOPS) {
+                parkedCount--;
+                t.pid = (int) ProcReader.statusLong(t.tid, "Tgid", t.tid);
+                t.phase = ThreadState.Phase.RUNNING;
+                announce(t, null, 0, t.pid != t.tid);
+                resume(t, 0);
+            }
+        }
+    }
+
+    /** The state of a thread that stopped; adopts unknown ones (e.g. CLONE_PTRACE children). */
+    protected final ThreadState known(int tid) {
+        ThreadState t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadState(tid, (int) ProcReader.statusLong(tid, "Tgid", tid), ThreadState.Phase.RUNNING);
+            threads.put(tid, t);
+            announce(t, null, 0, t.pid != tid);
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Emission (tracer thread only; the sink may block, which is back-pressure on the tracees)
+
+    protected final long now() {
+        return epochBase + (System.nanoTime() - nanoBase);
+    }
+
+    private void countUnreadable(ArgValue[] args) {
+        for (ArgValue a : args) {
+            if (a instanceof ArgValue.Unreadable) counters.unreadable.incrementAndGet();
+        }
+    }
+
+    private void emitSyscall(SyscallEvent e) {
+        counters.syscallEvents.incrementAndGet();
+        emit(e);
+    }
+
+    protected final void emitProcess(ProcessEvent e) {
+        counters.processEvents.incrementAndGet();
+        emit(e);
+    }
+
+    protected final void notice(int tid, int pid, NoticeEvent.Kind kind, String message) {
+        counters.notices.incrementAndGet();
+        emit(new NoticeEvent(now(), tid, pid, kind, 1, message));
+    }
+
+    private void emit(Event e) {
+        sink.accept(e);
+    }
+
+    /** Names of the fork-like rows whose flags the tracer needs. */
+    static final class ForkLike {
+        private ForkLike() {
+        }
+
+        static boolean isForkLike(Syscall row) {
+            String n = row.name();
+            return n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork");
+        }
+    }
+
+    /** Pids of every process currently traced (for tests and diagnostics). */
+    List<Integer> tids() {
+        return new ArrayList<>(threads.keySet());
+    }
+}

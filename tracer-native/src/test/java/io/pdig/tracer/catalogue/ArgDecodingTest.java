@@ -1,0 +1,167 @@
+package io.pdig.tracer.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pdig.model.driver.Termination;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SyscallEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Catalogue K: decoding arguments that are unreadable, too long, binary or unknown. */
+@ExtendWith(LeakCheck.class)
+@Timeout(60)
+class ArgDecodingTest {
+
+    private static long addr(String out, String name) {
+        Matcher m = Pattern.compile("case " + name + " addr (\\S+)").matcher(out);
+        assertTrue(m.find(), name + " in " + out);
+        String a = m.group(1);
+        return a.equals("(nil)") ? 0 : Long.parseUnsignedLong(a.substring(2), 16);
+    }
+
+    /** K1: bad string pointers: raw address recorded, EFAULT result, no crash. */
+    @Test
+    void k1UnreadableStringPointers() throws Exception {
+        Traced t = Tracing.program("badptr").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        String out = t.output();
+        List<SyscallEvent> c = t.syscalls("chdir");
+        assertEquals(5, c.size(), t.describeEvents());
+        assertTrue(c.get(0).arg("path") instanceof ArgValue.Null
+                || c.get(0).arg("path") instanceof ArgValue.Unreadable u && u.address() == 0, Events.describe(c.get(0)));
+        for (int i = 1; i <= 2; i++) {
+            String name = i == 1 ? "minus-one" : "high-bits";
+            ArgValue.Unreadable u = assertInstanceOf(ArgValue.Unreadable.class, c.get(i).arg("path"), Events.describe(c.get(i)));
+            assertEquals(addr(out, name), u.address(), name);
+        }
+        ArgValue noNul = c.get(3).arg("path");
+        assertTrue(noNul instanceof ArgValue.Unreadable u && u.address() == addr(out, "no-nul")
+                        || noNul instanceof ArgValue.Path p && p.raw().length == 16 && p.truncated(),
+                "a string running into a guard page: " + Events.describe(c.get(3)));
+        for (int i = 0; i < 4; i++) assertEquals(-14, c.get(i).res(), "EFAULT: " + Events.describe(c.get(i)));
+        assertEquals("x.page-end", Events.raw(c.get(4), "path"), "a NUL on the page's last byte is read");
+        assertEquals(-2, c.get(4).res());
+    }
+
+    /** K2: PATH_MAX edges and a cwd deeper than PATH_MAX. */
+    @Test
+    void k2LongPaths() throws Exception {
+        Traced t = Tracing.program("longpath", "20").run(20_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        List<SyscallEvent> c = t.syscalls("chdir");
+        ArgValue.Path slashes = assertInstanceOf(ArgValue.Path.class, c.get(0).arg("path"));
+        assertEquals(4095, slashes.raw().length, "4095 slashes read whole");
+        assertFalse(slashes.truncated());
+        assertEquals(0, c.get(0).res());
+        ArgValue.Path nonul = assertInstanceOf(ArgValue.Path.class, c.get(1).arg("path"));
+        assertTrue(nonul.truncated(), "4096 bytes with no NUL is marked truncated");
+        assertTrue(nonul.raw().length <= 4096);
+        assertEquals(-36, c.get(1).res(), "ENAMETOOLONG");
+        List<SyscallEvent> sample = t.syscalls("openat").stream().filter(e -> "sample".equals(Events.raw(e, "name")))
+                .collect(Collectors.toList());
+        assertEquals(1, sample.size(), t.describeEvents());
+        assertTrue(sample.get(0).res() >= 0);
+        String resolved = Events.resolved(sample.get(0), "name");
+        String truth = t.dir.toRealPath() + ("/" + "d".repeat(250)).repeat(20) + "/sample";
+        assertTrue(resolved == null || resolved.equals(truth),
+                "a cwd deeper than PATH_MAX is unresolved or exact, never wrong: " + Events.describe(sample.get(0)));
+    }
+
+    /** K3: exact bytes for non-UTF-8 paths and argv; distinct bytes stay distinct. */
+    @Test
+    void k3NonUtf8Bytes() throws Exception {
+        Traced t = Tracing.program("rawbytes").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        byte[][] names = {
+            bytes(0xff, 0xfe, '\n', 0x01, 'n', 'a', 'm', 'e'),
+            bytes(0xfe, 0xff, '\n', 0x01, 'n', 'a', 'm', 'e'),
+            bytes(0xef, 0xbf, 0xbd, '\n', 0x01, 'n', 'a', 'm', 'e'),
+        };
+        List<SyscallEvent> opens = t.syscalls("openat").stream().filter(e -> e.arg("name") instanceof ArgValue.Path p
+                && p.raw().length > 4 && p.raw()[p.raw().length - 1] == 'e' && p.raw()[p.raw().length - 5] == 1)
+                .collect(Collectors.toList());
+        assertEquals(3, opens.size(), t.describeEvents());
+        Set<String> distinct = new TreeSet<>();
+        for (int i = 0; i < 3; i++) {
+            ArgValue.Path p = (ArgValue.Path) opens.get(i).arg("name");
+            assertArrayEquals(names[i], p.raw(), "exact bytes of name " + i);
+            assertTrue(opens.get(i).res() >= 0);
+            if (p.resolved() != null) {
+                byte[] r = p.resolved();
+                byte[] tail = java.util.Arrays.copyOfRange(r, r.length - names[i].length, r.length);
+                assertArrayEquals(names[i], tail, "resolved path ends with the exact bytes");
+            }
+            distinct.add(HexFormat.of().formatHex(p.raw()));
+        }
+        assertEquals(3, distinct.size());
+        assertTrue(t.output().contains("argv1 ff c0 61 72 67 0a"), t.output());
+        ProcessEvent.Exec x = t.events(ProcessEvent.Exec.class).get(t.events(ProcessEvent.Exec.class).size() - 1);
+        assertArrayEquals(bytes(0xff, 0xc0, 'a', 'r', 'g', '\n'), x.argv().get(1), "argv bytes kept exactly");
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = (byte) v[i];
+        return b;
+    }
+
+    /** K4: an undumpable tracee's path (straddling a page boundary) is still read exactly. */
+    @Test
+    void k4UndumpableTracee() throws Exception {
+        Traced t = Tracing.program("undumpable").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        List<SyscallEvent> opens = t.syscalls("openat").stream()
+                .filter(e -> e.pid() == t.mainPid() && !(e.arg("name") instanceof ArgValue.Path p
+                        && new String(p.raw(), StandardCharsets.ISO_8859_1).startsWith("/")))
+                .collect(Collectors.toList());
+        assertEquals(1, opens.size(), t.describeEvents());
+        ArgValue v = opens.get(0).arg("name");
+        assertTrue(v instanceof ArgValue.Unreadable
+                        || "undumpable.path.crossing.a.page.boundary".equals(Events.raw(opens.get(0), "name")),
+                "exact or explicitly unreadable: " + Events.describe(opens.get(0)));
+    }
+
+    /** K5: the tracee gets exactly fds 0, 1, 2: none of the JVM's descriptors leak into it. */
+    @Test
+    void k5NoLeakedDescriptors() throws Exception {
+        Traced t = Tracing.program("fds").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        List<String> fds = new ArrayList<>();
+        Matcher m = Pattern.compile("fd (\\d+) -> (.*)").matcher(t.output());
+        while (m.find()) fds.add(m.group(1) + " " + m.group(2));
+        assertEquals(List.of("0 /dev/null", "1 " + t.out.toRealPath(), "2 " + t.out.toRealPath()), fds, t.output());
+    }
+
+    /** K6: syscall numbers outside the table are traced and journalled with ENOSYS. */
+    @Test
+    void k6UnknownSyscallNumbers() throws Exception {
+        Traced t = Tracing.program("nosys").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        assertTrue(t.output().contains("nr 1000 rc -1 errno 38"), t.output());
+        assertTrue(t.output().contains("nr 1073741823 rc -1 errno 38"), t.output());
+        for (int nr : new int[] {1000, 0x3fffffff}) {
+            List<SyscallEvent> e = t.events(SyscallEvent.class).stream().filter(s -> s.nr() == nr).collect(Collectors.toList());
+            assertEquals(1, e.size(), "syscall_0x" + Integer.toHexString(nr) + " journalled:\n" + t.describeEvents());
+            assertEquals("syscall_" + Integer.toHexString(nr), e.get(0).name());
+            assertNotNull(e.get(0).args());
+            assertEquals(-38, e.get(0).res());
+        }
+    }
+}

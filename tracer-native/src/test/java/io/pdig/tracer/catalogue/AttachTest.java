@@ -1,0 +1,134 @@
+package io.pdig.tracer.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pdig.model.driver.DriverException;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.SyscallTable;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Catalogue H: attaching to running processes and detaching from them. */
+@ExtendWith(LeakCheck.class)
+@Timeout(60)
+class AttachTest {
+
+    private static Map<Integer, Integer> threadTids(String out) {
+        Map<Integer, Integer> m = new HashMap<>();
+        Matcher x = Pattern.compile("thread (\\d+) tid (\\d+)").matcher(out);
+        while (x.find()) m.put(Integer.parseInt(x.group(1)), Integer.parseInt(x.group(2)));
+        return m;
+    }
+
+    /** H1: all threads are attached; each thread's chdir is journalled under its tid; detach leaves it running. */
+    @Test
+    void h1AttachMultiThreadedAndDetach() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("pdig-catalogue-target-");
+        Detached real = Detached.startIn(dir, "mt_wait", dir.toString());
+        Tracing.waitUntil("3 threads", 5000, null, () -> threadTids(real.output()).size() == 3);
+        Traced t = Tracing.attach(real.pid, true, SyscallTable.defaultSet(), real.dir, real.out);
+        Thread.sleep(200);
+        for (int i = 0; i < 3; i++) {
+            Files.createFile(real.dir.resolve("go." + i));
+            real.awaitOutput("thread " + i + " done", 5000);
+        }
+        Map<Integer, Integer> tids = threadTids(real.output());
+        for (int i = 0; i < 3; i++) {
+            String name = "x.thread." + i;
+            int tid = tids.get(i);
+            Tracing.waitUntil("chdir of " + name, 3000, t, () -> !chdirs(t, name).isEmpty());
+            List<SyscallEvent> c = chdirs(t, name);
+            assertEquals(1, c.size(), t.describeEvents());
+            assertEquals(tid, c.get(0).tid(), "attributed to the thread");
+            assertEquals(real.pid, c.get(0).pid());
+        }
+        t.session.detach();
+        Termination term = t.await(5000);
+        assertTrue(term.detached(), term.toString());
+        char s = Procs.state(real.pid);
+        assertTrue(s == 'S' || s == 'R', "running or sleeping after detach, state " + s);
+        for (int tid : Procs.tasks(real.pid)) assertEquals(0, Procs.tracerPid(real.pid, tid), "task " + tid + " untraced");
+        Files.createFile(real.dir.resolve("end"));
+        Tracing.waitUntil("target exits after detach", 5000, null, () -> !Procs.alive(real.pid));
+        assertTrue(real.output().contains("main done"));
+        LeakCheck.deleteTree(dir);
+    }
+
+    private static List<SyscallEvent> chdirs(Traced t, String name) {
+        return t.syscalls("chdir").stream().filter(e -> name.equals(Events.raw(e, "path"))).collect(Collectors.toList());
+    }
+
+    /** H2: attaching to a process whose leader already exited (zombie leader) still works. */
+    @Test
+    void h2AttachWithZombieLeader() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("pdig-catalogue-target-");
+        Detached target = Detached.startIn(dir, "mt_wait", "-l", dir.toString());
+        Tracing.waitUntil("3 threads and a zombie leader", 5000, null,
+                () -> threadTids(target.output()).size() == 3 && Procs.state(target.pid) == 'Z');
+        Traced t = Tracing.attach(target.pid, true, SyscallTable.defaultSet(), dir, target.out);
+        Thread.sleep(200);
+        for (int i = 0; i < 3; i++) Files.createFile(dir.resolve("go." + i));
+        Termination term = t.await(10_000);
+        assertEquals(0, term.exitCode(), term.toString());
+        Map<Integer, Integer> tids = threadTids(target.output());
+        for (int i = 0; i < 3; i++) {
+            List<SyscallEvent> c = chdirs(t, "x.thread." + i);
+            assertEquals(1, c.size(), t.describeEvents());
+            assertEquals((int) tids.get(i), c.get(0).tid());
+        }
+        LeakCheck.deleteTree(dir);
+    }
+
+    /** H3: attaching to a process that is already traced is refused with an error. */
+    @Test
+    void h3AttachToTracedProcessIsRefused() throws Exception {
+        Traced first = Tracing.program("sleeper", "30").start();
+        first.awaitOutput("ready", 5000);
+        DriverException e = assertThrows(DriverException.class,
+                () -> Tracing.attach(first.mainPid(), false, SyscallTable.defaultSet(), first.dir, first.out));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+        assertTrue(Procs.alive(first.mainPid()), "the first session's tracee is unharmed");
+        first.session.forwardSignal(15);
+        assertEquals(15, first.await(5000).signal());
+    }
+
+    /** H4: attaching to this JVM itself is refused. */
+    @Test
+    void h4AttachToSelfIsRefused() {
+        assertThrows(DriverException.class,
+                () -> Tracing.attach(Procs.selfPid(), false, SyscallTable.defaultSet(), null, null));
+    }
+
+    /** H5: after attach and detach the target is not left stopped: it keeps ticking. */
+    @Test
+    void h5DetachDoesNotLeaveTargetStopped() throws Exception {
+        Detached target = Detached.start("sleeper", "-t", "30");
+        target.awaitOutput("tick 2", 5000);
+        for (int i = 0; i < 5; i++) {
+            Traced t = Tracing.attach(target.pid, false, SyscallTable.defaultSet(), target.dir, target.out);
+            Thread.sleep(50);
+            t.session.detach();
+            assertTrue(t.await(5000).detached());
+            t.close();
+        }
+        int len = target.output().length();
+        Tracing.waitUntil("ticks after detach", 2000, null, () -> target.output().length() > len);
+        for (int i = 0; i < 5; i++) {
+            char s = Procs.state(target.pid);
+            assertTrue(s == 'S' || s == 'R', "not stopped after detach, state " + s);
+            Thread.sleep(40);
+        }
+        assertEquals(0, Procs.tracerPid(target.pid));
+    }
+}

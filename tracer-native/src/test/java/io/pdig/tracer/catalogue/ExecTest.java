@@ -1,0 +1,115 @@
+package io.pdig.tracer.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pdig.model.driver.Termination;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Abi;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Catalogue E: execve edge cases. */
+@ExtendWith(LeakCheck.class)
+@Timeout(60)
+class ExecTest {
+
+    /** E1: exec from a non-leader thread: the process keeps its pid, formerTid names the thread. */
+    @Test
+    void e1ExecFromNonLeaderThread() throws Exception {
+        Traced t = Tracing.program("thread_exec", "one").run(15_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        int pid = t.mainPid();
+        int former = SignalTest.group(t.output(), "exec from (\\d+)");
+        assertTrue(t.output().contains("after pid " + pid + " tid " + pid + " former " + former), t.output());
+        assertAfterExecSingleThreaded(t, pid, former);
+    }
+
+    /** E2: two threads exec at once: exactly one wins, and the tracer ends with one process. */
+    @RepeatedTest(3)
+    void e2TwoThreadsExecAtOnce() throws Exception {
+        Traced t = Tracing.program("thread_exec", "two").run(15_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        int former = SignalTest.group(t.output(), "former (\\d+)");
+        assertAfterExecSingleThreaded(t, t.mainPid(), former);
+    }
+
+    private static void assertAfterExecSingleThreaded(Traced t, int pid, int former) {
+        List<Event> ev = t.events();
+        List<ProcessEvent.Exec> threadExecs = t.events(ProcessEvent.Exec.class).stream()
+                .filter(x -> x.formerTid() != x.pid()).collect(Collectors.toList());
+        assertEquals(1, threadExecs.size(), "one exec from a non-leader thread:\n" + t.describeEvents());
+        ProcessEvent.Exec x = threadExecs.get(0);
+        assertEquals(pid, x.pid());
+        assertEquals(pid, x.tid());
+        assertEquals(former, x.formerTid());
+        for (Event e : ev.subList(ev.indexOf(x) + 1, ev.size())) {
+            if (e instanceof SyscallEvent s) {
+                assertEquals(pid, s.pid(), "pid after exec: " + Events.describe(e));
+                assertEquals(pid, s.tid(), "only the leader's tid after exec: " + Events.describe(e));
+            }
+        }
+    }
+
+    /** E3/E4: huge, NULL and invalid argv: results match the kernel's, values are marked. */
+    @Test
+    void e3e4ExecArgumentVectors() throws Exception {
+        Traced t = Tracing.program("exec_args").run(30_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        String out = t.output();
+        SyscallEvent bigOk = execOf(t, SignalTest.group(out, "case big-ok pid (\\d+) exit 0"));
+        assertEquals(0, bigOk.res());
+        ArgValue.StrList args = assertInstanceOf(ArgValue.StrList.class, bigOk.arg("args"));
+        assertTrue(args.truncated(), "12 x 100 KiB argv is marked truncated");
+        assertEquals("true", Events.strings(args.items()).get(0));
+
+        assertEquals(-7, execOf(t, SignalTest.group(out, "case over pid (\\d+) errno 7")).res(), "E2BIG");
+        assertEquals(-7, execOf(t, SignalTest.group(out, "case huge-string pid (\\d+) errno 7")).res(), "E2BIG");
+
+        SyscallEvent nullArgv = execOf(t, SignalTest.group(out, "case null-argv pid (\\d+) exit 0"));
+        assertEquals(0, nullArgv.res());
+        assertTrue(nullArgv.arg("args") instanceof ArgValue.Null, "NULL argv: " + Events.describe(nullArgv));
+
+        SyscallEvent empty = execOf(t, SignalTest.group(out, "case empty-argv pid (\\d+) exit 0"));
+        assertEquals(0, empty.res());
+        assertEquals(0, assertInstanceOf(ArgValue.StrList.class, empty.arg("args")).items().size());
+
+        long badAddr = Long.parseUnsignedLong(out.replaceAll("(?s).*badargv 0x([0-9a-f]+).*", "$1"), 16);
+        SyscallEvent bad = execOf(t, SignalTest.group(out, "case bad-argv pid (\\d+) errno 14"));
+        assertEquals(-14, bad.res());
+        ArgValue.Unreadable u = assertInstanceOf(ArgValue.Unreadable.class, bad.arg("args"), Events.describe(bad));
+        assertEquals(badAddr, u.address());
+
+        SyscallEvent badEl = execOf(t, SignalTest.group(out, "case bad-element pid (\\d+) errno 14"));
+        assertEquals(-14, badEl.res());
+        ArgValue v = badEl.arg("args");
+        assertTrue(v instanceof ArgValue.Unreadable || v instanceof ArgValue.StrList l && l.truncated(),
+                "a bad element is marked: " + Events.describe(badEl));
+    }
+
+    private static SyscallEvent execOf(Traced t, int pid) {
+        List<SyscallEvent> l = t.syscalls("execve").stream().filter(e -> e.pid() == pid).collect(Collectors.toList());
+        assertEquals(1, l.size(), "one execve by " + pid + ":\n" + t.describeEvents());
+        return l.get(0);
+    }
+
+    /** E5: a 64-bit tracee execs a 32-bit program: its calls decode with the i386 table. */
+    @Test
+    void e5ExecOfI386Program() throws Exception {
+        Assumptions.assumeTrue(Abis.ia32Works(), "kernel without IA32 emulation: i386 programs cannot run here");
+        Traced t = Tracing.program("hello_i386").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        assertTrue(t.output().contains("hello32"));
+        assertTrue(t.syscalls("open").stream().anyMatch(e -> e.abi() == Abi.I386 && "/dev/null".equals(Events.raw(e, "name"))),
+                t.describeEvents());
+    }
+}
