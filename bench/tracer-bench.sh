@@ -118,8 +118,13 @@ modes=(untraced)
 [ $DO_PDIG = 1 ] && modes+=(pdig)
 [ $DO_STRACE = 1 ] && modes+=(strace)
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -r), K=$K (median), work dir $WORK" >&2
-[ -n "$SYSCALLS" ] && echo "# strace traces $(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls (pdig's default set)" >&2
+# Other work on the machine distorts traced runs most (every ptrace stop waits for a CPU), so
+# the load is printed with the results.
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, kernel $(uname -r), K=$K (median), load average at start $(loadavg)"
+[ $DO_PDIG = 1 ] && echo "# pdig: $PDIG run $PDIG_ARGS -- CMD"
+[ -n "$SYSCALLS" ] && echo "# strace: $STRACE -f -qq -o /dev/null --seccomp-bpf -e trace=<$(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls: pdig's default set> CMD"
+echo "# work dir $WORK" >&2
 
 declare -A RES
 for row in "${ROWS[@]}"; do
@@ -186,4 +191,4 @@ if [ $DO_STARTUP = 1 ]; then
     done
 fi
 echo
-echo "(log of every run: $LOG)"
+echo "# load average at end $(loadavg); log of every run: $LOG"

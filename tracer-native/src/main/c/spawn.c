@@ -84,7 +84,13 @@ struct ksigaction {
     uint64_t mask;
 };
 
-static __attribute__((noreturn)) void child_fail(struct pdig_spawn *s, int stage, long err) {
+/*
+ * The child runs on the parent thread's TLS: sanitizer runtimes (ASan/UBSan keep per-thread state
+ * there) must not run in it, hence no_sanitize; and no libc call that may touch errno or locks.
+ */
+#define CHILD_CODE __attribute__((no_sanitize("address", "undefined"), noinline))
+
+static CHILD_CODE __attribute__((noreturn)) void child_fail(struct pdig_spawn *s, int stage, long err) {
     s->fail_errno = (int)-err;
     __atomic_store_n(&s->fail_stage, stage, __ATOMIC_RELEASE);
     for (;;) {
@@ -92,7 +98,7 @@ static __attribute__((noreturn)) void child_fail(struct pdig_spawn *s, int stage
     }
 }
 
-static int child_main(void *arg) {
+static CHILD_CODE int child_main(void *arg) {
     struct pdig_spawn *s = arg;
     long r;
     /* Every signal is blocked here (the parent blocked all around clone). Wait for the seize. */
@@ -106,8 +112,10 @@ static int child_main(void *arg) {
     for (int sig = 1; sig <= 64; sig++) {
         if (sig == SIGKILL || sig == SIGSTOP) continue;
         struct ksigaction ksa;
-        memset(&ksa, 0, sizeof ksa);
         ksa.handler = (s->sigign >> (sig - 1)) & 1 ? SIG_IGN : SIG_DFL;
+        ksa.flags = 0;
+        ksa.restorer = NULL;
+        ksa.mask = 0;
         raw6(SYS_rt_sigaction, sig, (long)&ksa, 0, 8, 0, 0);
     }
     if (s->cwd != NULL) {

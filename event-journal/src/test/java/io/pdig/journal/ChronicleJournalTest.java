@@ -54,8 +54,8 @@ class ChronicleJournalTest {
         all.addAll(second);
         try (Journal j = Journal.open(dir)) {
             assertEquals(range(0, 1300), seqs(readAll(j, ReaderOptions.fromStart())));
-            // Starting points on, before and after keyframes (every 256) and across the session boundary.
-            for (long from : new long[] {1, 255, 256, 257, 699, 700, 701, 1000, 1299, 1300, 5000}) {
+            // Starting points on, before and after keyframes (every 64) and across the session boundary.
+            for (long from : new long[] {1, 63, 64, 65, 255, 256, 257, 699, 700, 701, 1000, 1299, 1300, 5000}) {
                 List<JournalRecord> recs = readAll(j, ReaderOptions.from(from));
                 assertEquals(range(Math.min(from, 1300), 1300), seqs(recs), "from " + from);
                 assertEquals(EventText.of(all.subList((int) Math.min(from, 1300), 1300)), texts(recs), "from " + from);

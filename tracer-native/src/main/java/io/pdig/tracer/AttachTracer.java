@@ -77,6 +77,7 @@ final class AttachTracer extends Tracer {
                     int err = (int) -r;
                     if (err == Errno.ESRCH) continue; // thread ended meanwhile
                     if (err == Errno.EPERM && tid == pid && tasks(pid).size() > 1 && isZombie(tid)) {
+                        leaderUnseized = main;
                         continue; // exited leader of a live process: cannot be seized, not an error (H2)
                     }
                     if (seized == 0 && tid == pid) {

@@ -61,6 +61,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     protected Termination mainTermination;
     protected boolean detachInProgress;
     protected boolean killRequested;
+    /** Attach mode: the target's leader is a zombie we could not seize; its last thread's end is the main end. */
+    protected boolean leaderUnseized;
     private boolean finished;
 
     Tracer(EventSink sink, TracePolicy policy, boolean attachMode, int stringLimit, PtraceSession session) {
@@ -466,7 +468,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             pid = t.pid > 0 ? t.pid : tid;
             emitProcess(new ProcessEvent.Exit(now(), tid, pid, signo == 0 ? code : 0, signo, core, tid != pid));
         }
-        if (tid == mainPid && !mainEnded) {
+        boolean lastOfUnseizedLeader = leaderUnseized && pid == mainPid && !mainEnded
+                && threads.values().stream().noneMatch(x -> x.pid == mainPid);
+        if ((tid == mainPid || lastOfUnseizedLeader) && !mainEnded) {
             mainEnded = true;
             session.mainEnded = true;
             mainTermination = signo == 0 ? Termination.exited(code) : Termination.killed(signo, core);

@@ -53,7 +53,7 @@ final class ArgRender {
         if (i < 0 || i >= s.args().length) {
             return null;
         }
-        return render(ctx, row.args().get(i).kind(), s.args()[i], true);
+        return renderArg(ctx, s, i, true);
     }
 
     /** evt.rawarg.NAME: the raw value as text (numbers in decimal, paths as passed). */
@@ -69,7 +69,7 @@ final class ArgRender {
         if (i < 0 || i >= s.args().length) {
             return null;
         }
-        return render(ctx, row.args().get(i).kind(), s.args()[i], false);
+        return renderArg(ctx, s, i, false);
     }
 
     /** evt.arg[N]: N-th parameter (0 is the result). */
@@ -85,7 +85,7 @@ final class ArgRender {
         if (i >= s.args().length || i >= row.args().size()) {
             return null;
         }
-        return render(ctx, row.args().get(i).kind(), s.args()[i], true);
+        return renderArg(ctx, s, i, true);
     }
 
     /** evt.args: "name=raw(resolved) ..." over all parameters. */
@@ -100,7 +100,8 @@ final class ArgRender {
             Arg a = row != null && i < row.args().size() ? row.args().get(i) : null;
             ArgKind kind = a != null ? a.kind() : ArgKind.HEX;
             String n = a != null ? a.name() : "arg" + i;
-            params.add(new String[] {n, render(ctx, kind, s.args()[i], false), render(ctx, kind, s.args()[i], true)});
+            params.add(new String[] {n, render(ctx, kind, s.args()[i], false),
+                a != null ? renderArg(ctx, s, i, true) : render(ctx, kind, s.args()[i], true)});
         }
         for (String[] p : params) {
             if (b.length() > 0) {
@@ -138,6 +139,44 @@ final class ArgRender {
             return fdText(ctx, r);
         }
         return Long.toString(r);
+    }
+
+    /**
+     * Renders argument i of the event. A relative path the tracer did not resolve is resolved as
+     * libsinsp does, against the nearest preceding dirfd argument of the row (or the cwd); a
+     * symlink "target" is stored text, never resolved.
+     */
+    static String renderArg(EvalContext ctx, SyscallEvent s, int i, boolean resolved) {
+        Syscall row = s.syscall();
+        Arg a = row.args().get(i);
+        ArgValue v = s.args()[i];
+        if (resolved && v instanceof ArgValue.Path p && p.resolved() == null && p.raw() != null
+                && !a.name().equals("target")) {
+            String raw = PathNames.text(p.raw());
+            if (raw.startsWith("/")) {
+                return PathNames.normalize(raw);
+            }
+            String base = baseFor(ctx, s, row, i);
+            return base == null ? raw : PathNames.resolve(base, raw);
+        }
+        return render(ctx, a.kind(), v, resolved);
+    }
+
+    private static String baseFor(EvalContext ctx, SyscallEvent s, Syscall row, int pathIndex) {
+        ProcessInfo p = ctx.process();
+        for (int j = pathIndex - 1; j >= 0; j--) {
+            if (row.args().get(j).kind() == ArgKind.DIRFD) {
+                if (!(s.args()[j] instanceof ArgValue.Num n)) {
+                    return null;
+                }
+                if ((int) n.value() == AT_FDCWD) {
+                    break;
+                }
+                FdInfo d = p == null || p.fds() == null ? null : p.fds().get((int) n.value());
+                return d == null ? null : d.name();
+            }
+        }
+        return p == null ? null : p.cwd();
     }
 
     static String render(EvalContext ctx, ArgKind kind, ArgValue v, boolean resolved) {

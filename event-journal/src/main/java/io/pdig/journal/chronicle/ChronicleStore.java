@@ -174,7 +174,8 @@ final class ChronicleStore implements RecordStore {
         clock.pin();
         int cycle = queue.rollCycle().current(clock, queue.epoch());
         if (cycle == lastCycle) return false;
-        rolled = lastCycle != Integer.MIN_VALUE;
+        // Possibly a new file: tighten its permissions and apply retention after this batch.
+        rolled = true;
         lastCycle = cycle;
         return true;
     }

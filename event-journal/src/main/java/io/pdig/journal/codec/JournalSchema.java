@@ -94,7 +94,7 @@ public final class JournalSchema {
     public static final int VERSION = 1;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
-    public static final int KEYFRAME_INTERVAL = 256;
+    public static final int KEYFRAME_INTERVAL = 64;
 
     private JournalSchema() {
     }

@@ -50,7 +50,7 @@ public final class AttachCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--pid: expected a process id, got " + pid);
         }
         AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl));
-        PipelineConfig config = PipelineConfig.forAttach(cl, trace, journal, detection, pid);
+        PipelineConfig config = PipelineConfigs.forAttach(cl, trace, journal, detection, pid);
         Termination end;
         try (Pipeline pipeline = Pipeline.open(config)) {
             TraceSession session;

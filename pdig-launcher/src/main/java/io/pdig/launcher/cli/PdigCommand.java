@@ -27,8 +27,9 @@ public final class PdigCommand implements Runnable {
         CommandLine cl = new CommandLine(new PdigCommand());
         cl.setExecutionExceptionHandler(ExitCodes::onExecutionException);
         cl.setParameterExceptionHandler(ExitCodes::onParameterException);
-        // `pdig run -- cmd --flag`: everything after `--` belongs to the tracee.
-        cl.setUnmatchedOptionsArePositionalParams(false);
+        // `pdig run ls -la` like `strace ls -la`: the first positional ends pdig's options, and
+        // everything after it (or after `--`) belongs to the tracee.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 }

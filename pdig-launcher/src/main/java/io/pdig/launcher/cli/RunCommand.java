@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         LaunchSpec launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
                 failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans);
-        PipelineConfig config = PipelineConfig.forRun(cl, trace, journal, detection, command);
+        PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, command);
         Termination end;
         try (Pipeline pipeline = Pipeline.open(config)) {
             TraceSession session;

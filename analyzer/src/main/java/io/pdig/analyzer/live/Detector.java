@@ -1,0 +1,122 @@
+package io.pdig.analyzer.live;
+
+import io.pdig.analyzer.Analyzer;
+import io.pdig.analyzer.engine.Match;
+import io.pdig.analyzer.engine.RuleEngine;
+import io.pdig.analyzer.output.Alert;
+import io.pdig.analyzer.output.AlertFactory;
+import io.pdig.analyzer.output.AlertSink;
+import io.pdig.analyzer.rules.Priority;
+import io.pdig.analyzer.state.StateLimits;
+import io.pdig.analyzer.state.UserDirectory;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.SyscallEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Events in, alerts out: the state tables, the rule engine and the alert sinks put together. The
+ * same object serves live detection, the sidecar and replay, which is why they agree.
+ *
+ * <p>Also raises pdig's own health alerts (like Falco's drop alerts) when the tracer reports
+ * dropped events or the caller reports that detection fell behind.
+ *
+ * <p>Not thread-safe: one thread (the journal reader's) owns a Detector.
+ */
+public final class Detector implements AutoCloseable {
+
+    public static final String DROP_RULE = "pdig internal: syscall event drop";
+    public static final String LAG_RULE = "pdig internal: detection falling behind";
+
+    private final RuleEngine engine;
+    private final AlertFactory alerts;
+    private final List<AlertSink> sinks;
+    private final Analyzer analyzer;
+    private final String hostname;
+    private long events;
+    private long alertCount;
+    private long lastSeq = -1;
+
+    public Detector(RuleEngine engine, AlertFactory alerts, List<AlertSink> sinks, UserDirectory users,
+                    StateLimits limits, String hostname) {
+        this.engine = engine;
+        this.alerts = alerts;
+        this.sinks = List.copyOf(sinks);
+        this.hostname = hostname;
+        this.analyzer = new Analyzer(users, limits, ctx -> {
+            String type = ((SyscallEvent) ctx.event()).name();
+            engine.evaluate(type, ctx, this::emit);
+        });
+    }
+
+    /** Processes one journal record; sequence numbers must increase. */
+    public void process(long seq, Event event) {
+        analyzer.process(seq, event);
+        events++;
+        lastSeq = seq;
+        if (event instanceof NoticeEvent n && n.kind() == NoticeEvent.Kind.DROPPED_EVENTS) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("evt.time", n.ts());
+            fields.put("n_drops", n.count());
+            send(new Alert(n.ts(), DROP_RULE, Priority.CRITICAL, "internal", List.of(),
+                    "Syscall event drop: " + n.count() + " events dropped by the tracer (" + n.message() + ")",
+                    fields, hostname));
+        }
+    }
+
+    /**
+     * Reports that detection runs {@code lagNanos} behind the tracer. The caller decides when that
+     * is worth an alert (and rate-limits it).
+     */
+    public void reportLag(long nowNanos, long lagNanos, long pendingEvents) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("evt.time", nowNanos);
+        fields.put("lag_ms", lagNanos / 1_000_000);
+        fields.put("pending_events", pendingEvents);
+        send(new Alert(nowNanos, LAG_RULE, Priority.WARNING, "internal", List.of(),
+                "Detection is falling behind the tracer: " + lagNanos / 1_000_000 + " ms behind, about "
+                        + pendingEvents + " events pending", fields, hostname));
+    }
+
+    private void emit(Match m) {
+        send(alerts.create(m.context(), m.rule().name(), m.rule().priority(), m.rule().source(), m.rule().tags(),
+                m.rule().output()));
+    }
+
+    private void send(Alert a) {
+        alertCount++;
+        for (AlertSink s : sinks) {
+            s.accept(a);
+        }
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long alerts() {
+        return alertCount;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public RuleEngine engine() {
+        return engine;
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Closes every sink (flushing files, draining webhook queues within their bounds). */
+    @Override
+    public void close() {
+        for (AlertSink s : sinks) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.pdig.model.render;
+
+import static io.pdig.model.render.Ev.argv;
+import static io.pdig.model.render.Ev.b;
+import static io.pdig.model.render.Ev.bytes;
+import static io.pdig.model.render.Ev.call;
+import static io.pdig.model.render.Ev.n;
+import static io.pdig.model.render.Ev.path;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.Event;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Abi;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final EventJson json = new EventJson();
+
+    /** Renders, checks it is one line of valid JSON with the common keys, and returns the tree. */
+    private JsonNode render(long seq, Event e, String evt) throws Exception {
+        String text = json.toJson(seq, e);
+        assertFalse(text.contains("\n"), text);
+        JsonNode node = MAPPER.readTree(text);
+        assertEquals(seq, node.get("seq").asLong());
+        assertEquals(e.ts(), node.get("ts").asLong());
+        assertEquals(e.pid(), node.get("pid").asInt());
+        assertEquals(e.tid(), node.get("tid").asInt());
+        assertEquals(evt, node.get("evt").asText());
+        return node;
+    }
+
+    @Test
+    void openatWithNamesRawNumbersAndResolvedPath() throws Exception {
+        JsonNode j = render(7, call("openat", 3, n(0xffffff9cL), path("hostname", "/etc/hostname"), n(02000000), n(0)), "openat");
+        assertEquals("x86_64", j.get("abi").asText());
+        JsonNode args = j.get("args");
+        assertEquals(-100, args.get("dirfd").asInt());
+        assertEquals("hostname", args.get("name").asText());
+        assertEquals("O_RDONLY|O_CLOEXEC", args.get("flags").asText());
+        assertEquals("000", args.get("mode").asText());
+        assertEquals(02000000, j.get("args_raw").get("flags").asLong());
+        assertEquals(0, j.get("args_raw").get("mode").asLong());
+        assertEquals("/etc/hostname", j.get("args_resolved").get("name").asText());
+        assertEquals(3, j.get("res").asLong());
+        assertFalse(j.has("error"));
+        assertFalse(j.has("args_truncated"));
+    }
+
+    @Test
+    void failureUnknownResultAndTruncation() throws Exception {
+        JsonNode j = render(1, call("openat", -2, n(-100), new ArgValue.Path(b("/x"), null, true), n(0), n(0)), "openat");
+        assertEquals(-2, j.get("res").asLong());
+        assertEquals("ENOENT", j.get("error").asText());
+        assertEquals("name", j.get("args_truncated").get(0).asText());
+        assertFalse(j.has("args_resolved"));
+        JsonNode close = render(2, Ev.noResult("close", n(3)), "close");
+        assertTrue(close.get("res").isNull());
+        assertEquals(3, close.get("args").get("fd").asInt());
+    }
+
+    @Test
+    void nonUtf8BytesQuotesBackslashesAndControlCharacters() throws Exception {
+        ArgValue p = new ArgValue.Path(bytes('/', 'a', '"', '\\', '\n', 0x01, 0xff, 0xc3, 0xa9), null, false);
+        JsonNode j = render(3, call("unlink", 0, p), "unlink");
+        assertEquals("/a\"\\\n\u0001\\xffé", j.get("args").get("path").asText());
+        NoticeEvent notice = new NoticeEvent(5, 1, 1, NoticeEvent.Kind.TRACER_ERROR, 1, "bad \"thing\"\t\u007f\\");
+        JsonNode nj = render(4, notice, "notice");
+        assertEquals("bad \"thing\"\t\u007f\\", nj.get("message").asText());
+        assertEquals("tracer_error", nj.get("kind").asText());
+        assertEquals(1, nj.get("count").asLong());
+    }
+
+    @Test
+    void structuredArguments() throws Exception {
+        JsonNode j = render(5, call("execve", 0, path("/bin/ls"), argv("ls", "-l"), n(0x7ffc1000L)), "execve");
+        assertEquals("ls", j.get("args").get("args").get(0).asText());
+        assertEquals("-l", j.get("args").get("args").get(1).asText());
+        assertEquals("0x7ffc1000", j.get("args").get("envp").asText());
+
+        JsonNode c = render(6, call("connect", 0, n(3), new ArgValue.SockAddr(Ev.inet(127, 0, 0, 1, 80)), n(16)), "connect");
+        JsonNode addr = c.get("args").get("addr");
+        assertEquals("AF_INET", addr.get("family").asText());
+        assertEquals(80, addr.get("port").asInt());
+        assertEquals("127.0.0.1", addr.get("addr").asText());
+        assertEquals(16, c.get("args").get("addrlen").asLong());
+
+        JsonNode u = render(7, call("connect", 0, n(3), new ArgValue.SockAddr(bytes(1, 0, 0, 'x')), n(4)), "connect");
+        assertEquals("x", u.get("args").get("addr").get("path").asText());
+        assertTrue(u.get("args").get("addr").get("abstract").asBoolean());
+
+        JsonNode p = render(8, call("pipe2", 0, new ArgValue.FdPair(3, 4), n(02000000)), "pipe2");
+        assertEquals(3, p.get("args").get("fds").get(0).asInt());
+        assertEquals(4, p.get("args").get("fds").get(1).asInt());
+        assertEquals("O_CLOEXEC", p.get("args").get("flags").asText());
+
+        long[] cl = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
+        JsonNode c3 = render(9, call("clone3", 1236, new ArgValue.Words(cl), n(88)), "clone3");
+        JsonNode ca = c3.get("args").get("cl_args");
+        assertEquals("CLONE_VM|CLONE_VFORK", ca.get("flags").asText());
+        assertEquals("SIGCHLD", ca.get("exit_signal").asText());
+        assertEquals(8192, ca.get("stack_size").asLong());
+        assertEquals(0x4100, c3.get("args_raw").get("cl_args").get(0).asLong());
+
+        JsonNode un = render(10, call("openat", -14, n(-100), new ArgValue.Unreadable(0x10, 14), n(0), n(0)), "openat");
+        assertEquals("0x10", un.get("args").get("name").get("unreadable").asText());
+        assertEquals("EFAULT", un.get("args").get("name").get("errno").asText());
+
+        JsonNode nul = render(11, call("execve", 0, path("/bin/sh"), ArgValue.Null.INSTANCE, n(0)), "execve");
+        assertTrue(nul.get("args").get("args").isNull());
+
+        JsonNode big = render(12, call("mmap", 0x7f1234560000L, n(0), n(-1L), n(3), n(0x22), n(-1), n(0)), "mmap");
+        assertEquals("18446744073709551615", big.get("args").get("length").asText());
+        assertEquals(0x7f1234560000L, big.get("res").asLong());
+        assertEquals("MAP_PRIVATE|MAP_ANONYMOUS", big.get("args").get("flags").asText());
+        assertEquals(-1, big.get("args").get("fd").asInt());
+
+        JsonNode sig = render(13, call("kill", 0, n(5), n(9)), "kill");
+        assertEquals("SIGKILL", sig.get("args").get("sig").asText());
+        assertEquals(9, sig.get("args_raw").get("sig").asInt());
+    }
+
+    @Test
+    void unknownSyscallAndI386() throws Exception {
+        JsonNode j = render(1, new SyscallEvent(1, 2, 2, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1)}), "syscall_3e8");
+        assertEquals("0x1", j.get("args").get("arg0").asText());
+        JsonNode i = render(2, new SyscallEvent(1, 2, 2, Abi.I386, 5, 3, true, new ArgValue[] {path("/x"), n(0), n(0)}), "open");
+        assertEquals("i386", i.get("abi").asText());
+        assertEquals("O_RDONLY", i.get("args").get("flags").asText());
+    }
+
+    @Test
+    void processAndSessionEvents() throws Exception {
+        JsonNode s = render(1, new ProcessEvent.Spawn(1, 11, 10, 10, 10, 0x3d0f00, true), "spawn");
+        assertEquals(10, s.get("parent_pid").asInt());
+        assertTrue(s.get("thread").asBoolean());
+        assertTrue(s.get("clone_flags").asText().startsWith("CLONE_VM|CLONE_FS"));
+        assertEquals(0x3d0f00, s.get("clone_flags_raw").asLong());
+
+        ProcessEvent.Exec exec = new ProcessEvent.Exec(2, 10, 10, 10, b("/usr/bin/true"), List.of(b("true")), true,
+                List.of(b("PATH=/bin")), b("/tmp"), new int[] {1, 2, 3, 4}, new int[] {5, 6, 7, 8}, -1, 34816, 9, 9,
+                b("0::/user.slice"), new long[] {0, 1L << 21, 1}, true, false, 1);
+        JsonNode x = render(2, exec, "exec");
+        assertEquals("/usr/bin/true", x.get("exe").asText());
+        assertEquals("true", x.get("argv").get(0).asText());
+        assertTrue(x.get("argv_truncated").asBoolean());
+        assertEquals("PATH=/bin", x.get("env").get(0).asText());
+        assertEquals(2, x.get("uid").get(1).asInt());
+        assertEquals(-1, x.get("loginuid").asInt());
+        assertEquals(34816, x.get("tty").asInt());
+        assertEquals("CAP_SYS_ADMIN", x.get("caps").get("permitted").asText());
+        assertEquals("CAP_CHOWN", x.get("caps").get("effective").asText());
+        assertTrue(x.get("exe_from_memfd").asBoolean());
+
+        JsonNode e = render(3, new ProcessEvent.Exit(3, 10, 10, 0, 11, true, false), "exit");
+        assertEquals("SIGSEGV", e.get("signal").asText());
+        assertTrue(e.get("core_dumped").asBoolean());
+        JsonNode ok = render(4, new ProcessEvent.Exit(3, 10, 10, 7, 0, false, true), "exit");
+        assertTrue(ok.get("signal").isNull());
+        assertEquals(7, ok.get("exit_code").asInt());
+
+        JsonNode sg = render(5, new ProcessEvent.Signal(4, 10, 10, 2, 0, 5, 0), "signal");
+        assertEquals("SIGINT", sg.get("signal").asText());
+        assertEquals("SI_USER", sg.get("code").asText());
+        assertEquals(5, sg.get("sender").asInt());
+        JsonNode st = render(6, new ProcessEvent.Stopped(5, 10, 10, 19), "stopped");
+        assertEquals("SIGSTOP", st.get("signal").asText());
+
+        SessionEvent.ProcessSnapshot snap = new SessionEvent.ProcessSnapshot(exec, Map.of(3, b("/var/log/x"), 0, b("/dev/pts/0")));
+        JsonNode start = render(7, new SessionEvent.Start(6, 0, 0, "host", "boot", "0.1.0", 1, List.of("sh"), 10, List.of(snap)),
+                "session_start");
+        assertEquals("host", start.get("hostname").asText());
+        assertEquals(1, start.get("schema_version").asInt());
+        assertEquals("sh", start.get("command").get(0).asText());
+        assertEquals("/var/log/x", start.get("processes").get(0).get("fds").get("3").asText());
+        assertEquals("/usr/bin/true", start.get("processes").get(0).get("exe").asText());
+        JsonNode end = render(8, new SessionEvent.End(7, 0, 0, 0, 0, Map.of("stops", 4L, "events", 2L)), "session_end");
+        assertEquals(4, end.get("counters").get("stops").asLong());
+        assertTrue(end.get("signal").isNull());
+    }
+
+    @Test
+    void jsonOutEscapesEveryControlCharacter() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) all.append(c);
+        all.append("é€\uD83D\uDE00");
+        String text = new JsonOut().beginObject().key("k\"").value(all.toString()).endObject().toString();
+        for (char c : text.toCharArray()) assertTrue(c >= 0x20 && c != 0x7f, "raw control character in output");
+        assertEquals(all.toString(), MAPPER.readTree(text).get("k\"").asText());
+    }
+}

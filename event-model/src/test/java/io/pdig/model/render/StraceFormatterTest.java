@@ -1,0 +1,164 @@
+package io.pdig.model.render;
+
+import static io.pdig.model.render.Ev.argv;
+import static io.pdig.model.render.Ev.b;
+import static io.pdig.model.render.Ev.bytes;
+import static io.pdig.model.render.Ev.call;
+import static io.pdig.model.render.Ev.n;
+import static io.pdig.model.render.Ev.path;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.NoticeEvent;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Abi;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StraceFormatterTest {
+
+    private final StraceFormatter f = new StraceFormatter();
+    private static final long AT_FDCWD_RAW = 0xffffff9cL;
+
+    @Test
+    void openatSuccessAndFailure() {
+        assertEquals("1234 openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) = 3",
+                f.format(call("openat", 3, n(AT_FDCWD_RAW), path("/etc/hostname"), n(0), n(0))));
+        assertEquals("1234 openat(AT_FDCWD, \"/nonexistent\", O_RDONLY) = -1 ENOENT (No such file or directory)",
+                f.format(call("openat", -2, n(-100), path("/nonexistent"), n(0), n(0))));
+        assertEquals("1234 openat(3, \"x\", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = 4",
+                f.format(call("openat", 4, n(3), path("x"), n(01101 | 02000000), n(0644))));
+        assertEquals("1234 openat(AT_FDCWD, \"/tmp\", O_RDWR|O_TMPFILE, 0600) = 5",
+                f.format(call("openat", 5, n(-100), path("/tmp"), n(020200002), n(0600))));
+        assertEquals("1234 creat(\"f\", 0755) = 3", f.format(call("creat", 3, path("f"), n(0755))));
+    }
+
+    @Test
+    void i386CallsUseTheirOwnNumbers() {
+        SyscallEvent open32 = new SyscallEvent(Ev.TS, 7, 7, Abi.I386, 5, 3, true,
+                new ArgValue[] {path("/etc/passwd"), n(0), n(0)});
+        assertEquals("7 open(\"/etc/passwd\", O_RDONLY) = 3", f.format(open32));
+    }
+
+    @Test
+    void execveCloseUnknownResultAndRestarts() {
+        assertEquals("1234 execve(\"/bin/true\", [\"/bin/true\"], 0x7ffc1234) = 0",
+                f.format(call("execve", 0, path("/bin/true"), argv("/bin/true"), n(0x7ffc1234L))));
+        assertEquals("1234 close(3) = ?", f.format(Ev.noResult("close", n(3))));
+        assertEquals("1234 read(3, 0x7ffc0000, 10) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)",
+                f.format(call("read", -512, n(3), n(0x7ffc0000L), n(10))));
+        assertEquals("1234 exit_group(0) = ?", f.format(Ev.noResult("exit_group", n(0))));
+    }
+
+    @Test
+    void escapingTruncationUnreadableAndNull() {
+        ArgValue weird = new ArgValue.Path(bytes('/', 'a', '\n', '"', '\\', 0xff), null, false);
+        assertEquals("1234 unlink(\"/a\\x0a\\\"\\\\\\xff\") = 0", f.format(call("unlink", 0, weird)));
+        ArgValue cut = new ArgValue.Path(b("/very/long"), null, true);
+        assertEquals("1234 unlink(\"/very/long\"...) = 0", f.format(call("unlink", 0, cut)));
+        assertEquals("1234 openat(AT_FDCWD, 0x10, O_RDONLY) = -1 EFAULT (Bad address)",
+                f.format(call("openat", -14, n(-100), new ArgValue.Unreadable(0x10, 14), n(0), n(0))));
+        assertEquals("1234 execve(\"/bin/sh\", NULL, 0) = 0",
+                f.format(call("execve", 0, path("/bin/sh"), ArgValue.Null.INSTANCE, n(0))));
+        assertEquals("1234 execve(\"/bin/sh\", [\"sh\", ...], 0) = 0", f.format(call("execve", 0, path("/bin/sh"),
+                new ArgValue.StrList(List.of(b("sh")), true), n(0))));
+    }
+
+    @Test
+    void socketsAndFdPairs() {
+        assertEquals("1234 socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 3",
+                f.format(call("socket", 3, n(2), n(1 | 02000000), n(6))));
+        assertEquals("1234 socket(AF_UNIX, SOCK_DGRAM, 0) = 3", f.format(call("socket", 3, n(1), n(2), n(0))));
+        assertEquals("1234 connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"127.0.0.1\")}, 16)"
+                + " = -1 ECONNREFUSED (Connection refused)",
+                f.format(call("connect", -111, n(3), new ArgValue.SockAddr(Ev.inet(127, 0, 0, 1, 80)), n(16))));
+        assertEquals("1234 pipe2([3, 4], O_CLOEXEC) = 0", f.format(call("pipe2", 0, new ArgValue.FdPair(3, 4), n(02000000))));
+        assertEquals("1234 pipe2([3, 4], 0) = 0", f.format(call("pipe2", 0, new ArgValue.FdPair(3, 4), n(0))));
+        assertEquals("1234 socketpair(AF_UNIX, SOCK_STREAM, 0, [5, 6]) = 0",
+                f.format(call("socketpair", 0, n(1), n(1), n(0), new ArgValue.FdPair(5, 6))));
+    }
+
+    @Test
+    void processCallsWithFlagsSignalsAndStructs() {
+        assertEquals("1234 clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, 0, 0, 0x7f00aa, 0) = 1235",
+                f.format(call("clone", 1235, n(0x01200011), n(0), n(0), n(0x7f00aaL), n(0))));
+        long[] cloneArgs = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
+        assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=8192}, 88) = 1236",
+                f.format(call("clone3", 1236, new ArgValue.Words(cloneArgs), n(88))));
+        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
+                f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {02000000, 0, 4}), n(24))));
+        assertEquals("1234 kill(1235, SIGTERM) = 0", f.format(call("kill", 0, n(1235), n(15))));
+        assertEquals("1234 kill(-1, SIGRTMIN+2) = -1 EPERM (Operation not permitted)",
+                f.format(call("kill", -1, n(0xffffffffL), n(34))));
+        assertEquals("1234 ptrace(PTRACE_ATTACH, 99, 0, 0) = 0", f.format(call("ptrace", 0, n(16), n(99), n(0), n(0))));
+        assertEquals("1234 unshare(CLONE_NEWNS|CLONE_NEWUSER) = 0", f.format(call("unshare", 0, n(0x10020000))));
+        assertEquals("1234 memfd_create(\"x\", MFD_CLOEXEC|MFD_ALLOW_SEALING) = 3",
+                f.format(call("memfd_create", 3, new ArgValue.Bytes(b("x"), false), n(3))));
+        assertEquals("1234 faccessat(AT_FDCWD, \"/etc\", R_OK|X_OK) = 0",
+                f.format(call("faccessat", 0, n(-100), path("/etc"), n(5))));
+        assertEquals("1234 unlinkat(AT_FDCWD, \"d\", AT_REMOVEDIR) = 0",
+                f.format(call("unlinkat", 0, n(-100), path("d"), n(0x200))));
+        assertEquals("1234 capset(0x7ffc0010, {effective=1<<CAP_CHOWN|1<<CAP_SYS_ADMIN, permitted=1<<CAP_CHOWN, inheritable=0}) = 0",
+                f.format(call("capset", 0, n(0x7ffc0010L), new ArgValue.Words(new long[] {1L | 1L << 21 | 1L << 32, 0, 0}))));
+    }
+
+    @Test
+    void memoryCallsPrintAddressesInHex() {
+        assertEquals("1234 mmap(0, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f1234560000",
+                f.format(call("mmap", 0x7f1234560000L, n(0), n(4096), n(3), n(0x22), n(-1), n(0))));
+        assertEquals("1234 mmap(0, 4096, PROT_NONE, MAP_SHARED, 3, 0) = -1 ENOMEM (Cannot allocate memory)",
+                f.format(call("mmap", -12, n(0), n(4096), n(0), n(1), n(3), n(0))));
+        assertEquals("1234 lseek(3, -1, 0) = 5", f.format(call("lseek", 5, n(3), n(0xffffffffL), n(0))));
+    }
+
+    @Test
+    void unknownSyscallsShowHexArguments() {
+        SyscallEvent unknown = new SyscallEvent(Ev.TS, 9, 9, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1), n(255)});
+        assertEquals("9 syscall_3e8(0x1, 0xff) = 0", f.format(unknown));
+        assertEquals("1234 getrandom(0x7ffc00, 0x10, 0, 0, 0, 0) = 16",
+                f.format(call("getrandom", 16, n(0x7ffc00), n(16), n(0), n(0), n(0), n(0))));
+    }
+
+    @Test
+    void processEventsAsStraceLines() {
+        assertEquals("1234 +++ exited with 3 +++", f.format(new ProcessEvent.Exit(1, 1234, 1234, 3, 0, false, false)));
+        assertEquals("1234 +++ killed by SIGSEGV (core dumped) +++",
+                f.format(new ProcessEvent.Exit(1, 1234, 1234, 0, 11, true, false)));
+        assertEquals("1234 +++ killed by SIGKILL +++", f.format(new ProcessEvent.Exit(1, 1234, 1234, 0, 9, false, false)));
+        assertEquals("1234 --- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=5, si_uid=0} ---",
+                f.format(new ProcessEvent.Signal(1, 1234, 1234, 2, 0, 5, 0)));
+        assertEquals("1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR} ---",
+                f.format(new ProcessEvent.Signal(1, 1234, 1234, 11, 1, 0, 0)));
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000} ---",
+                f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000)));
+        assertEquals("1234 --- stopped by SIGSTOP ---", f.format(new ProcessEvent.Stopped(1, 1234, 1234, 19)));
+    }
+
+    @Test
+    void pdigEventsAsBracketedLines() {
+        assertEquals("1235 [pdig: spawn: pid=1235 parent_tid=1234 parent_pid=1234 thread=false clone_flags=SIGCHLD]",
+                f.format(new ProcessEvent.Spawn(1, 1235, 1235, 1234, 1234, 17, false)));
+        ProcessEvent.Exec exec = new ProcessEvent.Exec(1, 1235, 1235, 1236, b("/usr/bin/true"), List.of(b("true"), b("a b")),
+                false, List.of(), b("/tmp"), new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, -1, 0, 1, 1, b(""),
+                new long[] {0, 0, 0}, false, false, 1234);
+        assertEquals("1235 [pdig: exec: exe=\"/usr/bin/true\" argv=[\"true\", \"a b\"] cwd=\"/tmp\" uid=0 euid=0 ppid=1234 former_tid=1236]",
+                f.format(exec));
+        assertEquals("1234 [pdig: unreadable_memory: path of openat at 0x10 (count 3)]",
+                f.format(new NoticeEvent(1, 1234, 1234, NoticeEvent.Kind.UNREADABLE_MEMORY, 3, "path of openat at 0x10")));
+        assertEquals("1234 [pdig: detached: gone]", f.format(new NoticeEvent(1, 1234, 1234, NoticeEvent.Kind.DETACHED, 1, "gone")));
+        assertEquals("0 [pdig: session_start: host=\"h\" boot_id=\"b\" version=\"0.1.0\" schema=1 command=[\"sh\", \"-c\", \"true\"]"
+                + " attach_pid=0 processes=0]",
+                f.format(new SessionEvent.Start(1, 0, 0, "h", "b", "0.1.0", 1, List.of("sh", "-c", "true"), 0, List.of())));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("events", 12L);
+        counters.put("stops", 24L);
+        assertEquals("0 [pdig: session_end: exit_code=0 signal=0 counters={events=12, stops=24}]",
+                f.format(new SessionEvent.End(1, 0, 0, 0, 0, counters)));
+        assertEquals("0 [pdig: session_end: exit_code=-1 signal=SIGKILL counters={}]",
+                f.format(new SessionEvent.End(1, 0, 0, -1, 9, Map.of())));
+    }
+}

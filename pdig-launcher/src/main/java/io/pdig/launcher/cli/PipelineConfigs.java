@@ -1,0 +1,28 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.launcher.wiring.PipelineConfig;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Turns parsed options into a {@link PipelineConfig}; options stay in cli, wiring sees values. */
+final class PipelineConfigs {
+    private PipelineConfigs() {
+    }
+
+    static PipelineConfig forRun(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
+                                 List<String> command) {
+        return build(cl, trace, journal, det, List.copyOf(command), 0);
+    }
+
+    static PipelineConfig forAttach(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
+                                    int pid) {
+        return build(cl, trace, journal, det, List.of(), pid);
+    }
+
+    private static PipelineConfig build(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
+                                        List<String> command, int pid) {
+        return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.journalDir(), journal.toConfig(cl),
+                det.noRules ? null : RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
+                det.allMatches(cl), command, pid);
+    }
+}

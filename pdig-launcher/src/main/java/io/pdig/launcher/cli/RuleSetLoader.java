@@ -1,0 +1,91 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.analyzer.engine.RuleEngine;
+import io.pdig.analyzer.fields.FieldRegistry;
+import io.pdig.analyzer.rules.LoadMessage;
+import io.pdig.analyzer.rules.LoadResult;
+import io.pdig.analyzer.rules.RuleLoader;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallFlag;
+import io.pdig.model.syscall.SyscallTable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine;
+
+/**
+ * Loads the rules a command asked for (or pdig's defaults) once per command, reports warnings and
+ * turns load errors into one clear failure before anything is traced: a bad rule file never
+ * starts, and so never kills, a trace.
+ */
+final class RuleSetLoader {
+
+    static final String DEFAULT_RULES = "/io/pdig/rules/pdig_rules.yaml";
+
+    private static final Map<DetectionOptions, LoadResult> CACHE = new IdentityHashMap<>();
+
+    private RuleSetLoader() {
+    }
+
+    static synchronized LoadResult load(CommandLine cl, DetectionOptions opts) {
+        LoadResult cached = CACHE.get(opts);
+        if (cached != null) return cached;
+        LoadResult r;
+        if (opts.rules.isEmpty()) {
+            r = RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard());
+        } else {
+            for (Path p : opts.rules) {
+                if (!Files.isReadable(p)) {
+                    throw new ExitCodes.UserError(p + ": cannot read rule file (" + (Files.exists(p) ? "permission denied" : "no such file") + ")");
+                }
+            }
+            r = RuleLoader.loadFiles(opts.rules, FieldRegistry.standard());
+        }
+        PrintWriter err = cl.getErr();
+        for (LoadMessage w : r.warnings()) {
+            if (ExitCodes.debug()) err.println(w);
+        }
+        if (r.hasErrors()) {
+            for (LoadMessage e : r.errors()) err.println(e);
+            err.flush();
+            throw new ExitCodes.UserError("rules failed to load (" + r.errors().size() + " error"
+                    + (r.errors().size() == 1 ? "" : "s") + ")");
+        }
+        CACHE.put(opts, r);
+        return r;
+    }
+
+    /** Event types the loaded rules can match; every syscall when some rule matches all types. */
+    static Set<String> eventTypes(CommandLine cl, DetectionOptions opts) {
+        LoadResult r = load(cl, opts);
+        Set<String> types = new RuleEngine(r).eventTypes();
+        Set<String> out = new TreeSet<>();
+        if (types == null) {
+            SyscallTable.all().forEach(s -> out.add(s.name()));
+            return out;
+        }
+        for (String t : types) {
+            if (SyscallTable.byName(t) != null) out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * What the state tables need whatever the rules say: every call that creates, duplicates or
+     * closes an fd, changes the working directory, or creates or replaces a process.
+     */
+    static Set<String> stateNeeds() {
+        Set<String> out = new TreeSet<>();
+        for (Syscall s : SyscallTable.all()) {
+            boolean fdState = s.has(SyscallFlag.CREATES_FD) || s.has(SyscallFlag.CLOSES_FD) || s.has(SyscallFlag.DUPS_FD);
+            boolean procState = s.has(SyscallFlag.PROCESS);
+            if ((fdState || procState) && s.has(SyscallFlag.DEFAULT)) out.add(s.name());
+        }
+        for (String n : new String[] {"chdir", "fchdir", "connect", "bind"}) out.add(n);
+        return out;
+    }
+}

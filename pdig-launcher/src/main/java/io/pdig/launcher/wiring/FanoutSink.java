@@ -1,0 +1,38 @@
+package io.pdig.launcher.wiring;
+
+import io.pdig.model.event.Event;
+import io.pdig.model.event.EventSink;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Hands each event to several sinks in order (journal first). A sink that throws is reported once
+ * on stderr and skipped from then on: a broken printer must not stop the trace.
+ *
+ * <p>Threading: called from the driver's event thread only.
+ */
+final class FanoutSink implements EventSink {
+    private final EventSink[] sinks;
+    private final boolean[] broken;
+    private final PrintStream err;
+
+    FanoutSink(List<EventSink> sinks, PrintStream err) {
+        this.sinks = sinks.toArray(new EventSink[0]);
+        this.broken = new boolean[this.sinks.length];
+        this.err = err;
+    }
+
+    @Override
+    public void accept(Event event) {
+        for (int i = 0; i < sinks.length; i++) {
+            if (broken[i]) continue;
+            try {
+                sinks[i].accept(event);
+            } catch (RuntimeException e) {
+                broken[i] = true;
+                err.println("pdig: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                        + " (this output is disabled; tracing continues)");
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.pdig.launcher.wiring;
+
+import io.pdig.analyzer.live.Detector;
+import io.pdig.journal.Journal;
+import io.pdig.journal.JournalStats;
+import io.pdig.journal.JournalWriter;
+import io.pdig.journal.codec.JournalSchema;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.driver.TraceSession;
+import io.pdig.model.event.EventSink;
+import io.pdig.model.event.SessionEvent;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What runs behind a trace: tracer events go to the journal (always: a temporary one when no
+ * --journal is given), to --print and -c; a detection thread reads the journal back with a named
+ * reader and evaluates the rules, so a live run sees exactly what a replay of its journal sees.
+ *
+ * <p>Lifecycle: {@link #open}, hand {@link #sink()} to the driver, {@link #started}, then
+ * {@link #finished} once the driver has stopped, then {@link #close}. Threading: the sink is used
+ * by the driver thread; the other methods by the command's thread.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final PipelineConfig config;
+    private final PrintStream err;
+    private final Journal journal;
+    private final JournalWriter writer;
+    private final List<EventSink> sinks = new ArrayList<>();
+    private final SummarySink summary;
+    private final DetectionLoop detection;
+    private final EventSink sink;
+    private boolean finished;
+
+    private Pipeline(PipelineConfig config, PrintStream err) throws IOException {
+        this.config = config;
+        this.err = err;
+        this.journal = config.journalDir() != null ? Journal.open(config.journalDir(), config.journal())
+                : Journal.temporary(config.journal());
+        JournalWriter w = null;
+        DetectionLoop d = null;
+        try {
+            w = journal.writer();
+            SessionEvent.Start start = SessionFacts.start(config.command(), config.attachPid(), JournalSchema.VERSION);
+            w.accept(start);
+            sinks.add(w);
+            if (config.printTo() != null) {
+                sinks.add(printSink(config.printTo()));
+            }
+            if (config.summary()) {
+                sinks.add(summary = new SummarySink());
+            } else {
+                summary = null;
+            }
+            if (config.rules() != null) {
+                Detector detector = Detectors.create(config.rules(), config.allMatches(), config.json(),
+                        config.alertsFile(), config.webhooks(), start.hostname(), err);
+                d = new DetectionLoop(journal, detector, start, err);
+                d.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (d != null) d.abort();
+            if (w != null) w.close();
+            journal.close();
+            throw e;
+        }
+        this.writer = w;
+        this.detection = d;
+        this.sink = new FanoutSink(sinks, err);
+    }
+
+    public static Pipeline open(PipelineConfig config) throws IOException {
+        return new Pipeline(config, System.err);
+    }
+
+    /** The sink the driver writes to. */
+    public EventSink sink() {
+        return sink;
+    }
+
+    public void started(TraceSession session) {
+        // Nothing to do yet: the journal thread and the detection thread are already running.
+    }
+
+    /**
+     * The driver has stopped: write the session end, flush the journal, let detection catch up
+     * with the last record, then print the summary and counters.
+     */
+    public void finished(Termination end, Map<String, Long> tracerCounters) {
+        finished = true;
+        Map<String, Long> counters = new TreeMap<>(tracerCounters);
+        writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
+                counters));
+        closeSinks();
+        JournalStats js = writer.stats();
+        if (detection != null) {
+            detection.finishAt(js.lastSeq());
+        }
+        if (summary != null) {
+            err.print(summary.table.render(tracerCounters.getOrDefault("stops", 0L)));
+            err.flush();
+        }
+        if (config.stats()) {
+            printStats(tracerCounters, js);
+        }
+    }
+
+    private void printStats(Map<String, Long> tracer, JournalStats js) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("stats: tracer:");
+        tracer.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        sb.append("\nstats: journal: events=").append(js.eventsWritten()).append(" bytes=").append(js.bytesWritten())
+                .append(" dropped=").append(js.dropped()).append(" max_buffer_depth=").append(js.maxBufferDepth())
+                .append(" last_seq=").append(js.lastSeq());
+        if (detection != null) {
+            sb.append("\nstats: analyzer: ").append(detection.statsLine());
+        }
+        err.println(sb);
+        err.flush();
+    }
+
+    private void closeSinks() {
+        for (EventSink s : sinks) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                err.println("pdig: " + e.getMessage());
+            }
+        }
+    }
+
+    private EventSink printSink(String target) throws IOException {
+        if (target.equals("-")) {
+            return new PrintSink(err, true, false);
+        }
+        Path p = Path.of(target);
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IOException("--print " + target + ": no such directory " + parent);
+        }
+        return new PrintSink(new PrintStream(new FileOutputStream(p.toFile()), false), false, true);
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            closeSinks();
+            if (detection != null) detection.abort();
+        } else if (detection != null) {
+            detection.awaitEnd();
+        }
+        journal.close();
+    }
+}

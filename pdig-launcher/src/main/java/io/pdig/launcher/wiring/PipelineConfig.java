@@ -1,0 +1,28 @@
+package io.pdig.launcher.wiring;
+
+import io.pdig.analyzer.rules.LoadResult;
+import io.pdig.journal.JournalConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the pipeline behind a trace needs, already validated by the command that built it.
+ *
+ * @param printTo    --print target: null (off), "-" (stderr) or a file path
+ * @param summary    -c: print the per-syscall table at the end
+ * @param stats      --stats: print counters at the end
+ * @param journalDir --journal DIR, or null for a temporary journal removed at exit
+ * @param journal    roll, retention, buffer and drop settings
+ * @param rules      loaded rules, or null when rules are off
+ * @param json       alerts as Falco JSON instead of text lines
+ * @param alertsFile --alerts FILE, or null for stderr
+ * @param webhooks   --webhook URLs
+ * @param allMatches rule_matching all instead of first
+ * @param command    the command line for `run`, empty for attach
+ * @param attachPid  the target for `attach`, 0 for run
+ */
+public record PipelineConfig(String printTo, boolean summary, boolean stats, Path journalDir, JournalConfig journal,
+                             LoadResult rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
+                             List<String> command, int attachPid) {
+}

@@ -1,0 +1,113 @@
+package io.pdig.tracer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.SyscallTable;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Runs the generated BPF program in a small classic-BPF interpreter, as the kernel would. */
+class SeccompPolicyTest {
+
+    static final int I386 = (int) Ptrace.AUDIT_ARCH_I386;
+    static final int X86_64 = (int) Ptrace.AUDIT_ARCH_X86_64;
+
+    /** Executes the program on seccomp_data {nr, arch}; returns the action. */
+    static int run(List<SeccompPolicy.Insn> prog, int arch, int nr) {
+        int a = 0;
+        int pc = 0;
+        for (int steps = 0; steps < 10_000; steps++) {
+            SeccompPolicy.Insn i = prog.get(pc);
+            switch (i.code()) {
+                case SeccompPolicy.LD_W_ABS:
+                    a = i.k() == SeccompPolicy.OFF_NR ? nr : i.k() == SeccompPolicy.OFF_ARCH ? arch : fail("offset " + i.k());
+                    pc++;
+                    break;
+                case SeccompPolicy.JEQ_K:
+                    pc += 1 + (a == i.k() ? i.jt() : i.jf());
+                    break;
+                case SeccompPolicy.JGE_K:
+                    pc += 1 + (Integer.compareUnsigned(a, i.k()) >= 0 ? i.jt() : i.jf());
+                    break;
+                case SeccompPolicy.JGT_K:
+                    pc += 1 + (Integer.compareUnsigned(a, i.k()) > 0 ? i.jt() : i.jf());
+                    break;
+                case SeccompPolicy.JA:
+                    pc += 1 + i.k();
+                    break;
+                case SeccompPolicy.RET_K:
+                    return i.k();
+                default:
+                    return fail("opcode " + i.code());
+            }
+            assertTrue(i.jt() <= 255 && i.jf() <= 255, "8-bit jump offsets");
+        }
+        return fail("no return");
+    }
+
+    private static int fail(String why) {
+        throw new AssertionError(why);
+    }
+
+    @Test
+    void archIsCheckedFirstSoI386NumbersAreNotMistakenForX8664() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of("open", "openat"), false));
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, 5), "i386 open");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, 257), "x86_64 openat");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, 2), "x86_64 open");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, 295), "i386 openat");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, 5), "x86_64 fstat=5 is not traced");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, I386, 108), "i386 fstat");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, 39), "getpid");
+    }
+
+    @Test
+    void x32UnknownArchAndNumbersAboveTheTableAreNeverAllowedSilently() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of("openat"), false));
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, Abi.X32_SYSCALL_BIT | 39), "x32 getpid");
+        assertEquals(SeccompPolicy.RET_KILL_PROCESS, run(prog, 0xC00000B7, 56), "aarch64 arch");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, 0x3fffffff), "unknown number");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, 9999), "unknown i386 number");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, -1), "nr -1");
+    }
+
+    @Test
+    void evasionPathsAndProcessCallsAreAlwaysTraced() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of(), false));
+        for (String n : List.of("seccomp", "io_uring_setup", "ptrace", "process_vm_writev", "clone", "clone3", "fork",
+                "vfork", "execve", "execveat")) {
+            int nr = SyscallTable.byName(n).nr64();
+            assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, nr), n);
+            int nr32 = SyscallTable.byName(n).nr32();
+            if (nr32 >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, nr32), n + " (i386)");
+        }
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, SyscallTable.byName("openat").nr64()));
+    }
+
+    @Test
+    void theDefaultSetFitsAndEveryRowOfItIsTraced() {
+        TracePolicy policy = new TracePolicy(SyscallTable.defaultSet(), false);
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(policy);
+        assertTrue(prog.size() < 4096);
+        assertEquals(prog.size() * 8, SeccompPolicy.encode(prog).length);
+        for (String n : SyscallTable.defaultSet()) {
+            var row = SyscallTable.byName(n);
+            if (row.nr64() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, row.nr64()), n);
+            if (row.nr32() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, row.nr32()), n);
+        }
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, SyscallTable.byName("read").nr64()));
+    }
+
+    @Test
+    void exitStopsAreSkippedOnlyForSkipExitRowsWithoutExitReads() {
+        TracePolicy p = new TracePolicy(Set.of("close", "openat", "pipe2"), false);
+        assertFalse(p.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()));
+        assertTrue(p.wantsExit(Abi.X86_64, SyscallTable.byName("openat").nr64()));
+        assertTrue(p.wantsExit(Abi.X86_64, SyscallTable.byName("pipe2").nr64()));
+        TracePolicy all = new TracePolicy(Set.of("close"), true);
+        assertTrue(all.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()));
+        assertThrows(IllegalArgumentException.class, () -> new TracePolicy(Set.of("no_such_call"), false));
+    }
+}

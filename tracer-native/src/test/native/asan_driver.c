@@ -1,0 +1,85 @@
+/*
+ * Sanitizer check of libpdigtracer's C code (run by run-asan.sh, which links the library sources
+ * with -fsanitize=address,undefined). Exercises the real mechanism end to end: spawn /bin/true
+ * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
+ * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, and check the exit status.
+ * Prints "asan-driver ok" and exits 0 on success.
+ */
+#include "../../main/c/pdig.h"
+
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define AUDIT_ARCH_X86_64 0xC000003E
+#define OPTS (1 | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 7) | (1L << 20))
+
+int main(void) {
+    struct sock_filter prog[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 59, 2, 0),  /* execve */
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 257, 1, 0), /* openat */
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+    };
+    if (pdig_native_abi_version() != PDIG_NATIVE_ABI_VERSION) return 2;
+    long h = pdig_spawn_new();
+    if (h <= 0) return 3;
+    pdig_spawn_set_path(h, "/bin/true");
+    pdig_spawn_add_arg(h, "/bin/true");
+    pdig_spawn_add_arg(h, "asan");
+    pdig_spawn_set_filter(h, (const unsigned char *)prog, sizeof prog / sizeof prog[0]);
+    pdig_spawn_set_signals(h, 0, 0);
+    int pid = pdig_spawn_start(h, OPTS);
+    if (pid < 0) {
+        fprintf(stderr, "spawn: %d\n", pid);
+        return 4;
+    }
+    int64_t out[PDIG_SLOT_COUNT + 4];
+    int64_t *scratch = calloc(1, 8192);
+    int seccomp_stops = 0, execs = 0, strings = 0, exit_code = -1;
+    for (;;) {
+        memset(out, 0, sizeof out);
+        int tid = pdig_next(out);
+        if (tid == -10) break; /* ECHILD */
+        if (tid < 0) {
+            fprintf(stderr, "next: %d\n", tid);
+            return 5;
+        }
+        int st = (int)out[PDIG_SLOT_STATUS];
+        if (WIFEXITED(st) || WIFSIGNALED(st)) {
+            if (tid == pid) exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+            continue;
+        }
+        int event = (unsigned)st >> 16;
+        if (event == 7) { /* PTRACE_EVENT_SECCOMP */
+            seccomp_stops++;
+            long r = pdig_read_str(tid, (long)out[PDIG_SLOT_ARG0 + (out[PDIG_SLOT_NR] == 257 ? 1 : 0)], scratch, 4096);
+            if (r >= 0 && (r >> 32) & 1) strings++;
+            pdig_read_mem(tid, (long)out[PDIG_SLOT_ARG0], scratch, 4096 + 100); /* crosses a page */
+            pdig_read_mem(tid, 8, scratch, 16);                                 /* unmapped: -EFAULT */
+        } else if (event == 4) { /* PTRACE_EVENT_EXEC */
+            char link[256];
+            execs++;
+            if (pdig_readlink_proc(tid, 2, 0, link, sizeof link) <= 0) return 6;
+            pdig_spawn_free(h);
+            h = 0;
+        }
+        pdig_ptrace(7 /* PTRACE_CONT */, tid, 0, 0);
+    }
+    if (h) pdig_spawn_free(h);
+    free(scratch);
+    if (exit_code != 0 || execs != 1 || seccomp_stops < 2 || strings < 2) {
+        fprintf(stderr, "unexpected: exit=%d execs=%d seccomp=%d strings=%d\n", exit_code, execs, seccomp_stops, strings);
+        return 7;
+    }
+    printf("asan-driver ok (seccomp stops %d)\n", seccomp_stops);
+    return 0;
+}
