@@ -32,8 +32,6 @@ final class AttachTracer extends Tracer {
             | Ptrace.O_TRACECLONE | Ptrace.O_TRACEEXEC;
 
     private final AttachSpec spec;
-    /** Processes attached at setup, announced at their first stop. */
-    private final Set<Integer> snapshotPending = new LinkedHashSet<>();
 
     AttachTracer(AttachSpec spec, TracePolicy policy, EventSink sink, PtraceSession session) {
         super(sink, policy, true, spec.stringLimit(), session);
@@ -95,22 +93,18 @@ final class AttachTracer extends Tracer {
             }
         }
         if (seized > 0) {
-            snapshotPending.add(pid);
+            // The process snapshot stands in for the exec we never saw (formerTid 0 marks it as such).
+            emitProcess(ProcReader.execSnapshot(now(), pid, 0, mem));
+            for (ThreadState t : threads.values()) {
+                if (t.pid == pid && !t.announced) {
+                    t.announced = true;
+                    emitProcess(new ProcessEvent.Spawn(now(), t.tid, t.pid, 0, 0, t.tid != t.pid ? Ptrace.CLONE_THREAD : 0,
+                            t.tid != t.pid));
+                }
+            }
             notice(pid, pid, NoticeEvent.Kind.ATTACHED, "attached to pid " + pid + " (" + seized + " thread" + (seized > 1 ? "s" : "") + ")");
         }
         return seized;
-    }
-
-    @Override
-    protected void onFirstStop(ThreadState t) {
-        // The process snapshot stands in for the exec we never saw (formerTid 0 marks it as such).
-        if (snapshotPending.remove(t.pid)) {
-            emitProcess(ProcReader.execSnapshot(now(), t.pid, 0, mem));
-        }
-        if (!t.announced) {
-            t.announced = true;
-            emitProcess(new ProcessEvent.Spawn(now(), t.tid, t.pid, 0, 0, t.tid != t.pid ? Ptrace.CLONE_THREAD : 0, t.tid != t.pid));
-        }
     }
 
     @Override

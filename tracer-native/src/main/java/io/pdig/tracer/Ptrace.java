@@ -54,6 +54,7 @@ final class Ptrace {
     static final long USER_ORIG_RAX = 15 * 8;
     static final long USER_RDI = 14 * 8;
     static final long USER_RBX = 5 * 8;
+    static final long USER_RAX = 10 * 8;
 
     static final long AUDIT_ARCH_X86_64 = 0xC000003EL;
     static final long AUDIT_ARCH_I386 = 0x40000003L;

@@ -49,6 +49,8 @@ final class ThreadState {
     boolean cloneFlagsKnown;
     /** ABI of the last syscall seen, to report personality changes. */
     Abi abi;
+    /** Non-zero: the current syscall was skipped by policy; its exit stop sets this errno. */
+    int denyErrno;
     /** Stops seen while parked (to release orphaned parked threads). */
     int parkedSince;
 

@@ -249,7 +249,15 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         long ts = now();
         ArgValue[] args = decoder.decodeEntry(t.tid, row, abi, raw);
         countUnreadable(args);
-        if (policy.wantsExit(abi, nr)) {
+        int refused = row == null ? 0 : Guard.refusal(row, abi, raw);
+        if (refused != 0) {
+            // Skip the call now; its exit stop (always wanted for guarded rows) sets the errno.
+            deny(t);
+            t.denyErrno = refused;
+            notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL, Guard.describe(row, t.tid) + " refused ("
+                    + Errno.name(refused) + ")");
+        }
+        if (policy.wantsExit(abi, nr) || refused != 0) {
             t.pending = new ThreadState.Pending(ts, abi, nr, row, raw.clone(), args);
         } else {
             emitSyscall(new SyscallEvent(ts, t.tid, t.pid, abi, nr, 0, false, args));
@@ -270,12 +278,17 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     private void finishPending(ThreadState t, boolean haveResult) {
+        int refused = t.denyErrno;
+        t.denyErrno = 0;
+        if (refused != 0 && haveResult) {
+            lib.pdig_ptrace(Ptrace.POKEUSER, t.tid, Ptrace.USER_RAX, -refused);
+        }
         ThreadState.Pending p = t.pending;
         if (p == null) return;
         t.pending = null;
         long res = 0;
         if (haveResult && buf.get(StopBuffer.INFO_RC) > 0 && buf.get(StopBuffer.OP) == Ptrace.SYSCALL_INFO_EXIT) {
-            res = buf.get(StopBuffer.NR);
+            res = refused != 0 ? -refused : buf.get(StopBuffer.NR);
             decoder.decodeExit(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
         } else {
             haveResult = false;

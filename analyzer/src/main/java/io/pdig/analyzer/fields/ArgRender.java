@@ -6,6 +6,9 @@ import io.pdig.analyzer.state.ProcessInfo;
 import io.pdig.analyzer.state.SockAddrs;
 import io.pdig.analyzer.state.StateView;
 import io.pdig.analyzer.state.UserDirectory;
+import io.pdig.model.consts.ArgNames;
+import io.pdig.model.consts.Capabilities;
+import io.pdig.model.consts.FalcoOpenFlags;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.SyscallEvent;
 import io.pdig.model.syscall.Arg;
@@ -191,16 +194,13 @@ final class ArgRender {
                 case PID -> pidText(ctx, x);
                 case UID -> uidText(ctx, x);
                 case GID -> gidText(ctx, x);
-                case SIGNAL -> named(LocalNames.SIGNALS, x);
-                case OPEN_FLAGS -> LocalNames.openFlags(x);
+                case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case SOCKET_FAMILY -> named(LocalNames.SOCKET_FAMILY, x);
-                case SOCKET_TYPE -> named(LocalNames.SOCKET_TYPE, x & 0xf);
-                case PTRACE_REQUEST -> named(LocalNames.PTRACE, x);
-                case FCNTL_CMD -> named(LocalNames.FCNTL, x);
-                case BPF_CMD -> named(LocalNames.BPF_CMD, x);
                 case HEX -> "0x" + Long.toHexString(x);
-                default -> Long.toString(x);
+                default -> {
+                    String names = ArgNames.renderFalco(kind, x);
+                    yield names != null ? names : Long.toString(x);
+                }
             };
         }
         if (v instanceof ArgValue.Path p) {
@@ -230,7 +230,7 @@ final class ArgRender {
         }
         if (v instanceof ArgValue.Words w) {
             if (kind == ArgKind.OPEN_HOW && w.words().length > 0 && resolved) {
-                return LocalNames.openFlags(w.words()[0]);
+                return FalcoOpenFlags.render(w.words()[0]);
             }
             StringBuilder sb = new StringBuilder();
             for (long word : w.words()) {
@@ -240,11 +240,6 @@ final class ArgRender {
             return sb.toString();
         }
         return null; // Null pointer or unreadable memory: no value
-    }
-
-    private static String named(java.util.Map<Integer, String> table, long x) {
-        String n = table.get((int) x);
-        return n != null ? n : Long.toString(x);
     }
 
     private static String fdText(EvalContext ctx, long fd) {
@@ -304,9 +299,9 @@ final class ArgRender {
             case "flags" -> p.execKnown() ? LocalNames.exeFlags(
                     (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0) | (p.exeUpperLayer() ? LocalNames.EXE_UPPER_LAYER : 0))
                     : null;
-            case "cap_inheritable" -> p.cap(0) == null ? null : LocalNames.caps(p.cap(0));
-            case "cap_permitted" -> p.cap(1) == null ? null : LocalNames.caps(p.cap(1));
-            case "cap_effective" -> p.cap(2) == null ? null : LocalNames.caps(p.cap(2));
+            case "cap_inheritable" -> p.cap(0) == null ? null : Capabilities.falco(p.cap(0));
+            case "cap_permitted" -> p.cap(1) == null ? null : Capabilities.falco(p.cap(1));
+            case "cap_effective" -> p.cap(2) == null ? null : Capabilities.falco(p.cap(2));
             case "uid" -> p.euid() == null ? null : uidText(ctx, p.euid());
             case "gid" -> p.egid() == null ? null : gidText(ctx, p.egid());
             case "trusted_exepath" -> p.exePath();

@@ -68,7 +68,7 @@ final class FdFields {
         for (String side : new String[] {"cip", "sip", "lip", "rip"}) {
             b.noValue("fd." + side + ".name", CHARBUF, NONE, "domain name of the " + side + " address");
         }
-        b.plain("fd.dev", UINT64, "device number of a file (not known to pdig)", (c, a) -> null);
+        b.noValue("fd.dev", UINT64, NONE, "device number of a file");
         b.noValue("fd.dev.major", UINT64, NONE, "device major number");
         b.noValue("fd.dev.minor", UINT64, NONE, "device minor number");
         b.noValue("fd.ino", INT64, NONE, "inode number");

@@ -34,7 +34,7 @@ final class ThreadFields {
         return (c, a) -> {
             ProcessInfo p = c.process();
             Long m = p == null ? null : p.cap(which);
-            return m == null ? null : LocalNames.caps(m);
+            return m == null ? null : io.pdig.model.consts.Capabilities.falco(m);
         };
     }
 }

@@ -65,8 +65,20 @@ public final class FilterParser {
     private int depth;
     private String lastToken = "";
 
+    /** Offsets where lines start, so positions cost a binary search rather than a rescan. */
+    private final int[] lineStarts;
+
     private FilterParser(String text) {
         this.text = text;
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') n++;
+        }
+        lineStarts = new int[n];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') lineStarts[k++] = i + 1;
+        }
     }
 
     /** Parses a whole condition. */
@@ -159,6 +171,11 @@ public final class FilterParser {
         if (TRANSFORMERS.contains(word) && charAt(pos + word.length()) == '(') {
             Ast.Operand lhs = parseTransformer();
             return parseCondition(lhs, start);
+        }
+        if (word.equals("val") && charAt(pos + 3) == '(') {
+            // Parsed so that the compiler can say val() belongs on the right side.
+            Ast.OperandValue v = (Ast.OperandValue) tryOperandValue();
+            return parseCondition(v.operand(), start);
         }
         String field = fieldNameAhead();
         if (field != null) {
@@ -610,7 +627,9 @@ public final class FilterParser {
     }
 
     private Pos here() {
-        return Pos.of(text, pos);
+        int idx = java.util.Arrays.binarySearch(lineStarts, pos);
+        int line = idx >= 0 ? idx : -idx - 2;
+        return new Pos(pos, line + 1, pos - lineStarts[line] + 1);
     }
 
     private FilterException error(String msg) {

@@ -29,13 +29,14 @@ final class ListSubstitution {
         int start = cnd.indexOf(name);
         if (start < 0) return null;
         String text = cnd;
-        int[] map = identity(cnd.length());
+        int[] map = null;
         boolean used = false;
         while (start >= 0) {
             int end = start + name.length();
             boolean before = start == 0 || DELIMS.indexOf(text.charAt(start - 1)) >= 0;
             boolean after = end >= text.length() || DELIMS.indexOf(text.charAt(end)) >= 0;
             if (before && after) {
+                if (map == null) map = identity(cnd.length());
                 int origin = map[start];
                 while (start > 0 && BLANKS.indexOf(text.charAt(start - 1)) >= 0) start--;
                 while (end < text.length() && BLANKS.indexOf(text.charAt(end)) >= 0) end++;

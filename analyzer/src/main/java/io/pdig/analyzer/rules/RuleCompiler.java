@@ -92,14 +92,16 @@ final class RuleCompiler {
 
     private void compileMacros() {
         Map<String, Ast> parsed = new LinkedHashMap<>();
+        Map<String, SourceText> texts = new HashMap<>();
         for (Collected.MacroInfo m : col.macros.values()) {
             String item = "macro '" + m.name + "'";
             SourceText text = substituteLists(m.cond);
+            texts.put(m.name, text);
             parsed.put(m.name, parse(text, item));
         }
         for (Collected.MacroInfo m : col.macros.values()) {
             String item = "macro '" + m.name + "'";
-            SourceText text = substituteLists(m.cond);
+            SourceText text = texts.get(m.name);
             int visibility = m.visibility;
             String self = m.name;
             Ast ast;

@@ -83,8 +83,10 @@ class OperatorsTest {
 
     @Test
     void stringOrderComparisons() {
-        assertTrue(eval("proc.name < b", proc("a")));
-        assertTrue(eval("proc.name >= abc", proc("abd")));
+        // The grammar only takes numbers after < <= > >=, so strings compare through val().
+        assertTrue(eval("proc.name < val(proc.pname)", TestFields.Ctx.of("proc.name", "a", "proc.pname", "b")));
+        assertTrue(eval("proc.name >= val(proc.pname)", TestFields.Ctx.of("proc.name", "abd", "proc.pname", "abc")));
+        assertFalse(eval("proc.name > val(proc.pname)", TestFields.Ctx.of("proc.name", "abc", "proc.pname", "abc")));
     }
 
     @Test

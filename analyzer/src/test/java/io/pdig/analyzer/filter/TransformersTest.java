@@ -64,7 +64,7 @@ class TransformersTest {
     @Test
     void transformerTypeErrors() {
         assertTrue(compileError("tolower(fd.num) = x").getMessage().contains("not supported on numeric fields"));
-        assertTrue(compileError("join(\",\", (proc.name)) = x").getMessage().contains("not supported"));
+        assertTrue(compileError("join(\",\", proc.name) = x").getMessage().contains("not supported"));
         assertTrue(compileError("val(proc.name) = x").getMessage().contains("right side"));
     }
 }

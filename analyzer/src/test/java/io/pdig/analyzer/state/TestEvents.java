@@ -84,7 +84,7 @@ public final class TestEvents {
         return new ProcessEvent.Spawn(ts, child, child, parent, parent, 0, false);
     }
 
-    public static ProcessEvent.Spawn clone(long ts, int parent, int child, long flags) {
+    public static ProcessEvent.Spawn cloneWith(long ts, int parent, int child, long flags) {
         return new ProcessEvent.Spawn(ts, child, child, parent, parent, flags, false);
     }
 

@@ -29,6 +29,16 @@ public final class InMemoryJournal extends StoreJournal {
         r[offset] ^= 0x5A;
     }
 
+    /** Test hook: holds the journal thread before its next store operation (simulates a slow store). */
+    public void pauseStore() {
+        ((MemoryStore) store).pause();
+    }
+
+    /** Releases {@link #pauseStore}. */
+    public void resumeStore() {
+        ((MemoryStore) store).resume();
+    }
+
     /** Test hook: removes a stored record, as a store that silently skips data would. */
     public void removeRecord(int recordIndex) {
         ((MemoryStore) store).remove(recordIndex);

@@ -18,6 +18,8 @@ final class MemoryStore implements RecordStore {
     private final Map<String, Long> positions = new HashMap<>();
     private volatile long highWaterMark = -1;
     private boolean locked;
+    /** Test gate: the journal thread waits here before opening and before each append. */
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
     @Override
     public String label() {
@@ -30,8 +32,31 @@ final class MemoryStore implements RecordStore {
         locked = true;
     }
 
+    void pause() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void resume() {
+        gate.countDown();
+    }
+
+    private void passGate() {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
-    public synchronized long openForWrite() {
+    public long openForWrite() {
+        passGate();
+        synchronized (this) {
+            return nextSeq();
+        }
+    }
+
+    private long nextSeq() {
         long next = highWaterMark + 1;
         if (!records.isEmpty()) {
             byte[] last = records.get(records.size() - 1);
@@ -46,8 +71,11 @@ final class MemoryStore implements RecordStore {
     }
 
     @Override
-    public synchronized void append(byte[] record, int length, long seq) {
-        records.add(java.util.Arrays.copyOf(record, length));
+    public void append(byte[] record, int length, long seq) {
+        passGate();
+        synchronized (this) {
+            records.add(java.util.Arrays.copyOf(record, length));
+        }
     }
 
     @Override

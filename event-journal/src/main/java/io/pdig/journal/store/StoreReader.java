@@ -41,6 +41,8 @@ public final class StoreReader implements JournalReader {
     private long lastSeen = -1;
     private long returned = -1;
     private long skipped;
+    /** Damaged records whose seq is unknown, not yet counted by a gap (skip mode). */
+    private long uncounted;
     private CorruptJournalException sticky;
 
     /**
@@ -100,7 +102,10 @@ public final class StoreReader implements JournalReader {
         byte[] b = buf.array();
         int len = buf.length();
         if (!decoder.checksumOk(b, 0, len)) {
-            corrupt("checksum mismatch", 1);
+            // Counted (when skipping) by the sequence gap the next good record shows, or by the
+            // high-water mark check at the end: its own seq cannot be trusted.
+            corrupt("checksum mismatch", 0);
+            uncounted++;
             decoder.invalidate();
             return null;
         }
@@ -108,17 +113,22 @@ public final class StoreReader implements JournalReader {
         try {
             seq = RecordDecoder.peekSeq(b, 0, len);
         } catch (DecodeException e) {
-            corrupt("undecodable: " + e.getMessage(), 1);
+            corrupt("undecodable: " + e.getMessage(), 0);
+            uncounted++;
             decoder.invalidate();
             return null;
         }
         if (lastSeen >= 0 && seq != lastSeen + 1) {
+            // The records in between carried context this one may be coded against.
+            decoder.invalidate();
             if (seq <= lastSeen) {
                 corrupt("sequence went back to " + seq, 1);
                 return null;
             }
             corrupt("sequence gap: next record is seq " + seq, seq - lastSeen - 1);
         }
+        if (lastSeen < 0 && seq >= fromSeq) skipped += uncounted; // damage before the first good record
+        uncounted = 0;
         lastSeen = seq;
         if (!RecordDecoder.peekKeyframe(b, 0, len) && !decoder.contextValid()) {
             // Depends on a record we could not decode (damaged, or before the cursor's start).
@@ -168,6 +178,7 @@ public final class StoreReader implements JournalReader {
             throw sticky;
         }
         skipped += hwm - Math.max(have, fromSeq - 1);
+        uncounted = 0;
         lastSeen = hwm;
         decoder.invalidate();
         return false;

@@ -1,6 +1,6 @@
 package io.pdig.model.consts;
 
-import io.pdig.model.syscall.Arg;
+import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.ArgKind;
 import io.pdig.model.syscall.Syscall;
 import java.util.Collections;
@@ -61,22 +61,39 @@ public final class ArgNames {
     }
 
     /**
-     * The table for one argument of a row. Open flags of a call without a path (pipe2, dup3) are
-     * plain bits with no access mode, as strace prints them, unless access-mode bits are set.
+     * The table for argument {@code i} of a row, given all the call's arguments. A few kinds read
+     * differently depending on the row's <em>shape</em> (never its name), as strace prints them:
+     * <ul>
+     *   <li>OPEN_FLAGS of a call without a path (pipe2, dup3) are plain bits with no access mode,
+     *   unless access-mode bits are set;</li>
+     *   <li>AT_FLAGS of a call that also takes an access mode (faccessat2): 0x200 is AT_EACCESS;</li>
+     *   <li>PROTOCOL of a call whose family argument is AF_INET/AF_INET6: 0 is IPPROTO_IP.</li>
+     * </ul>
      */
-    public static NameTable table(Syscall row, int argIndex, long value) {
-        Arg arg = row.args().get(argIndex);
-        if (arg.kind() == ArgKind.OPEN_FLAGS && (value & FileConsts.O_ACCMODE) == 0 && !hasPath(row)) {
+    public static NameTable table(Syscall row, int i, ArgValue[] args) {
+        ArgKind kind = row.args().get(i).kind();
+        long value = args != null && i < args.length && args[i] instanceof ArgValue.Num n ? normalize(kind, n.value()) : 0;
+        if (kind == ArgKind.OPEN_FLAGS && (value & FileConsts.O_ACCMODE) == 0 && indexOf(row, ArgKind.PATH) < 0) {
             return FileConsts.OPEN_FLAG_BITS;
         }
-        return table(arg.kind());
+        if (kind == ArgKind.AT_FLAGS && indexOf(row, ArgKind.ACCESS_MODE) >= 0) {
+            return FileConsts.AT_FLAGS_ACCESS;
+        }
+        if (kind == ArgKind.PROTOCOL) {
+            int f = indexOf(row, ArgKind.SOCKET_FAMILY);
+            if (f >= 0 && args != null && f < args.length && args[f] instanceof ArgValue.Num fam) {
+                long family = normalize(ArgKind.SOCKET_FAMILY, fam.value());
+                if (family == NetConsts.AF_INET || family == NetConsts.AF_INET6) return NetConsts.INET_PROTOCOLS;
+            }
+        }
+        return table(kind);
     }
 
-    private static boolean hasPath(Syscall row) {
-        for (Arg a : row.args()) {
-            if (a.kind() == ArgKind.PATH) return true;
+    private static int indexOf(Syscall row, ArgKind kind) {
+        for (int k = 0; k < row.args().size(); k++) {
+            if (row.args().get(k).kind() == kind) return k;
         }
-        return false;
+        return -1;
     }
 
     /**

@@ -191,6 +191,16 @@ public final class Errno {
     }
 
     /**
+     * Falco's {@code evt.res}: {@code SUCCESS} for a non-error return value, else the errno name
+     * (the number when unnamed).
+     */
+    public static String falcoResult(long res) {
+        if (res >= 0 || res < -MAX_ERRNO) return "SUCCESS";
+        String n = name((int) -res);
+        return n != null ? n : Long.toString(-res);
+    }
+
+    /**
      * strace's rendering: {@code ENOENT (No such file or directory)}; unknown numbers render as
      * {@code errno 600 (Unknown error 600)}, the C library's text for them.
      */

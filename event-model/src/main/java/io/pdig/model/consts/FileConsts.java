@@ -3,8 +3,9 @@ package io.pdig.model.consts;
 /**
  * File-related constants, x86_64 values (the generic Linux values; i386 shares them except
  * O_LARGEFILE, which i386 libcs set implicitly and which renders by its x86_64 bit here).
- * Rendering order follows strace; aliases come after their primary name, so they parse but never
- * render (their bits are consumed first).
+ * Rendering order follows strace 6.1 (checked against its output); aliases come after their
+ * primary name, so they parse but never render (their bits are consumed first). Like strace, the
+ * O_ASYNC bit renders as FASYNC; O_ASYNC parses.
  */
 public final class FileConsts {
 
@@ -33,16 +34,16 @@ public final class FileConsts {
             O_RSYNC 04010000
             O_FSYNC 04010000
             O_DSYNC 010000
-            O_ASYNC 020000
-            FASYNC 020000
             O_DIRECT 040000
             O_LARGEFILE 0100000
-            O_TMPFILE 020200000
-            O_DIRECTORY 0200000
             O_NOFOLLOW 0400000
             O_NOATIME 01000000
             O_CLOEXEC 02000000
             O_PATH 010000000
+            O_TMPFILE 020200000
+            O_DIRECTORY 0200000
+            FASYNC 020000
+            O_ASYNC 020000
             """).field(O_ACCMODE, OPEN_ACCESS_MODES, FlagSet.FieldAt.FIRST, true)
             .falco(FalcoOpenFlags::render).build();
 
@@ -61,10 +62,25 @@ public final class FileConsts {
             AT_FDCWD -100
             """);
 
-    /** AT_* flags. AT_EACCESS (faccessat2) shares AT_REMOVEDIR's bit: it parses, AT_REMOVEDIR renders. */
+    /**
+     * AT_* flags. AT_EACCESS (faccessat2) shares AT_REMOVEDIR's bit: here it parses and AT_REMOVEDIR
+     * renders; {@link #AT_FLAGS_ACCESS} is the faccessat2 reading.
+     */
     public static final FlagSet AT_FLAGS = FlagSet.parse("at flags", """
             AT_SYMLINK_NOFOLLOW 0x100
             AT_REMOVEDIR 0x200
+            AT_EACCESS 0x200
+            AT_SYMLINK_FOLLOW 0x400
+            AT_NO_AUTOMOUNT 0x800
+            AT_EMPTY_PATH 0x1000
+            AT_STATX_FORCE_SYNC 0x2000
+            AT_STATX_DONT_SYNC 0x4000
+            AT_RECURSIVE 0x8000
+            """);
+
+    /** AT_* flags of a call that also takes an access mode (faccessat2): 0x200 is AT_EACCESS. */
+    public static final FlagSet AT_FLAGS_ACCESS = FlagSet.parse("at flags", """
+            AT_SYMLINK_NOFOLLOW 0x100
             AT_EACCESS 0x200
             AT_SYMLINK_FOLLOW 0x400
             AT_NO_AUTOMOUNT 0x800

@@ -131,10 +131,14 @@ public final class FlagSet implements NameTable {
         return Collections.unmodifiableMap(all);
     }
 
+    /** The flag names in rendering order, without aliases (rows repeating an earlier value). */
     @Override
     public List<String> names() {
         List<String> out = new ArrayList<>();
-        for (TableText.Row r : flags) out.add(r.name());
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (TableText.Row r : flags) {
+            if (seen.add(r.value())) out.add(r.name());
+        }
         return Collections.unmodifiableList(out);
     }
 

@@ -19,18 +19,19 @@ public final class MemoryConsts {
             MAP_SHARED_VALIDATE 0x3
             """);
 
+    /** mmap flags after the type, in strace 6.1's order. */
     public static final FlagSet MAP_FLAGS = FlagSet.builder("mmap flags", """
             MAP_FIXED 0x10
             MAP_ANONYMOUS 0x20
             MAP_ANON 0x20
             MAP_32BIT 0x40
+            MAP_NORESERVE 0x4000
+            MAP_POPULATE 0x8000
+            MAP_NONBLOCK 0x10000
             MAP_GROWSDOWN 0x100
             MAP_DENYWRITE 0x800
             MAP_EXECUTABLE 0x1000
             MAP_LOCKED 0x2000
-            MAP_NORESERVE 0x4000
-            MAP_POPULATE 0x8000
-            MAP_NONBLOCK 0x10000
             MAP_STACK 0x20000
             MAP_HUGETLB 0x40000
             MAP_SYNC 0x80000

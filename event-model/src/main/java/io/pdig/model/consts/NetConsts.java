@@ -68,13 +68,14 @@ public final class NetConsts {
 
     /** socket()'s type argument: the type, then SOCK_NONBLOCK / SOCK_CLOEXEC. */
     public static final FlagSet TYPE_AND_FLAGS = FlagSet.builder("socket type", """
-            SOCK_NONBLOCK 04000
             SOCK_CLOEXEC 02000000
+            SOCK_NONBLOCK 04000
             """).field(0xf, TYPES, FlagSet.FieldAt.FIRST, false).build();
 
     /**
-     * IPPROTO_* protocol numbers. IPPROTO_IP (0) is left out on purpose: the table is applied
-     * without knowing the family, and "0" is right for every family while IPPROTO_IP is not.
+     * IPPROTO_* protocol numbers. IPPROTO_IP (0) is left out on purpose: "0" is right for every
+     * family while IPPROTO_IP is right only for AF_INET/AF_INET6, which {@link #INET_PROTOCOLS}
+     * serves (ArgNames picks it from the row's family argument).
      */
     public static final ValueNames PROTOCOLS = ValueNames.parse("protocol", """
             IPPROTO_ICMP 1
@@ -106,6 +107,10 @@ public final class NetConsts {
             IPPROTO_RAW 255
             IPPROTO_MPTCP 262
             """);
+
+    /** Protocols of AF_INET/AF_INET6 sockets, where 0 means IPPROTO_IP. */
+    public static final ValueNames INET_PROTOCOLS = ValueNames.parse("protocol", "IPPROTO_IP 0\n"
+            + String.join("\n", PROTOCOLS.names().stream().map(n -> n + " " + PROTOCOLS.valueOf(n).getAsLong()).toList()));
 
     private NetConsts() {
     }

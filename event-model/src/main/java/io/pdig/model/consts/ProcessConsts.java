@@ -54,8 +54,8 @@ public final class ProcessConsts {
             CLONE_NEWTIME 0x80
             CLONE_FS 0x200
             CLONE_FILES 0x400
-            CLONE_SYSVSEM 0x40000
             CLONE_NEWNS 0x20000
+            CLONE_SYSVSEM 0x40000
             CLONE_NEWCGROUP 0x2000000
             CLONE_NEWUTS 0x4000000
             CLONE_NEWIPC 0x8000000

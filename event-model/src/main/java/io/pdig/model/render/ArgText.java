@@ -15,10 +15,12 @@ public final class ArgText {
     }
 
     /**
-     * The text of argument {@code i} of a row ({@code row} null for an unknown syscall, whose
-     * arguments are shown as hex words).
+     * The text of argument {@code i} of a call ({@code row} null for an unknown syscall, whose
+     * arguments are shown as hex words). All arguments are passed because a few renderings depend
+     * on a sibling (see {@link ArgNames#table(Syscall, int, ArgValue[])}).
      */
-    public static String of(Syscall row, int i, ArgValue v) {
+    public static String of(Syscall row, ArgValue[] args, int i) {
+        ArgValue v = args[i];
         ArgKind kind = row != null && i < row.args().size() ? row.args().get(i).kind() : ArgKind.HEX;
         if (v == null) return "?";
         if (v instanceof ArgValue.Null) return "NULL";
@@ -31,7 +33,7 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
         if (row != null && ArgNames.table(kind) != null) {
-            NameTable t = ArgNames.table(row, i, ArgNames.normalize(kind, raw));
+            NameTable t = ArgNames.table(row, i, args);
             return t.render(ArgNames.normalize(kind, raw));
         }
         return number(kind, raw);

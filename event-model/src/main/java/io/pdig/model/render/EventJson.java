@@ -107,7 +107,7 @@ public final class EventJson {
             if (v instanceof ArgValue.Num n) {
                 long val = n.value();
                 if (row != null && kind != ArgKind.DIRFD && (ArgNames.table(kind) != null || kind == ArgKind.MODE)) {
-                    j.value(ArgText.of(row, i, v));
+                    j.value(ArgText.of(row, args, i));
                     raw.key(name).value(ArgNames.normalize(kind, val));
                     anyRaw = true;
                 } else {

@@ -67,7 +67,7 @@ public final class StraceFormatter {
             if (ArgText.omitted(row, i, args)) continue;
             if (!first) sb.append(", ");
             first = false;
-            sb.append(ArgText.of(row, i, args[i]));
+            sb.append(ArgText.of(row, args, i));
         }
         sb.append(") = ");
         return sb.append(result(s, row)).toString();
@@ -110,8 +110,8 @@ public final class StraceFormatter {
 
     private String exec(ProcessEvent.Exec x) {
         StringBuilder sb = new StringBuilder();
-        sb.append("exe=").append(ByteText.quote(x.exePath(), false));
-        sb.append(" argv=").append(ByteText.quoteList(x.argv(), x.argvTruncated()));
+        sb.append("exe=").append(x.exePath() == null ? "NULL" : ByteText.quote(x.exePath(), false));
+        sb.append(" argv=").append(x.argv() == null ? "NULL" : ByteText.quoteList(x.argv(), x.argvTruncated()));
         sb.append(" cwd=").append(x.cwd() == null ? "NULL" : ByteText.quote(x.cwd(), false));
         if (x.uid() != null && x.uid().length > 1) sb.append(" uid=").append(x.uid()[0]).append(" euid=").append(x.uid()[1]);
         sb.append(" ppid=").append(x.ppid());

@@ -52,7 +52,8 @@ public final class StructLayouts {
                 switch (n) {
                     case "flags" -> out.add(new Field(n, ProcessConsts.CLONE3_FLAGS.render(v), null, true, v));
                     case "exit_signal" -> out.add(new Field(n, Signals.TABLE.render(v), null, true, v));
-                    case "stack_size", "set_tid_size", "cgroup", "pidfd" ->
+                    // pidfd, child_tid, parent_tid, set_tid, stack and tls are pointers (hex)
+                    case "stack_size", "set_tid_size", "cgroup" ->
                             out.add(new Field(n, Long.toUnsignedString(v), v, n.equals("stack_size"), v));
                     default -> out.add(new Field(n, hex(v), null, n.equals("stack"), v));
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.ArgKind;
 import io.pdig.model.syscall.Syscall;
 import io.pdig.model.syscall.SyscallTable;
@@ -76,12 +77,20 @@ class ArgNamesTest {
     }
 
     @Test
-    void openFlagsOfCallsWithoutAPathHaveNoAccessMode() {
+    void siblingArgumentsAndRowShapeChooseTheTable() {
         Syscall pipe2 = SyscallTable.byName("pipe2");
-        assertSame(FileConsts.OPEN_FLAG_BITS, ArgNames.table(pipe2, 1, 02000000));
-        assertEquals("O_CLOEXEC", ArgNames.table(pipe2, 1, 02000000).render(02000000));
-        assertEquals("0", ArgNames.table(pipe2, 1, 0).render(0));
+        ArgValue[] pipeArgs = {new ArgValue.FdPair(3, 4), new ArgValue.Num(02000000)};
+        assertSame(FileConsts.OPEN_FLAG_BITS, ArgNames.table(pipe2, 1, pipeArgs));
+        assertEquals("O_CLOEXEC", ArgNames.table(pipe2, 1, pipeArgs).render(02000000));
         Syscall openat = SyscallTable.byName("openat");
-        assertSame(FileConsts.OPEN_FLAGS, ArgNames.table(openat, 2, 0));
+        ArgValue[] openArgs = {new ArgValue.Num(-100), new ArgValue.Null(), new ArgValue.Num(0), new ArgValue.Num(0)};
+        assertSame(FileConsts.OPEN_FLAGS, ArgNames.table(openat, 2, openArgs));
+        Syscall faccessat2 = SyscallTable.byName("faccessat2");
+        assertEquals("AT_SYMLINK_NOFOLLOW|AT_EACCESS", ArgNames.table(faccessat2, 3, new ArgValue[4]).render(0x300));
+        Syscall socket = SyscallTable.byName("socket");
+        ArgValue[] inet6 = {new ArgValue.Num(10), new ArgValue.Num(1), new ArgValue.Num(0)};
+        ArgValue[] unix = {new ArgValue.Num(1), new ArgValue.Num(1), new ArgValue.Num(0)};
+        assertEquals("IPPROTO_IP", ArgNames.table(socket, 2, inet6).render(0));
+        assertEquals("0", ArgNames.table(socket, 2, unix).render(0));
     }
 }

@@ -24,6 +24,12 @@ class FlagTablesTest {
         assertEquals("O_RDONLY|O_DSYNC", f.render(O_DSYNC));
         assertEquals("O_RDONLY|0x40000000", f.render(0x40000000L));
         assertEquals("0x3|O_CREAT", f.render(3 | O_CREAT));
+        assertEquals("O_RDWR|O_CREAT|O_EXCL|O_NOCTTY|O_TRUNC|O_APPEND|O_NONBLOCK|O_DSYNC|O_DIRECT|O_NOFOLLOW|O_NOATIME"
+                + "|O_CLOEXEC|O_DIRECTORY|FASYNC", f.render(02 | 0100 | 0200 | 0400 | 01000 | 02000 | 04000 | 010000
+                | 020000 | 040000 | 0200000 | 0400000 | 01000000 | 02000000), "strace 6.1's order");
+        assertEquals("O_WRONLY|O_SYNC|O_PATH", f.render(O_WRONLY | O_SYNC | 010000000));
+        assertEquals("O_RDWR|O_CLOEXEC|O_TMPFILE", f.render(O_RDWR | O_CLOEXEC | FileConsts.O_TMPFILE));
+        assertEquals(020000, f.parse("O_ASYNC"));
     }
 
     @Test
@@ -105,6 +111,7 @@ class FlagTablesTest {
     void socketTypesMemoryProtectionsAndMappings() {
         assertEquals("SOCK_STREAM|SOCK_CLOEXEC", NetConsts.TYPE_AND_FLAGS.render(1 | 02000000));
         assertEquals("SOCK_DGRAM|SOCK_NONBLOCK", NetConsts.TYPE_AND_FLAGS.render(2 | 04000));
+        assertEquals("SOCK_DGRAM|SOCK_CLOEXEC|SOCK_NONBLOCK", NetConsts.TYPE_AND_FLAGS.render(2 | 04000 | 02000000));
         assertEquals(1 | 02000000, NetConsts.TYPE_AND_FLAGS.parse("SOCK_STREAM|SOCK_CLOEXEC"));
         assertEquals("PROT_NONE", MemoryConsts.PROT.render(0));
         assertEquals("PROT_READ|PROT_WRITE", MemoryConsts.PROT.render(3));

@@ -27,6 +27,12 @@ class ValueTablesTest {
         assertEquals(-1, Errno.value("ENOPE"));
         assertEquals("errno 999 (Unknown error 999)", Errno.strace(999));
         assertNull(Errno.name(0));
+        assertEquals("SUCCESS", Errno.falcoResult(3));
+        assertEquals("SUCCESS", Errno.falcoResult(0x7f0000000000L));
+        assertEquals("SUCCESS", Errno.falcoResult(-5000));
+        assertEquals("ENOENT", Errno.falcoResult(-2));
+        assertEquals("EINPROGRESS", Errno.falcoResult(-115));
+        assertEquals("4000", Errno.falcoResult(-4000));
     }
 
     @Test

@@ -191,6 +191,23 @@ class EventJsonTest {
     }
 
     @Test
+    void randomBytesAlwaysGiveValidJsonThatDecodesToTheTextForm() throws Exception {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            byte[] raw = new byte[rnd.nextInt(40)];
+            rnd.nextBytes(raw);
+            if (i % 3 == 0) raw = (new String(raw, java.nio.charset.StandardCharsets.UTF_8) + "/ok").getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8); // valid UTF-8 with replacement characters
+            JsonNode j = render(i, call("unlink", -2, new ArgValue.Path(raw, raw, false)), "unlink");
+            assertEquals(ByteText.utf8Text(raw), j.get("args").get("path").asText());
+            assertEquals(ByteText.utf8Text(raw), j.get("args_resolved").get("path").asText());
+            if (ByteText.isValidUtf8(raw)) {
+                assertEquals(new String(raw, java.nio.charset.StandardCharsets.UTF_8), j.get("args").get("path").asText());
+            }
+        }
+    }
+
+    @Test
     void jsonOutEscapesEveryControlCharacter() throws Exception {
         StringBuilder all = new StringBuilder();
         for (char c = 0; c < 0x80; c++) all.append(c);

@@ -34,7 +34,7 @@ class AttachTest {
     /** H1: all threads are attached; each thread's chdir is journalled under its tid; detach leaves it running. */
     @Test
     void h1AttachMultiThreadedAndDetach() throws Exception {
-        java.nio.file.Path dir = Files.createTempDirectory("pdig-catalogue-target-");
+        java.nio.file.Path dir = Detached.newDir();
         Detached real = Detached.startIn(dir, "mt_wait", dir.toString());
         Tracing.waitUntil("3 threads", 5000, null, () -> threadTids(real.output()).size() == 3);
         Traced t = Tracing.attach(real.pid, true, SyscallTable.defaultSet(), real.dir, real.out);
@@ -62,7 +62,6 @@ class AttachTest {
         Files.createFile(real.dir.resolve("end"));
         Tracing.waitUntil("target exits after detach", 5000, null, () -> !Procs.alive(real.pid));
         assertTrue(real.output().contains("main done"));
-        LeakCheck.deleteTree(dir);
     }
 
     private static List<SyscallEvent> chdirs(Traced t, String name) {
@@ -72,7 +71,7 @@ class AttachTest {
     /** H2: attaching to a process whose leader already exited (zombie leader) still works. */
     @Test
     void h2AttachWithZombieLeader() throws Exception {
-        java.nio.file.Path dir = Files.createTempDirectory("pdig-catalogue-target-");
+        java.nio.file.Path dir = Detached.newDir();
         Detached target = Detached.startIn(dir, "mt_wait", "-l", dir.toString());
         Tracing.waitUntil("3 threads and a zombie leader", 5000, null,
                 () -> threadTids(target.output()).size() == 3 && Procs.state(target.pid) == 'Z');
@@ -87,7 +86,6 @@ class AttachTest {
             assertEquals(1, c.size(), t.describeEvents());
             assertEquals((int) tids.get(i), c.get(0).tid());
         }
-        LeakCheck.deleteTree(dir);
     }
 
     /** H3: attaching to a process that is already traced is refused with an error. */

@@ -28,8 +28,14 @@ final class Detached {
     }
 
     static Detached start(String program, String... args) throws IOException, InterruptedException {
+        return startIn(newDir(), program, args);
+    }
+
+    /** A fresh directory for a target, deleted after the test. */
+    static Path newDir() throws IOException {
         Path dir = Files.createTempDirectory("pdig-catalogue-target-");
-        return startIn(dir, program, args);
+        LeakCheck.tempDir(dir);
+        return dir;
     }
 
     static Detached startIn(Path dir, String program, String... args) throws IOException, InterruptedException {
@@ -57,7 +63,13 @@ final class Detached {
     }
 
     void awaitOutput(String text, long timeoutMillis) throws InterruptedException {
-        Tracing.waitUntil("\"" + text + "\" in the target's output (" + output() + ")", timeoutMillis, null,
-                () -> output().contains(text));
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!output().contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no \"" + text + "\" in the target's output within " + timeoutMillis
+                        + " ms:\n" + output());
+            }
+            Thread.sleep(10);
+        }
     }
 }

@@ -65,8 +65,14 @@ final class HostJvm implements AutoCloseable {
     }
 
     void awaitOutput(String text, long timeoutMillis) throws InterruptedException {
-        Tracing.waitUntil("\"" + text + "\" in the tracee's output (" + output() + ")", timeoutMillis, null,
-                () -> output().contains(text));
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!output().contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no \"" + text + "\" in the tracee's output within " + timeoutMillis
+                        + " ms:\n" + output());
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** SIGKILLs the tracer JVM and waits for it; returns its exit value (137). */

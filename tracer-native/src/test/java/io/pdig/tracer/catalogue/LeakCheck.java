@@ -37,6 +37,7 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     private static final List<Traced> RUNS = new ArrayList<>();
     private static final Set<Integer> SURVIVORS = new HashSet<>();
     private static final Set<Integer> EXTRA_PIDS = new HashSet<>();
+    private static final List<Path> TEMP_DIRS = new ArrayList<>();
     /** Fd count after the first test; later tests may not exceed it by more than the slack. */
     private static int fdBaseline = -1;
     private static final int FD_SLACK = 4;
@@ -50,6 +51,11 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     /** A process the test leaves running on purpose (detached target); killed after the test. */
     static synchronized void survivor(int pid) {
         SURVIVORS.add(pid);
+    }
+
+    /** A directory to delete after the test (and after its processes are gone). */
+    static synchronized void tempDir(Path dir) {
+        TEMP_DIRS.add(dir);
     }
 
     /** A tracee pid learnt another way (e.g. from a child JVM) that must also be gone. */
@@ -68,7 +74,10 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
         List<Traced> runs;
         Set<Integer> survivors;
         Set<Integer> extra;
+        List<Path> dirs;
         synchronized (LeakCheck.class) {
+            dirs = new ArrayList<>(TEMP_DIRS);
+            TEMP_DIRS.clear();
             runs = new ArrayList<>(RUNS);
             survivors = new HashSet<>(SURVIVORS);
             extra = new HashSet<>(EXTRA_PIDS);
@@ -77,18 +86,22 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
             EXTRA_PIDS.clear();
         }
         List<String> problems = new ArrayList<>();
-        Set<Integer> pids = new TreeSet<>(extra);
+        // pid -> when it was created (ms since the epoch), to tell our tracee from a later
+        // process that got the same pid (other builds run on this machine at the same time).
+        Map<Integer, Long> born = new java.util.HashMap<>();
+        for (int pid : extra) born.put(pid, -1L);
         for (Traced t : runs) {
             try {
                 t.close();
             } catch (RuntimeException e) {
                 problems.add("session.close() threw " + e);
             }
-            pids.add(t.mainPid());
+            born.putIfAbsent(t.mainPid(), t.startedMillis);
             for (Event e : t.events()) {
-                if (e instanceof ProcessEvent.Spawn s && !s.thread()) pids.add(s.pid());
+                if (e instanceof ProcessEvent.Spawn s && !s.thread()) born.put(s.pid(), s.ts() / 1_000_000);
             }
         }
+        Set<Integer> pids = new TreeSet<>(born.keySet());
         for (int pid : survivors) {
             Procs.kill(pid, 9);
         }
@@ -99,7 +112,7 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
         long end = System.currentTimeMillis() + 5000;
         Set<Integer> left = new TreeSet<>(pids);
         while (true) {
-            left.removeIf(p -> !Procs.exists(p));
+            left.removeIf(p -> !sameProcess(p, born.get(p)));
             if (left.isEmpty() || System.currentTimeMillis() > end) break;
             Thread.sleep(20);
         }
@@ -135,9 +148,17 @@ final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
             }
         }
         for (Traced t : runs) deleteTree(t.dir);
+        for (Path d : dirs) deleteTree(d);
         if (!problems.isEmpty()) {
             fail("leak check after " + context.getDisplayName() + ":\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /** True when pid still names the process created at bornMillis (-1: unknown, any). */
+    private static boolean sameProcess(int pid, long bornMillis) {
+        long start = Procs.startMillis(pid);
+        if (start < 0) return false;
+        return bornMillis < 0 || Math.abs(start - bornMillis) < 2000;
     }
 
     private static String fdList() {

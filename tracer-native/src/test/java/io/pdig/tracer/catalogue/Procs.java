@@ -25,6 +25,28 @@ final class Procs {
         }
     }
 
+    /**
+     * When the process started, in ms since the epoch (from /proc/PID/stat field 22 and the boot
+     * time), or -1 when it is gone. Precision is one clock tick (10 ms) plus btime's 1 s rounding.
+     */
+    static long startMillis(int pid) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[19]); // field 22 overall; f[0] is field 3
+            return bootMillis() + ticks * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long bootMillis() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            if (line.startsWith("btime ")) return Long.parseLong(line.substring(6).trim()) * 1000;
+        }
+        throw new IOException("no btime in /proc/stat");
+    }
+
     static boolean alive(int pid) {
         char c = state(pid);
         return c != 0 && c != 'Z' && c != 'X';

@@ -71,7 +71,7 @@ class RestartTest {
     /** G4: repeated attach and detach causes no EINTR in epoll_wait (PTRACE_SEIZE semantics). */
     @Test
     void g4NoStrayEintrOnAttach() throws Exception {
-        Path dir = Files.createTempDirectory("pdig-catalogue-target-");
+        java.nio.file.Path dir = Detached.newDir();
         Path fifo = dir.resolve("fifo");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mk.waitFor());
@@ -89,6 +89,5 @@ class RestartTest {
         }
         target.awaitOutput("eintr", 5000);
         assertTrue(target.output().contains("eintr 0"), target.output());
-        LeakCheck.deleteTree(dir);
     }
 }

@@ -31,6 +31,8 @@ final class Traced implements AutoCloseable {
     final CollectingSink sink;
     final Path dir;
     final Path out;
+    /** When the session was started (ms since the epoch): the main tracee's birth, roughly. */
+    final long startedMillis = System.currentTimeMillis();
     private Termination termination;
     private boolean closed;
 

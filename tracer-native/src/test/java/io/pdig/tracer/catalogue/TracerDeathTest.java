@@ -92,7 +92,9 @@ class TracerDeathTest {
     @Test
     void i4TraceeKillsTracer() throws Exception {
         try (HostJvm host = HostJvm.start(false, "kill_tracer", "kill")) {
-            host.awaitOutput("rc ", 10_000);
+            host.awaitOutput("tracer ", 10_000);
+            Tracing.waitUntil("the kill attempt to finish or the tracer to die", 5000, null,
+                    () -> host.output().contains("rc ") || !host.process.isAlive());
             Thread.sleep(500);
             if (host.process.isAlive()) {
                 assertTrue(host.output().contains("rc -1"), "kill refused while the tracer lives:\n" + host.output());
@@ -108,7 +110,11 @@ class TracerDeathTest {
     @Test
     void i5TraceeAttachesToTracer() throws Exception {
         try (HostJvm host = HostJvm.start(false, "kill_tracer", "attach")) {
-            host.awaitOutput("rc ", 10_000);
+            host.awaitOutput("tracer ", 10_000);
+            long end = System.currentTimeMillis() + 5000;
+            while (!host.output().contains("rc ") && System.currentTimeMillis() < end) Thread.sleep(20);
+            assertTrue(host.output().contains("rc "), "ptrace(PTRACE_ATTACH, tracer) never returned; tracee state "
+                    + Procs.state(host.traceePid) + ", tracer JVM alive " + host.process.isAlive() + ":\n" + host.output());
             assertTrue(host.output().contains("rc -1"), "attach to the tracer refused:\n" + host.output());
             host.awaitOutput("done", 10_000);
         }

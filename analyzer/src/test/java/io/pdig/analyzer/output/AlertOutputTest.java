@@ -1,0 +1,139 @@
+package io.pdig.analyzer.output;
+
+import static io.pdig.analyzer.state.TestEvents.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdig.analyzer.fields.FieldRegistry;
+import io.pdig.analyzer.rules.OutputFormat;
+import io.pdig.analyzer.rules.Priority;
+import io.pdig.analyzer.state.TestEvents.Harness;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertOutputTest {
+    private static final String OUTPUT = "Sensitive file opened for reading | file=%fd.name gparent=%proc.aname[2] "
+            + "evt_type=%evt.type user=%user.name user_uid=%user.uid user_loginuid=%user.loginuid process=%proc.name "
+            + "parent=%proc.pname command=%proc.cmdline terminal=%proc.tty flags=%evt.arg.flags "
+            + "is_read=%evt.is_open_read lower=%tolower(proc.name) container_id=%container.id k8s_ns_name=%k8s.ns.name";
+
+    private static Alert alert() {
+        Harness h = new Harness().feed(start("myhost"),
+                exec(100, "/usr/bin/sudo", "sudo", "cat", "/etc/shadow").build(),
+                fork(T0, 100, 101),
+                exec(101, "/usr/bin/cat", "cat", "/etc/shadow").ppid(100).tty(34816).loginUid(1000).build(),
+                sys(T0, 101, 101, "openat", 3, "dirfd", -100, "name", "/etc/shadow", "flags", 0));
+        OutputFormat fmt = OutputFormat.parse(OUTPUT, FieldRegistry.standard());
+        return new AlertFactory("fallback").create(h.last(), "Read sensitive file untrusted", Priority.WARNING,
+                "syscall", Set.of("mitre_credential_access", "T1555", "host", "maturity_stable"), fmt);
+    }
+
+    @Test
+    void textLineLikeFalco() {
+        Alert a = alert();
+        assertEquals("01:02:03.123456789: Warning Sensitive file opened for reading | file=/etc/shadow gparent=<NA> "
+                + "evt_type=openat user=root user_uid=0 user_loginuid=1000 process=cat parent=sudo "
+                + "command=cat /etc/shadow terminal=34816 flags=O_RDONLY is_read=true lower=cat container_id=host "
+                + "k8s_ns_name=<NA>", a.textLine());
+        assertEquals(List.of("T1555", "host", "maturity_stable", "mitre_credential_access"), a.tags(),
+                "tags sorted as Falco's std::set (uppercase first)");
+    }
+
+    @Test
+    void jsonShapeAndTypes() throws Exception {
+        Alert a = alert();
+        String line = JsonAlerts.toLine(a);
+        assertFalse(line.contains("\n"));
+        JsonNode o = new ObjectMapper().readTree(line);
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("hostname", "output", "output_fields", "priority", "rule", "source", "tags", "time"), keys);
+        assertEquals("myhost", o.get("hostname").asText(), "host name from the session start");
+        assertEquals(a.textLine(), o.get("output").asText());
+        assertEquals("Warning", o.get("priority").asText());
+        assertEquals("Read sensitive file untrusted", o.get("rule").asText());
+        assertEquals("syscall", o.get("source").asText());
+        assertTrue(o.get("tags").isArray());
+        assertEquals("T1555", o.get("tags").get(0).asText());
+        assertEquals("2026-11-27T01:02:03.123456789Z", o.get("time").asText());
+
+        JsonNode f = o.get("output_fields");
+        List<String> fkeys = new ArrayList<>();
+        f.fieldNames().forEachRemaining(fkeys::add);
+        List<String> sorted = new ArrayList<>(fkeys);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, fkeys, "output_fields keys sorted");
+        assertFalse(f.has("tolower(proc.name)"), "transformed tokens are omitted");
+        assertTrue(f.get("evt.time").isIntegralNumber());
+        assertEquals(T0, f.get("evt.time").asLong());
+        assertTrue(f.get("user.uid").isIntegralNumber());
+        assertEquals(0, f.get("user.uid").asLong());
+        assertTrue(f.get("proc.tty").isIntegralNumber());
+        assertEquals(1000, f.get("user.loginuid").asLong());
+        assertTrue(f.get("proc.aname[2]").isNull(), "missing value is null");
+        assertTrue(f.get("k8s.ns.name").isNull());
+        assertTrue(f.get("evt.is_open_read").isBoolean());
+        assertEquals("O_RDONLY", f.get("evt.arg.flags").asText());
+        assertEquals("/etc/shadow", f.get("fd.name").asText());
+        assertEquals("host", f.get("container.id").asText());
+    }
+
+    @Test
+    void hostnameFallsBackWithoutSessionStart() {
+        Harness h = new Harness().feed(sys(5, "getpid", 5));
+        Alert a = new AlertFactory("fallback").create(h.last(), "r", Priority.INFORMATIONAL, "syscall", List.of(),
+                OutputFormat.parse("x %proc.name", FieldRegistry.standard()));
+        assertEquals("fallback", a.hostname());
+        assertTrue(a.textLine().startsWith("01:02:03.123456789: Informational x <NA>"), a.textLine());
+    }
+
+    @Test
+    void sinksWriteOneLinePerAlert(@TempDir Path dir) throws Exception {
+        Alert a = alert();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            TextAlertSink text = new TextAlertSink(ps);
+            text.accept(a);
+            text.accept(a);
+            text.close();
+            assertEquals(a.textLine() + "\n" + a.textLine() + "\n", buf.toString(StandardCharsets.UTF_8));
+        }
+        Path file = dir.resolve("alerts.json");
+        try (JsonAlertSink json = JsonAlertSink.appendingTo(file)) {
+            json.accept(a);
+        }
+        try (JsonAlertSink json = JsonAlertSink.appendingTo(file)) {
+            json.accept(a);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), "appends");
+        for (String l : lines) {
+            assertEquals("Warning", new ObjectMapper().readTree(l).get("priority").asText());
+        }
+        Path txt = dir.resolve("alerts.txt");
+        try (TextAlertSink t = TextAlertSink.appendingTo(txt)) {
+            t.accept(a);
+        }
+        assertEquals(List.of(a.textLine()), Files.readAllLines(txt));
+    }
+
+    @Test
+    void valueFormatting() {
+        FalcoFieldFormatting f = FalcoFieldFormatting.INSTANCE;
+        assertEquals("<NA>", f.toText(null, null));
+        assertEquals("true", f.toText(null, true));
+        assertEquals("42", f.toText(null, 42L));
+        assertEquals("bash sshd", f.toText(null, List.of("bash", "sshd")));
+        assertEquals("ab", f.toText(null, "ab".getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Text renderings of events: {@link io.pdig.model.render.StraceFormatter} (one strace-like line per
+ * event, checked against the real strace by StraceAgreementTest),
+ * {@link io.pdig.model.render.EventJson} (one JSON object per line) and
+ * {@link io.pdig.model.render.SummaryTable} ({@code strace -c}-like counts).
+ *
+ * <p>Known differences from strace's own output, by design or for lack of data:
+ * <ul>
+ *   <li>every non-printable byte is {@code \xNN} (strace uses {@code \n}, {@code \t} and octal by
+ *   default, and with {@code -x} hex-encodes the whole string once it has a non-ASCII byte);</li>
+ *   <li>no column padding before {@code " = "};</li>
+ *   <li>a zero HEX argument prints {@code 0}: the table does not tell pointers (strace: NULL) from
+ *   opaque flag words (strace: 0);</li>
+ *   <li>clone's arguments are positional (strace writes {@code flags=..., child_stack=...}), and
+ *   execve's envp is the pointer only, without strace's {@code /* N vars *}{@code /} comment;</li>
+ *   <li>lines are prefixed with the thread id always, as {@code strace -f -o file} does.</li>
+ * </ul>
+ */
+package io.pdig.model.render;

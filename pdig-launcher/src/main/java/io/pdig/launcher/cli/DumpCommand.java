@@ -1,0 +1,95 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.journal.Journal;
+import io.pdig.journal.JournalException;
+import io.pdig.journal.JournalReader;
+import io.pdig.journal.JournalRecord;
+import io.pdig.journal.ReaderOptions;
+import io.pdig.model.render.EventJson;
+import io.pdig.model.render.StraceFormatter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * `pdig dump DIR`: prints a journal's records, names rendered on read. Text lines are the record's
+ * sequence number, a space, then the strace-like line; --json prints one JSON object per record
+ * (its "seq" field is the sequence number). Damage stops the dump with one line on stderr
+ * ("journal DIR: corrupt record after seq N (why)") and exit status 1, after every good record
+ * before it has been printed; --skip-corrupt goes on and reports how many were skipped.
+ */
+@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Print the records of a journal: SEQ then a strace-like line per record, or JSON.")
+public final class DumpCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The journal directory.")
+    Path dir;
+
+    @Option(names = "--json", description = "One JSON object per record instead of text lines.")
+    boolean json;
+
+    @Option(names = {"-f", "--follow"},
+            description = "Keep printing records as they are appended (waits for the journal to appear); stop with Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--since", paramLabel = "SEQ", defaultValue = "0",
+            description = "Start at this sequence number (default: ${DEFAULT-VALUE}, the oldest record kept).")
+    long since;
+
+    @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
+    boolean skipCorrupt;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (since < 0) throw new CommandLine.ParameterException(cl, "--since: must be >= 0, got " + since);
+        if (!follow && !Files.isDirectory(dir)) {
+            throw new ExitCodes.UserError("journal " + dir + ": no such directory");
+        }
+        PrintWriter out = cl.getOut();
+        StraceFormatter text = new StraceFormatter();
+        EventJson jsonOut = new EventJson();
+        AtomicReference<JournalReader> current = new AtomicReference<>();
+        ReaderOptions options = new ReaderOptions(since, follow, skipCorrupt, Duration.ofMillis(20));
+        long skipped;
+        // Ctrl-C in follow mode closes the reader, which makes next() return null: a clean end.
+        try (SignalForwarder ignored = new SignalForwarder(sig -> {
+            JournalReader r = current.get();
+            if (r != null) r.close();
+        });
+             Journal journal = Journal.openExisting(dir);
+             JournalReader reader = journal.reader(options)) {
+            current.set(reader);
+            long n = 0;
+            for (JournalRecord rec; (rec = reader.next()) != null; ) {
+                out.println(json ? jsonOut.toJson(rec.seq(), rec.event()) : rec.seq() + " " + text.format(rec.event()));
+                if (follow || ++n % 4096 == 0) out.flush();
+            }
+            skipped = reader.skipped();
+        } catch (JournalException e) {
+            out.flush();
+            throw new ExitCodes.UserError(e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
+        if (skipped > 0) {
+            cl.getErr().println("pdig: journal " + dir + ": skipped " + skipped + " corrupt record" + (skipped == 1 ? "" : "s"));
+            cl.getErr().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+/* Runs a command and reports exactly how it ended, which a shell's $? cannot (128+N looks the
+ * same as death by signal N). For the `pdig run` exit-status tests (catalogue A2-A4, B1-B4).
+ *   waitstatus [-b SIG]... [-i SIG]... [-g] -- CMD ARGS...
+ * -b blocks SIG and -i ignores SIG in the command (they survive exec); -g puts the command in a
+ * new process group (a terminal's foreground job). Prints "started PID" on stderr, then
+ * "exited N" or "signaled N core C" on stderr, and exits 0 (64 on usage errors). */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    int ignore[65] = {0};
+    int group = 0;
+    int opt;
+    while ((opt = getopt(argc, argv, "+b:i:g")) != -1) {
+        if (opt == 'b') sigaddset(&block, atoi(optarg));
+        else if (opt == 'i') ignore[atoi(optarg) & 63] = 1;
+        else if (opt == 'g') group = 1;
+        else return 64;
+    }
+    if (optind >= argc) return 64;
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (group) setpgid(0, 0);
+        for (int s = 1; s < 65; s++) if (ignore[s & 63] && s < 64) signal(s, SIG_IGN);
+        sigprocmask(SIG_BLOCK, &block, NULL);
+        execvp(argv[optind], argv + optind);
+        perror("exec");
+        _exit(127);
+    }
+    if (group) setpgid(pid, pid);
+    dprintf(2, "started %d\n", pid);
+    int status;
+    if (waitpid(pid, &status, 0) != pid) { perror("waitpid"); return 1; }
+    if (WIFSIGNALED(status)) dprintf(2, "signaled %d core %d\n", WTERMSIG(status), WCOREDUMP(status) ? 1 : 0);
+    else dprintf(2, "exited %d\n", WEXITSTATUS(status));
+    return 0;
+}

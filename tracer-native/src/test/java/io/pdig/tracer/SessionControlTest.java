@@ -1,0 +1,203 @@
+package io.pdig.tracer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.pdig.model.driver.AttachSpec;
+import io.pdig.model.driver.DriverException;
+import io.pdig.model.driver.LaunchSpec;
+import io.pdig.model.driver.Termination;
+import io.pdig.model.driver.TraceSession;
+import io.pdig.model.event.ProcessEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Signals forwarded by the launcher, close(), attach/detach and refusals, and leak checks. */
+@Timeout(60)
+class SessionControlTest {
+
+    static char state(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+        return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+    }
+
+    static void waitFor(String what, java.util.function.BooleanSupplier cond) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > end) fail("timed out waiting for " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    static boolean alive(long pid) {
+        return Files.exists(Path.of("/proc/" + pid));
+    }
+
+    static long tracerPidOf(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("TracerPid:")) return Long.parseLong(line.substring(10).trim());
+        }
+        return -1;
+    }
+
+    static long tracerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("pdig-tracer")).count();
+    }
+
+    @Test
+    void forwardedSigstopReallyStopsAndSigcontResumes() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        LaunchSpec spec = LaunchTest.spec(Set.of("nanosleep", "clock_nanosleep"), "/bin/sleep", "0.6");
+        try (TraceSession s = new PtraceDriver().launch(spec, sink)) {
+            int pid = s.mainPid();
+            s.forwardSignal(19);
+            waitFor("stopped", () -> {
+                try {
+                    return state(pid) == 't' || state(pid) == 'T';
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            Thread.sleep(800); // longer than the sleep: a stopped process does not finish
+            assertTrue(alive(pid));
+            char st = state(pid);
+            assertTrue(st == 't' || st == 'T', "still stopped: " + st);
+            s.forwardSignal(18);
+            assertEquals(Termination.exited(0), s.awaitTermination());
+        }
+        assertTrue(sink.of(ProcessEvent.Stopped.class).stream().anyMatch(x -> x.signo() == 19), sink.dump());
+    }
+
+    @Test
+    void closeKillsAFailClosedLaunchAndLeavesNothingBehind() throws Exception {
+        long before = tracerThreads();
+        CollectingSink sink = new CollectingSink();
+        TraceSession s = new PtraceDriver().launch(LaunchTest.spec(Set.of("openat"), "/bin/sh", "-c", "/bin/sleep 30 & /bin/sleep 30"), sink);
+        int pid = s.mainPid();
+        waitFor("two sleeps", () -> sink.of(ProcessEvent.Exec.class).size() >= 3);
+        List<Integer> pids = sink.of(ProcessEvent.Exec.class).stream().map(ProcessEvent.Exec::pid).distinct().toList();
+        s.close();
+        assertEquals(9, s.awaitTermination().signal());
+        for (int p : pids) {
+            waitFor("pid " + p + " gone", () -> !alive(p) || isZombieOfOther(p));
+        }
+        assertFalse(alive(pid), "main tracee reaped, not a zombie");
+        waitFor("tracer thread joined", () -> tracerThreads() == before);
+    }
+
+    private static boolean isZombieOfOther(int pid) {
+        try {
+            return state(pid) == 'Z';
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    /**
+     * The target must not be a child of this JVM: the JDK's process reaper thread would wait for it
+     * and steal its ptrace stops (facts.md). A shell starts it in the background and exits.
+     */
+    static long startOrphanSleep() throws Exception {
+        Process sh = new ProcessBuilder("/bin/sh", "-c", "/bin/sleep 30 >/dev/null 2>&1 & echo $!").start();
+        long pid = Long.parseLong(new String(sh.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        sh.waitFor();
+        return pid;
+    }
+
+    @Test
+    void attachToSleepAndDetachLeavesItRunningUntraced() throws Exception {
+        long pid = startOrphanSleep();
+        try {
+            waitFor("sleep sleeping", () -> {
+                try {
+                    return state(pid) == 'S';
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            CollectingSink sink = new CollectingSink();
+            TraceSession s = new PtraceDriver().attach(new AttachSpec((int) pid, false, Set.of("openat"), 4096), sink);
+            assertEquals(pid, s.mainPid());
+            assertTrue(tracerPidOf(pid) != 0);
+            Thread.sleep(50);
+            s.detach();
+            assertTrue(s.awaitTermination().detached());
+            s.close();
+            assertEquals(0, tracerPidOf(pid));
+            Thread.sleep(100);
+            assertEquals('S', state(pid), "sleeping, not stopped");
+            assertTrue(sink.of(ProcessEvent.Exec.class).stream().anyMatch(e -> e.pid() == pid && e.formerTid() == 0),
+                    "snapshot of the attached process");
+            assertTrue(sink.of(io.pdig.model.event.NoticeEvent.class).stream()
+                    .anyMatch(n -> n.kind() == io.pdig.model.event.NoticeEvent.Kind.DETACHED), sink.dump());
+        } finally {
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+        }
+    }
+
+    @Test
+    void attachRefusalsAreClearOneLiners() throws Exception {
+        PtraceDriver d = new PtraceDriver();
+        int self = (int) ProcessHandle.current().pid();
+        DriverException e1 = assertThrows(DriverException.class, () -> d.attach(new AttachSpec(self, false, Set.of(), 4096), new CollectingSink()));
+        assertTrue(e1.getMessage().startsWith("refusing to attach to pdig itself"), e1.getMessage());
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        DriverException e2 = assertThrows(DriverException.class, () -> d.attach(new AttachSpec((int) parent, false, Set.of(), 4096), new CollectingSink()));
+        assertTrue(e2.getMessage().startsWith("refusing to attach to pdig itself"), e2.getMessage());
+        DriverException e3 = assertThrows(DriverException.class, () -> d.attach(new AttachSpec(999_999_999, false, Set.of(), 4096), new CollectingSink()));
+        assertEquals("no such process: 999999999", e3.getMessage());
+        // Already traced: a launched tracee cannot be attached to by a second session.
+        try (TraceSession first = d.launch(LaunchTest.spec(Set.of(), "/bin/sleep", "30"), new CollectingSink())) {
+            DriverException e4 = assertThrows(DriverException.class,
+                    () -> d.attach(new AttachSpec(first.mainPid(), false, Set.of(), 4096), new CollectingSink()));
+            assertTrue(e4.getMessage().matches("cannot attach to pid \\d+: already traced by pid \\d+"), e4.getMessage());
+            assertFalse(e4.getMessage().contains("\n"));
+        }
+    }
+
+    @Test
+    void aMissingCommandOrAFailedExecIsASetupError() {
+        PtraceDriver d = new PtraceDriver();
+        DriverException e1 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), "no-such-command-xyz"), new CollectingSink()));
+        assertTrue(e1.getMessage().startsWith("command not found: no-such-command-xyz"), e1.getMessage());
+        CollectingSink sink = new CollectingSink();
+        DriverException e2 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of("execve"), "/nonexistent"), sink));
+        assertEquals("cannot execute /nonexistent: No such file or directory", e2.getMessage());
+        assertEquals(-2, sink.syscalls("execve").get(0).res(), "the failed execve is journalled");
+        DriverException e3 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), "/"), new CollectingSink()));
+        assertEquals("cannot execute /: Permission denied", e3.getMessage());
+    }
+
+    @Test
+    void dieBySignalKillsTheJvmWithThatSignal() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Djnr.ffi.x86asm.enabled=false", "-cp", System.getProperty("java.class.path"),
+                DieBySignalMain.class.getName(), "15").redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        // ProcessBuilder reports death by signal N as 128+N.
+        assertEquals(128 + 15, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        Process q = new ProcessBuilder(java, "-Djnr.ffi.x86asm.enabled=false", "-cp", System.getProperty("java.class.path"),
+                DieBySignalMain.class.getName(), "17").redirectErrorStream(true).start();
+        assertTrue(q.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(128 + 17, q.exitValue(), "SIGCHLD is not fatal: the caller's fallback exit code");
+        // Through a shell, which is what users see.
+        Process r = new ProcessBuilder("/bin/sh", "-c", "'" + java + "' -Djnr.ffi.x86asm.enabled=false -cp '"
+                + System.getProperty("java.class.path") + "' '" + DieBySignalMain.class.getName() + "' 11; echo rc=$?").start();
+        assertTrue(r.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("rc=139"));
+    }
+
+    /** Child JVM for {@link #dieBySignalKillsTheJvmWithThatSignal}. */
+    public static final class DieBySignalMain {
+        public static void main(String[] args) {
+            int sig = Integer.parseInt(args[0]);
+            NativeProcess.dieBySignal(sig);
+            System.exit(128 + sig);
+        }
+    }
+}
