@@ -60,10 +60,28 @@ final class LaunchTracer extends Tracer {
         }
         mainPid = pid;
         session.mainPid = pid;
+        if (Boolean.getBoolean(PIN_PROPERTY)) {
+            pinToCurrentCpu(pid);
+        }
         ThreadState t = new ThreadState(pid, pid, ThreadState.Phase.RUNNING);
         t.announced = true;
         threads.put(pid, t);
         counters.tracees.incrementAndGet();
+    }
+
+    /**
+     * System property: pin the tracer thread and the tracee (its descendants inherit the mask) to
+     * one CPU. A stop is a wake-up of the other side; on one CPU there is no cross-CPU wake-up
+     * (facts.md: about 1.2-1.4x faster), at the price of sharing that CPU.
+     */
+    static final String PIN_PROPERTY = "pdig.tracer.pin";
+
+    private void pinToCurrentCpu(int pid) {
+        int cpu = lib.pdig_current_cpu_of(0);
+        if (cpu < 0) return;
+        if (lib.pdig_set_affinity(0, cpu) == 0) {
+            lib.pdig_set_affinity(pid, cpu);
+        }
     }
 
     private static void check(int rc) throws DriverException {

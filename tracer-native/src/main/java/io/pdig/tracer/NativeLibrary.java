@@ -65,6 +65,8 @@ public final class NativeLibrary {
 
         int pdig_set_affinity(int tid, int cpu);
 
+        int pdig_current_cpu_of(int tid);
+
         long pdig_read_mem(int pid, long remote, long local, long len);
 
         long pdig_read_str(int pid, long remote, long local, long max);

@@ -103,18 +103,17 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             loop();
             end = termination();
         } catch (Throwable t) {
-            // A tracer bug must not leave tracees stopped forever: kill (fail-closed) what we hold.
+            // A tracer bug must not leave tracees stopped forever: kill (launch, fail-closed) or
+            // detach (attach) what we hold, then reap.
             try {
                 notice(0, 0, NoticeEvent.Kind.TRACER_ERROR, "tracer failed: " + t);
             } catch (Throwable ignored) {
                 // the sink itself may be what failed
             }
-            for (ThreadState t2 : threads.values()) {
-                lib.pdig_kill(t2.tid, Ptrace.SIGKILL);
-            }
             session.startFailed(new DriverException("tracer failed: " + t, t));
-            end = mainTermination != null ? mainTermination : Termination.killed(Ptrace.SIGKILL, false);
             drainAfterFailedSetup();
+            end = mainTermination != null ? mainTermination
+                    : attachMode ? Termination.detachedFromTarget() : Termination.killed(Ptrace.SIGKILL, false);
         } finally {
             cleanup();
             session.finished(end != null ? end : (mainTermination != null ? mainTermination : Termination.detachedFromTarget()));
@@ -126,12 +125,28 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         return Termination.detachedFromTarget();
     }
 
-    /** Reaps whatever is left after a failure so that no zombie or stopped tracee remains. */
+    /**
+     * Releases whatever is left after a failure so that no zombie or stopped tracee remains: launch
+     * mode kills (fail-closed), attach mode interrupts and detaches (the target lives on).
+     */
     private void drainAfterFailedSetup() {
+        if (buf == null) return;
+        for (ThreadState t : threads.values()) {
+            if (attachMode) {
+                lib.pdig_ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
+            } else {
+                lib.pdig_kill(t.tid, Ptrace.SIGKILL);
+            }
+        }
         for (int i = 0; i < 100_000; i++) {
-            int rc = lib.pdig_next(buf == null ? 0 : buf.address);
-            if (rc == -Errno.ECHILD || buf == null) return;
-            if (rc > 0) {
+            int rc = lib.pdig_next(buf.address);
+            if (rc == -Errno.ECHILD) return;
+            if (rc <= 0) continue;
+            int st = (int) buf.get(StopBuffer.STATUS);
+            if ((st & 0xff) != 0x7f) continue; // exited or killed: reaped
+            if (attachMode) {
+                lib.pdig_ptrace(Ptrace.DETACH, rc, 0, 0);
+            } else {
                 lib.pdig_kill(rc, Ptrace.SIGKILL);
                 lib.pdig_ptrace(Ptrace.CONT, rc, 0, 0);
             }

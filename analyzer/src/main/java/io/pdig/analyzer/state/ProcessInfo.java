@@ -43,6 +43,8 @@ public final class ProcessInfo {
     long startTs;
     FdTable fds;
     final Set<Integer> threads = new LinkedHashSet<>();
+    /** Set by an Exec, cleared by the next execve/execveat syscall event (which refines comm). */
+    boolean execPending;
     /** True when the process was created only because an event named it (no Spawn/Exec seen). */
     boolean placeholder;
 

@@ -56,6 +56,7 @@ final class ProcessStateHandler {
             p.startTs = e.ts();
         }
         applyExec(p, e);
+        p.execPending = true;
         // exec unshares a CLONE_FILES table, then closes the close-on-exec fds
         p.fds = p.fds.copy();
         p.fds.closeCloexec();
@@ -125,6 +126,15 @@ final class ProcessStateHandler {
 
     /** Per-process facts changed by syscalls. Only successful calls change state. */
     void syscall(SyscallEvent s, ProcessInfo p) {
+        if (s.name().equals("execve") || s.name().equals("execveat")) {
+            // a successful exec may arrive without its exit stop ("exec superseded"): the Exec
+            // event just before it tells that it succeeded
+            if (s.hasResult() ? !s.failed() : p.execPending) {
+                refineComm(s, p);
+            }
+            p.execPending = false;
+            return;
+        }
         if (!s.hasResult() || s.failed()) {
             return;
         }
@@ -137,7 +147,6 @@ final class ProcessStateHandler {
                 FdInfo f = s.arg("fd") instanceof ArgValue.Num n ? p.fds.get((int) n.value()) : null;
                 if (f != null && f.name != null) p.cwd = f.name;
             }
-            case "execve", "execveat" -> refineComm(s, p);
             case "setsid" -> {
                 p.sid = p.pid;
                 p.pgid = p.pid;

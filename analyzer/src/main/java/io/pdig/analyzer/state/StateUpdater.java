@@ -49,8 +49,10 @@ public final class StateUpdater {
     public void apply(long seq, Event e, EventContext ctx) {
         ProcessInfo proc = null;
         FdInfo fd = null;
-        if (e instanceof SyscallEvent s) {
-            proc = tables.processOrPlaceholder(s.pid());
+        if (e instanceof SyscallEvent s0) {
+            proc = tables.processOrPlaceholder(s0.pid());
+            SyscallEvent s = completedExec(s0, proc);
+            e = s;
             if (!sockets.apply(s, proc, seq)) {
                 files.apply(s, proc);
             }
@@ -71,6 +73,17 @@ public final class StateUpdater {
             proc = tables.process(e.pid());
         }
         ctx.set(seq, e, proc, fd, tables);
+    }
+
+    /**
+     * A successful exec whose exit stop the tracer did not see ("exec superseded") still returned
+     * 0 in Falco's view; the Exec event just before it proves the success, so rules see res 0.
+     */
+    private static SyscallEvent completedExec(SyscallEvent s, ProcessInfo p) {
+        if (s.hasResult() || !p.execPending || !(s.name().equals("execve") || s.name().equals("execveat"))) {
+            return s;
+        }
+        return new SyscallEvent(s.ts(), s.tid(), s.pid(), s.abi(), s.nr(), 0, true, s.args());
     }
 
     /**

@@ -125,6 +125,22 @@ class ProcessStateHandlerTest {
     }
 
     @Test
+    void execWithoutExitStopStillRefinesCommButAFailedOneDoesNot() {
+        Harness h = new Harness().feed(exec(96, "/usr/bin/busybox", "ls").build());
+        io.pdig.model.event.SyscallEvent e = sys(96, "execve", 0, "filename", "/bin/ls");
+        h.feed(new io.pdig.model.event.SyscallEvent(e.ts(), 96, 96, e.abi(), e.nr(), 0, false, e.args()));
+        assertEquals("ls", h.value("proc.name"));
+        assertEquals("SUCCESS", h.value("evt.res"), "the Exec proves the success");
+        assertEquals(0L, h.value("evt.rawres"));
+        h.feed(sys(96, "execve", -2, "filename", "/bin/nope"));
+        assertEquals("ls", h.value("proc.name"), "a failed exec changes nothing");
+        h.feed(new io.pdig.model.event.SyscallEvent(e.ts(), 96, 96, e.abi(), e.nr(), 0, false,
+                sys(96, "execve", 0, "filename", "/bin/other").args()));
+        assertEquals("ls", h.value("proc.name"), "no Exec before it: the exec did not happen (yet)");
+        assertNull(h.value("evt.res"));
+    }
+
+    @Test
     void fexecveNamesTheTaskAfterTheFd() {
         Harness h = new Harness().feed(exec(95, "/memfd:x (deleted)", "x").memfd(true).build(),
                 sys(95, "execveat", 0, "dirfd", 7, "pathname", "", "flags", 0x1000));

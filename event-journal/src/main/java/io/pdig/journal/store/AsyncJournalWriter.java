@@ -39,6 +39,8 @@ public final class AsyncJournalWriter implements JournalWriter {
     private long pendingDrops;
 
     private volatile long handled;
+    /** Events the journal thread has taken out of the buffer (written or being written). */
+    private volatile long taken;
     private volatile long eventsWritten;
     private volatile long bytesWritten;
     private volatile long lastSeq = -1;
@@ -80,11 +82,16 @@ public final class AsyncJournalWriter implements JournalWriter {
         } else {
             put(event);
         }
-        long depth = buffer.size();
+        // Depth without taking the buffer's lock again: accepted minus taken by the journal thread.
+        long depth = accepted.get() - taken;
         if (depth > maxDepth.get()) maxDepth.accumulateAndGet(depth, Math::max);
     }
 
     private void put(Event event) {
+        if (buffer.offer(event)) {
+            accepted.incrementAndGet();
+            return;
+        }
         try {
             while (!buffer.offer(event, 50, TimeUnit.MILLISECONDS)) {
                 checkFailure();
@@ -168,6 +175,7 @@ public final class AsyncJournalWriter implements JournalWriter {
                 }
                 batch.add(e);
                 buffer.drainTo(batch, BATCH - 1);
+                taken += batch.size();
                 long bytes = 0;
                 for (Event ev : batch) {
                     boolean keyframe = first || seq % JournalSchema.KEYFRAME_INTERVAL == 0 || store.nextAppendStartsFile();

@@ -65,7 +65,8 @@ public final class ArgNames {
      * differently depending on the row's <em>shape</em> (never its name), as strace prints them:
      * <ul>
      *   <li>OPEN_FLAGS of a call without a path (pipe2, dup3) are plain bits with no access mode,
-     *   unless access-mode bits are set;</li>
+     *   unless access-mode bits are set; in a call that returns a peer address (accept4) they are
+     *   SOCK_CLOEXEC/SOCK_NONBLOCK;</li>
      *   <li>AT_FLAGS of a call that also takes an access mode (faccessat2): 0x200 is AT_EACCESS;</li>
      *   <li>PROTOCOL of a call whose family argument is AF_INET/AF_INET6: 0 is IPPROTO_IP.</li>
      * </ul>
@@ -74,7 +75,7 @@ public final class ArgNames {
         ArgKind kind = row.args().get(i).kind();
         long value = args != null && i < args.length && args[i] instanceof ArgValue.Num n ? normalize(kind, n.value()) : 0;
         if (kind == ArgKind.OPEN_FLAGS && (value & FileConsts.O_ACCMODE) == 0 && indexOf(row, ArgKind.PATH) < 0) {
-            return FileConsts.OPEN_FLAG_BITS;
+            return indexOf(row, ArgKind.SOCKADDR_OUT) >= 0 ? NetConsts.SOCK_FLAGS : FileConsts.OPEN_FLAG_BITS;
         }
         if (kind == ArgKind.AT_FLAGS && indexOf(row, ArgKind.ACCESS_MODE) >= 0) {
             return FileConsts.AT_FLAGS_ACCESS;

@@ -72,6 +72,12 @@ public final class NetConsts {
             SOCK_NONBLOCK 04000
             """).field(0xf, TYPES, FlagSet.FieldAt.FIRST, false).build();
 
+    /** accept4()'s flags: the creation flags alone. */
+    public static final FlagSet SOCK_FLAGS = FlagSet.parse("socket flags", """
+            SOCK_CLOEXEC 02000000
+            SOCK_NONBLOCK 04000
+            """);
+
     /**
      * IPPROTO_* protocol numbers. IPPROTO_IP (0) is left out on purpose: "0" is right for every
      * family while IPPROTO_IP is right only for AF_INET/AF_INET6, which {@link #INET_PROTOCOLS}

@@ -78,6 +78,9 @@ class StraceFormatterTest {
                 f.format(call("connect", -111, n(3), new ArgValue.SockAddr(Ev.inet(127, 0, 0, 1, 80)), n(16))));
         assertEquals("1234 pipe2([3, 4], O_CLOEXEC) = 0", f.format(call("pipe2", 0, new ArgValue.FdPair(3, 4), n(02000000))));
         assertEquals("1234 pipe2([3, 4], 0) = 0", f.format(call("pipe2", 0, new ArgValue.FdPair(3, 4), n(0))));
+        assertEquals("1234 accept4(3, {sa_family=AF_INET, sin_port=htons(5000), sin_addr=inet_addr(\"10.0.0.9\")}, 0x7ffc0000,"
+                + " SOCK_CLOEXEC|SOCK_NONBLOCK) = 4", f.format(call("accept4", 4, n(3),
+                new ArgValue.SockAddr(Ev.inet(10, 0, 0, 9, 5000)), n(0x7ffc0000L), n(02004000))));
         assertEquals("1234 socketpair(AF_UNIX, SOCK_STREAM, 0, [5, 6]) = 0",
                 f.format(call("socketpair", 0, n(1), n(1), n(0), new ArgValue.FdPair(5, 6))));
     }

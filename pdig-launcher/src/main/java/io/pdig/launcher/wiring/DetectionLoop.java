@@ -24,6 +24,7 @@ final class DetectionLoop {
     /** Falling further behind than this raises a health alert (at most one per LAG_ALERT_EVERY). */
     private static final long LAG_ALERT_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long LAG_ALERT_EVERY = Duration.ofSeconds(30).toNanos();
+    private static final long LAG_ALERT_BACKLOG = 100_000;
     private static final long FINISH_TIMEOUT_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final Journal journal;
@@ -31,6 +32,8 @@ final class DetectionLoop {
     private final SessionEvent.Start myStart;
     private final PrintStream err;
     private final Thread thread;
+    /** Sequence number of the last record the writer stored (to measure the backlog). */
+    private final java.util.function.LongSupplier writerLastSeq;
     private volatile JournalReader reader;
     private volatile long processedSeq = -1;
     private volatile long endSeq = Long.MAX_VALUE;
@@ -39,8 +42,10 @@ final class DetectionLoop {
     private long lastLagAlert = Long.MIN_VALUE / 2;
     private long maxLagNanos;
 
-    DetectionLoop(Journal journal, Detector detector, SessionEvent.Start myStart, PrintStream err) {
+    DetectionLoop(Journal journal, Detector detector, SessionEvent.Start myStart, java.util.function.LongSupplier writerLastSeq,
+                  PrintStream err) {
         this.journal = journal;
+        this.writerLastSeq = writerLastSeq;
         this.detector = detector;
         this.myStart = myStart;
         this.err = err;
@@ -85,9 +90,15 @@ final class DetectionLoop {
         long now = System.currentTimeMillis() * 1_000_000L;
         long lag = now - rec.event().ts();
         if (lag > maxLagNanos) maxLagNanos = lag;
-        if (lag > LAG_ALERT_NANOS && now - lastLagAlert > LAG_ALERT_EVERY && endSeq == Long.MAX_VALUE) {
+        if (lag <= LAG_ALERT_NANOS || now - lastLagAlert < LAG_ALERT_EVERY || endSeq != Long.MAX_VALUE) {
+            return;
+        }
+        // Old events alone do not mean falling behind (the journal's first open takes seconds and
+        // the backlog then drains quickly): alert only when a real backlog remains.
+        long pending = writerLastSeq.getAsLong() - rec.seq();
+        if (pending > LAG_ALERT_BACKLOG) {
             lastLagAlert = now;
-            detector.reportLag(now, lag, -1);
+            detector.reportLag(now, lag, pending);
         }
     }
 

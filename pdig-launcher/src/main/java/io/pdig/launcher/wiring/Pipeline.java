@@ -63,7 +63,8 @@ public final class Pipeline implements AutoCloseable {
             if (config.rules() != null) {
                 Detector detector = Detectors.create(config.rules(), config.allMatches(), config.json(),
                         config.alertsFile(), config.webhooks(), start.hostname(), err);
-                d = new DetectionLoop(journal, detector, start, err);
+                JournalWriter ww = w;
+                d = new DetectionLoop(journal, detector, start, () -> ww.stats().lastSeq(), err);
                 d.start();
             }
         } catch (IOException | RuntimeException e) {

@@ -29,6 +29,12 @@ final class HostJvm implements AutoCloseable {
     }
 
     static HostJvm start(boolean failOpen, String program, String... args) throws Exception {
+        return start(failOpen, java.util.Map.of(), program, args);
+    }
+
+    /** As {@link #start(boolean, String, String...)} with extra environment for the tracer JVM. */
+    static HostJvm start(boolean failOpen, java.util.Map<String, String> env, String program, String... args)
+            throws Exception {
         Path dir = Files.createTempDirectory("pdig-catalogue-host-");
         Path out = dir.resolve("tracee.out");
         List<String> cmd = new ArrayList<>();
@@ -44,7 +50,9 @@ final class HostJvm implements AutoCloseable {
         cmd.add(out.toString());
         cmd.add(Programs.bin(program).toString());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("host.err").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("host.err").toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = r.readLine();
         if (line == null || !line.startsWith("PID ")) {
@@ -79,6 +87,14 @@ final class HostJvm implements AutoCloseable {
     int killHost() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    /** Waits for the tracer JVM to end on its own; returns its exit value. */
+    int awaitHost(long timeoutMillis) throws Exception {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("tracer JVM still running after " + timeoutMillis + " ms; tracee output:\n" + output());
+        }
         return process.exitValue();
     }
 

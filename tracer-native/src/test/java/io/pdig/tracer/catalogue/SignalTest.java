@@ -71,6 +71,27 @@ class SignalTest {
         assertEquals(1, sigs.size(), "one SIGINT delivery:\n" + t.describeEvents());
     }
 
+    /**
+     * B4: the tracee gets the blocked and ignored sets the launcher inherited (passed to the
+     * driver as PDIG_ORIG_SIGMASK / PDIG_ORIG_SIGIGN, as the pdig script does), not the JVM's.
+     * Runs the tracer in a child JVM so the environment can be set.
+     */
+    @Test
+    void b4InheritedDispositionsReachTracee() throws Exception {
+        try (HostJvm host = HostJvm.start(false, java.util.Map.of("PDIG_ORIG_SIGIGN", "0000000000000001",
+                "PDIG_ORIG_SIGMASK", "0000000000000200"), "sigstate")) {
+            assertEquals(0, host.awaitHost(30_000), host.output());
+            assertTrue(host.output().contains("SigIgn 0000000000000001"), "SIGHUP ignored:\n" + host.output());
+            assertTrue(host.output().contains("SigBlk 0000000000000200"), "SIGUSR1 blocked:\n" + host.output());
+        }
+        try (HostJvm host = HostJvm.start(false, java.util.Map.of("PDIG_ORIG_SIGIGN", "0000000000000000",
+                "PDIG_ORIG_SIGMASK", "0000000000000000"), "sigstate")) {
+            assertEquals(0, host.awaitHost(30_000), host.output());
+            assertTrue(host.output().contains("SigIgn 0000000000000000"), "nothing of the JVM's ignored:\n" + host.output());
+            assertTrue(host.output().contains("SigBlk 0000000000000000"), "nothing of the JVM's blocked:\n" + host.output());
+        }
+    }
+
     /** B5: each handler runs once with SI_USER and our pid; each delivery is journalled once. */
     @Test
     void b5SiginfoIsPreserved() throws Exception {
