@@ -77,4 +77,10 @@ int pdig_readlink_proc(int tid, int what, int fd, char *buf, int len);
 /* misc.c */
 void pdig_die_by_signal(int sig);
 
+/* sigpipe.c: pdig's own INT/TERM/HUP/QUIT as bytes on a pipe (the JVM runs with -Xrs). */
+int pdig_sigpipe_install(long mask);
+int pdig_sigpipe_wait(int fd);
+int pdig_sigpipe_uninstall(void);
+int pdig_sigpipe_close(void);
+
 #endif

@@ -147,7 +147,28 @@ class InMemoryJournalTest {
     }
 
     @Test
-    void writerFailureSurfacesInAccept() {
+    void eventTheCodecCannotRepresentBecomesANoticeAndLaterRecordsStayIntact() {
+        List<Event> good = SampleEvents.findLike(5, SampleEvents.T0);
+        Event bad = new io.pdig.model.event.SyscallEvent(SampleEvents.T0, 7, 7, io.pdig.model.syscall.Abi.X86_64, 257, 0, true,
+                new io.pdig.model.event.ArgValue[] {new io.pdig.model.event.ArgValue.Num(0x7fff00001000L),
+                        new io.pdig.model.event.ArgValue.Path(null, null, false)});
+        try (InMemoryJournal j = new InMemoryJournal()) {
+            try (JournalWriter w = j.writer()) {
+                w.accept(good.get(0));
+                w.accept(bad);
+                for (int i = 1; i < 5; i++) w.accept(good.get(i));
+            }
+            List<JournalRecord> recs = readAll(j, ReaderOptions.fromStart());
+            assertEquals(6, recs.size());
+            NoticeEvent n = (NoticeEvent) recs.get(1).event();
+            assertEquals(NoticeEvent.Kind.TRACER_ERROR, n.kind());
+            assertTrue(n.message().startsWith("journal could not encode SyscallEvent"), n.message());
+            assertEquals(EventText.of(good.subList(1, 5)), texts(recs.subList(2, 6)));
+        }
+    }
+
+    @Test
+    void secondWriterAndUseAfterCloseAreRefused() {
         try (InMemoryJournal j = new InMemoryJournal()) {
             JournalWriter w = j.writer();
             JournalException e = assertThrows(JournalException.class, j::writer);

@@ -2,7 +2,6 @@ package io.pdig.tracer;
 
 import io.pdig.model.driver.AttachSpec;
 import io.pdig.model.driver.DriverException;
-import io.pdig.model.driver.Termination;
 import io.pdig.model.event.EventSink;
 import io.pdig.model.event.NoticeEvent;
 import io.pdig.model.event.ProcessEvent;
@@ -15,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,9 +218,5 @@ final class AttachTracer extends Tracer {
             return base + " (the process belongs to uid " + uid[0] + " and pdig runs as uid " + mine[1] + ")";
         }
         return base + " (pdig lacks CAP_SYS_PTRACE, or the target is protected)";
-    }
-
-    Termination detachedTermination() {
-        return Termination.detachedFromTarget();
     }
 }

@@ -74,6 +74,14 @@ public final class NativeLibrary {
         int pdig_readlink_proc(int tid, int what, int fd, long buf, int len);
 
         void pdig_die_by_signal(int sig);
+
+        int pdig_sigpipe_install(long mask);
+
+        int pdig_sigpipe_wait(int fd);
+
+        int pdig_sigpipe_uninstall();
+
+        int pdig_sigpipe_close();
     }
 
     private static volatile Lib lib;

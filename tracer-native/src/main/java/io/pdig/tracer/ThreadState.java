@@ -51,8 +51,10 @@ final class ThreadState {
     Abi abi;
     /** Non-zero: the current syscall was skipped by policy; its exit stop sets this errno. */
     int denyErrno;
-    /** Stops seen while parked (to release orphaned parked threads). */
-    int parkedSince;
+    /** Stop count when it was parked (to release threads whose fork event never comes). */
+    long parkedSince;
+    /** The group-stop signal it was parked in, or 0 when parked in its initial stop. */
+    int parkedGroupStop;
 
     ThreadState(int tid, int pid, Phase phase) {
         this.tid = tid;

@@ -13,7 +13,6 @@ import io.pdig.model.syscall.Syscall;
 import io.pdig.model.syscall.SyscallTable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -168,8 +167,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                 counters.stops.incrementAndGet();
             }
             s.dispatchTo(this);
-            if (parkedCount > 0 && !(s instanceof Stop.Interrupt)) {
-                releaseStaleParked();
+            if (parkedCount > 0 && (s instanceof Stop.Exited || s instanceof Stop.Killed
+                    || stopCount % 1024 == 0)) {
+                releaseStaleParked(s instanceof Stop.Exited || s instanceof Stop.Killed);
             }
         }
     }
@@ -213,6 +213,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     private void syscallEntered(ThreadState t) {
+        if (buf.get(StopBuffer.INFO_RC) <= 0) {
+            resume(t, 0); // PTRACE_GET_SYSCALL_INFO failed: the thread is dying (ESRCH); nothing to decode
+            return;
+        }
         long arch = buf.get(StopBuffer.ARCH);
         int nrRaw = (int) buf.get(StopBuffer.NR);
         Abi abi;
@@ -343,15 +347,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             threads.put(c.tid, c);
             announce(c, parent, flags, thread);
         } else if (c.phase == ThreadState.Phase.PARKED) {
-            parkedCount--;
             c.pid = childPid;
-            c.phase = ThreadState.Phase.RUNNING;
             announce(c, parent, flags, thread);
-            if (detachInProgress) {
-                detachNow(c, 0);
-            } else {
-                resume(c, 0);
-            }
+            unpark(c);
         } else if (!c.announced) {
             announce(c, parent, flags, thread);
         }
@@ -402,6 +400,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
 
     @Override
     public void groupStop(Stop.GroupStop s) {
+        if (!threads.containsKey(s.tid())) {
+            park(s.tid(), s.signo()); // a new child stopped by its group before its parent's event
+            return;
+        }
         ThreadState t = known(s.tid());
         if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
             detachNow(t, 0); // the kernel keeps it group-stopped: a stopped process stays stopped
@@ -421,11 +423,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     public void interrupt(Stop.Interrupt s) {
         ThreadState t = threads.get(s.tid());
         if (t == null) {
-            // A child whose first stop beat its parent's fork event: hold it until the event.
-            t = new ThreadState(s.tid(), -1, ThreadState.Phase.PARKED);
-            t.parkedSince = (int) Math.min(stopCount, Integer.MAX_VALUE);
-            threads.put(t.tid, t);
-            parkedCount++;
+            park(s.tid(), 0);
             return;
         }
         if (t.phase == ThreadState.Phase.DETACHING || detachInProgress) {
@@ -440,6 +438,30 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         t.phase = ThreadState.Phase.RUNNING;
         resume(t, 0);
+    }
+
+    /** A child whose first stop beat its parent's fork event: hold it stopped until the event. */
+    private void park(int tid, int groupStopSignal) {
+        ThreadState t = new ThreadState(tid, -1, ThreadState.Phase.PARKED);
+        t.parkedSince = stopCount;
+        t.parkedGroupStop = groupStopSignal;
+        threads.put(tid, t);
+        parkedCount++;
+    }
+
+    /** Lets a parked thread go: it continues, or stays in the group-stop it was parked in. */
+    private void unpark(ThreadState c) {
+        parkedCount--;
+        if (detachInProgress) {
+            detachNow(c, 0);
+        } else if (c.parkedGroupStop != 0) {
+            c.phase = ThreadState.Phase.LISTENING;
+            emitProcess(new ProcessEvent.Stopped(now(), c.tid, c.pid, c.parkedGroupStop));
+            lib.pdig_ptrace(Ptrace.LISTEN, c.tid, 0, 0);
+        } else {
+            c.phase = ThreadState.Phase.RUNNING;
+            resume(c, 0);
+        }
     }
 
     /** Hook: a seized or auto-attached thread's first stop. */
@@ -618,15 +640,29 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
     }
 
-    /** Releases threads parked too long (their parent died before its fork event could be reported). */
-    private void releaseStaleParked() {
+    /**
+     * Releases parked threads whose fork event will never come: parked for too many stops, or (after
+     * an exit) no traced thread is left in the process that could have created them (the parent was
+     * killed between creating the child and reporting the event).
+     */
+    private void releaseStaleParked(boolean afterExit) {
         for (ThreadState t : new ArrayList<>(threads.values())) {
-            if (t.phase == ThreadState.Phase.PARKED && stopCount - t.parkedSince > PARK_RELEASE_STOPS) {
-                parkedCount--;
-                t.pid = (int) ProcReader.statusLong(t.tid, "Tgid", t.tid);
-                t.phase = ThreadState.Phase.RUNNING;
+            if (t.phase != ThreadState.Phase.PARKED) continue;
+            long tgid = ProcReader.statusLong(t.tid, "Tgid", t.tid);
+            long ppid = ProcReader.statusLong(t.tid, "PPid", 0);
+            boolean creatorTraced = false;
+            if (afterExit) {
+                for (ThreadState o : threads.values()) {
+                    if (o.phase != ThreadState.Phase.PARKED && (o.pid == tgid || o.pid == ppid)) {
+                        creatorTraced = true;
+                        break;
+                    }
+                }
+            }
+            if ((afterExit && !creatorTraced) || stopCount - t.parkedSince > PARK_RELEASE_STOPS) {
+                t.pid = (int) tgid;
                 announce(t, null, 0, t.pid != t.tid);
-                resume(t, 0);
+                unpark(t);
             }
         }
     }
@@ -683,10 +719,5 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             String n = row.name();
             return n.equals("clone") || n.equals("clone3") || n.equals("fork") || n.equals("vfork");
         }
-    }
-
-    /** Pids of every process currently traced (for tests and diagnostics). */
-    List<Integer> tids() {
-        return new ArrayList<>(threads.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package io.pdig.analyzer.engine;
 
 import io.pdig.analyzer.fields.EvalContext;
+import io.pdig.analyzer.filter.Evaluator;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.Priority;
 import io.pdig.analyzer.rules.Rule;
@@ -24,8 +25,13 @@ import java.util.function.Consumer;
  */
 public final class RuleEngine {
     private final RuleMatching matching;
-    private final Map<String, Rule[]> byType = new HashMap<>();
-    private final Rule[] unrestricted;
+    /** Per event type: the rules to try and their evaluators specialized to that type. */
+    private final Map<String, Entry[]> byType = new HashMap<>();
+    private final Entry[] unrestricted;
+
+    /** A rule and the evaluator to run for it (possibly specialized to one event type). */
+    private record Entry(Rule rule, Evaluator evaluator) {
+    }
     private final List<Rule> active;
 
     public RuleEngine(LoadResult loaded, RuleMatching matching, Priority minPriority) {
@@ -49,12 +55,19 @@ public final class RuleEngine {
                 for (String t : r.eventTypes().names()) typed.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
             }
         }
-        this.unrestricted = all.toArray(Rule[]::new);
+        this.unrestricted = all.stream().map(r -> new Entry(r, r.evaluator())).toArray(Entry[]::new);
         for (Map.Entry<String, List<Rule>> e : typed.entrySet()) {
             List<Rule> merged = new ArrayList<>(e.getValue());
             merged.addAll(all);
             merged.sort(Comparator.comparingInt(Rule::index));
-            byType.put(e.getKey(), merged.toArray(Rule[]::new));
+            List<Entry> entries = new ArrayList<>();
+            for (Rule r : merged) {
+                // Dispatch fixes evt.type, so its checks fold away; a rule that folds to false
+                // for this type is not tried at all.
+                Evaluator s = r.evaluator().specialize(e.getKey());
+                if (s != Evaluator.FALSE) entries.add(new Entry(r, s));
+            }
+            byType.put(e.getKey(), entries.toArray(Entry[]::new));
         }
     }
 
@@ -70,8 +83,9 @@ public final class RuleEngine {
 
     /** The rules tried for an event of this type, in order. */
     public List<Rule> rulesFor(String eventType) {
-        Rule[] rs = byType.getOrDefault(eventType, unrestricted);
-        return List.of(rs);
+        List<Rule> out = new ArrayList<>();
+        for (Entry e : byType.getOrDefault(eventType, unrestricted)) out.add(e.rule());
+        return out;
     }
 
     /**
@@ -83,14 +97,17 @@ public final class RuleEngine {
         return Collections.unmodifiableSet(new TreeSet<>(byType.keySet()));
     }
 
-    /** Evaluates an event; returns the matches (empty list when none) in load order. */
+    /**
+     * Evaluates an event; returns the matches (empty list when none) in load order.
+     * {@code eventType} must be the event's {@code evt.type} value (the syscall or event name).
+     */
     public List<Match> evaluate(String eventType, EvalContext ctx) {
-        Rule[] rs = byType.getOrDefault(eventType, unrestricted);
+        Entry[] rs = byType.getOrDefault(eventType, unrestricted);
         List<Match> out = null;
-        for (Rule r : rs) {
+        for (Entry r : rs) {
             if (r.evaluator().eval(ctx)) {
                 if (out == null) out = new ArrayList<>(2);
-                out.add(new Match(r, eventType, ctx));
+                out.add(new Match(r.rule(), eventType, ctx));
                 if (matching == RuleMatching.FIRST) break;
             }
         }
@@ -99,12 +116,12 @@ public final class RuleEngine {
 
     /** Callback form: no list allocated; returns the number of matches. */
     public int evaluate(String eventType, EvalContext ctx, Consumer<Match> sink) {
-        Rule[] rs = byType.getOrDefault(eventType, unrestricted);
+        Entry[] rs = byType.getOrDefault(eventType, unrestricted);
         int n = 0;
-        for (Rule r : rs) {
+        for (Entry r : rs) {
             if (r.evaluator().eval(ctx)) {
                 n++;
-                sink.accept(new Match(r, eventType, ctx));
+                sink.accept(new Match(r.rule(), eventType, ctx));
                 if (matching == RuleMatching.FIRST) break;
             }
         }

@@ -49,6 +49,11 @@ final class ArgRender {
         if (name.equals(row.resultName()) || name.equals("res_or_fd")) {
             return result(ctx, s, true);
         }
+        if (name.equals("tuple") && row.argIndex("tuple") < 0) {
+            // Falco's socket calls carry the connection tuple: pdig's is the fd's name
+            FdInfo f = ctx.fd();
+            return f != null && (f.kind().isIpSocket() || f.kind() == io.pdig.analyzer.state.FdKind.UNIX) ? f.name() : null;
+        }
         int i = row.argIndex(name);
         if (i < 0) {
             i = row.argIndex(alias(name));

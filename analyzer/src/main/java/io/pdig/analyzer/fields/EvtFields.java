@@ -108,8 +108,8 @@ final class EvtFields {
                 (c, a) -> {
                     Long f = openFlags(c);
                     Long m = openMode(c);
-                    return f != null && m != null && (f & (LocalNames.O_CREAT | LocalNames.O_TMPFILE)) != 0
-                            && (m & 0111) != 0;
+                    return f != null && m != null && (m & 0111) != 0
+                            && ((f & LocalNames.O_CREAT) != 0 || (f & LocalNames.O_TMPFILE) == LocalNames.O_TMPFILE);
                 });
         b.plain("evt.is_open_create", BOOL,
                 "true when an open created the file; known only for O_EXCL or O_TMPFILE opens, else no value "

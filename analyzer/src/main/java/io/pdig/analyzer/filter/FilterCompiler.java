@@ -6,6 +6,7 @@ import io.pdig.analyzer.fields.FieldLookup;
 import io.pdig.analyzer.fields.FieldType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a macro-free AST into an {@link Evaluator} tree, resolving fields through a
@@ -80,7 +81,12 @@ public final class FilterCompiler {
             return Evaluator.FALSE;
         }
         ValueTest test = ValueTests.build(lhs.kind(), lhs.port(), c.op(), c.modifier(), values, c.pos());
-        return new FieldCheck(lhs.source(), test, all);
+        Evaluator check = new FieldCheck(lhs.source(), test, all);
+        if ("evt.type".equals(lhs.fieldName()) && c.lhs() instanceof Ast.FieldRef && c.modifier() == null
+                && Set.of("=", "==", "!=", "in", "intersects").contains(c.op())) {
+            return new Evaluator.EventTypeCheck(check, Set.copyOf(values), c.op().equals("!="));
+        }
+        return check;
     }
 
     /** Resolves a field or transformer to its value source and comparison kind. */

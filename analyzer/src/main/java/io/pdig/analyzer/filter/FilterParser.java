@@ -153,9 +153,8 @@ public final class FilterParser {
         if (peek() == '(') {
             pos++;
             lastToken = "(";
-            enter();
+            // parseOr counts the nesting level.
             Ast inner = parseOr();
-            depth--;
             skipBlanks();
             if (peek() != ')') {
                 throw error("expected a ')' token");

@@ -112,6 +112,18 @@ public final class ValueTests {
                 String one = values.get(0);
                 return v -> one.equals(str(v));
             }
+            if (values.size() <= 8) {
+                // Extracted strings are usually fresh objects without a cached hash: for short
+                // lists comparing lengths and then bytes beats hashing the whole value.
+                String[] arr = new HashSet<>(values).toArray(String[]::new);
+                return v -> {
+                    String s = str(v);
+                    for (String x : arr) {
+                        if (x.length() == s.length() && x.equals(s)) return true;
+                    }
+                    return false;
+                };
+            }
             Set<String> set = new HashSet<>(values);
             return v -> set.contains(str(v));
         }

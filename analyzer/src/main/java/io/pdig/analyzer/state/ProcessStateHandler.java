@@ -92,12 +92,19 @@ final class ProcessStateHandler {
         }
     }
 
+    /**
+     * A thread exit removes the thread (the process lives on, even when its leader thread is the
+     * one that left); a process exit, or the exit of its last known thread, removes the process.
+     */
     void exit(ProcessEvent.Exit x) {
-        if (x.threadOnly() && x.tid() != x.pid()) {
+        if (x.threadOnly()) {
             deferred.add(() -> {
                 ProcessInfo p = tables.process(x.pid());
                 if (p != null) {
                     p.threads.remove(x.tid());
+                    if (p.threads.isEmpty()) {
+                        tables.remove(x.pid());
+                    }
                 }
             });
         } else {

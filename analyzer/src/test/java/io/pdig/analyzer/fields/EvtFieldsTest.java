@@ -83,6 +83,8 @@ class EvtFieldsTest {
         assertEquals(true, h.value("evt.is_open_exec"));
         assertEquals(true, h.value("evt.is_open_create"), "O_CREAT|O_EXCL success means created");
         assertEquals("O_EXCL|O_CREAT|O_RDWR", h.value("evt.arg.flags"));
+        h.feed(sys(50, "openat", 5, "dirfd", -100, "name", "/tmp", "flags", 0200000, "mode", 0755));
+        assertEquals(false, h.value("evt.is_open_exec"), "a directory open creates no file");
         h.feed(sys(50, "execve", 0, "filename", "/bin/ls"));
         assertEquals(false, h.value("evt.is_open_read"), "not an open event");
     }

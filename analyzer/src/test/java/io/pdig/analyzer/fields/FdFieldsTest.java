@@ -72,6 +72,8 @@ class FdFieldsTest {
         assertNull(h.value("fd.cip"), "the local side of a connect is not observed");
         assertNull(h.value("fd.lport"));
         assertEquals("0.0.0.0:0->203.0.113.10:443", h.value("fd.name"));
+        assertEquals("0.0.0.0:0->203.0.113.10:443", h.value("evt.arg.tuple"));
+        assertEquals("203.0.113.10:443", h.value("evt.arg.addr"));
         assertEquals(false, h.value("fd.is_server"));
         assertEquals(true, h.value("fd.connected"));
         assertEquals(List.of("203.0.113.10"), h.value("fd.ip"));

@@ -153,7 +153,9 @@ class FilterParserTest {
     void depthIsLimited() {
         String deep = "(".repeat(1500) + "a" + ")".repeat(1500);
         assertEquals("exceeded max depth limit of 1000", fail(deep).getMessage());
-        String ok = "(".repeat(200) + "a" + ")".repeat(200);
+        String ok = "(".repeat(990) + "a" + ")".repeat(990);
         assertEquals("a", canon(ok));
+        String deepAnd = "a and (".repeat(900) + "b" + ")".repeat(900);
+        assertTrue(canon(deepAnd).startsWith("(a and (a and"));
     }
 }

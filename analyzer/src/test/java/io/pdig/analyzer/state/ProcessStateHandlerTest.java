@@ -54,6 +54,15 @@ class ProcessStateHandlerTest {
     }
 
     @Test
+    void leaderThreadExitKeepsTheProcessUntilItsLastThread() {
+        Harness h = new Harness().feed(exec(32, "/bin/app", "app").build(), thread(T0, 32, 33),
+                new ProcessEvent.Exit(T0, 32, 32, 0, 0, false, true), sys(T0, 32, 33, "getpid", 32));
+        assertEquals("app", h.value("proc.name"), "pthread_exit of the leader: the process lives on");
+        h.feed(new ProcessEvent.Exit(T0, 33, 32, 0, 0, false, true), sys(1, "getpid", 1));
+        assertNull(h.analyzer().state().process(32), "its last thread left");
+    }
+
+    @Test
     void execReplacesImageAndClosesCloexecFds() {
         Harness h = new Harness().feed(exec(40, "/bin/sh", "sh").cwd("/").build(),
                 sys(40, "openat", 3, "dirfd", -100, "name", "/etc/keep", "flags", 0),

@@ -123,6 +123,10 @@ final class ChronicleStore implements RecordStore {
     @Override
     public synchronized void lockForWrite() {
         try {
+            if (!Files.exists(dir)) {
+                // Opened with openExisting and the directory is gone: create it private, as open does.
+                Files.createDirectories(dir, Permissions.DIR_ATTR);
+            }
             lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             Permissions.tighten(dir);
             try {

@@ -31,6 +31,7 @@ public final class AsyncJournalWriter implements JournalWriter {
     private final JournalConfig.Overflow overflow;
     private final ArrayBlockingQueue<Event> buffer;
     private final Thread thread;
+    private final int capacity;
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -51,7 +52,8 @@ public final class AsyncJournalWriter implements JournalWriter {
     public AsyncJournalWriter(RecordStore store, JournalConfig config) {
         this.store = store;
         this.overflow = config.overflow();
-        this.buffer = new ArrayBlockingQueue<>(config.bufferCapacity());
+        this.capacity = config.bufferCapacity();
+        this.buffer = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(this::run, "pdig-journal");
         // Daemon so a forgotten writer cannot keep the JVM alive; close() is what guarantees that
         // buffered events reach the store.
@@ -83,7 +85,8 @@ public final class AsyncJournalWriter implements JournalWriter {
             put(event);
         }
         // Depth without taking the buffer's lock again: accepted minus taken by the journal thread.
-        long depth = accepted.get() - taken;
+        // (Can overcount by the batch being drained, hence the cap.)
+        long depth = Math.min(accepted.get() - taken, capacity);
         if (depth > maxDepth.get()) maxDepth.accumulateAndGet(depth, Math::max);
     }
 
@@ -160,6 +163,20 @@ public final class AsyncJournalWriter implements JournalWriter {
         checkFailure();
     }
 
+    /**
+     * Encodes one event; an event the codec cannot represent (a null where the model expects a
+     * value) becomes a TRACER_ERROR notice instead of ending the journal. The notice is a keyframe
+     * because the failed attempt may have updated the encoder's delta context.
+     */
+    private static void encode(RecordEncoder encoder, long seq, Event ev, boolean keyframe) {
+        try {
+            encoder.encode(seq, ev, keyframe);
+        } catch (RuntimeException ex) {
+            encoder.encode(seq, new NoticeEvent(ev.ts(), ev.tid(), ev.pid(), NoticeEvent.Kind.TRACER_ERROR, 1,
+                    "journal could not encode " + ev.getClass().getSimpleName() + ": " + ex), true);
+        }
+    }
+
     /** The journal thread. */
     private void run() {
         RecordEncoder encoder = new RecordEncoder();
@@ -179,7 +196,7 @@ public final class AsyncJournalWriter implements JournalWriter {
                 long bytes = 0;
                 for (Event ev : batch) {
                     boolean keyframe = first || seq % JournalSchema.KEYFRAME_INTERVAL == 0 || store.nextAppendStartsFile();
-                    encoder.encode(seq, ev, keyframe);
+                    encode(encoder, seq, ev, keyframe);
                     store.append(encoder.array(), encoder.length(), seq);
                     bytes += encoder.length();
                     lastSeq = seq;

@@ -44,6 +44,8 @@ public final class StoreReader implements JournalReader {
     /** Damaged records whose seq is unknown, not yet counted by a gap (skip mode). */
     private long uncounted;
     private CorruptJournalException sticky;
+    /** The store threw on read (skip mode): nothing more can be read through this cursor. */
+    private boolean storeBroken;
 
     /**
      * @param name    the reader's name (its position is loaded and saved), or null for anonymous
@@ -66,6 +68,7 @@ public final class StoreReader implements JournalReader {
     public JournalRecord next() {
         if (sticky != null) throw sticky;
         commitReturned();
+        if (storeBroken) return null;
         while (!closed) {
             if (cursor == null) {
                 owner = Thread.currentThread();
@@ -80,8 +83,11 @@ public final class StoreReader implements JournalReader {
             try {
                 got = cursor.next(buf);
             } catch (StoreDamageException e) {
+                // Closed or interrupted under the store's feet: a clean end, not damage.
+                if (closed || Thread.currentThread().isInterrupted()) return null;
                 // The store cannot move past this point: report it; when skipping, this is the end.
                 corrupt("unreadable by the store: " + e.getCause(), 1);
+                storeBroken = true;
                 return null;
             }
             if (!got && !missingBeforeHighWaterMark()) {

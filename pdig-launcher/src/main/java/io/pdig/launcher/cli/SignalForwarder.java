@@ -1,47 +1,26 @@
 package io.pdig.launcher.cli;
 
-import io.pdig.model.driver.TraceSession;
-import java.util.ArrayList;
-import java.util.List;
+import io.pdig.tracer.SignalPipe;
 import java.util.function.IntConsumer;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * Routes the signals pdig itself receives (SIGINT, SIGTERM, SIGHUP, SIGQUIT) to a handler,
- * normally {@link TraceSession#forwardSignal}. The JVM runs with -Xrs, so these signals would
- * otherwise kill pdig without a word and leave the tracee to EXITKILL.
- *
- * <p>Handlers run on the JVM's signal dispatcher thread; the handler must only hand off work.
+ * Routes the signals pdig itself receives (SIGHUP, SIGINT, SIGQUIT, SIGTERM) to a handler,
+ * normally {@code TraceSession::forwardSignal}. The JVM runs with -Xrs (so that SIGQUIT prints no
+ * thread dump on the app's stdout), which leaves these signals to us: {@link SignalPipe} turns
+ * them into callbacks on its own thread. The handler must only hand off work.
  */
 final class SignalForwarder implements AutoCloseable {
 
-    static final String[] FORWARDED = {"INT", "TERM", "HUP", "QUIT"};
+    static final int[] FORWARDED = {1, 2, 3, 15};
 
-    private final List<Signal> installed = new ArrayList<>();
-    private final List<SignalHandler> previous = new ArrayList<>();
+    private final SignalPipe pipe;
 
     SignalForwarder(IntConsumer onSignal) {
-        for (String name : FORWARDED) {
-            try {
-                Signal s = new Signal(name);
-                SignalHandler old = Signal.handle(s, sig -> onSignal.accept(sig.getNumber()));
-                installed.add(s);
-                previous.add(old);
-            } catch (IllegalArgumentException e) {
-                // The JVM reserves this signal in this configuration; it keeps its default action.
-            }
-        }
+        this.pipe = SignalPipe.install(FORWARDED, onSignal);
     }
 
     @Override
     public void close() {
-        for (int i = 0; i < installed.size(); i++) {
-            try {
-                Signal.handle(installed.get(i), previous.get(i));
-            } catch (IllegalArgumentException e) {
-                // nothing to restore
-            }
-        }
+        pipe.close();
     }
 }

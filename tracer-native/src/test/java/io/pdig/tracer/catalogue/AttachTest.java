@@ -95,17 +95,25 @@ class AttachTest {
         first.awaitOutput("ready", 5000);
         DriverException e = assertThrows(DriverException.class,
                 () -> Tracing.attach(first.mainPid(), false, SyscallTable.defaultSet(), first.dir, first.out));
-        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+        int tracer = Procs.tracerPid(first.mainPid());
+        assertTrue(e.getMessage().contains("already") && e.getMessage().contains("traced")
+                && e.getMessage().contains(Integer.toString(tracer)), "names the current tracer " + tracer + ": " + e.getMessage());
         assertTrue(Procs.alive(first.mainPid()), "the first session's tracee is unharmed");
         first.session.forwardSignal(15);
         assertEquals(15, first.await(5000).signal());
     }
 
-    /** H4: attaching to this JVM itself is refused. */
+    /** H4: attaching to this JVM, to one of its threads, or to an ancestor is refused. */
     @Test
-    void h4AttachToSelfIsRefused() {
-        assertThrows(DriverException.class,
-                () -> Tracing.attach(Procs.selfPid(), false, SyscallTable.defaultSet(), null, null));
+    void h4AttachToSelfOrAncestorIsRefused() {
+        int self = Procs.selfPid();
+        assertThrows(DriverException.class, () -> Tracing.attach(self, false, SyscallTable.defaultSet(), null, null));
+        int otherThread = Procs.tasks(self).stream().filter(tid -> tid != self).findFirst().orElseThrow();
+        assertThrows(DriverException.class, () -> Tracing.attach(otherThread, false, SyscallTable.defaultSet(), null, null));
+        int parent = (int) ProcessHandle.current().parent().orElseThrow().pid();
+        DriverException e = assertThrows(DriverException.class,
+                () -> Tracing.attach(parent, false, SyscallTable.defaultSet(), null, null));
+        assertTrue(e.getMessage().contains(Integer.toString(parent)), e.getMessage());
     }
 
     /** H5: after attach and detach the target is not left stopped: it keeps ticking. */

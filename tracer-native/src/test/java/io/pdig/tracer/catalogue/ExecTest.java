@@ -26,12 +26,18 @@ class ExecTest {
     /** E1: exec from a non-leader thread: the process keeps its pid, formerTid names the thread. */
     @Test
     void e1ExecFromNonLeaderThread() throws Exception {
-        Traced t = Tracing.program("thread_exec", "one").run(15_000);
+        Traced t = Tracing.program("thread_exec", "one").plus("nanosleep", "clock_nanosleep").run(15_000);
         assertEquals(Termination.exited(0), t.termination(), t.output());
         int pid = t.mainPid();
         int former = SignalTest.group(t.output(), "exec from (\\d+)");
         assertTrue(t.output().contains("after pid " + pid + " tid " + pid + " former " + former), t.output());
         assertAfterExecSingleThreaded(t, pid, former);
+        // The leader's 123 s sleep was cut short by the exec: journalled without a result ("= ?").
+        List<SyscallEvent> sleeps = t.events(SyscallEvent.class).stream()
+                .filter(e -> e.tid() == pid && (e.name().equals("nanosleep") || e.name().equals("clock_nanosleep")))
+                .collect(Collectors.toList());
+        assertEquals(1, sleeps.size(), "the leader's interrupted sleep:\n" + t.describeEvents());
+        assertTrue(!sleeps.get(0).hasResult(), "superseded by the exec, no result: " + Events.describe(sleeps.get(0)));
     }
 
     /** E2: two threads exec at once: exactly one wins, and the tracer ends with one process. */
