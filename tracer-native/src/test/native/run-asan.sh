@@ -8,6 +8,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/../../../target/asan}
 mkdir -p "$out"
 cc=${CC:-gcc}
+# Exit 77 (skip) when the toolchain has no sanitizer runtime, so the check degrades loudly, not red.
+if ! echo 'int main(void){return 0;}' | $cc -x c -fsanitize=address,undefined -o "$out/probe" - 2>/dev/null; then
+    echo "sanitizer runtime unavailable for $cc"
+    exit 77
+fi
 $cc -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE \
     -Wall -Wextra -o "$out/asan_driver" "$here/asan_driver.c" "$here"/../../main/c/*.c
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

@@ -87,8 +87,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     final void run() {
         Termination end = null;
         try {
-            session.tracerTid = lib.pdig_gettid();
+            // The handler first: the default action of the wake signal would kill the JVM. It stays
+            // installed for good, so a late wake signal is always harmless.
             Errno.check(lib.pdig_install_wake_handler(WAKE_SIGNAL), "install wake handler");
+            session.tracerTid = lib.pdig_gettid();
             buf = new StopBuffer();
             mem = new TraceeMemory(lib, stringLimit);
             decoder = new ArgDecoder(mem, stringLimit);

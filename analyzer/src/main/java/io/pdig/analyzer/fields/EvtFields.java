@@ -1,7 +1,6 @@
 package io.pdig.analyzer.fields;
 
 import static io.pdig.analyzer.fields.FieldArg.NONE;
-import static io.pdig.analyzer.fields.FieldArg.OPTIONAL_KEY;
 import static io.pdig.analyzer.fields.FieldArg.REQUIRED_KEY;
 import static io.pdig.analyzer.fields.FieldType.*;
 

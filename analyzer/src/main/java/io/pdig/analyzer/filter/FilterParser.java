@@ -83,7 +83,14 @@ public final class FilterParser {
 
     /** Parses a whole condition. */
     public static Ast parse(String condition) {
-        return new FilterParser(condition).parseAll();
+        FilterParser p = new FilterParser(condition);
+        try {
+            return p.parseAll();
+        } catch (StackOverflowError e) {
+            // The depth guard allows 1000 levels like libsinsp; a thread with a small stack can run
+            // out first (the rule loader parses on a thread with a large stack).
+            throw new FilterException("condition nested too deeply for this thread's stack", p.here());
+        }
     }
 
     private Ast parseAll() {

@@ -40,7 +40,40 @@ public final class RuleLoader {
         return load(List.of(RuleSource.fromResource(resource)), fields);
     }
 
+    /**
+     * Conditions may nest 1000 levels (libsinsp's limit) and macros nest further; parsing and
+     * compiling them is recursive, so loading runs on its own thread with a large stack.
+     */
+    private static final long LOADER_STACK_BYTES = 512L * 1024 * 1024;
+
     public LoadResult load(List<RuleSource> sources) {
+        LoadResult[] result = new LoadResult[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = loadHere(sources);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError e) {
+                failure[0] = new IllegalStateException("rule conditions nested too deeply to load");
+            }
+        }, "pdig-rule-loader", LOADER_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] != null) throw failure[0];
+        return result[0];
+    }
+
+    private LoadResult loadHere(List<RuleSource> sources) {
         Collected col = new Collected();
         List<LoadMessage> messages = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -149,13 +149,50 @@ class FilterParserTest {
         assertTrue(fail("= x").getMessage().startsWith("expected a '(' token, a field check, or an identifier"));
     }
 
+    /** Runs on a thread with a large stack, as the rule loader does. */
+    private static <T> T onBigStack(java.util.concurrent.Callable<T> c) throws Exception {
+        Object[] out = new Object[1];
+        Exception[] err = new Exception[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = c.call();
+            } catch (Exception e) {
+                err[0] = e;
+            }
+        }, "big-stack", 256L * 1024 * 1024);
+        t.start();
+        t.join();
+        if (err[0] != null) throw err[0];
+        @SuppressWarnings("unchecked")
+        T r = (T) out[0];
+        return r;
+    }
+
     @Test
-    void depthIsLimited() {
+    void depthIsLimitedLikeLibsinsp() throws Exception {
         String deep = "(".repeat(1500) + "a" + ")".repeat(1500);
-        assertEquals("exceeded max depth limit of 1000", fail(deep).getMessage());
+        FilterException e = onBigStack(() -> assertThrows(FilterException.class, () -> FilterParser.parse(deep)));
+        assertEquals("exceeded max depth limit of 1000", e.getMessage());
         String ok = "(".repeat(990) + "a" + ")".repeat(990);
-        assertEquals("a", canon(ok));
+        assertEquals("a", onBigStack(() -> canon(ok)));
         String deepAnd = "a and (".repeat(900) + "b" + ")".repeat(900);
-        assertTrue(canon(deepAnd).startsWith("(a and (a and"));
+        assertTrue(onBigStack(() -> canon(deepAnd)).startsWith("(a and (a and"));
+    }
+
+    @Test
+    void smallStacksFailCleanly() throws Exception {
+        String deep = "(".repeat(990) + "a" + ")".repeat(990);
+        Object[] got = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                got[0] = FilterParser.parse(deep);
+            } catch (FilterException e) {
+                got[0] = e;
+            }
+        }, "small-stack", 64 * 1024);
+        t.start();
+        t.join();
+        // Either it fit, or it failed with a clean parse error instead of a StackOverflowError.
+        assertTrue(got[0] instanceof Ast || got[0] instanceof FilterException, String.valueOf(got[0]));
     }
 }

@@ -591,6 +591,14 @@ class RuleLoaderTest {
     }
 
     @Test
+    void deeplyNestedConditionsLoadUpToLibsinspsLimit() {
+        String ok = "(".repeat(990) + "evt.type = open" + ")".repeat(990);
+        assertEquals("evt.type = open", ok(rule("r", "'" + ok + "'")).rule("r").compiledCondition());
+        String tooDeep = "(".repeat(1001) + "evt.type = open" + ")".repeat(1001);
+        assertEquals("exceeded max depth limit of 1000", onlyError(load(rule("r", "'" + tooDeep + "'"))).message());
+    }
+
+    @Test
     void missingFileIsAReadError() {
         LoadResult r = RuleLoader.loadFiles(List.of(java.nio.file.Path.of("/nonexistent/x.yaml")), TestFields.standard());
         LoadMessage e = onlyError(r);

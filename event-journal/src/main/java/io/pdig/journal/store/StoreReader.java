@@ -68,8 +68,7 @@ public final class StoreReader implements JournalReader {
     public JournalRecord next() {
         if (sticky != null) throw sticky;
         commitReturned();
-        if (storeBroken) return null;
-        while (!closed) {
+        while (!closed && !storeBroken) {
             if (cursor == null) {
                 owner = Thread.currentThread();
                 cursor = store.cursor(fromSeq);
@@ -79,17 +78,8 @@ public final class StoreReader implements JournalReader {
                     continue;
                 }
             }
-            boolean got;
-            try {
-                got = cursor.next(buf);
-            } catch (StoreDamageException e) {
-                // Closed or interrupted under the store's feet: a clean end, not damage.
-                if (closed || Thread.currentThread().isInterrupted()) return null;
-                // The store cannot move past this point: report it; when skipping, this is the end.
-                corrupt("unreadable by the store: " + e.getCause(), 1);
-                storeBroken = true;
-                return null;
-            }
+            Boolean got = read();
+            if (got == null) return null;
             if (!got && !missingBeforeHighWaterMark()) {
                 if (!options.follow() || !pause()) return null;
                 continue;
@@ -101,6 +91,23 @@ public final class StoreReader implements JournalReader {
             }
         }
         return null;
+    }
+
+    /**
+     * The next stored record into {@code buf}: true, false when there is none yet, null when
+     * reading must end (closed, interrupted, or in skip mode a store that cannot read further).
+     */
+    private Boolean read() {
+        try {
+            return cursor.next(buf);
+        } catch (StoreDamageException e) {
+            // Closed or interrupted under the store's feet: a clean end, not damage.
+            if (closed || Thread.currentThread().isInterrupted()) return null;
+            // The store cannot move past this point: report it; when skipping, this is the end.
+            corrupt("unreadable by the store: " + e.getCause(), 1);
+            storeBroken = true;
+            return null;
+        }
     }
 
     /** One record from the cursor: checked, decoded; null when it is before fromSeq or skipped. */
@@ -175,7 +182,9 @@ public final class StoreReader implements JournalReader {
     private boolean missingBeforeHighWaterMark() {
         long hwm = store.highWaterMark();
         if (hwm <= lastSeen || hwm < fromSeq) return false;
-        if (cursor.next(buf)) return true;
+        Boolean again = read();
+        if (again == null) return false; // reading ends; the caller's loop sees why
+        if (again) return true;
         long have = lastSeen;
         String reason = "journal ends before seq " + hwm + " recorded by the writer";
         if (!options.skipCorrupt()) {
