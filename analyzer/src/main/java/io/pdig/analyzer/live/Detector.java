@@ -38,6 +38,8 @@ public final class Detector implements AutoCloseable {
     private long events;
     private long alertCount;
     private long lastSeq = -1;
+    /** Syscall time to alert handed to the sinks, for --stats and the latency benchmark. */
+    private final LatencyHistogram alertLatency = new LatencyHistogram();
 
     public Detector(RuleEngine engine, AlertFactory alerts, List<AlertSink> sinks, UserDirectory users,
                     StateLimits limits, String hostname) {
@@ -90,6 +92,8 @@ public final class Detector implements AutoCloseable {
         for (AlertSink s : sinks) {
             s.accept(a);
         }
+        java.time.Instant written = java.time.Instant.now();
+        alertLatency.record(written.getEpochSecond() * 1_000_000_000L + written.getNano() - a.ts());
     }
 
     public long events() {
@@ -98,6 +102,10 @@ public final class Detector implements AutoCloseable {
 
     public long alerts() {
         return alertCount;
+    }
+
+    public LatencyHistogram alertLatency() {
+        return alertLatency;
     }
 
     public long lastSeq() {

@@ -139,6 +139,7 @@ final class DetectionLoop {
 
     String statsLine() {
         return "events=" + detector.events() + " alerts=" + detector.alerts() + " max_lag_ms=" + maxLagNanos / 1_000_000
+                + " alert_latency: " + detector.alertLatency().summary()
                 + (failure != null ? " failed=\"" + failure.getMessage() + "\"" : "");
     }
 }
