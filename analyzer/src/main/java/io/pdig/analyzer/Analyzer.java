@@ -28,10 +28,14 @@ public final class Analyzer {
         this.rules = rules;
     }
 
-    /** Processes one event. Sequence numbers must increase (Falco's evt.num). */
+    /**
+     * Processes one event. Sequence numbers (Falco's evt.num) should increase; one that does not is
+     * counted ({@link StateCounters#seqRegressions()}) and the event still processed: detection
+     * degrades rather than stops.
+     */
     public void process(long seq, Event event) {
         if (seq <= lastSeq) {
-            throw new IllegalArgumentException("event sequence went backwards: " + seq + " after " + lastSeq);
+            updater.tables().counters().seqRegression();
         }
         lastSeq = seq;
         updater.beginEvent();

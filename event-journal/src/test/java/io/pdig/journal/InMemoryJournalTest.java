@@ -46,6 +46,10 @@ class InMemoryJournalTest {
             try (JournalReader r = j.reader("a")) {
                 assertEquals(range(10, 30), seqs(readAll(r)));
             }
+            try (JournalReader r = j.reader("a")) {
+                JournalException e = assertThrows(JournalException.class, () -> j.reader("a"));
+                assertEquals("journal <memory>: reader 'a' is already open", e.getMessage());
+            }
             try (JournalReader r = j.reader("b", ReaderOptions.from(25))) {
                 assertEquals(range(25, 30), seqs(readAll(r)), "fromSeq applies to a name without a position");
             }

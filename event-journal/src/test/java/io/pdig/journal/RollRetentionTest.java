@@ -56,4 +56,34 @@ class RollRetentionTest {
         }
         assertEquals(List.of("20260101-03F.cq4", "20260101-04F.cq4"), storeFiles(dir));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void followReaderCrossesRolls() throws Exception {
+        Path dir = tmp.resolve("j");
+        AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
+        JournalConfig cfg = JournalConfig.defaults().withRoll(JournalConfig.Roll.HOURLY).withClock(now::get);
+        try (Journal j = Journal.open(dir, cfg)) {
+            JournalReader r = j.reader(ReaderOptions.fromStart().following(true));
+            List<JournalRecord> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread follower = new Thread(() -> {
+                for (JournalRecord rec = r.next(); rec != null; rec = r.next()) got.add(rec);
+            });
+            follower.start();
+            try (JournalWriter w = j.writer()) {
+                for (int hour = 0; hour < 3; hour++) {
+                    SampleEvents.findLike(100, SampleEvents.T0 + hour * 3_600_000_000_000L).forEach(w::accept);
+                    w.flush();
+                    Thread.sleep(50);
+                    now.addAndGet(3_600_000L);
+                }
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (got.size() < 300 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            r.close();
+            follower.join(5_000);
+            assertEquals(range(0, 300), seqs(got));
+            assertEquals(3, storeFiles(dir).size());
+        }
+    }
 }

@@ -30,21 +30,32 @@ final class Guard {
                 // Tracing pdig from its own tracee deadlocks both (strace#178).
                 long req = raw[0] & 0xffffffffL;
                 if (req == PTRACE_ATTACH || req == Ptrace.SEIZE) {
-                    int target = (int) raw[1];
-                    if (target > 0 && ProcReader.statusLong(target, "Tgid", -1) == ProcessHandle.current().pid()) {
+                    if (isPdig((int) raw[1])) {
                         return Errno.EPERM;
                     }
                 }
                 return 0;
             }
+            case "process_vm_writev":
+                // Writing into the tracer's memory would let a (same-uid or root) tracee rewrite pdig.
+                return isPdig((int) raw[0]) ? Errno.EPERM : 0;
             default:
                 return 0;
         }
     }
 
+    private static boolean isPdig(int pid) {
+        return pid > 0 && ProcReader.statusLong(pid, "Tgid", -1) == ProcessHandle.current().pid();
+    }
+
     static String describe(Syscall row, int tid) {
-        return row.name().equals("seccomp")
-                ? "seccomp filter with a user-notification listener by " + tid
-                : "ptrace attach to pdig by " + tid;
+        switch (row.name()) {
+            case "seccomp":
+                return "seccomp filter with a user-notification listener by " + tid;
+            case "ptrace":
+                return "ptrace attach to pdig by " + tid;
+            default:
+                return row.name() + " into pdig's memory by " + tid;
+        }
     }
 }

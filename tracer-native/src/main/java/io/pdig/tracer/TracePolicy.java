@@ -48,6 +48,7 @@ public final class TracePolicy {
             names.add(n);
         }
         this.requested = Set.copyOf(names);
+        names.addAll(i386Variants(names));
         int m64 = 0;
         int m32 = 0;
         for (Syscall s : SyscallTable.all()) {
@@ -79,6 +80,27 @@ public final class TracePolicy {
         this.max64 = m64;
         this.max32 = m32;
     }
+
+    /**
+     * i386 has rows of its own for some calls (setuid32, chown32, fcntl64, mmap2, umount...): a
+     * request for the x86_64 name also covers them, so a 32-bit tracee cannot step around the set.
+     */
+    static Set<String> i386Variants(Set<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names) {
+            for (String v : new String[] {n + "32", n + "64", n + "_time64", I386_ALIASES.getOrDefault(n, "")}) {
+                Syscall row = v.isEmpty() ? null : SyscallTable.byName(v);
+                if (row != null && row.nr64() < 0 && row.nr32() >= 0) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Map<String, String> I386_ALIASES = java.util.Map.of(
+            "umount2", "umount", "mmap", "mmap2", "wait4", "waitpid", "newfstatat", "fstatat64",
+            "stat", "stat64", "lstat", "lstat64", "fstat", "fstat64", "lseek", "_llseek", "sendfile", "sendfile64");
 
     public Set<String> requested() {
         return requested;

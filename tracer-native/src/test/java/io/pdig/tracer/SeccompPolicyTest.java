@@ -101,6 +101,19 @@ class SeccompPolicyTest {
     }
 
     @Test
+    void i386OnlyVariantsOfARequestedCallAreTracedToo() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of("setuid", "chown", "fcntl", "umount2"), false));
+        for (String n : List.of("setuid32", "chown32", "fcntl64", "umount", "setuid", "chown", "fcntl")) {
+            int nr32 = SyscallTable.byName(n).nr32();
+            assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, nr32), n + " (i386 " + nr32 + ")");
+        }
+        TracePolicy p = new TracePolicy(Set.of("setuid"), false);
+        assertTrue(p.reports(Abi.I386, SyscallTable.byName("setuid32").nr32()));
+        assertEquals(Set.of("setuid"), p.requested());
+        assertFalse(p.reports(Abi.I386, SyscallTable.byName("getuid32").nr32()));
+    }
+
+    @Test
     void exitStopsAreSkippedOnlyForSkipExitRowsWithoutExitReads() {
         TracePolicy p = new TracePolicy(Set.of("close", "openat", "pipe2"), false);
         assertFalse(p.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()));

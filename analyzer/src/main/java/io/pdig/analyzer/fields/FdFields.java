@@ -22,17 +22,18 @@ final class FdFields {
     }
 
     static void register(FieldRegistry.Builder b) {
-        b.plain("fd.num", FD, "fd number (-1 for a failed open)", fd(f -> (long) f.num()));
+        b.plain("fd.num", FD, "fd number (-1 for a failed open)", pathFd(f -> (long) f.num()));
         b.plain("fd.type", CHARBUF, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, memfd ...",
                 fd(f -> f.kind().typeName));
         b.plain("fd.typechar", CHARBUF, "fd type as one character: f d 4 6 u p e s l i t n b r m P o",
-                fd(f -> String.valueOf(f.kind().typeChar)));
+                pathFd(f -> String.valueOf(f.kind().typeChar)));
         b.plain("fd.name", CHARBUF, "file path, cip:cport->sip:sport for IP sockets, unix path, memfd:NAME",
-                fd(FdInfo::name));
-        b.plain("fd.nameraw", CHARBUF, "the path exactly as passed to open", fd(FdInfo::nameRaw));
-        b.plain("fd.directory", CHARBUF, "directory of a file fd", fd(f -> isFile(f) ? PathNames.directory(f.name()) : null));
+                pathFd(FdInfo::name));
+        b.plain("fd.nameraw", CHARBUF, "the path exactly as passed to open", pathFd(FdInfo::nameRaw));
+        b.plain("fd.directory", CHARBUF, "directory containing a file fd, or the directory itself for a directory fd",
+                pathFd(f -> f.kind() == FdKind.DIRECTORY ? f.name() : isFile(f) ? PathNames.directory(f.name()) : null));
         b.plain("fd.filename", CHARBUF, "file name (no directory) of a file fd",
-                fd(f -> isFile(f) ? PathNames.filename(f.name()) : null));
+                pathFd(f -> isFile(f) ? PathNames.filename(f.name()) : null));
         b.plain("fd.cip", IPADDR, "client IP address", fd(f -> ip(f) ? f.clientIp() : null));
         b.plain("fd.sip", IPADDR, "server IP address", fd(f -> ip(f) ? f.serverIp() : null));
         b.plain("fd.lip", IPADDR, "local IP address", fd(f -> ip(f) ? f.localIp() : null));
@@ -51,7 +52,9 @@ final class FdFields {
         b.plain("fd.snet", IPNET, "(filter only) server IP, compared with a CIDR network", fd(f -> ip(f) ? f.serverIp() : null));
         b.plain("fd.lnet", IPNET, "(filter only) local IP, compared with a CIDR network", fd(f -> ip(f) ? f.localIp() : null));
         b.plain("fd.rnet", IPNET, "(filter only) remote IP, compared with a CIDR network", fd(f -> ip(f) ? f.remoteIp() : null));
-        b.plain("fd.l4proto", CHARBUF, "IP protocol: tcp, udp, icmp or raw", fd(f -> ip(f) ? f.l4proto() : null));
+        // libsinsp prints the literal <NA> for fds without an IP protocol (files, unix sockets...)
+        b.plain("fd.l4proto", CHARBUF, "IP protocol: tcp, udp, icmp, raw, or <NA>",
+                fd(f -> ip(f) && f.l4proto() != null ? f.l4proto() : "<NA>"));
         b.plain("fd.sockfamily", CHARBUF, "socket family: ip or unix", fd(f -> switch (f.kind()) {
             case IPV4, IPV6 -> "ip";
             case UNIX -> "unix";
@@ -59,11 +62,11 @@ final class FdFields {
         }));
         b.plain("fd.is_server", BOOL, "true when the process is the server side of the socket",
                 fd(f -> ip(f) || f.kind() == FdKind.UNIX ? f.server() : null));
-        b.plain("fd.connected", BOOL, "true when the socket is connected", fd(f -> isSocket(f) ? f.connected() : null));
+        b.plain("fd.connected", BOOL, "true when the fd is a connected socket", fd(FdInfo::connected));
         b.plain("fd.name_changed", BOOL, "true when this event changed the socket tuple (sendto to a new peer)",
                 (c, a) -> {
                     FdInfo f = c.fd();
-                    return f == null ? null : f.nameChangedSeq() == c.seq();
+                    return f == null || f.num() < 0 ? null : f.nameChangedSeq() == c.seq();
                 });
         for (String side : new String[] {"cip", "sip", "lip", "rip"}) {
             b.noValue("fd." + side + ".name", CHARBUF, NONE, "domain name of the " + side + " address");
@@ -81,7 +84,13 @@ final class FdFields {
         b.plain("fd.openflags", FLAGS, "Linux open flags of a file fd", fd(f -> isFile(f) ? f.openFlags() : null));
     }
 
+    /** A field of a real fd-table entry: no value for the detached entry of a failed open. */
     private static Field.Extractor fd(Function<FdInfo, Object> f) {
+        return (c, a) -> c.fd() == null || c.fd().num() < 0 ? null : f.apply(c.fd());
+    }
+
+    /** The fields libsinsp also fills for a failed open, from its path argument. */
+    private static Field.Extractor pathFd(Function<FdInfo, Object> f) {
         return (c, a) -> c.fd() == null ? null : f.apply(c.fd());
     }
 
@@ -104,12 +113,9 @@ final class FdFields {
         return f.kind().isIpSocket();
     }
 
-    private static boolean isSocket(FdInfo f) {
-        return f.kind().isIpSocket() || f.kind() == FdKind.UNIX || f.kind() == FdKind.NETLINK;
-    }
-
+    /** Files, and the detached entry of a failed open (whose 'o' type libsinsp still names from the path). */
     private static boolean isFile(FdInfo f) {
-        return f.kind() == FdKind.FILE || f.kind() == FdKind.DIRECTORY || f.kind() == FdKind.UNKNOWN && f.num() < 0;
+        return f.kind() == FdKind.FILE || f.kind() == FdKind.UNKNOWN && f.num() < 0;
     }
 
     private static Long port(Integer p) {

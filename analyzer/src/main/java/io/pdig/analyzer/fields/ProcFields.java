@@ -8,7 +8,6 @@ import io.pdig.analyzer.state.ProcessInfo;
 import io.pdig.analyzer.state.StateView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,9 +24,6 @@ final class ProcFields {
 
     /** Lineage walks stop here, so a pid-reuse loop in the table cannot hang an extraction. */
     static final int MAX_DEPTH = 64;
-
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "ksh", "tcsh", "csh", "dash", "ash",
-            "fish", "mksh");
 
     static void register(FieldRegistry.Builder b) {
         b.plain("proc.pid", PID, "process id (thread group id)", (c, a) -> (long) c.event().pid());
@@ -61,7 +57,7 @@ final class ProcFields {
         b.ancestors("proc.acmdline", CHARBUF, "command line of an ancestor", ancestor(ProcessInfo::cmdline));
         b.ancestors("proc.aargs", CHARBUF, "arguments of an ancestor", ancestor(ProcessInfo::argsLine));
         b.ancestors("proc.aenv", CHARBUF, "environment of an ancestor", ancestor(p -> String.join(" ", p.env())));
-        b.plain("proc.loginshellid", PID, "pid of the oldest shell among the process and its ancestors",
+        b.plain("proc.loginshellid", PID, "pid of the oldest shell (comm ending in sh) among the process and its ancestors",
                 (c, a) -> loginShell(c));
         b.plain("proc.duration", RELTIME, "nanoseconds since the process started", self2((c, p) ->
                 p.startTs() > 0 ? c.event().ts() - p.startTs() : null));
@@ -208,50 +204,37 @@ final class ProcFields {
         return null;
     }
 
-    /** The oldest ancestor (or self) that is in the same session: Falco's session leader walk. */
+    /** The session leader as libsinsp finds it: see {@link #leader}. */
     private static ProcessInfo sessionLeader(EvalContext c) {
         ProcessInfo p = c.process();
-        StateView s = c.state();
-        if (p == null || p.sid() == null) {
-            return null;
-        }
-        int sid = p.sid();
-        if (p.pid() == sid) {
-            return p;
-        }
-        ProcessInfo found = null;
-        ProcessInfo cur = s == null ? null : s.parent(p);
-        for (int i = 0; cur != null && i < MAX_DEPTH; i++) {
-            if (cur.sid() != null && cur.sid() == sid) {
-                found = cur;
-                if (cur.pid() == sid) {
-                    break;
-                }
-            }
-            cur = s.parent(cur);
-        }
-        return found;
+        return p == null || p.sid() == null ? null : leader(c, p, p.sid(), ProcessInfo::sid);
     }
 
     private static ProcessInfo groupLeader(EvalContext c) {
         ProcessInfo p = c.process();
+        return p == null || p.pgid() == null ? null : leader(c, p, p.pgid(), ProcessInfo::pgid);
+    }
+
+    /**
+     * libsinsp's leader lookup: on the host the process whose pid is the id, when known;
+     * otherwise (leader gone, or ids from another pid namespace) the highest ancestor reached
+     * without leaving the session/group, starting from the process itself.
+     */
+    private static ProcessInfo leader(EvalContext c, ProcessInfo p, int id, Function<ProcessInfo, Integer> idOf) {
         StateView s = c.state();
-        if (p == null || p.pgid() == null) {
+        if (s == null) {
             return null;
         }
-        int pgid = p.pgid();
-        if (p.pid() == pgid) {
-            return p;
-        }
-        ProcessInfo found = null;
-        ProcessInfo cur = s == null ? null : s.parent(p);
-        for (int i = 0; cur != null && i < MAX_DEPTH; i++) {
-            if (cur.pgid() != null && cur.pgid() == pgid) {
-                found = cur;
-                if (cur.pid() == pgid) {
-                    break;
-                }
+        if (p.onHost()) {
+            ProcessInfo direct = s.process(id);
+            if (direct != null) {
+                return direct;
             }
+        }
+        ProcessInfo found = p;
+        ProcessInfo cur = s.parent(p);
+        for (int i = 0; cur != null && i < MAX_DEPTH && Integer.valueOf(id).equals(idOf.apply(cur)); i++) {
+            found = cur;
             cur = s.parent(cur);
         }
         return found;
@@ -262,7 +245,8 @@ final class ProcFields {
         StateView s = c.state();
         Long found = null;
         for (int i = 0; p != null && i < MAX_DEPTH; i++) {
-            if (p.comm() != null && SHELLS.contains(p.comm())) {
+            // libsinsp's notion of a shell: a comm ending in "sh"
+            if (p.comm() != null && p.comm().endsWith("sh")) {
                 found = (long) p.pid();
             }
             p = s == null ? null : s.parent(p);

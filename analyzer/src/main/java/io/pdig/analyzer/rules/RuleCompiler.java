@@ -53,14 +53,19 @@ final class RuleCompiler {
 
     void compile() {
         compileLists();
+        for (Collected.ListInfo l : col.lists.values()) {
+            lists.add(new ListDef(l.name, List.copyOf(listItems.get(l.name)), false, l.location));
+        }
         compileMacros();
         compileRules();
-        for (Collected.ListInfo l : col.lists.values()) {
-            boolean used = usedLists.contains(l.name);
-            lists.add(new ListDef(l.name, List.copyOf(listItems.get(l.name)), used, l.location));
+        // Only a complete compilation knows what is unused.
+        for (int i = 0; i < lists.size(); i++) {
+            ListDef l = lists.get(i);
+            boolean used = usedLists.contains(l.name());
+            lists.set(i, new ListDef(l.name(), l.items(), used, l.location()));
             if (!used) {
-                messages.add(new LoadMessage(LoadCode.LOAD_UNUSED_LIST, l.location,
-                        "List not referred to by any other rule/macro", "list '" + l.name + "'"));
+                messages.add(new LoadMessage(LoadCode.LOAD_UNUSED_LIST, l.location(),
+                        "List not referred to by any other rule/macro", "list '" + l.name() + "'"));
             }
         }
         for (int i = 0; i < macros.size(); i++) {

@@ -77,6 +77,7 @@ public final class RuleLoader {
         Collected col = new Collected();
         List<LoadMessage> messages = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        java.util.Map<String, SourceFile> files = new java.util.HashMap<>();
         boolean readFailed = false;
         for (RuleSource src : sources) {
             names.add(src.name());
@@ -86,15 +87,17 @@ public final class RuleLoader {
                 readFailed = true;
                 continue;
             }
+            SourceFile file = new SourceFile(src.name(), src.content());
+            files.put(src.name(), file);
             try {
-                new RuleReader(new SourceFile(src.name(), src.content()), col, messages, fields).read();
+                new RuleReader(file, col, messages, fields).read();
             } catch (LoadError e) {
                 messages.add(e.msg);
                 readFailed = true;
             }
         }
         if (readFailed) {
-            return new LoadResult(names, List.of(), List.of(), List.of(), messages);
+            return new LoadResult(names, List.of(), List.of(), List.of(), withSourceLines(messages, files));
         }
         RuleCompiler compiler = new RuleCompiler(col, fields, messages);
         try {
@@ -102,6 +105,15 @@ public final class RuleLoader {
         } catch (LoadError e) {
             messages.add(e.msg);
         }
-        return new LoadResult(names, compiler.rules, compiler.macros, compiler.lists, messages);
+        return new LoadResult(names, compiler.rules, compiler.macros, compiler.lists, withSourceLines(messages, files));
+    }
+
+    private static List<LoadMessage> withSourceLines(List<LoadMessage> in, java.util.Map<String, SourceFile> files) {
+        List<LoadMessage> out = new ArrayList<>(in.size());
+        for (LoadMessage m : in) {
+            SourceFile f = files.get(m.location().file());
+            out.add(f == null || m.location().line() < 1 ? m : m.withSourceLine(f.line(m.location().line())));
+        }
+        return out;
     }
 }

@@ -7,7 +7,7 @@ import io.pdig.model.event.SyscallEvent;
  * Fd-table updates for sockets: socket/socketpair create entries (type from the domain, l4proto
  * from type and protocol), bind/getsockname learn the local side, connect/getpeername the remote
  * side, listen marks a server, accept/accept4 create server-side entries from the listening
- * socket, sendto with an address records a changed peer (fd.name_changed). Endpoints never
+ * socket, sendto/recvfrom with an address record a changed peer (fd.name_changed). Endpoints never
  * observed stay unknown: pdig reads no kernel socket tables.
  */
 final class SocketStateHandler {
@@ -19,7 +19,7 @@ final class SocketStateHandler {
     boolean apply(SyscallEvent s, ProcessInfo p, long seq) {
         String name = s.name();
         switch (name) {
-            case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto",
+            case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "recvfrom",
                  "getsockname", "getpeername" -> {
             }
             default -> {
@@ -99,13 +99,17 @@ final class SocketStateHandler {
                 f.refreshSocketName();
                 p.fds.put(f);
             }
-            case "sendto" -> {
+            case "sendto", "recvfrom" -> {
                 FdInfo f = fd(s, p, "fd");
                 SockAddrs.Endpoint e = endpoint(s, "addr");
                 if (ok && f != null && e != null && e.ip() != null
                         && (!e.ip().equals(f.remoteIp) || !e.port().equals(f.remotePort))) {
                     setRemote(f, e);
-                    f.server = false;
+                    // receiving on a bound, unconnected socket is the server side (a UDP server);
+                    // sending first makes us the client unless we already listen/serve
+                    if (name.equals("recvfrom")) {
+                        f.server = f.server || (f.localPort != null && !f.connected);
+                    }
                     f.nameChangedSeq = seq;
                     f.refreshSocketName();
                 }

@@ -5,6 +5,17 @@ public final class StateCounters {
     long processEvictions;
     long fdEvictions;
     long unknownProcesses;
+    long seqRegressions;
+
+    /** Called by the analyzer for an event whose sequence number did not increase. */
+    public void seqRegression() {
+        seqRegressions++;
+    }
+
+    /** Events whose sequence number was not above the previous one's. */
+    public long seqRegressions() {
+        return seqRegressions;
+    }
 
     public long processEvictions() {
         return processEvictions;

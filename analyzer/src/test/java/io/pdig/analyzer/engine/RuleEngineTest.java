@@ -108,6 +108,42 @@ class RuleEngineTest {
     }
 
     @Test
+    void foldingEventTypeChecksKeepsTheResults() {
+        String rules = """
+                - rule: a
+                  desc: d
+                  condition: (evt.type in (open, openat) and proc.name = cat) or (evt.type != creat and proc.name = vi)
+                  output: o
+                  priority: INFO
+                  warn_evttypes: false
+                - rule: b
+                  desc: d
+                  condition: not (evt.type = open or evt.type = execve) and not proc.name in (cat, vi)
+                  output: o
+                  priority: INFO
+                  warn_evttypes: false
+                - rule: c
+                  desc: d
+                  condition: evt.type = openat and (evt.type = openat or proc.name = nope) and evt.type != open
+                  output: o
+                  priority: INFO
+                """;
+        LoadResult r = RuleLoader.load(List.of(RuleSource.of("fold.yaml", rules)), TestFields.standard());
+        assertFalse(r.hasErrors(), () -> r.errors().toString());
+        RuleEngine engine = new RuleEngine(r, RuleMatching.ALL, Priority.DEBUG);
+        for (String type : List.of("open", "openat", "creat", "execve", "read")) {
+            for (String proc : List.of("cat", "vi", "ls")) {
+                TestFields.Ctx ctx = ev(type, proc, "/x");
+                List<String> expected = new ArrayList<>();
+                r.rules().forEach(rule -> {
+                    if (rule.evaluator().eval(ctx)) expected.add(rule.name());
+                });
+                assertEquals(expected, names(engine.evaluate(type, ctx)), type + "/" + proc);
+            }
+        }
+    }
+
+    @Test
     void throughputOnCompiledRules() {
         RuleEngine first = new RuleEngine(load());
         TestFields.Ctx miss = ev("openat", "vim", "/home/u/x");

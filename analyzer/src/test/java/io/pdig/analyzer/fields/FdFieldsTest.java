@@ -24,8 +24,9 @@ class FdFieldsTest {
         assertEquals("file", h.value("fd.type"));
         assertEquals("f", h.value("fd.typechar"));
         assertNull(h.value("fd.sip"));
-        assertNull(h.value("fd.l4proto"));
+        assertEquals("<NA>", h.value("fd.l4proto"), "libsinsp's literal for fds without an IP protocol");
         assertNull(h.value("fd.sockfamily"));
+        assertEquals(false, h.value("fd.connected"));
     }
 
     @Test
@@ -42,6 +43,9 @@ class FdFieldsTest {
         assertEquals("/etc/shadow", h.value("fd.name"));
         assertEquals("/etc", h.value("fd.directory"));
         assertEquals("f", h.value("fd.typechar"));
+        assertNull(h.value("fd.type"), "no fd-table entry: only the path-derived fields have values");
+        assertNull(h.value("fd.l4proto"));
+        assertNull(h.value("fd.connected"));
         h.feed(sys(70, "open", -2, "name", "/etc/nope", "flags", 0));
         assertEquals("o", h.value("fd.typechar"), "libsinsp quirk: failed legacy open is 'o'");
         assertEquals(-1L, h.value("fd.num"));
@@ -52,6 +56,8 @@ class FdFieldsTest {
         Harness h = proc().feed(sys(70, "openat", 7, "dirfd", -100, "name", "/etc", "flags", 0200000));
         assertEquals("directory", h.value("fd.type"));
         assertEquals("d", h.value("fd.typechar"));
+        assertEquals("/etc", h.value("fd.directory"), "a directory fd's directory is itself");
+        assertNull(h.value("fd.filename"), "only files have a file name");
         h.feed(sys(70, "openat", 8, "dirfd", 7, "name", "passwd", "flags", 0));
         assertEquals("/etc/passwd", h.value("fd.name"), "relative to the dirfd's path");
     }

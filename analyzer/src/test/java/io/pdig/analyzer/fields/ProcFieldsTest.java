@@ -80,6 +80,18 @@ class ProcFieldsTest {
     }
 
     @Test
+    void sessionLeaderGoneFallsBackToTheHighestAncestorInTheSession() {
+        Harness h = new Harness().feed(
+                exec(500, "/usr/bin/tmux", "tmux").sid(400).pgid(500).build(),
+                fork(T0, 500, 501),
+                exec(501, "/usr/bin/zsh", "zsh").ppid(500).sid(400).pgid(501).build(),
+                sys(501, "getpid", 501));
+        assertEquals("tmux", h.value("proc.sname"), "no process 400: highest ancestor with sid 400");
+        assertEquals("zsh", h.value("proc.vpgid.name"), "group leader is itself");
+        assertEquals(501L, h.value("proc.loginshellid"), "zsh ends in sh; tmux does not");
+    }
+
+    @Test
     void unknownProcessHasNoValues() {
         Harness h = new Harness();
         h.feed(sys(4242, "openat", 3, "dirfd", -100, "name", "/etc/hosts", "flags", 0));

@@ -464,6 +464,7 @@ class RuleLoaderTest {
                   priority: INFO
                 """));
         assertEquals("rules.yaml:5:21: error: expected a ')' token", e.format());
+        assertEquals("      (proc.name = a\n                    ^", e.snippet());
         LoadMessage op = onlyError(load("""
                 - rule: r
                   desc: d

@@ -94,6 +94,18 @@ class SocketStateHandlerTest {
     }
 
     @Test
+    void udpServerLearnsItsClientsFromRecvfrom() {
+        Harness h = proc().feed(sys(10, "socket", 3, "domain", 2, "type", 2, "proto", 0),
+                sys(10, "bind", 0, "fd", 3, "addr", inet4("0.0.0.0", 53)),
+                sys(10, "recvfrom", 40, "fd", 3, "size", 512, "addr", inet4("192.0.2.9", 40000)));
+        assertTrue(fd(h, 3).server());
+        assertEquals("192.0.2.9", h.value("fd.cip"));
+        assertEquals(53L, h.value("fd.sport"));
+        assertEquals(true, h.value("fd.name_changed"));
+        assertEquals("192.0.2.9:40000->0.0.0.0:53", fd(h, 3).name());
+    }
+
+    @Test
     void sockaddrDecoding() {
         assertEquals("1.2.3.4:80", SockAddrs.decode(inet4("1.2.3.4", 80)).text());
         assertNull(SockAddrs.decode(new byte[] {2}));

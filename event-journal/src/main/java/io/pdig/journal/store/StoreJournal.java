@@ -44,6 +44,10 @@ public abstract class StoreJournal implements Journal {
         if (name == null || !READER_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("reader name must match " + READER_NAME.pattern() + ": " + name);
         }
+        for (StoreReader r : readers) {
+            // Two readers saving one position would each undo the other's progress.
+            if (name.equals(r.name())) throw new JournalException(store.label() + ": reader '" + name + "' is already open");
+        }
         return track(name, options);
     }
 

@@ -131,6 +131,7 @@ public final class StoreReader implements JournalReader {
             decoder.invalidate();
             return null;
         }
+        long missing = 0;
         if (lastSeen >= 0 && seq != lastSeen + 1) {
             // The records in between carried context this one may be coded against.
             decoder.invalidate();
@@ -138,9 +139,12 @@ public final class StoreReader implements JournalReader {
                 corrupt("sequence went back to " + seq, 1);
                 return null;
             }
-            corrupt("sequence gap: next record is seq " + seq, seq - lastSeen - 1);
+            missing = seq - lastSeen - 1;
+            corrupt("sequence gap: next record is seq " + seq, 0);
         }
-        if (lastSeen < 0 && seq >= fromSeq) skipped += uncounted; // damage before the first good record
+        // Damaged records since the last good one: the gap counts them, unless they were orphans
+        // that took no sequence number (a record torn by a crash and rewritten by the next writer).
+        if (lastSeen >= 0 || seq >= fromSeq) skipped += Math.max(missing, uncounted);
         uncounted = 0;
         lastSeen = seq;
         if (!RecordDecoder.peekKeyframe(b, 0, len) && !decoder.contextValid()) {
@@ -213,6 +217,11 @@ public final class StoreReader implements JournalReader {
         if (name != null && returned >= 0) {
             store.savePosition(name, returned);
         }
+    }
+
+    /** The reader's name, or null when anonymous. */
+    String name() {
+        return name;
     }
 
     @Override

@@ -68,6 +68,8 @@ public final class RulesCommand implements Callable<Integer> {
             for (LoadMessage m : r.messages()) {
                 if (quiet && !m.isError()) continue;
                 out.println(verbose ? m.formatVerbose() : m.format());
+                // Errors show where they are, like a compiler; warnings only when asked.
+                if ((m.isError() || verbose) && !m.snippet().isEmpty()) out.println(m.snippet());
             }
             out.println(r.summary());
             out.flush();
@@ -97,7 +99,10 @@ public final class RulesCommand implements Callable<Integer> {
             }
             if (r.hasErrors()) {
                 PrintWriter err = spec.commandLine().getErr();
-                for (LoadMessage e : r.errors()) err.println(e.format());
+                for (LoadMessage e : r.errors()) {
+                    err.println(e.format());
+                    if (!e.snippet().isEmpty()) err.println(e.snippet());
+                }
                 err.flush();
                 throw new ExitCodes.UserError("rules failed to load (" + r.errors().size() + " error"
                         + (r.errors().size() == 1 ? "" : "s") + ")");

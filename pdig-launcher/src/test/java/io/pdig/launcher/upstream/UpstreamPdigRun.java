@@ -1,0 +1,131 @@
+package io.pdig.launcher.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code ./pdig run -r <upstream falco_rules.yaml> -o json --alerts FILE -- CMD...}, run as a
+ * separate process the way a user runs it, with the alerts it wrote parsed back as JSON. The
+ * transcript (command, everything pdig and the tracee printed, exit status, every alert line)
+ * is kept for failure messages. Immutable once built.
+ */
+final class UpstreamPdigRun {
+    /** Generous: a JVM start, a journal open and a traced workload, on a loaded 2-core machine. */
+    private static final long TIMEOUT_SECONDS = 240;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final int exitCode;
+    /** Every alert line, in file order, as parsed JSON (each has "rule" and "output_fields"). */
+    final List<JsonNode> alerts;
+    final String transcript;
+
+    private UpstreamPdigRun(int exitCode, List<JsonNode> alerts, String transcript) {
+        this.exitCode = exitCode;
+        this.alerts = alerts;
+        this.transcript = transcript;
+    }
+
+    /** The repository root, from the surefire-provided system property. */
+    static Path repoRoot() {
+        String root = System.getProperty("pdig.repo.root");
+        if (root == null || root.isBlank()) {
+            throw new IllegalStateException("system property pdig.repo.root is not set (surefire sets it)");
+        }
+        return Path.of(root).toAbsolutePath().normalize();
+    }
+
+    static Path pdigScript() {
+        return repoRoot().resolve("pdig");
+    }
+
+    /**
+     * The upstream Falco stable rules, loaded in place: CI checks out shared/ beside the clone.
+     * They are never copied into the project.
+     */
+    static Path upstreamRules() {
+        Path rules = repoRoot().resolve("../shared/falco-rules/falco_rules.yaml").normalize();
+        if (!Files.isRegularFile(rules)) {
+            throw new IllegalStateException(rules + " is missing: the upstream Falco rules are expected in"
+                    + " shared/falco-rules beside the repository");
+        }
+        return rules;
+    }
+
+    /** A program built by the test-programs module; fails clearly when it was not built. */
+    static Path testProgram(String name) {
+        Path p = repoRoot().resolve("test-programs/target/bin").resolve(name);
+        if (!Files.isExecutable(p)) {
+            throw new IllegalStateException(p + " is missing: build the test-programs module first (make -C test-programs)");
+        }
+        return p;
+    }
+
+    /** Runs CMD in {@code workDir} under pdig with the upstream rules; stdin is /dev/null. */
+    static UpstreamPdigRun run(Path workDir, List<String> command) throws IOException, InterruptedException {
+        Path alertsFile = workDir.resolve("alerts-" + System.nanoTime() + ".jsonl");
+        Path out = workDir.resolve("pdig-" + System.nanoTime() + ".out");
+        List<String> argv = new ArrayList<>(List.of(pdigScript().toString(), "run",
+                "-r", upstreamRules().toString(), "-o", "json", "--alerts", alertsFile.toString(), "--"));
+        argv.addAll(command);
+        Process p = new ProcessBuilder(argv)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("pdig did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", argv)
+                    + "\n" + Files.readString(out, StandardCharsets.UTF_8));
+        }
+        StringBuilder transcript = new StringBuilder();
+        transcript.append("$ ").append(String.join(" ", argv)).append("\n");
+        transcript.append(Files.readString(out, StandardCharsets.UTF_8));
+        transcript.append("[exit ").append(p.exitValue()).append("]\n");
+        List<JsonNode> alerts = new ArrayList<>();
+        if (Files.exists(alertsFile)) {
+            for (String line : Files.readAllLines(alertsFile, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                transcript.append("alert: ").append(line).append("\n");
+                alerts.add(parse(line, alertsFile));
+            }
+        } else {
+            transcript.append("(no alerts file written)\n");
+        }
+        return new UpstreamPdigRun(p.exitValue(), List.copyOf(alerts), transcript.toString());
+    }
+
+    private static JsonNode parse(String line, Path file) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError(file + ": alert line is not JSON: " + line, e);
+        }
+        if (!n.path("rule").isTextual() || !n.path("output_fields").isObject()) {
+            throw new AssertionError(file + ": alert line lacks a \"rule\" string or an \"output_fields\" object: " + line);
+        }
+        return n;
+    }
+
+    /** The alerts of one rule, in file order. */
+    List<JsonNode> alertsOf(String rule) {
+        return alerts.stream().filter(a -> a.get("rule").asText().equals(rule)).toList();
+    }
+
+    /** An output field rendered as text; null when absent or JSON null (Falco's {@code <NA>}). */
+    static String field(JsonNode alert, String name) {
+        JsonNode v = alert.get("output_fields").get(name);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
