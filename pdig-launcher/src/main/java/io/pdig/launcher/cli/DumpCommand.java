@@ -20,14 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * `pdig dump DIR`: prints a journal's records, names rendered on read. Text lines are the record's
- * sequence number, a space, then the strace-like line; --json prints one JSON object per record
- * (its "seq" field is the sequence number). Damage stops the dump with one line on stderr
+ * `pdig dump DIR`: prints a journal's records, names rendered on read. Text lines are exactly the
+ * strace-like lines --print writes (with --seq, each prefixed by its sequence number and a space);
+ * --json prints one JSON object per record (its "seq" field is the sequence number). Damage stops the dump with one line on stderr
  * ("journal DIR: corrupt record after seq N (why)") and exit status 1, after every good record
  * before it has been printed; --skip-corrupt goes on and reports how many were skipped.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Print the records of a journal: SEQ then a strace-like line per record, or JSON.")
+        description = "Print the records of a journal: the strace-like lines of --print, or JSON.")
 public final class DumpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -49,6 +49,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "SEQ", defaultValue = "0",
             description = "Start at this sequence number (default: ${DEFAULT-VALUE}, the oldest record kept).")
     long since;
+
+    @Option(names = "--seq", description = "Prefix each text line with the record's sequence number (for --since).")
+    boolean showSeq;
 
     @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
     boolean skipCorrupt;
@@ -76,7 +79,8 @@ public final class DumpCommand implements Callable<Integer> {
             current.set(reader);
             long n = 0;
             for (JournalRecord rec; (rec = reader.next()) != null; ) {
-                out.println(json ? jsonOut.toJson(rec.seq(), rec.event()) : rec.seq() + " " + text.format(rec.event()));
+                out.println(json ? jsonOut.toJson(rec.seq(), rec.event())
+                        : showSeq ? rec.seq() + " " + text.format(rec.event()) : text.format(rec.event()));
                 if (follow || ++n % 4096 == 0) out.flush();
             }
             skipped = reader.skipped();

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Design of each trigger against the rule's condition (see falco_rules.yaml):
  * <ul>
  * <li>Directory traversal monitored file read: open_read of a file below /etc (etc_dir) through a
- *     relative path with two or more "../" (fd.nameraw glob '*../*../*'), parent xargs (not a shell).
+ *     relative path with two or more "../" (fd.nameraw glob '*../*../*'), parent xargs (not a shell);
+ *     the same with a file that does not exist must fire too (open_file_failed).
  * <li>Read sensitive file trusted after startup: a copy of up_open named nginx (server_procs) opens
  *     /etc/shadow after sleeping 6 s (not proc_is_new: proc.duration > 5 s). The same copy reading at
  *     once must NOT match it (it is claimed by "Read sensitive file untrusted" instead), which shows
