@@ -346,8 +346,14 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         counters.tracees.incrementAndGet();
         if (c == null) {
             c = new ThreadState(s.child(), childPid, ThreadState.Phase.AWAITING_FIRST_STOP);
-            threads.put(c.tid, c);
             announce(c, parent, flags, thread);
+            if (!detachInProgress) {
+                threads.put(c.tid, c);
+            } else if (ProcReader.statusLong(c.tid, "TracerPid", 0) == ProcessHandle.current().pid()) {
+                // Still ours with its first stop to come (the stop is detached on arrival).
+                c.phase = ThreadState.Phase.DETACHING;
+                threads.put(c.tid, c);
+            }
         } else if (c.phase == ThreadState.Phase.PARKED) {
             c.pid = childPid;
             announce(c, parent, flags, thread);
@@ -403,6 +409,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     @Override
     public void groupStop(Stop.GroupStop s) {
         if (!threads.containsKey(s.tid())) {
+            if (detachInProgress) {
+                lib.pdig_ptrace(Ptrace.DETACH, s.tid(), 0, 0);
+                return;
+            }
             park(s.tid(), s.signo()); // a new child stopped by its group before its parent's event
             return;
         }
@@ -425,6 +435,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     public void interrupt(Stop.Interrupt s) {
         ThreadState t = threads.get(s.tid());
         if (t == null) {
+            if (detachInProgress) {
+                lib.pdig_ptrace(Ptrace.DETACH, s.tid(), 0, 0); // a new child: nothing to learn from it now
+                return;
+            }
             park(s.tid(), 0);
             return;
         }
@@ -676,6 +690,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             t = new ThreadState(tid, (int) ProcReader.statusLong(tid, "Tgid", tid), ThreadState.Phase.RUNNING);
             threads.put(tid, t);
             announce(t, null, 0, t.pid != tid);
+            notice(tid, t.pid, NoticeEvent.Kind.INFO, "adopted unknown tracee " + tid);
         }
         return t;
     }

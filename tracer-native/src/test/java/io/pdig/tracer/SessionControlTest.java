@@ -141,6 +141,36 @@ class SessionControlTest {
     }
 
     @Test
+    void detachWhileTheTargetForksLeavesNothingTracedOrStopped() throws Exception {
+        Process sh = new ProcessBuilder("/bin/sh", "-c", "/bin/sh -c 'while :; do /bin/true; done' >/dev/null 2>&1 & echo $!").start();
+        long pid = Long.parseLong(new String(sh.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        sh.waitFor();
+        try {
+            for (int round = 0; round < 5; round++) {
+                CollectingSink sink = new CollectingSink();
+                TraceSession s = new PtraceDriver().attach(new AttachSpec((int) pid, true, Set.of("execve"), 4096), sink);
+                waitFor("a traced exec", () -> !sink.syscalls("execve").isEmpty());
+                s.detach();
+                assertTrue(s.awaitTermination().detached());
+                s.close();
+                assertEquals(0, tracerPidOf(pid));
+                for (ProcessHandle child : ProcessHandle.of(pid).orElseThrow().children().toList()) {
+                    long c = child.pid();
+                    try {
+                        assertEquals(0, tracerPidOf(c), "child " + c + " untraced");
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // exited meanwhile
+                    }
+                }
+                char st = state(pid);
+                assertTrue(st == 'S' || st == 'R', "the loop runs on: " + st);
+            }
+        } finally {
+            new ProcessBuilder("/bin/sh", "-c", "pkill -9 -P " + pid + "; kill -9 " + pid).start().waitFor();
+        }
+    }
+
+    @Test
     void attachRefusalsAreClearOneLiners() throws Exception {
         PtraceDriver d = new PtraceDriver();
         int self = (int) ProcessHandle.current().pid();

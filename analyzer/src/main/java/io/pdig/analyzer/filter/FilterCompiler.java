@@ -175,6 +175,10 @@ public final class FilterCompiler {
         public boolean eval(io.pdig.analyzer.fields.EvalContext ctx) {
             Object v = source.get(ctx);
             if (v == null) return false;
+            // Exact-class checks for the usual final value types are cheaper than the interface
+            // check for List, which only ancestor and list fields need.
+            Class<?> c = v.getClass();
+            if (c == String.class || c == Long.class || c == Boolean.class) return test.test(v);
             if (v instanceof List<?> list) {
                 return matchList(list, test, allElements);
             }

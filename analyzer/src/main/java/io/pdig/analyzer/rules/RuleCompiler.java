@@ -162,6 +162,13 @@ final class RuleCompiler {
                         "%container.info is deprecated and replaced by an empty string", item));
                 out = out.replace("%container.info", "").trim();
             }
+            for (String f : DEPRECATED_FIELDS) {
+                int at = out.indexOf("%" + f);
+                if (at >= 0) {
+                    messages.add(new LoadMessage(LoadCode.LOAD_DEPRECATED_ITEM, r.output.origin().locate(at),
+                            "usage of deprecated field '" + f + "' has been detected in the rule output", item));
+                }
+            }
             OutputFormat output;
             try {
                 output = OutputFormat.parse(out, fields);

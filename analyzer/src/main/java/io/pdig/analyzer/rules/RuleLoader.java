@@ -44,7 +44,7 @@ public final class RuleLoader {
      * Conditions may nest 1000 levels (libsinsp's limit) and macros nest further; parsing and
      * compiling them is recursive, so loading runs on its own thread with a large stack.
      */
-    private static final long LOADER_STACK_BYTES = 512L * 1024 * 1024;
+    private static final long LOADER_STACK_BYTES = 64L * 1024 * 1024;
 
     public LoadResult load(List<RuleSource> sources) {
         LoadResult[] result = new LoadResult[1];

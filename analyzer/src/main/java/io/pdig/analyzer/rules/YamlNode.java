@@ -36,10 +36,6 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         public boolean has(String key) {
             return entries.containsKey(key);
         }
-
-        public java.util.Map<String, Entry> asMap() {
-            return entries;
-        }
     }
 
     record Entry(String key, Scalar keyNode, YamlNode value) {

@@ -7,7 +7,6 @@ import io.pdig.analyzer.fields.FieldLookup;
 import io.pdig.analyzer.fields.FieldType;
 import io.pdig.model.event.Event;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,9 +108,5 @@ public final class TestFields implements FieldLookup {
         public long seq() {
             return 0;
         }
-    }
-
-    static List<Object> list(Object... xs) {
-        return List.of(xs);
     }
 }

@@ -563,6 +563,13 @@ class RuleLoaderTest {
     }
 
     @Test
+    void deprecatedFieldsWarn() {
+        LoadResult r = ok("- rule: r\n  desc: d\n  condition: evt.type = open and evt.dir = <\n  output: dir=%evt.dir\n"
+                + "  priority: INFO\n");
+        assertEquals(2, r.warnings().stream().filter(w -> w.code() == LoadCode.LOAD_DEPRECATED_ITEM).count());
+    }
+
+    @Test
     void sources() {
         LoadResult r = ok("- rule: k\n  desc: d\n  condition: ka.verb = x\n  output: o\n  priority: INFO\n  source: k8s_audit\n");
         assertNull(r.rule("k"));

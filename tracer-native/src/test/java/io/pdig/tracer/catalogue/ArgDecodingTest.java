@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Catalogue K: decoding arguments that are unreadable, too long, binary or unknown. */
 @ExtendWith(LeakCheck.class)
@@ -147,6 +149,26 @@ class ArgDecodingTest {
         Matcher m = Pattern.compile("fd (\\d+) -> (.*)").matcher(t.output());
         while (m.find()) fds.add(m.group(1) + " " + m.group(2));
         assertEquals(List.of("0 /dev/null", "1 " + t.out.toRealPath(), "2 " + t.out.toRealPath()), fds, t.output());
+    }
+
+    /**
+     * K5 with standard descriptors closed: the tracee must see exactly the set its shell left
+     * open; the tracer must not fill the holes with descriptors of its own.
+     */
+    @ParameterizedTest
+    @CsvSource({"0<&-,1 2", "2>&-,0 1", "0<&- 2>&-,1"})
+    void k5ClosedStandardDescriptorsStayClosed(String redirects, String expected) throws Exception {
+        java.nio.file.Path dir = Detached.newDir();
+        java.nio.file.Path out = dir.resolve("fds.out");
+        String script = "exec " + Tracing.quote(Programs.bin("fds").toString()) + " >" + Tracing.quote(out.toString())
+                + (redirects.contains("0<&-") ? "" : " </dev/null") + " " + redirects;
+        Traced t = Tracing.rawCommand("/bin/sh", "-c", script).run(10_000);
+        assertEquals(Termination.exited(0), t.termination());
+        String text = java.nio.file.Files.readString(out);
+        List<String> fds = new ArrayList<>();
+        Matcher m = Pattern.compile("fd (\\d+) -> ").matcher(text);
+        while (m.find()) fds.add(m.group(1));
+        assertEquals(List.of(expected.split(" ")), fds, text);
     }
 
     /** K6: syscall numbers outside the table are traced and journalled with ENOSYS. */

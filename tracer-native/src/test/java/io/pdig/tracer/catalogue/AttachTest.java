@@ -68,6 +68,23 @@ class AttachTest {
         return t.syscalls("chdir").stream().filter(e -> name.equals(Events.raw(e, "path"))).collect(Collectors.toList());
     }
 
+    /**
+     * H1/S11: attaching and detaching while the target creates threads and children all the time:
+     * every task created during the attach window is handled, none is left stopped or traced, and
+     * the target runs to its normal end.
+     */
+    @Test
+    void h1AttachDuringThreadAndForkChurn() throws Exception {
+        Detached target = Detached.start("thread_fork_loop", "3000");
+        Thread.sleep(100);
+        Traced t = Tracing.attach(target.pid, true, SyscallTable.defaultSet(), target.dir, target.out);
+        Thread.sleep(300);
+        t.session.detach();
+        assertTrue(t.await(10_000).detached());
+        assertTrue(t.events(io.pdig.model.event.ProcessEvent.Spawn.class).size() > 0, "tasks created while attached are seen");
+        target.awaitOutput("threads 3000 forks 3000", 60_000);
+    }
+
     /** H2: attaching to a process whose leader already exited (zombie leader) still works. */
     @Test
     void h2AttachWithZombieLeader() throws Exception {
