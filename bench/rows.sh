@@ -70,6 +70,35 @@ default_syscalls() {
     echo "$set"
 }
 
+# The syscall set strace traces in the comparison (BENCH_STRACE_SET):
+#   effective (default): exactly what `pdig run $PDIG_ARGS` traces. pdig's default --trace-set is
+#       "rules" (the rules' event types plus the state tables' needs), which differs from the
+#       DEFAULT flag set; PdigTracedSet.java asks the launcher for it.
+#   default: `pdig syscalls --default --names` (the DEFAULT rows of the syscall table).
+#   a,b,c: that list.
+# Prints the set on stdout and a one-line description of its source on stderr.
+strace_syscalls() {
+    local want=${BENCH_STRACE_SET:-effective} set target
+    case "$want" in
+        default) default_syscalls; return ;;
+        effective)
+            target="$(cd "$(dirname "$PDIG")" && pwd)/pdig-launcher/target"
+            # shellcheck disable=SC2086 # PDIG_ARGS is a list of options
+            if [ -f "$target/pdig-launcher.jar" ] \
+                && set=$(java -cp "$target/pdig-launcher.jar:$target/lib/*" "$REPO/bench/PdigTracedSet.java" run $PDIG_ARGS -- /bin/true 2>>"$LOG") \
+                && [[ $set =~ ^[a-z0-9_]+(,[a-z0-9_]+)*$ ]]; then
+                echo "the set 'pdig run $PDIG_ARGS' traces (its --trace-set, asked from the launcher)" >&2
+                echo "$set"; return 0
+            fi
+            echo "${BENCH_NAME:-bench}: WARNING: cannot ask the launcher which set 'pdig run $PDIG_ARGS' traces; strace uses pdig's DEFAULT set, which may differ" >&2
+            default_syscalls ;;
+        *)
+            [[ $want =~ ^[a-z0-9_]+(,[a-z0-9_]+)*$ ]] || die "BENCH_STRACE_SET: expected effective, default or a comma-separated list, got '$want'"
+            echo "BENCH_STRACE_SET" >&2
+            echo "$want" ;;
+    esac
+}
+
 # A repository with many tracked files and a few changes, generated once and reused.
 make_git_repo() {
     local dir="/tmp/pdig-bench-git-$GIT_FILES"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Syscall mix of each tracer-bench row: which syscalls a row makes, how many of them pdig's default
-# set traces, and so how many ptrace stops a tracer that stops at entry and exit (strace) needs, and
-# how many pdig needs at least (no exit stop for SKIP_EXIT rows). With pdig available it also runs
-# `pdig run -c` so its own stop counters can be compared with the estimate.
+# Syscall mix of each tracer-bench row: which syscalls a row makes, how many of them pdig traces
+# (BENCH_STRACE_SET, as in tracer-bench.sh), and so how many ptrace stops strace needs (entry and
+# exit) and how many pdig needs at least (no exit stop for SKIP_EXIT rows). With pdig available it
+# also runs `pdig run -c`, so that its own stop counter can be compared with the estimate.
 #
 # Usage: bench/syscall-mix.sh [-r ROW,ROW...] [--no-pdig] [--top N]
 # Same workload sizes and environment as bench/tracer-bench.sh (BENCH_*, PDIG, STRACE).
@@ -32,14 +32,20 @@ LOG="$WORK/runs.log"
 : >"$LOG"
 
 build_programs
-SYSCALLS=$(default_syscalls) || die "cannot get pdig's default syscall set ('$PDIG syscalls --default --names' failed and event-model is not built)"
+if [ $DO_PDIG = 1 ]; then
+    # shellcheck disable=SC2086 # PDIG_ARGS is a list of options
+    if [ -x "$PDIG" ] && timeout 900 "$PDIG" run $PDIG_ARGS -- /bin/true >>"$LOG" 2>&1; then
+        freeze_pdig
+    else
+        echo "syscall-mix: '$PDIG run' does not work; skipping pdig's own counters" >&2
+        DO_PDIG=0
+    fi
+fi
+SYSCALLS=$(strace_syscalls 2>"$WORK/set-source") || die "cannot get pdig's syscall set ('$PDIG syscalls --default --names' failed and event-model is not built)"
 SKIP_EXIT=$(skip_exit_syscalls) || die "cannot read SKIP_EXIT rows from the event-model table (is event-model built?)"
 [[ " ${ROWS[*]} " == *" git_status "* ]] && GIT_REPO=$(make_git_repo)
-if [ $DO_PDIG = 1 ] && ! { [ -x "$PDIG" ] && timeout 120 "$PDIG" run -- /bin/true >>"$LOG" 2>&1; }; then
-    echo "syscall-mix: '$PDIG run' does not work yet; skipping pdig's own counters" >&2
-    DO_PDIG=0
-fi
-echo "default set: $(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls; exit stop skippable (SKIP_EXIT): $SKIP_EXIT"
+echo "traced set (* below): $(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls, $(tail -1 "$WORK/set-source")"
+echo "exit stop skippable (SKIP_EXIT): $SKIP_EXIT"
 
 for row in "${ROWS[@]}"; do
     row_command "$row"
@@ -60,7 +66,7 @@ for row in "${ROWS[@]}"; do
         }
         END {
             printf "  syscalls: %d, in the default set: %d (%.0f%%)\n", total, tr, total ? 100 * tr / total : 0
-            printf "  stops (entry+exit, excluding clone/exec/exit events): strace %d, pdig at least %d\n", 2 * tr, 2 * tr - entry_only
+            printf "  stops for these calls: strace %d (entry+exit), pdig %d (no exit stop for SKIP_EXIT); process events come on top\n", 2 * tr, 2 * tr - entry_only
             printf "  most frequent (* = traced):%s\n", all
             printf "  traced:%s\n", tl == "" ? " none" : tl
         }' "$counts"
@@ -68,7 +74,7 @@ for row in "${ROWS[@]}"; do
         pdig_out="$WORK/pdig-c.$row"
         # shellcheck disable=SC2086 # PDIG_ARGS is a list of options
         timeout 600 "$PDIG" run -c $PDIG_ARGS -- "${CMD[@]}" >/dev/null 2>"$pdig_out"
-        echo "  pdig run -c (exit $?), its last lines:"
-        tail -n 12 "$pdig_out" | sed 's/^/    | /'
+        echo "  pdig run -c (exit $?): $(grep -m1 'ptrace stops' "$pdig_out"); its table:"
+        sed -n '/calls *errors *syscall/,/total/p' "$pdig_out" | sed 's/^/    | /'
     fi
 done

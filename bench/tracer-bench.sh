@@ -16,7 +16,8 @@
 #   BENCH_FIND_DIR=/usr  BENCH_TAR_DIR=/usr/share  BENCH_GIT_FILES=20000 (files in the generated repo)
 # Other environment: PDIG (default <repo>/pdig), PDIG_ARGS (extra `pdig run` options),
 #   BENCH_PDIG_FROZEN (1: time a frozen copy of the pdig build, immune to rebuilds; 0: PDIG as is),
-#   STRACE (default strace), BENCH_TIMEOUT (seconds per run, default 300), BENCH_TMP (work dir).
+#   BENCH_STRACE_SET (effective: the set `pdig run $PDIG_ARGS` traces, default; default: pdig's
+#   DEFAULT rows; or a list), STRACE (default strace), BENCH_TIMEOUT (seconds per run, default 300), BENCH_TMP (work dir).
 #
 # Programs are timed inside themselves (CLOCK_MONOTONIC around the work loop, printed as
 # "RESULT <name> ops=N ns=T"), so tracer start-up and shutdown are excluded; commands are timed by
@@ -110,7 +111,8 @@ if [ $DO_PDIG = 1 ]; then
 fi
 SYSCALLS=""
 if [ $DO_STRACE = 1 ]; then
-    SYSCALLS=$(default_syscalls) || die "cannot get pdig's default syscall set: '$PDIG syscalls --default --names' failed and event-model is not built"
+    SYSCALLS=$(strace_syscalls 2>"$WORK/set-source") || die "cannot get pdig's syscall set: '$PDIG syscalls --default --names' failed and event-model is not built"
+    SET_SOURCE=$(tail -1 "$WORK/set-source"); grep WARNING "$WORK/set-source" >&2
 fi
 [[ " ${ROWS[*]} " == *" git_status "* ]] && GIT_REPO=$(make_git_repo)
 
@@ -123,7 +125,14 @@ modes=(untraced)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, kernel $(uname -r), K=$K (median), load average at start $(loadavg)"
 [ $DO_PDIG = 1 ] && echo "# pdig: $PDIG run $PDIG_ARGS -- CMD"
-[ -n "$SYSCALLS" ] && echo "# strace: $STRACE -f -qq -o /dev/null --seccomp-bpf -e trace=<$(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls: pdig's default set> CMD"
+if [ -n "$SYSCALLS" ]; then
+    echo "# strace: $STRACE -f -qq -o /dev/null --seccomp-bpf -e trace=SET CMD"
+    echo "#   SET = $(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls, $SET_SOURCE:"
+    # Wrapped at commas so every name stays whole.
+    awk -v s="$SYSCALLS" 'BEGIN { n = split(s, a, ","); line = "#  "
+        for (i = 1; i <= n; i++) { w = " " a[i] (i < n ? "," : ""); if (length(line w) > 110) { print line; line = "#  " } line = line w }
+        print line }'
+fi
 echo "# work dir $WORK" >&2
 
 declare -A RES

@@ -523,6 +523,28 @@ class RuleLoaderTest {
     }
 
     @Test
+    void yamlAnchorsAndAliasesResolve() {
+        LoadResult r = ok("""
+                - list: a
+                  items: &shells [sh, bash]
+                - list: b
+                  items: *shells
+                """ + rule("r", "evt.type = open and proc.name in (b)"));
+        assertEquals(List.of("sh", "bash"), r.list("b").items());
+        LoadMessage e = onlyError(load("- rule: *nope\n"));
+        assertEquals("rules.yaml:1:9: error: unknown alias *nope", e.format());
+    }
+
+    @Test
+    void yamlErrorMessagesAreOneLineWithTheProblemPosition() {
+        LoadMessage tab = onlyError(load("- rule: r\n\tdesc: x\n"));
+        assertEquals("rules.yaml:2:1", tab.location().toString());
+        assertTrue(tab.message().startsWith("while scanning for the next token: found character"), tab.message());
+        assertFalse(tab.message().contains("\n"));
+        assertEquals("\tdesc: x\n^", tab.snippet());
+    }
+
+    @Test
     void yamlSyntaxErrorsHavePositions() {
         LoadMessage e = onlyError(load("- rule: r\n  desc: [unclosed\n"));
         assertEquals(LoadCode.LOAD_ERR_YAML_PARSE, e.code());

@@ -1,6 +1,7 @@
 package io.pdig.launcher.wiring;
 
 import io.pdig.model.event.SessionEvent;
+import io.pdig.tracer.ProcessSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,12 @@ public final class SessionFacts {
     static SessionEvent.Start start(List<String> command, int attachPid, int schemaVersion) {
         long now = System.currentTimeMillis() * 1_000_000L;
         int self = (int) ProcessHandle.current().pid();
+        // The lineage the analyzer cannot have seen being created: for run, pdig's own ancestry (the
+        // traced command's parent is pdig); for attach, the target's ancestry and open fds.
+        List<SessionEvent.ProcessSnapshot> known = attachPid > 0 ? ProcessSnapshots.lineage(attachPid, true)
+                : ProcessSnapshots.lineage(self, false);
         return new SessionEvent.Start(now, self, self, hostname(), read("/proc/sys/kernel/random/boot_id"),
-                version(), schemaVersion, List.copyOf(command), attachPid, List.of());
+                version(), schemaVersion, List.copyOf(command), attachPid, known);
     }
 
     public static String hostname() {

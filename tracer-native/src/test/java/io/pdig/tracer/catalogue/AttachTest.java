@@ -75,14 +75,14 @@ class AttachTest {
      */
     @Test
     void h1AttachDuringThreadAndForkChurn() throws Exception {
-        Detached target = Detached.start("thread_fork_loop", "3000");
+        Detached target = Detached.start("thread_fork_loop", "400");
         Thread.sleep(100);
         Traced t = Tracing.attach(target.pid, true, SyscallTable.defaultSet(), target.dir, target.out);
         Thread.sleep(300);
         t.session.detach();
         assertTrue(t.await(10_000).detached());
         assertTrue(t.events(io.pdig.model.event.ProcessEvent.Spawn.class).size() > 0, "tasks created while attached are seen");
-        target.awaitOutput("threads 3000 forks 3000", 60_000);
+        target.awaitOutput("threads 400 forks 400", 30_000);
     }
 
     /** H2: attaching to a process whose leader already exited (zombie leader) still works. */

@@ -66,6 +66,8 @@ class JobControlTest {
                 "child's group-stop journalled:\n" + t.describeEvents());
         assertTrue(t.exits(child).stream().anyMatch(x -> x.signal() == 1),
                 "child killed by SIGHUP:\n" + t.describeEvents());
+        assertTrue(t.events(ProcessEvent.Signal.class).stream().anyMatch(s -> s.pid() == child && s.signo() == 1 && s.code() == 0x80),
+                "--- SIGHUP {si_code=SI_KERNEL} --- for the child:\n" + t.describeEvents());
     }
 
     /** C4: detaching from a stopped process leaves it stopped. */

@@ -25,11 +25,18 @@ class SignalTest {
     /** B1: a forwarded SIGTERM kills the tracee; the session reports death by SIGTERM. */
     @Test
     void b1ForwardedSigtermKillsTracee() throws Exception {
-        Traced t = Tracing.program("sleeper", "30").start();
+        Traced t = Tracing.program("sleeper", "30").plus("nanosleep", "clock_nanosleep").start();
         t.awaitOutput("ready", 5000);
         t.session.forwardSignal(SIGTERM);
         Termination term = t.await(5000);
         assertEquals(SIGTERM, term.signal(), term.toString());
+        // strace-DD.test: the sleep in progress is journalled as unfinished ("= ?") or as
+        // interrupted (ERESTART_RESTARTBLOCK, 516), never as a normal result.
+        List<io.pdig.model.event.SyscallEvent> sleeps = t.events(io.pdig.model.event.SyscallEvent.class).stream()
+                .filter(e -> e.name().endsWith("nanosleep")).collect(Collectors.toList());
+        assertTrue(!sleeps.isEmpty(), t.describeEvents());
+        io.pdig.model.event.SyscallEvent last = sleeps.get(sleeps.size() - 1);
+        assertTrue(!last.hasResult() || last.res() == -516, "the interrupted sleep: " + Events.describe(last));
         assertTrue(t.events(ProcessEvent.Signal.class).stream().anyMatch(s -> s.pid() == t.mainPid() && s.signo() == SIGTERM),
                 "--- SIGTERM --- journalled:\n" + t.describeEvents());
         assertEquals(SIGTERM, t.exits(t.mainPid()).get(0).signal());
@@ -106,6 +113,7 @@ class SignalTest {
             assertEquals(1, ev.size(), "signal " + sig + " journalled once:\n" + t.describeEvents());
             assertEquals(0, ev.get(0).code(), "si_code SI_USER");
             assertEquals(pid, ev.get(0).sender(), "si_pid");
+            assertEquals(0, ev.get(0).senderUid(), "si_uid (tests run as root)");
         }
     }
 

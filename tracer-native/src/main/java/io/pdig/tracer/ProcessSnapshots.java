@@ -1,0 +1,68 @@
+package io.pdig.tracer;
+
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Snapshots of processes that exist before tracing starts, for the session start record: the
+ * analyzer never reads /proc, so whatever it must know about processes it did not see being
+ * created (pdig's own ancestry, which is the traced command's lineage, or an attach target and its
+ * open fds) has to arrive in the journal.
+ */
+public final class ProcessSnapshots {
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_FDS = 4096;
+
+    private ProcessSnapshots() {
+    }
+
+    /**
+     * The process and its ancestors up to init, oldest first (so that parents are known before
+     * their children). Open fds are included for {@code pid} itself when {@code withFds}.
+     * Processes that vanish while being read are left out.
+     */
+    public static List<SessionEvent.ProcessSnapshot> lineage(int pid, boolean withFds) {
+        TraceeMemory mem = new TraceeMemory(NativeLibrary.lib(), 4096);
+        long now = System.currentTimeMillis() * 1_000_000L;
+        List<SessionEvent.ProcessSnapshot> out = new ArrayList<>();
+        int p = pid;
+        for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
+            if (!Files.isDirectory(Path.of("/proc/" + p))) break;
+            ProcessEvent.Exec e = ProcReader.execSnapshot(now, p, 0, mem);
+            out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(p) : Map.of()));
+            if (e.ppid() == p) break;
+            p = e.ppid();
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** fd number to what /proc/PID/fd/N points at (path, "socket:[ino]", "pipe:[ino]", ...). */
+    static Map<Integer, byte[]> openFds(int pid) {
+        Map<Integer, byte[]> fds = new TreeMap<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path fd : ds) {
+                if (fds.size() >= MAX_FDS) break;
+                try {
+                    int n = Integer.parseInt(fd.getFileName().toString());
+                    fds.put(n, Files.readSymbolicLink(fd).toString().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException | NumberFormatException e) {
+                    // closed meanwhile, or not an fd entry: skip
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return fds;
+    }
+}
