@@ -83,6 +83,7 @@ final class Tracing {
     /** Starts the program under a new driver session; the caller interacts, then awaits. */
     Traced start() throws DriverException, IOException {
         Path dir = Files.createTempDirectory("pdig-catalogue-");
+        LeakCheck.tempDir(dir); // deleted after the test even when the launch throws
         Path out = dir.resolve("tracee.out");
         List<String> argv = viaShell ? shellWrapped(command, out) : command;
         CollectingSink sink = new CollectingSink();
