@@ -21,6 +21,9 @@ import java.util.Set;
  * {@code in} only when all elements are in the set and every other operator when any element matches.
  */
 public final class FilterCompiler {
+    /** Falco's filter-only fields that stand for the client or the server side of a socket. */
+    private static final Set<String> EITHER_SIDE_FIELDS = Set.of("fd.ip", "fd.port", "fd.net");
+
     private final FieldLookup fields;
 
     public FilterCompiler(FieldLookup fields) {
@@ -58,7 +61,11 @@ public final class FilterCompiler {
             ValueSource src = lhs.source();
             return ctx -> src.get(ctx) != null;
         }
-        boolean all = lhs.listField() && c.op().equals("in");
+        // A list-valued field matches when any element does, except: `in` on a list field needs
+        // every element, and `!=` on Falco's either-side fields (fd.ip, fd.port, fd.net) means
+        // "neither side equals", as libsinsp evaluates it.
+        boolean all = lhs.listField() && c.op().equals("in")
+                || c.op().equals("!=") && EITHER_SIDE_FIELDS.contains(lhs.fieldName());
         if (c.rhs() instanceof Ast.OperandValue ov) {
             Operand rhs = resolve(ov.operand());
             // Validate the operator against the kind now, with a representative value.

@@ -63,14 +63,15 @@ public final class RunCommand implements Callable<Integer> {
                 failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans);
         PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, command);
         Termination end;
-        try (Pipeline pipeline = Pipeline.open(config)) {
+        try (Pipeline pipeline = Pipeline.open(config); SignalForwarder signals = new SignalForwarder()) {
             TraceSession session;
             try {
                 session = new PtraceDriver().launch(launch, pipeline.sink());
             } catch (DriverException e) {
                 throw new ExitCodes.UserError(e.getMessage(), e);
             }
-            try (session; SignalForwarder ignored = new SignalForwarder(session::forwardSignal)) {
+            try (session) {
+                signals.forwardTo(session::forwardSignal);
                 pipeline.started(session);
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());

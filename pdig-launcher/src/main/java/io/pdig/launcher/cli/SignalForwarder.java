@@ -14,9 +14,33 @@ final class SignalForwarder implements AutoCloseable {
     static final int[] FORWARDED = {1, 2, 3, 15};
 
     private final SignalPipe pipe;
+    private final java.util.concurrent.atomic.AtomicReference<IntConsumer> target = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Signals that arrived before there was a target (pdig was still starting the tracee). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Integer> early = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Installed before the tracee starts, so that no signal finds pdig unprepared; see {@link #forwardTo}. */
+    SignalForwarder() {
+        this.pipe = SignalPipe.install(FORWARDED, sig -> {
+            IntConsumer t = target.get();
+            if (t != null) {
+                t.accept(sig);
+            } else {
+                early.add(sig);
+            }
+        });
+    }
 
     SignalForwarder(IntConsumer onSignal) {
-        this.pipe = SignalPipe.install(FORWARDED, onSignal);
+        this();
+        forwardTo(onSignal);
+    }
+
+    /** From now on signals go to {@code onSignal}; those that came earlier are delivered first. */
+    void forwardTo(IntConsumer onSignal) {
+        target.set(onSignal);
+        for (Integer sig; (sig = early.poll()) != null; ) {
+            onSignal.accept(sig);
+        }
     }
 
     @Override
