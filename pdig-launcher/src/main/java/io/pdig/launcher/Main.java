@@ -15,6 +15,6 @@ public final class Main {
 
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
-        return PdigCommand.commandLine().execute(args);
+        return PdigCommand.commandLine(args).execute(args);
     }
 }

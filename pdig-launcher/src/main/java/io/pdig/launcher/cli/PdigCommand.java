@@ -1,5 +1,7 @@
 package io.pdig.launcher.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pdig", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Userspace syscall-security agent: trace a program with ptrace + seccomp, journal its "
-                + "system calls and evaluate Falco rules on them.",
-        subcommands = {RunCommand.class, AttachCommand.class, ReplayCommand.class, DumpCommand.class,
-                AnalyzeCommand.class, RulesCommand.class, FieldsCommand.class, SyscallsCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class})
+                + "system calls and evaluate Falco rules on them.")
 public final class PdigCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,13 +22,46 @@ public final class PdigCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
     }
 
+    /** Every subcommand, in the order `pdig --help` lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("attach", AttachCommand.class);
+        SUBCOMMANDS.put("replay", ReplayCommand.class);
+        SUBCOMMANDS.put("dump", DumpCommand.class);
+        SUBCOMMANDS.put("analyze", AnalyzeCommand.class);
+        SUBCOMMANDS.put("rules", RulesCommand.class);
+        SUBCOMMANDS.put("fields", FieldsCommand.class);
+        SUBCOMMANDS.put("syscalls", SyscallsCommand.class);
+        SUBCOMMANDS.put("version", VersionCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
+
+    /** The full command line, every subcommand registered (help, completion, tests). */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one
+     * is registered. Picocli builds each subcommand's model by reflection up front, which costs
+     * hundreds of milliseconds on the path to starting the tracee; the others are not needed.
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new PdigCommand());
+        String first = args != null && args.length > 0 ? args[0] : null;
+        if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first));
+        } else {
+            SUBCOMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setExecutionExceptionHandler(ExitCodes::onExecutionException);
         cl.setParameterExceptionHandler(ExitCodes::onParameterException);
         // `pdig run ls -la` like `strace ls -la`: the first positional ends pdig's options, and
         // everything after it (or after `--`) belongs to the tracee.
-        cl.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = cl.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true);
         return cl;
     }
 }

@@ -21,6 +21,13 @@ final class PipelineConfigs {
 
     private static PipelineConfig build(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
                                         List<String> command, int pid) {
+        // Outputs are opened later, off the tracee's start-up path: check now what can be checked.
+        if (det.alertsFile != null) {
+            java.nio.file.Path parent = det.alertsFile.toAbsolutePath().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+                throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": no such directory " + parent);
+            }
+        }
         return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.journalDir(), journal.toConfig(cl),
                 det.noRules ? null : RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
                 det.allMatches(cl), command, pid);

@@ -59,14 +59,19 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
+        StartupTimer timer = new StartupTimer(cl.getErr());
+        timer.mark("options parsed");
         LaunchSpec launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
                 failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans);
+        timer.mark("rules loaded, filter set chosen");
         PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, command);
         Termination end;
         try (Pipeline pipeline = Pipeline.open(config); SignalForwarder signals = new SignalForwarder()) {
+            timer.mark("pipeline open");
             TraceSession session;
             try {
                 session = new PtraceDriver().launch(launch, pipeline.sink());
+                timer.mark("tracee running");
             } catch (DriverException e) {
                 throw new ExitCodes.UserError(e.getMessage(), e);
             }

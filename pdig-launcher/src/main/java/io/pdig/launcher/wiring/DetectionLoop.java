@@ -28,7 +28,9 @@ final class DetectionLoop {
     private static final long FINISH_TIMEOUT_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final Journal journal;
-    private final Detector detector;
+    private final DetectorFactory factory;
+    /** Created and owned by the loop thread; read by statsLine() after the thread has ended. */
+    private volatile Detector detector;
     private final SessionEvent.Start myStart;
     private final PrintStream err;
     private final Thread thread;
@@ -42,11 +44,16 @@ final class DetectionLoop {
     private long lastLagAlert = Long.MIN_VALUE / 2;
     private long maxLagNanos;
 
-    DetectionLoop(Journal journal, Detector detector, SessionEvent.Start myStart, java.util.function.LongSupplier writerLastSeq,
-                  PrintStream err) {
+    /** Builds the detector (loads users, compiles the engine, opens alert outputs). */
+    interface DetectorFactory {
+        Detector create() throws java.io.IOException;
+    }
+
+    DetectionLoop(Journal journal, DetectorFactory factory, SessionEvent.Start myStart,
+                  java.util.function.LongSupplier writerLastSeq, PrintStream err) {
         this.journal = journal;
+        this.factory = factory;
         this.writerLastSeq = writerLastSeq;
-        this.detector = detector;
         this.myStart = myStart;
         this.err = err;
         this.thread = new Thread(this::loop, "pdig-detect");
@@ -58,6 +65,15 @@ final class DetectionLoop {
     }
 
     private void loop() {
+        Detector detector;
+        try {
+            detector = factory.create();
+            this.detector = detector;
+        } catch (Exception e) {
+            failure = e;
+            err.println("pdig: detection disabled: " + e.getMessage());
+            return;
+        }
         try (JournalReader r = journal.reader(READER_NAME,
                 new ReaderOptions(0, true, false, Duration.ofMillis(2)))) {
             reader = r;
@@ -76,7 +92,7 @@ final class DetectionLoop {
                 }
                 detector.process(rec.seq(), rec.event());
                 processedSeq = rec.seq();
-                checkLag(rec);
+                checkLag(detector, rec);
             }
         } catch (Throwable t) {
             failure = t;
@@ -86,7 +102,7 @@ final class DetectionLoop {
         }
     }
 
-    private void checkLag(JournalRecord rec) {
+    private void checkLag(Detector detector, JournalRecord rec) {
         long now = System.currentTimeMillis() * 1_000_000L;
         long lag = now - rec.event().ts();
         if (lag > maxLagNanos) maxLagNanos = lag;
@@ -138,6 +154,8 @@ final class DetectionLoop {
     }
 
     String statsLine() {
+        Detector detector = this.detector;
+        if (detector == null) return "not running" + (failure != null ? " (" + failure.getMessage() + ")" : "");
         return "events=" + detector.events() + " alerts=" + detector.alerts() + " max_lag_ms=" + maxLagNanos / 1_000_000
                 + " alert_latency: " + detector.alertLatency().summary()
                 + (failure != null ? " failed=\"" + failure.getMessage() + "\"" : "");

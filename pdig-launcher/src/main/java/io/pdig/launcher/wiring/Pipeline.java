@@ -1,6 +1,5 @@
 package io.pdig.launcher.wiring;
 
-import io.pdig.analyzer.live.Detector;
 import io.pdig.journal.Journal;
 import io.pdig.journal.JournalStats;
 import io.pdig.journal.JournalWriter;
@@ -61,10 +60,12 @@ public final class Pipeline implements AutoCloseable {
                 summary = null;
             }
             if (config.rules() != null) {
-                Detector detector = Detectors.create(config.rules(), config.allMatches(), config.json(),
-                        config.alertsFile(), config.webhooks(), start.hostname(), err);
+                // The detector is built on the detection thread: the tracee need not wait for it.
+                String host = start.hostname();
+                DetectionLoop.DetectorFactory factory = () -> Detectors.create(config.rules(), config.allMatches(),
+                        config.json(), config.alertsFile(), config.webhooks(), host, err);
                 JournalWriter ww = w;
-                d = new DetectionLoop(journal, detector, start, () -> ww.stats().lastSeq(), err);
+                d = new DetectionLoop(journal, factory, start, () -> ww.stats().lastSeq(), err);
                 d.start();
             }
         } catch (IOException | RuntimeException e) {
