@@ -65,7 +65,7 @@ for row in "${ROWS[@]}"; do
             if (++shown <= top) all = all sprintf(" %s%s %d", $1, ($1 in T) ? "*" : "", $2)
         }
         END {
-            printf "  syscalls: %d, in the default set: %d (%.0f%%)\n", total, tr, total ? 100 * tr / total : 0
+            printf "  syscalls: %d, traced (in the set): %d (%.0f%%)\n", total, tr, total ? 100 * tr / total : 0
             printf "  stops for these calls: strace %d (entry+exit), pdig %d (no exit stop for SKIP_EXIT); process events come on top\n", 2 * tr, 2 * tr - entry_only
             printf "  most frequent (* = traced):%s\n", all
             printf "  traced:%s\n", tl == "" ? " none" : tl

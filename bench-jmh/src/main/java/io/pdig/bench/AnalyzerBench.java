@@ -62,7 +62,7 @@ public class AnalyzerBench {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public Analyzer stateOnly() {
-        Analyzer a = new Analyzer(UserDirectory.NONE, StateLimits.DEFAULT, ctx -> {
+        Analyzer a = new Analyzer(UserDirectory.rootOnly(), StateLimits.DEFAULT, ctx -> {
         });
         for (int i = 0; i < events.length; i++) a.process(i, events[i]);
         return a;
@@ -72,7 +72,7 @@ public class AnalyzerBench {
     @OperationsPerInvocation(EVENTS)
     public long detector() {
         RuleEngine engine = new RuleEngine(rules, RuleMatching.FIRST, Priority.DEBUG);
-        try (Detector d = new Detector(engine, new AlertFactory("bench"), List.of(), UserDirectory.NONE,
+        try (Detector d = new Detector(engine, new AlertFactory("bench"), List.of(), UserDirectory.rootOnly(),
                 StateLimits.DEFAULT, "bench")) {
             for (int i = 0; i < events.length; i++) d.process(i, events[i]);
             return d.alerts();

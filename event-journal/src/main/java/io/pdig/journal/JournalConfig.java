@@ -50,8 +50,15 @@ public record JournalConfig(Roll roll, int retain, int bufferCapacity, Overflow 
         if (clockMillis == null) clockMillis = System::currentTimeMillis;
     }
 
+    /**
+     * The store grows its files by this much at a time. Chronicle's own default pre-allocates tens
+     * of MiB per file, which for a short trace is most of the disk it uses; 4 MiB keeps that small
+     * and still allows records of up to 1 MiB (a quarter of the block).
+     */
+    public static final long DEFAULT_BLOCK_SIZE = 4L << 20;
+
     public static JournalConfig defaults() {
-        return new JournalConfig(Roll.DAILY, 0, DEFAULT_BUFFER, Overflow.BLOCK, 0, null);
+        return new JournalConfig(Roll.DAILY, 0, DEFAULT_BUFFER, Overflow.BLOCK, DEFAULT_BLOCK_SIZE, null);
     }
 
     public JournalConfig withRoll(Roll r) {

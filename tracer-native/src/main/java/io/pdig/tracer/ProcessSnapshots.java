@@ -39,12 +39,22 @@ public final class ProcessSnapshots {
         for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
             if (!Files.isDirectory(Path.of("/proc/" + p))) break;
             ProcessEvent.Exec e = ProcReader.execSnapshot(now, p, 0, mem);
+            if (p != pid || !withFds) {
+                // Ancestors' environments are not worth their weight in the session record.
+                e = withoutEnv(e);
+            }
             out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(p) : Map.of()));
             if (e.ppid() == p) break;
             p = e.ppid();
         }
         Collections.reverse(out);
         return out;
+    }
+
+    private static ProcessEvent.Exec withoutEnv(ProcessEvent.Exec e) {
+        return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), e.exePath(), e.argv(), e.argvTruncated(),
+                List.of(), e.cwd(), e.uid(), e.gid(), e.loginUid(), e.tty(), e.sid(), e.pgid(), e.cgroup(), e.caps(),
+                e.exeFromMemfd(), e.exeUpperLayer(), e.ppid());
     }
 
     /** fd number to what /proc/PID/fd/N points at (path, "socket:[ino]", "pipe:[ino]", ...). */

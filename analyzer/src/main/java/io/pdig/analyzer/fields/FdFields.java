@@ -26,7 +26,7 @@ final class FdFields {
         b.plain("fd.type", CHARBUF, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, memfd ...",
                 fd(f -> f.kind().typeName));
         b.plain("fd.typechar", CHARBUF, "fd type as one character: f d 4 6 u p e s l i t n b r m P o",
-                pathFd(f -> String.valueOf(f.kind().typeChar)));
+                pathFd(f -> f.kind().typeCharText));
         b.plain("fd.name", CHARBUF, "file path, cip:cport->sip:sport for IP sockets, unix path, memfd:NAME",
                 pathFd(FdInfo::name));
         b.plain("fd.nameraw", CHARBUF, "the path exactly as passed to open", pathFd(FdInfo::nameRaw));

@@ -28,10 +28,13 @@ public enum FdKind {
     /** Falco's fd.type value, null when Falco has none. */
     public final String typeName;
     public final char typeChar;
+    /** {@link #typeChar} as a String, made once: fd.typechar is tested on every file event. */
+    public final String typeCharText;
 
     FdKind(String typeName, char typeChar) {
         this.typeName = typeName;
         this.typeChar = typeChar;
+        this.typeCharText = String.valueOf(typeChar);
     }
 
     public boolean isIpSocket() {

@@ -78,6 +78,20 @@ public final class ByteReader {
         return raw(count(MAX_BYTES));
     }
 
+    /**
+     * A length-prefixed byte string appended to the first {@code prefixLength} bytes of
+     * {@code prefix}, in one allocation (the front-coded paths of the schema).
+     */
+    public byte[] bytesAfterPrefix(byte[] prefix, int prefixLength) {
+        int n = count(MAX_BYTES);
+        if (n > limit - pos) throw new DecodeException("record ends early");
+        byte[] v = new byte[prefixLength + n];
+        System.arraycopy(prefix, 0, v, 0, prefixLength);
+        System.arraycopy(buf, pos, v, prefixLength, n);
+        pos += n;
+        return v;
+    }
+
     public String string() {
         return new String(bytes(), StandardCharsets.UTF_8);
     }

@@ -39,14 +39,28 @@ public final class RecordDecoder {
 
     /** The sequence number of a record (checksum already verified). */
     public static long peekSeq(byte[] buf, int off, int len) {
-        return new ByteReader(buf, off + 4, len - 4).uvarint();
+        // Read on every record before decode: inline, without a ByteReader, same checks.
+        int end = off + len;
+        long v = 0;
+        for (int i = off + 4, shift = 0; shift < 64; i++, shift += 7) {
+            if (i >= end) throw new DecodeException("record ends early");
+            int b = buf[i] & 0xFF;
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
+        throw new DecodeException("varint longer than 10 bytes");
     }
 
     /** Whether a record is a keyframe (decodable without context). */
     public static boolean peekKeyframe(byte[] buf, int off, int len) {
-        ByteReader r = new ByteReader(buf, off + 4, len - 4);
-        r.uvarint();
-        return (r.u8() & KEYFRAME) != 0;
+        int end = off + len;
+        int i = off + 4;
+        for (int n = 0; i < end && (buf[i] & 0x80) != 0; i++, n++) {
+            if (n >= 9) throw new DecodeException("varint longer than 10 bytes");
+        }
+        // i is at the seq's last byte; the head byte follows it
+        if (i + 1 >= end) throw new DecodeException("record ends early");
+        return (buf[i + 1] & KEYFRAME) != 0;
     }
 
     /** True when the next non-keyframe record can be decoded (the previous one was decoded). */
@@ -171,11 +185,7 @@ public final class RecordDecoder {
 
     private byte[] prefixed(ByteReader r) {
         int shared = r.count(ctx.path.length);
-        byte[] suffix = r.bytes();
-        if (shared == 0) return suffix;
-        byte[] v = Arrays.copyOf(ctx.path, shared + suffix.length);
-        System.arraycopy(suffix, 0, v, shared, suffix.length);
-        return v;
+        return r.bytesAfterPrefix(ctx.path, shared);
     }
 
     private static ProcessEvent.Exec execBody(ByteReader r, long ts, int tid, int pid) {

@@ -40,6 +40,9 @@ public final class AsyncJournalWriter implements JournalWriter {
     private long pendingDrops;
 
     private volatile long handled;
+    /** How long the journal thread sleeps when the buffer is empty. */
+    private static final long IDLE_PARK_NANOS = 1_000_000;
+
     /** Events the journal thread has taken out of the buffer (written or being written). */
     private volatile long taken;
     private volatile long eventsWritten;
@@ -185,9 +188,14 @@ public final class AsyncJournalWriter implements JournalWriter {
             long seq = store.openForWrite();
             boolean first = true;
             while (true) {
-                Event e = buffer.poll(20, TimeUnit.MILLISECONDS);
+                // Never block on the buffer's condition: a waiting consumer makes every accept()
+                // signal it (a futex wake on the tracer thread per event) and yields batches of one,
+                // each with its own high-water-mark update. Sleeping a millisecond when idle lets
+                // events gather into batches; it adds at most 1 ms to the journal's latency.
+                Event e = buffer.poll();
                 if (e == null) {
                     if (closing && buffer.isEmpty()) break;
+                    java.util.concurrent.locks.LockSupport.parkNanos(IDLE_PARK_NANOS);
                     continue;
                 }
                 batch.add(e);

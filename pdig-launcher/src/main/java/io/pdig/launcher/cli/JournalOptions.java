@@ -26,6 +26,10 @@ public final class JournalOptions {
                     + "(counted, and recorded as a dropped-events notice). Default: wait, never drop.")
     boolean drop;
 
+    @Option(names = "--no-journal", hidden = true,
+            description = "Benchmarks only: keep no journal at all (needs --no-rules), to measure what journaling costs.")
+    boolean noJournal;
+
     /** The --journal directory, or null for a temporary journal. */
     public Path journalDir() {
         return journal;

@@ -28,7 +28,11 @@ final class PipelineConfigs {
                 throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": no such directory " + parent);
             }
         }
-        return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.journalDir(), journal.toConfig(cl),
+        if (journal.noJournal && !det.noRules) {
+            throw new CommandLine.ParameterException(cl, "--no-journal: rules are evaluated on the journal; add --no-rules");
+        }
+        return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.noJournal, journal.journalDir(),
+                journal.toConfig(cl),
                 det.noRules ? null : RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
                 det.allMatches(cl), command, pid);
     }

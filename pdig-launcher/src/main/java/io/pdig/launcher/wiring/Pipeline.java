@@ -42,15 +42,17 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(PipelineConfig config, PrintStream err) throws IOException {
         this.config = config;
         this.err = err;
-        this.journal = config.journalDir() != null ? Journal.open(config.journalDir(), config.journal())
-                : Journal.temporary(config.journal());
+        this.journal = config.noJournal() ? null : config.journalDir() != null
+                ? Journal.open(config.journalDir(), config.journal()) : Journal.temporary(config.journal());
         JournalWriter w = null;
         DetectionLoop d = null;
         try {
-            w = journal.writer();
             SessionEvent.Start start = SessionFacts.start(config.command(), config.attachPid(), JournalSchema.VERSION);
-            w.accept(start);
-            sinks.add(w);
+            if (journal != null) {
+                w = journal.writer();
+                w.accept(start);
+                sinks.add(w);
+            }
             if (config.printTo() != null) {
                 sinks.add(printSink(config.printTo()));
             }
@@ -59,7 +61,7 @@ public final class Pipeline implements AutoCloseable {
             } else {
                 summary = null;
             }
-            if (config.rules() != null) {
+            if (config.rules() != null && journal != null) {
                 // The detector is built on the detection thread: the tracee need not wait for it.
                 String host = start.hostname();
                 DetectionLoop.DetectorFactory factory = () -> Detectors.create(config.rules(), config.allMatches(),
@@ -71,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             if (d != null) d.abort();
             if (w != null) w.close();
-            journal.close();
+            if (journal != null) journal.close();
             throw e;
         }
         this.writer = w;
@@ -99,10 +101,12 @@ public final class Pipeline implements AutoCloseable {
     public void finished(Termination end, Map<String, Long> tracerCounters) {
         finished = true;
         Map<String, Long> counters = new TreeMap<>(tracerCounters);
-        writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
-                counters));
+        if (writer != null) {
+            writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
+                    counters));
+        }
         closeSinks();
-        JournalStats js = writer.stats();
+        JournalStats js = writer != null ? writer.stats() : new JournalStats(0, 0, 0, 0, -1);
         if (detection != null) {
             detection.finishAt(js.lastSeq());
         }
@@ -159,6 +163,6 @@ public final class Pipeline implements AutoCloseable {
         } else if (detection != null) {
             detection.awaitEnd();
         }
-        journal.close();
+        if (journal != null) journal.close();
     }
 }

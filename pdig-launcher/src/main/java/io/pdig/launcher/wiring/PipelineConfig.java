@@ -12,6 +12,7 @@ import java.util.List;
  * @param printTo    --print target: null (off), "-" (stderr) or a file path
  * @param summary    -c: print the per-syscall table at the end
  * @param stats      --stats: print counters at the end
+ * @param noJournal  keep no journal (benchmarks measuring the journal's cost; rules must be off)
  * @param journalDir --journal DIR, or null for a temporary journal removed at exit
  * @param journal    roll, retention, buffer and drop settings
  * @param rules      loaded rules, or null when rules are off
@@ -22,7 +23,8 @@ import java.util.List;
  * @param command    the command line for `run`, empty for attach
  * @param attachPid  the target for `attach`, 0 for run
  */
-public record PipelineConfig(String printTo, boolean summary, boolean stats, Path journalDir, JournalConfig journal,
+public record PipelineConfig(String printTo, boolean summary, boolean stats, boolean noJournal, Path journalDir,
+                             JournalConfig journal,
                              LoadResult rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
                              List<String> command, int attachPid) {
 }
