@@ -76,7 +76,11 @@ public final class RunCommand implements Callable<Integer> {
                 throw new ExitCodes.UserError(e.getMessage(), e);
             }
             try (session) {
-                signals.forwardTo(session::forwardSignal);
+                // Ctrl-C and other signals sent to the whole process group reach the tracee by
+                // themselves; forward only what the tracee did not get.
+                signals.forwardTo(sig -> {
+                    if (!pipeline.recentSignals().deliveredAlongside(sig)) session.forwardSignal(sig);
+                });
                 pipeline.started(session);
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());

@@ -37,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final SummarySink summary;
     private final DetectionLoop detection;
     private final EventSink sink;
+    private final RecentSignals recentSignals = new RecentSignals();
     private boolean finished;
 
     private Pipeline(PipelineConfig config, PrintStream err) throws IOException {
@@ -78,6 +79,7 @@ public final class Pipeline implements AutoCloseable {
         }
         this.writer = w;
         this.detection = d;
+        sinks.add(recentSignals);
         this.sink = new FanoutSink(sinks, err);
     }
 
@@ -88,6 +90,11 @@ public final class Pipeline implements AutoCloseable {
     /** The sink the driver writes to. */
     public EventSink sink() {
         return sink;
+    }
+
+    /** Signal deliveries to the tracees, to avoid forwarding a signal they already got. */
+    public RecentSignals recentSignals() {
+        return recentSignals;
     }
 
     public void started(TraceSession session) {

@@ -1,0 +1,110 @@
+package io.pdig.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The subcommands that need no tracee, run in-process through the real command line. */
+class CliBasicsTest {
+
+    record Out(int code, String out, String err) {
+    }
+
+    private static Out pdig(String... args) {
+        CommandLine cl = PdigCommand.commandLine(args);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Out(code, out.toString(), err.toString());
+    }
+
+    private static Path upstreamRules() {
+        return Path.of(System.getProperty("pdig.repo.root"), "..", "shared", "falco-rules", "falco_rules.yaml").normalize();
+    }
+
+    @Test
+    void versionPrintsEachPartOnItsOwn() throws Exception {
+        Out o = pdig("version");
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        assertEquals(4, lines.size(), o.out());
+        assertTrue(lines.get(0).matches("pdig version: \\d+\\.\\d+\\.\\d+"), lines.get(0));
+        assertTrue(lines.get(1).matches("Native tracer ABI version: \\d+"), lines.get(1));
+        assertTrue(lines.get(2).matches("Journal schema version: \\d+"), lines.get(2));
+        assertTrue(lines.get(3).matches("Rule engine version: 0\\.\\d+\\.\\d+"), lines.get(3));
+        JsonNode json = new ObjectMapper().readTree(pdig("version", "--json").out());
+        for (String k : new String[] {"pdig_version", "native_abi_version", "journal_schema_version", "engine_version"}) {
+            assertTrue(json.hasNonNull(k), k + " in " + json);
+        }
+    }
+
+    @Test
+    void syscallsListsTheTableAndTheDefaultSet() {
+        Out names = pdig("syscalls", "--default", "--names");
+        assertEquals(0, names.code());
+        List<String> set = List.of(names.out().trim().split(","));
+        assertTrue(set.containsAll(List.of("execve", "openat", "clone3", "ptrace", "memfd_create")), names.out());
+        assertFalse(set.contains("read"));
+        Out table = pdig("syscalls");
+        assertTrue(table.out().lines().anyMatch(l -> l.matches("openat\\s+257\\s+295\\s+yes\\s+\\(dirfd:dirfd, name:path, flags:open_flags, mode:mode\\).*")),
+                table.out());
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneClearLine() {
+        Out unknown = pdig("frobnicate");
+        assertEquals(2, unknown.code());
+        Out noCommand = pdig("run");
+        assertEquals(2, noCommand.code());
+        assertTrue(noCommand.err().contains("CMD"), noCommand.err());
+        Out badSyscall = pdig("run", "--syscalls", "openat,bogus", "--", "/bin/true");
+        assertEquals(2, badSyscall.code());
+        assertTrue(badSyscall.err().contains("--syscalls: unknown syscall 'bogus'"), badSyscall.err());
+        Out badFormat = pdig("run", "-o", "xml", "--", "/bin/true");
+        assertEquals(2, badFormat.code());
+        assertTrue(badFormat.err().contains("--output-format"), badFormat.err());
+    }
+
+    @Test
+    void rulesValidateLoadsUpstreamFilesLikeFalco() {
+        Out o = pdig("rules", "validate", upstreamRules().toString());
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("25 rules, 87 macros, 49 lists loaded"), o.out());
+    }
+
+    @Test
+    void rulesValidateReportsPositionAndFails(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("rules.yaml");
+        Files.writeString(bad, "- rule: r\n  desc: d\n  condition: evt.type = open and proc.nosuchfield = x\n  output: o\n  priority: WARNING\n");
+        Out o = pdig("rules", "validate", bad.toString());
+        assertEquals(1, o.code());
+        String all = o.out() + o.err();
+        assertTrue(all.contains("rules.yaml:3:"), all);
+        assertTrue(all.contains("proc.nosuchfield"), all);
+        assertFalse(all.contains("\tat "), "no stack trace");
+        Out missing = pdig("rules", "validate", tmp.resolve("nope.yaml").toString());
+        assertEquals(1, missing.code());
+    }
+
+    @Test
+    void fieldsListsEveryFieldWithADescription() {
+        Out o = pdig("fields");
+        assertEquals(0, o.code());
+        for (String f : new String[] {"proc.name", "proc.aname", "fd.name", "fd.sip", "evt.type", "user.name", "container.id"}) {
+            assertTrue(o.out().contains(f), f);
+        }
+    }
+}
