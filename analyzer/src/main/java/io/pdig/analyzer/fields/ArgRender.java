@@ -56,12 +56,40 @@ final class ArgRender {
         }
         int i = row.argIndex(name);
         if (i < 0) {
+            String fromHow = openHowMember(row, s, name);
+            if (fromHow != null) return fromHow;
             i = row.argIndex(alias(name));
         }
         if (i < 0 || i >= s.args().length) {
             return null;
         }
         return renderArg(ctx, s, i, true);
+    }
+
+    /**
+     * Falco's openat2 event has flags, mode and resolve parameters; pdig stores the struct
+     * open_how they come from (words: flags, mode, resolve), so rules written for Falco find them.
+     */
+    private static String openHowMember(Syscall row, SyscallEvent s, String name) {
+        int member = switch (name) {
+            case "flags" -> 0;
+            case "mode" -> 1;
+            case "resolve" -> 2;
+            default -> -1;
+        };
+        if (member < 0) return null;
+        for (int k = 0; k < row.args().size() && k < s.args().length; k++) {
+            if (row.args().get(k).kind() == ArgKind.OPEN_HOW && s.args()[k] instanceof ArgValue.Words w
+                    && w.words().length > member) {
+                long v = w.words()[member];
+                return switch (member) {
+                    case 0 -> FalcoOpenFlags.render(v);
+                    case 1 -> "0" + Long.toOctalString(v);
+                    default -> Long.toString(v);
+                };
+            }
+        }
+        return null;
     }
 
     /** evt.rawarg.NAME: the raw value as text (numbers in decimal, paths as passed). */

@@ -36,7 +36,10 @@ final class ProcFields {
         b.plain("proc.cmdline", CHARBUF, "proc.name followed by the arguments", self(ProcessInfo::cmdline));
         b.plain("proc.exeline", CHARBUF, "proc.exe followed by the arguments", self(ProcFields::exeline));
         b.plain("proc.exepath", CHARBUF, "full path of the executable", self(ProcessInfo::exePath));
-        b.plain("proc.cwd", CHARBUF, "current working directory", self(ProcessInfo::cwd));
+        // libsinsp keeps a thread's cwd with a trailing '/', and rules rely on it
+        // (proc.cwd startswith "/dev/shm/").
+        b.plain("proc.cwd", CHARBUF, "current working directory (ending in '/', as Falco's)",
+                self(p -> withTrailingSlash(p.cwd())));
         b.plain("proc.nthreads", UINT64, "number of known threads of the process",
                 self(p -> (long) p.threads().size()));
         b.plain("proc.nchilds", UINT64, "number of known threads that are not the leader",
@@ -252,5 +255,10 @@ final class ProcFields {
             p = s == null ? null : s.parent(p);
         }
         return found;
+    }
+
+    static String withTrailingSlash(String dir) {
+        if (dir == null || dir.isEmpty() || dir.endsWith("/")) return dir;
+        return dir + "/";
     }
 }

@@ -38,7 +38,7 @@ class ProcFieldsTest {
         assertEquals("/usr/bin/cat", h.value("proc.exepath"));
         assertEquals("/etc/shadow", h.value("proc.args"));
         assertEquals("cat /etc/shadow", h.value("proc.cmdline"));
-        assertEquals("/root", h.value("proc.cwd"));
+        assertEquals("/root/", h.value("proc.cwd"), "libsinsp keeps the trailing slash");
         assertEquals(34816L, h.value("proc.tty"));
         assertEquals("HOME=/root LANG=C", h.value("proc.env"));
         assertEquals("C", h.value("proc.env[LANG]"));
