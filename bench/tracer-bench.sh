@@ -21,7 +21,7 @@
 #
 # Programs are timed inside themselves (CLOCK_MONOTONIC around the work loop, printed as
 # "RESULT <name> ops=N ns=T"), so tracer start-up and shutdown are excluded; commands are timed by
-# wall clock here, so they include the tracer's start-up. Modes are interleaved within each
+# wall clock here, so they include the tracer's start-up and shutdown. Modes are interleaved within each
 # repetition (untraced, pdig, strace, untraced, ...) so that drifting machine load hits all alike.
 set -uo pipefail
 

@@ -25,8 +25,9 @@ int main(int argc, char **argv) {
     const char *parent = argc > 2 ? argv[2] : "/tmp";
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/bench_create_files.XXXXXX", parent);
-    if (n <= 0 || !mkdtemp(dir)) {
-        fprintf(stderr, "bench_create_files: bad count or cannot create a directory in %s: %s\n", parent, strerror(errno));
+    if (n <= 0) { fprintf(stderr, "bench_create_files: bad count %s\n", argv[1]); return 2; }
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "bench_create_files: cannot create a directory in %s: %s\n", parent, strerror(errno));
         return 2;
     }
     /* Work relative to a directory fd so the path strings stay short and identical in every mode. */

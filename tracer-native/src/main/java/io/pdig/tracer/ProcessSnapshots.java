@@ -38,7 +38,9 @@ public final class ProcessSnapshots {
         int p = pid;
         for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
             if (!Files.isDirectory(Path.of("/proc/" + p))) break;
-            ProcessEvent.Exec e = ProcReader.execSnapshot(now, p, 0, mem);
+            // Stamped with the process's real start time: the analyzer times proc.duration and
+            // "new process" checks from the exec, and this one happened long ago.
+            ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, 0, mem);
             if (p != pid || !withFds) {
                 // Ancestors' environments are not worth their weight in the session record.
                 e = withoutEnv(e);
@@ -50,6 +52,29 @@ public final class ProcessSnapshots {
         Collections.reverse(out);
         return out;
     }
+
+    /**
+     * When the process started, in ns since the epoch (from /proc/PID/stat's start time in clock
+     * ticks after boot and /proc/stat's boot time), or {@code fallback} when unreadable.
+     */
+    static long startTimeNanos(int pid, long fallback) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[19]); // field 22 of stat, counted after "pid (comm)"
+            long btime = -1;
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("btime ")) btime = Long.parseLong(line.substring(6).trim());
+            }
+            if (btime < 0) return fallback;
+            return btime * 1_000_000_000L + ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    /** USER_HZ: the unit of /proc start times, 100 on every Linux x86_64 build. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private static ProcessEvent.Exec withoutEnv(ProcessEvent.Exec e) {
         return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), e.exePath(), e.argv(), e.argvTruncated(),

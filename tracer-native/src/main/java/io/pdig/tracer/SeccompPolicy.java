@@ -1,6 +1,7 @@
 package io.pdig.tracer;
 
 import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.StopCondition;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  *   A = nr
  *   nr >= X32 bit  -> TRACE             (x32: the tracer reports it and denies it)
  *   nr == each stopped number -> TRACE  (pairs "jeq nr,0,1; ret TRACE": no jump exceeds 8 bits)
+ *     or, for rows with a stop condition: A = arg; arg == each value -> TRACE; ALLOW
  *   nr > max known -> TRACE             (numbers newer than the table: never allowed silently)
  *   ALLOW
  * </pre>
@@ -39,6 +41,8 @@ public final class SeccompPolicy {
 
     static final int OFF_NR = 0;
     static final int OFF_ARCH = 4;
+    /** seccomp_data.args[0]; each argument is 8 bytes, its low word first (little-endian). */
+    static final int OFF_ARGS = 16;
 
     /** One BPF instruction (struct sock_filter). */
     public record Insn(short code, int jt, int jf, int k) {
@@ -74,9 +78,21 @@ public final class SeccompPolicy {
     private static void numberBlock(List<Insn> p, TracePolicy policy, Abi abi) {
         int max = policy.maxKnown(abi);
         for (int nr = 0; nr <= max; nr++) {
-            if (policy.stops(abi, nr)) {
+            if (!policy.stops(abi, nr)) continue;
+            StopCondition cond = policy.stopCondition(abi, nr);
+            if (cond == null) {
                 p.add(new Insn(JEQ_K, 0, 1, nr));
                 p.add(new Insn(RET_K, 0, 0, RET_TRACE));
+            } else {
+                // nr matches: load the argument's low word; trace on a listed value, else allow.
+                int block = 1 + 2 * cond.values().length + 1;
+                p.add(new Insn(JEQ_K, 0, block, nr));
+                p.add(new Insn(LD_W_ABS, 0, 0, OFF_ARGS + 8 * cond.argIndex()));
+                for (long v : cond.values()) {
+                    p.add(new Insn(JEQ_K, 0, 1, (int) v));
+                    p.add(new Insn(RET_K, 0, 0, RET_TRACE));
+                }
+                p.add(new Insn(RET_K, 0, 0, RET_ALLOW));
             }
         }
         p.add(new Insn(JGT_K, 0, 1, max));

@@ -1,6 +1,7 @@
 package io.pdig.tracer;
 
 import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.StopCondition;
 import io.pdig.model.syscall.Syscall;
 import io.pdig.model.syscall.SyscallFlag;
 import io.pdig.model.syscall.SyscallTable;
@@ -31,6 +32,8 @@ public final class TracePolicy {
     private final boolean[] report32 = new boolean[SIZE];
     private final boolean[] exit64 = new boolean[SIZE];
     private final boolean[] exit32 = new boolean[SIZE];
+    private final StopCondition[] cond64 = new StopCondition[SIZE];
+    private final StopCondition[] cond32 = new StopCondition[SIZE];
     private final int max64;
     private final int max32;
     private final Set<String> requested;
@@ -66,6 +69,11 @@ public final class TracePolicy {
                 }
             }
             boolean exit = report && (traceExits || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
+            // Rows that always stop keep every call; others may stop only for some argument values.
+            StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || ALWAYS_STOPPED.contains(s.name())
+                    ? null : s.stopOnlyWhen();
+            if (s.nr64() >= 0) cond64[s.nr64()] = cond;
+            if (s.nr32() >= 0) cond32[s.nr32()] = cond;
             if (s.nr64() >= 0) {
                 stop64[s.nr64()] = stop;
                 report64[s.nr64()] = report;
@@ -111,7 +119,16 @@ public final class TracePolicy {
         return abi == Abi.I386 ? max32 : max64;
     }
 
-    /** The filter returns RET_TRACE for this number. */
+    /**
+     * When the filter should stop on this number only for some values of one argument, that
+     * condition; null when every call of a stopped number stops.
+     */
+    public StopCondition stopCondition(Abi abi, int nr) {
+        if (nr < 0 || nr > maxKnown(abi) || nr >= SIZE) return null;
+        return (abi == Abi.I386 ? cond32 : cond64)[nr];
+    }
+
+    /** The filter returns RET_TRACE for this number (see also {@link #stopCondition}). */
     public boolean stops(Abi abi, int nr) {
         if (nr < 0 || nr > maxKnown(abi)) return true;
         return (abi == Abi.I386 ? stop32 : stop64)[nr];

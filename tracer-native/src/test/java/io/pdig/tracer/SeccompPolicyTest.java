@@ -14,15 +14,15 @@ class SeccompPolicyTest {
     static final int I386 = (int) Ptrace.AUDIT_ARCH_I386;
     static final int X86_64 = (int) Ptrace.AUDIT_ARCH_X86_64;
 
-    /** Executes the program on seccomp_data {nr, arch}; returns the action. */
-    static int run(List<SeccompPolicy.Insn> prog, int arch, int nr) {
+    /** Executes the program on seccomp_data {nr, arch, args}; returns the action. */
+    static int run(List<SeccompPolicy.Insn> prog, int arch, int nr, long... args) {
         int a = 0;
         int pc = 0;
         for (int steps = 0; steps < 10_000; steps++) {
             SeccompPolicy.Insn i = prog.get(pc);
             switch (i.code()) {
                 case SeccompPolicy.LD_W_ABS:
-                    a = i.k() == SeccompPolicy.OFF_NR ? nr : i.k() == SeccompPolicy.OFF_ARCH ? arch : fail("offset " + i.k());
+                    a = i.k() == SeccompPolicy.OFF_NR ? nr : i.k() == SeccompPolicy.OFF_ARCH ? arch : argLow(args, i.k());
                     pc++;
                     break;
                 case SeccompPolicy.JEQ_K:
@@ -45,6 +45,30 @@ class SeccompPolicyTest {
             assertTrue(i.jt() <= 255 && i.jf() <= 255, "8-bit jump offsets");
         }
         return fail("no return");
+    }
+
+    /** The low 32 bits of the argument at this seccomp_data offset (args start at 16, 8 bytes each). */
+    private static int argLow(long[] args, int offset) {
+        int index = (offset - SeccompPolicy.OFF_ARGS) / 8;
+        if (offset < SeccompPolicy.OFF_ARGS || (offset - SeccompPolicy.OFF_ARGS) % 8 != 0 || index >= 6) {
+            return fail("offset " + offset);
+        }
+        return index < args.length ? (int) args[index] : 0;
+    }
+
+    @Test
+    void fcntlStopsOnlyForTheCommandsThatChangeTheFdTable() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of("fcntl", "openat"), false));
+        int fcntl = SyscallTable.byName("fcntl").nr64();
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, fcntl, 5, 0), "F_DUPFD");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, fcntl, 5, 1030), "F_DUPFD_CLOEXEC");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, fcntl, 5, 2), "F_SETFD (close-on-exec)");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, fcntl, 5, 3), "F_GETFL");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, fcntl, 5, 1), "F_GETFD");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, SyscallTable.byName("openat").nr64()), "after the block");
+        int fcntl32 = SyscallTable.byName("fcntl").nr32();
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, I386, fcntl32, 5, 3), "i386 F_GETFL");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, fcntl32, 5, 1030), "i386 F_DUPFD_CLOEXEC");
     }
 
     private static int fail(String why) {

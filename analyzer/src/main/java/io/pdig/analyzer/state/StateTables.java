@@ -15,6 +15,12 @@ public final class StateTables implements StateView {
     private final UserDirectory users;
     private final LinkedHashMap<Integer, ProcessInfo> processes;
     private String hostname;
+    /**
+     * The entry most recently looked up or created, i.e. the tail of the access-ordered map: a
+     * repeated lookup of it (consecutive events of one process, the common case) would not change
+     * the LRU order, so it skips the map. Cleared when that entry is removed.
+     */
+    private ProcessInfo last;
 
     public StateTables(StateLimits limits, UserDirectory users) {
         this.limits = limits;
@@ -33,7 +39,15 @@ public final class StateTables implements StateView {
 
     @Override
     public ProcessInfo process(int pid) {
-        return processes.get(pid);
+        ProcessInfo l = last;
+        if (l != null && l.pid == pid) {
+            return l;
+        }
+        ProcessInfo p = processes.get(pid);
+        if (p != null) {
+            last = p;
+        }
+        return p;
     }
 
     @Override
@@ -66,12 +80,14 @@ public final class StateTables implements StateView {
     ProcessInfo create(int pid) {
         ProcessInfo p = new ProcessInfo(pid, newFdTable());
         processes.put(pid, p);
+        // A limit of zero evicts the new entry itself; never cache what the map does not hold.
+        last = processes.containsKey(pid) ? p : null;
         return p;
     }
 
     /** The process, or a placeholder (counted) when no Spawn/Exec/snapshot introduced it. */
     ProcessInfo processOrPlaceholder(int pid) {
-        ProcessInfo p = processes.get(pid);
+        ProcessInfo p = process(pid);
         if (p == null) {
             p = create(pid);
             p.placeholder = true;
@@ -85,6 +101,9 @@ public final class StateTables implements StateView {
         ProcessInfo gone = processes.remove(pid);
         if (gone == null) {
             return;
+        }
+        if (gone == last) {
+            last = null;
         }
         List<ProcessInfo> orphans = new ArrayList<>();
         for (ProcessInfo p : processes.values()) {

@@ -6,11 +6,7 @@ import io.pdig.model.event.NoticeEvent;
 import io.pdig.model.event.ProcessEvent;
 import io.pdig.model.event.SessionEvent;
 import io.pdig.model.event.SyscallEvent;
-import io.pdig.model.syscall.Arg;
-import io.pdig.model.syscall.ArgKind;
-import io.pdig.model.syscall.RetKind;
 import io.pdig.model.syscall.Syscall;
-import io.pdig.model.syscall.SyscallFlag;
 
 /**
  * The one writer of the state tables. For each event, in journal order: {@link #beginEvent()}
@@ -24,6 +20,7 @@ public final class StateUpdater {
     private final ProcessStateHandler processes;
     private final FdStateHandler files;
     private final SocketStateHandler sockets = new SocketStateHandler();
+    private final EventFdShapes shapes = new EventFdShapes();
 
     public StateUpdater(StateTables tables) {
         this.tables = tables;
@@ -91,28 +88,35 @@ public final class StateUpdater {
      * the old fd of a dup, otherwise the call's first fd argument; a failed open gets a detached
      * entry (fd.num -1) named from its path argument.
      */
-    static FdInfo eventFd(SyscallEvent s, ProcessInfo p) {
+    FdInfo eventFd(SyscallEvent s, ProcessInfo p) {
         Syscall row = s.syscall();
         if (row == null) {
             return null;
         }
-        String name = row.name();
-        if (s.hasResult() && s.failed() && FdStateHandler.isOpenCall(name)) {
+        EventFdShapes.Shape shape = shapes.of(s, row);
+        if (s.hasResult() && s.failed() && shape.openCall) {
             return FdStateHandler.failedOpen(s, p);
         }
-        if (row.has(SyscallFlag.DUPS_FD)) {
-            ArgValue old = s.arg("oldfd") != null ? s.arg("oldfd") : s.arg("fd");
+        ArgValue[] args = s.args();
+        if (shape.dupsFd) {
+            ArgValue old = arg(args, shape.oldFdArg) != null ? arg(args, shape.oldFdArg) : arg(args, shape.fdArg);
             return old instanceof ArgValue.Num n ? p.fds.get((int) n.value()) : null;
         }
-        if (row.ret() == RetKind.FD && s.hasResult() && !s.failed()) {
+        if (shape.returnsFd && s.hasResult() && !s.failed()) {
             return p.fds.get((int) s.res());
         }
-        for (int i = 0; i < row.args().size() && i < s.args().length; i++) {
-            Arg a = row.args().get(i);
-            if (a.kind() == ArgKind.FD && s.args()[i] instanceof ArgValue.Num n) {
+        for (int i : shape.fdKindArgs) {
+            if (i >= args.length) {
+                break;
+            }
+            if (args[i] instanceof ArgValue.Num n) {
                 return n.value() >= 0 && n.value() <= Integer.MAX_VALUE ? p.fds.get((int) n.value()) : null;
             }
         }
         return null;
+    }
+
+    private static ArgValue arg(ArgValue[] args, int i) {
+        return i >= 0 && i < args.length ? args[i] : null;
     }
 }

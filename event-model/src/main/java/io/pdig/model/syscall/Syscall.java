@@ -14,8 +14,10 @@ import java.util.Set;
  * @param flags semantic flags
  * @param args  arguments in register order, named with Falco's parameter names
  * @param ret   what a non-error return means; its Falco parameter name is {@link #resultName()}
+ * @param stopOnlyWhen null, or the argument values for which the call is worth a stop
  */
-public record Syscall(String name, int nr64, int nr32, Set<SyscallFlag> flags, List<Arg> args, RetKind ret) {
+public record Syscall(String name, int nr64, int nr32, Set<SyscallFlag> flags, List<Arg> args, RetKind ret,
+                      StopCondition stopOnlyWhen) {
 
     public boolean has(SyscallFlag flag) {
         return flags.contains(flag);

@@ -115,7 +115,10 @@ public final class SyscallTable {
         t.add(row("dup", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("fd", FD)));
         t.add(row("dup2", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD)));
         t.add(row("dup3", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD), a("flags", OPEN_FLAGS)));
-        t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", HEX)));
+        // Only F_DUPFD (0), F_SETFD (2) and F_DUPFD_CLOEXEC (1030) change the fd table; F_GETFL and
+        // friends are half of find's traced calls and need no stop.
+        t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", HEX))
+                .stopOnlyWhenArg(1, 0, 2, 1030));
         t.add(row("pipe", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT)));
         t.add(row("pipe2", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT), a("flags", OPEN_FLAGS)));
         t.add(row("memfd_create", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("name", STRING), a("flags", MEMFD_FLAGS)));
@@ -250,13 +253,17 @@ public final class SyscallTable {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Row(String name, RetKind ret, Set<SyscallFlag> flags, List<ArgSpec> args) {
+    private record Row(String name, RetKind ret, Set<SyscallFlag> flags, List<ArgSpec> args, StopCondition when) {
+        Row stopOnlyWhenArg(int argIndex, long... values) {
+            return new Row(name, ret, flags, args, new StopCondition(argIndex, values.clone()));
+        }
+
         Syscall toSyscall(int[] nrs) {
             List<Arg> list = new ArrayList<>(args.size());
             for (int i = 0; i < args.size(); i++) {
                 list.add(new Arg(i, args.get(i).name, args.get(i).kind));
             }
-            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret);
+            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when);
         }
     }
 
@@ -264,7 +271,7 @@ public final class SyscallTable {
     }
 
     private static Row row(String name, RetKind ret, Set<SyscallFlag> flags, ArgSpec... args) {
-        return new Row(name, ret, flags, List.of(args));
+        return new Row(name, ret, flags, List.of(args), null);
     }
 
     private static ArgSpec a(String name, ArgKind kind) {
@@ -282,7 +289,7 @@ public final class SyscallTable {
         for (int i = 0; i < 6; i++) {
             list.add(new Arg(i, "arg" + i, HEX));
         }
-        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT);
+        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT, null);
     }
 
     private static Map<String, int[]> readNumbers() {
