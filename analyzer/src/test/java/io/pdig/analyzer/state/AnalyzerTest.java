@@ -55,4 +55,27 @@ class AnalyzerTest {
         assertNotNull(h.analyzer().state().process(105));
         assertThrows(IllegalArgumentException.class, () -> new StateLimits(0, 1));
     }
+
+    @Test
+    void repeatedLookupsOfOneProcessKeepTheLeastRecentlyUsedEviction() {
+        TestEvents.Harness h = new TestEvents.Harness(UserDirectory.rootOnly(), new StateLimits(2, 16));
+        h.feed(exec(100, "/bin/sh", "sh").build(), exec(101, "/bin/sh", "sh").build());
+        // 100 becomes the most recently used, then is looked up again (served without the map)
+        h.feed(sys(100, "getpid", 100), sys(100, "getpid", 100));
+        h.feed(exec(102, "/bin/sh", "sh").build());
+        assertNotNull(h.analyzer().state().process(100));
+        assertNull(h.analyzer().state().process(101), "101 was the least recently used");
+        assertEquals(1, h.analyzer().counters().processEvictions());
+    }
+
+    @Test
+    void anExitedProcessIsNotServedFromTheLookupCache() {
+        TestEvents.Harness h = new TestEvents.Harness(UserDirectory.rootOnly(), StateLimits.DEFAULT);
+        h.feed(exec(100, "/bin/sh", "sh").build(), sys(100, "getpid", 100), exit(T0, 100));
+        long unknown = h.analyzer().counters().unknownProcesses();
+        // the exit's removal is applied when this event begins; 100 is then unknown again
+        h.feed(sys(100, "getpid", 100));
+        assertEquals(unknown + 1, h.analyzer().counters().unknownProcesses());
+        assertTrue(h.analyzer().state().process(100).placeholder);
+    }
 }
