@@ -101,17 +101,17 @@ class AlertOutputTest {
         Alert a = alert();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            TextAlertSink text = new TextAlertSink(ps);
+            LineAlertSink text = new LineAlertSink(ps, LineAlertSink.Format.TEXT);
             text.accept(a);
             text.accept(a);
             text.close();
             assertEquals(a.textLine() + "\n" + a.textLine() + "\n", buf.toString(StandardCharsets.UTF_8));
         }
         Path file = dir.resolve("alerts.json");
-        try (JsonAlertSink json = JsonAlertSink.appendingTo(file)) {
+        try (LineAlertSink json = LineAlertSink.appendingTo(file, LineAlertSink.Format.JSON)) {
             json.accept(a);
         }
-        try (JsonAlertSink json = JsonAlertSink.appendingTo(file)) {
+        try (LineAlertSink json = LineAlertSink.appendingTo(file, LineAlertSink.Format.JSON)) {
             json.accept(a);
         }
         List<String> lines = Files.readAllLines(file);
@@ -120,7 +120,7 @@ class AlertOutputTest {
             assertEquals("Warning", new ObjectMapper().readTree(l).get("priority").asText());
         }
         Path txt = dir.resolve("alerts.txt");
-        try (TextAlertSink t = TextAlertSink.appendingTo(txt)) {
+        try (LineAlertSink t = LineAlertSink.appendingTo(txt, LineAlertSink.Format.TEXT)) {
             t.accept(a);
         }
         assertEquals(List.of(a.textLine()), Files.readAllLines(txt));

@@ -6,8 +6,7 @@ import io.pdig.analyzer.live.Detector;
 import io.pdig.analyzer.live.WebhookAlertSink;
 import io.pdig.analyzer.output.AlertFactory;
 import io.pdig.analyzer.output.AlertSink;
-import io.pdig.analyzer.output.JsonAlertSink;
-import io.pdig.analyzer.output.TextAlertSink;
+import io.pdig.analyzer.output.LineAlertSink;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.Priority;
 import io.pdig.analyzer.state.PasswdUserDirectory;
@@ -27,11 +26,8 @@ public final class Detectors {
     public static Detector create(LoadResult rules, boolean allMatches, boolean json, Path alertsFile, List<URI> webhooks,
                                   String hostname, PrintStream err) throws IOException {
         List<AlertSink> sinks = new ArrayList<>();
-        if (alertsFile != null) {
-            sinks.add(json ? JsonAlertSink.appendingTo(alertsFile) : TextAlertSink.appendingTo(alertsFile));
-        } else {
-            sinks.add(json ? new JsonAlertSink(err) : new TextAlertSink(err));
-        }
+        LineAlertSink.Format format = json ? LineAlertSink.Format.JSON : LineAlertSink.Format.TEXT;
+        sinks.add(alertsFile != null ? LineAlertSink.appendingTo(alertsFile, format) : new LineAlertSink(err, format));
         for (URI u : webhooks) {
             sinks.add(new WebhookAlertSink(u, WebhookAlertSink.DEFAULT_QUEUE));
         }

@@ -1,0 +1,66 @@
+package io.pdig.analyzer.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
+
+/**
+ * One alert per line, flushed per alert: Falco's text line ({@link Alert#textLine()}) or Falco's
+ * JSON alert ({@link JsonAlerts}).
+ */
+public final class LineAlertSink implements AlertSink {
+
+    /** The two line formats Falco writes. */
+    public enum Format {
+        TEXT(Alert::textLine),
+        JSON(JsonAlerts::toLine);
+
+        private final Function<Alert, String> render;
+
+        Format(Function<Alert, String> render) {
+            this.render = render;
+        }
+    }
+
+    private final PrintStream out;
+    private final Format format;
+    private final boolean owned;
+
+    /** Writes to a stream the caller owns (stderr): it is flushed, never closed. */
+    public LineAlertSink(PrintStream out, Format format) {
+        this(out, format, false);
+    }
+
+    private LineAlertSink(PrintStream out, Format format, boolean owned) {
+        this.out = out;
+        this.format = format;
+        this.owned = owned;
+    }
+
+    /** Appends to a file (created if missing); closing the sink closes the file. */
+    public static LineAlertSink appendingTo(Path file, Format format) throws IOException {
+        OutputStream os = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new LineAlertSink(new PrintStream(os, false, StandardCharsets.UTF_8), format, true);
+    }
+
+    @Override
+    public void accept(Alert alert) {
+        out.print(format.render.apply(alert));
+        out.print('\n');
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            out.close();
+        } else {
+            out.flush();
+        }
+    }
+}
