@@ -1,10 +1,27 @@
 package io.pdig.launcher;
 
 import io.pdig.launcher.cli.PdigCommand;
+import io.pdig.launcher.cli.RuleSetLoader;
 import picocli.CommandLine;
 
 /** Entry point of ./pdig: builds the command line and exits with what the command returned. */
 public final class Main {
+
+    /**
+     * `run` and `attach` with neither -r/--rules nor --no-rules (before the traced command) load
+     * pdig's default rules; a cheap look at the raw arguments lets that start before parsing.
+     */
+    static boolean usesDefaultRules(String[] args) {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("attach"))) return false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) break;
+            if (a.equals("-r") || a.startsWith("-r") && !a.startsWith("--") || a.startsWith("--rules") || a.equals("--no-rules")) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Main() {
     }
@@ -15,6 +32,9 @@ public final class Main {
 
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
+        if (usesDefaultRules(args)) {
+            RuleSetLoader.preloadDefaults();
+        }
         return PdigCommand.commandLine(args).execute(args);
     }
 }

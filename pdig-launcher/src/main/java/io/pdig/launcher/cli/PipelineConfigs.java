@@ -33,7 +33,7 @@ final class PipelineConfigs {
         }
         return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.noJournal, journal.journalDir(),
                 journal.toConfig(cl),
-                det.noRules ? null : RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
+                det.noRules ? null : () -> RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
                 det.allMatches(cl), command, pid);
     }
 }

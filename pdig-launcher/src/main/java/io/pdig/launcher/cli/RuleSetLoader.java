@@ -22,11 +22,41 @@ import picocli.CommandLine;
  * turns load errors into one clear failure before anything is traced: a bad rule file never
  * starts, and so never kills, a trace.
  */
-final class RuleSetLoader {
+public final class RuleSetLoader {
 
     static final String DEFAULT_RULES = "/io/pdig/rules/pdig_rules.yaml";
 
     private static final Map<DetectionOptions, LoadResult> CACHE = new IdentityHashMap<>();
+
+    /** pdig's default rules, loading on a thread of their own since start-up (see {@link #preloadDefaults}). */
+    private static volatile java.util.concurrent.FutureTask<LoadResult> defaults;
+
+    /**
+     * Starts loading the default rules while picocli is still parsing the command line; the
+     * seccomp filter depends on them, so the tracee starts earlier. Only called when the command
+     * line uses the defaults.
+     */
+    public static void preloadDefaults() {
+        java.util.concurrent.FutureTask<LoadResult> task = new java.util.concurrent.FutureTask<>(
+                () -> RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard()));
+        defaults = task;
+        Thread t = new Thread(task, "pdig-rules");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static LoadResult defaultRules() {
+        java.util.concurrent.FutureTask<LoadResult> task = defaults;
+        if (task == null) return RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard());
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExitCodes.UserError("interrupted while loading the default rules");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+        }
+    }
 
     private RuleSetLoader() {
     }
@@ -36,7 +66,7 @@ final class RuleSetLoader {
         if (cached != null) return cached;
         LoadResult r;
         if (opts.rules.isEmpty()) {
-            r = RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard());
+            r = defaultRules();
         } else {
             for (Path p : opts.rules) {
                 if (!Files.isReadable(p)) {

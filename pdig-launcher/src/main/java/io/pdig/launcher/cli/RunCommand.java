@@ -61,12 +61,21 @@ public final class RunCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         StartupTimer timer = new StartupTimer(cl.getErr());
         timer.mark("options parsed");
-        LaunchSpec launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
-                failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans);
-        timer.mark("rules loaded, filter set chosen");
         PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, command);
+        // The journal, the session record (process snapshots, native library load) and the rules
+        // (which decide the seccomp filter) are prepared in parallel: the tracee waits for both.
+        PipelineOpening opening = PipelineOpening.start(config);
+        LaunchSpec launch;
+        try {
+            launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
+                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans);
+        } catch (RuntimeException e) {
+            opening.abandon();
+            throw e;
+        }
+        timer.mark("rules loaded, filter set chosen");
         Termination end;
-        try (Pipeline pipeline = Pipeline.open(config); SignalForwarder signals = new SignalForwarder()) {
+        try (Pipeline pipeline = opening.get(); SignalForwarder signals = new SignalForwarder()) {
             timer.mark("pipeline open");
             TraceSession session;
             try {

@@ -61,7 +61,7 @@ final class DetectionLoop {
     }
 
     void start() {
-        thread.start();
+        if (thread.getState() == Thread.State.NEW) thread.start();
     }
 
     private void loop() {
@@ -121,6 +121,7 @@ final class DetectionLoop {
     /** The journal ends at {@code lastSeq}: process up to it, then stop. Blocks until done. */
     void finishAt(long lastSeq) {
         endSeq = lastSeq;
+        start(); // a trace that failed before started() still gets its journal analysed
         long deadline = System.currentTimeMillis() + FINISH_TIMEOUT_MILLIS;
         while (thread.isAlive() && processedSeq < lastSeq && System.currentTimeMillis() < deadline) {
             try {
@@ -136,6 +137,7 @@ final class DetectionLoop {
 
     void abort() {
         aborted = true;
+        if (thread.getState() == Thread.State.NEW) return;
         stopReader();
         awaitEnd();
     }

@@ -65,11 +65,10 @@ public final class Pipeline implements AutoCloseable {
             if (config.rules() != null && journal != null) {
                 // The detector is built on the detection thread: the tracee need not wait for it.
                 String host = start.hostname();
-                DetectionLoop.DetectorFactory factory = () -> Detectors.create(config.rules(), config.allMatches(),
+                DetectionLoop.DetectorFactory factory = () -> Detectors.create(config.rules().get(), config.allMatches(),
                         config.json(), config.alertsFile(), config.webhooks(), host, err);
                 JournalWriter ww = w;
                 d = new DetectionLoop(journal, factory, start, () -> ww.stats().lastSeq(), err);
-                d.start();
             }
         } catch (IOException | RuntimeException e) {
             if (d != null) d.abort();
@@ -97,8 +96,12 @@ public final class Pipeline implements AutoCloseable {
         return recentSignals;
     }
 
+    /**
+     * The tracee runs: start detection. Not earlier, so that building the detector never competes
+     * with the tracee's start; the journal holds every event meanwhile.
+     */
     public void started(TraceSession session) {
-        // Nothing to do yet: the journal thread and the detection thread are already running.
+        if (detection != null) detection.start();
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.List;
  * @param noJournal  keep no journal (benchmarks measuring the journal's cost; rules must be off)
  * @param journalDir --journal DIR, or null for a temporary journal removed at exit
  * @param journal    roll, retention, buffer and drop settings
- * @param rules      loaded rules, or null when rules are off
+ * @param rules      the rules (loaded on first use, possibly already loaded), or null when rules are off
  * @param json       alerts as Falco JSON instead of text lines
  * @param alertsFile --alerts FILE, or null for stderr
  * @param webhooks   --webhook URLs
@@ -25,6 +25,6 @@ import java.util.List;
  */
 public record PipelineConfig(String printTo, boolean summary, boolean stats, boolean noJournal, Path journalDir,
                              JournalConfig journal,
-                             LoadResult rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
+                             java.util.function.Supplier<LoadResult> rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
                              List<String> command, int attachPid) {
 }
