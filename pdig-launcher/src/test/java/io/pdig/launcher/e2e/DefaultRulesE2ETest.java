@@ -1,5 +1,7 @@
 package io.pdig.launcher.e2e;
 
+import io.pdig.launcher.testsupport.PdigRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,7 +139,7 @@ class DefaultRulesE2ETest {
                 + " && tar cf - /usr/share/doc 2> /dev/null > /dev/null"
                 + " && " + canary + " > /dev/null";
         PdigRun run = PdigRun.run(work, "/bin/sh", "-c", script);
-        List<String> fired = run.alerts.stream().map(PdigRun.Alert::rule).distinct().toList();
+        List<String> fired = run.rules().stream().distinct().toList();
         assertEquals(List.of("Sensitive file opened for reading"), fired,
                 "only the canary's rule may fire during the benign workload\n" + run.transcript);
         assertEquals(0, run.exitCode, "benign workload failed\n" + run.transcript);

@@ -1,6 +1,8 @@
 package io.pdig.launcher.upstream;
 
-import static io.pdig.launcher.upstream.UpstreamPdigRun.field;
+import io.pdig.launcher.testsupport.PdigRun;
+
+import static io.pdig.launcher.testsupport.PdigRun.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +108,7 @@ class UpstreamRulesE2ETest {
         }
 
         boolean holds(JsonNode alert) {
-            String actual = UpstreamPdigRun.field(alert, field);
+            String actual = PdigRun.field(alert, field);
             return actual != null && (exact ? actual.equals(value) : actual.contains(value));
         }
 
@@ -128,12 +130,12 @@ class UpstreamRulesE2ETest {
     private static List<String> earlyTrustedRead;
     /** A traversal open that fails (ENOENT): the traversal rule counts failed attempts too. */
     private static final String MISSING_BY_TRAVERSAL = "../../../../../../../../etc/pdig-up-no-such-file";
-    private static UpstreamPdigRun triggerRun;
+    private static PdigRun triggerRun;
     private static Throwable triggerRunFailure;
 
     private static void needPdig() {
-        assumeTrue(Files.isExecutable(UpstreamPdigRun.pdigScript()),
-                UpstreamPdigRun.pdigScript() + " not found: the launcher script is needed for end-to-end runs");
+        assumeTrue(Files.isExecutable(PdigRun.pdigScript()),
+                PdigRun.pdigScript() + " not found: the launcher script is needed for end-to-end runs");
         assumeTrue(isRoot(), "needs root: the triggers read /etc/shadow");
     }
 
@@ -147,11 +149,11 @@ class UpstreamRulesE2ETest {
 
     /** Builds the scratch files, the renamed program copies and the trigger table. */
     private static Map<String, Trigger> prepare() throws IOException {
-        String upOpen = UpstreamPdigRun.testProgram("up_open").toString();
+        String upOpen = PdigRun.testProgram("up_open").toString();
         Path bin = Files.createDirectories(work.resolve("bin"));
         // Server names for the two rules that look at who the process (or its parent) is.
-        Path nginx = copyExecutable(UpstreamPdigRun.testProgram("up_open"), bin.resolve("nginx"));
-        Path httpd = copyExecutable(UpstreamPdigRun.testProgram("up_spawn"), bin.resolve("httpd"));
+        Path nginx = copyExecutable(PdigRun.testProgram("up_open"), bin.resolve("nginx"));
+        Path httpd = copyExecutable(PdigRun.testProgram("up_spawn"), bin.resolve("httpd"));
         Path logs = Files.createDirectories(work.resolve("logs"));
         Path authLog = Files.writeString(logs.resolve("auth.log"), "Nov 27 00:00:00 vm sshd[1]: scratch line\n");
         Path scratch = Files.writeString(work.resolve("scratch.bin"), "data to shred\n");
@@ -203,10 +205,10 @@ class UpstreamRulesE2ETest {
                         List.of(Expect.eq("proc.name", "ln"), Expect.eq("evt.arg.oldpath", "/etc/shadow"),
                                 Expect.eq("evt.arg.newpath", hardlink))),
                 new Trigger("PTRACE attached to process",
-                        List.of(UpstreamPdigRun.testProgram("up_ptrace").toString(), "attach"),
+                        List.of(PdigRun.testProgram("up_ptrace").toString(), "attach"),
                         List.of(Expect.eq("evt.type", "ptrace"), Expect.eq("proc.cmdline", "up_ptrace attach"))),
                 new Trigger("PTRACE anti-debug attempt",
-                        List.of(UpstreamPdigRun.testProgram("up_ptrace").toString(), "traceme"),
+                        List.of(PdigRun.testProgram("up_ptrace").toString(), "traceme"),
                         List.of(Expect.eq("evt.type", "ptrace"), Expect.eq("proc.cmdline", "up_ptrace traceme"))),
                 new Trigger("Find AWS Credentials",
                         List.of("/usr/bin/grep", "-ri", "aws_secret_access_key", secretsDir),
@@ -217,7 +219,7 @@ class UpstreamRulesE2ETest {
                         List.of(Expect.eq("proc.exepath", shmProgram.toString()),
                                 Expect.eq("proc.name", shmProgram.getFileName().toString()))),
                 new Trigger("Fileless execution via memfd_create",
-                        List.of(UpstreamPdigRun.testProgram("up_memfd").toString(), "/usr/bin/true"),
+                        List.of(PdigRun.testProgram("up_memfd").toString(), "/usr/bin/true"),
                         List.of(Expect.eq("evt.type", "execveat"), Expect.contains("proc.exepath", "memfd:up-payload"))));
         Map<String, Trigger> byRule = new LinkedHashMap<>();
         list.forEach(t -> byRule.put(t.rule(), t));
@@ -236,17 +238,17 @@ class UpstreamRulesE2ETest {
      * same run, or the same failure). xargs starts them all at once (-P 0), so the 6 s wait of the
      * trusted-after-startup trigger overlaps the others.
      */
-    private static synchronized UpstreamPdigRun triggerRun() throws Exception {
+    private static synchronized PdigRun triggerRun() throws Exception {
         if (triggerRun == null && triggerRunFailure == null) {
             try {
                 triggers = prepare();
                 List<List<String>> commands = new ArrayList<>();
                 triggers.values().forEach(t -> commands.add(t.argv()));
                 commands.add(earlyTrustedRead);
-                commands.add(List.of(UpstreamPdigRun.testProgram("up_open").toString(), MISSING_BY_TRAVERSAL));
+                commands.add(List.of(PdigRun.testProgram("up_open").toString(), MISSING_BY_TRAVERSAL));
                 Path list = Files.write(work.resolve("triggers.txt"),
                         commands.stream().map(UpstreamRulesE2ETest::xargsLine).toList());
-                triggerRun = UpstreamPdigRun.run(work,
+                triggerRun = PdigRun.run(work, List.of("-r", PdigRun.upstreamRules().toString()),
                         List.of("/usr/bin/xargs", "-P", "0", "-L", "1", "-a", list.toString(), "/usr/bin/env"));
             } catch (Exception | Error e) {
                 triggerRunFailure = e;
@@ -279,7 +281,7 @@ class UpstreamRulesE2ETest {
     @MethodSource("rules")
     void ruleFiresWhenItsBehaviourHappens(String rule) throws Exception {
         needPdig();
-        UpstreamPdigRun run = triggerRun();
+        PdigRun run = triggerRun();
         Trigger t = triggers.get(rule);
         List<JsonNode> hits = run.alertsOf(rule);
         assertTrue(hits.stream().anyMatch(t::matches), () -> "'" + rule + "' did not fire for " + String.join(" ", t.argv())
@@ -290,7 +292,7 @@ class UpstreamRulesE2ETest {
     @Test
     void trustedAfterStartupIgnoresANewProcess() throws Exception {
         needPdig();
-        UpstreamPdigRun run = triggerRun();
+        PdigRun run = triggerRun();
         String earlyCmdline = "nginx /etc/shadow";
         assertFalse(run.alertsOf("Read sensitive file trusted after startup").stream()
                         .anyMatch(a -> earlyCmdline.equals(field(a, "proc.cmdline"))),
@@ -304,7 +306,7 @@ class UpstreamRulesE2ETest {
     @Test
     void directoryTraversalCountsFailedOpens() throws Exception {
         needPdig();
-        UpstreamPdigRun run = triggerRun();
+        PdigRun run = triggerRun();
         assertTrue(run.alertsOf("Directory traversal monitored file read").stream()
                         .anyMatch(a -> MISSING_BY_TRAVERSAL.equals(field(a, "fd.nameraw"))
                                 && "/etc/pdig-up-no-such-file".equals(field(a, "fd.name"))),
@@ -319,13 +321,13 @@ class UpstreamRulesE2ETest {
     @Test
     void benignWorkloadRaisesNoAlert() throws Exception {
         needPdig();
-        Path canary = copyExecutable(UpstreamPdigRun.testProgram("up_open"),
+        Path canary = copyExecutable(PdigRun.testProgram("up_open"),
                 Files.createDirectories(work.resolve("canary-bin")).resolve("canary"));
         String script = "ls -la /usr /etc > /dev/null"
                 + " && cat /etc/hostname /etc/os-release > /dev/null"
                 + " && tar cf /dev/null /usr/share/doc"
                 + " && " + canary + " /etc/shadow";
-        UpstreamPdigRun run = UpstreamPdigRun.run(work, List.of("/bin/sh", "-c", script));
+        PdigRun run = PdigRun.run(work, List.of("-r", PdigRun.upstreamRules().toString()), List.of("/bin/sh", "-c", script));
         List<String> fired = run.alerts.stream()
                 .map(a -> a.get("rule").asText() + " by " + field(a, "proc.name") + " on " + field(a, "fd.name"))
                 .toList();

@@ -1,4 +1,4 @@
-package io.pdig.launcher.upstream;
+package io.pdig.launcher.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,29 +12,29 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code ./pdig run -r <upstream falco_rules.yaml> -o json --alerts FILE -- CMD...}, run as a
- * separate process the way a user runs it, with the alerts it wrote parsed back as JSON. The
- * transcript (command, everything pdig and the tracee printed, exit status, every alert line)
- * is kept for failure messages. Immutable once built.
+ * One {@code ./pdig run [OPTIONS] -o json --alerts FILE -- CMD...}, run as a separate process the
+ * way a user runs it, with the alerts it wrote parsed back. The transcript (command, everything
+ * pdig and the tracee printed, exit status, every alert line) is kept for failure messages.
+ * Immutable once built.
  */
-final class UpstreamPdigRun {
+public final class PdigRun {
     /** Generous: a JVM start, a journal open and a traced workload, on a loaded 2-core machine. */
     private static final long TIMEOUT_SECONDS = 240;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final int exitCode;
+    public final int exitCode;
     /** Every alert line, in file order, as parsed JSON (each has "rule" and "output_fields"). */
-    final List<JsonNode> alerts;
-    final String transcript;
+    public final List<JsonNode> alerts;
+    public final String transcript;
 
-    private UpstreamPdigRun(int exitCode, List<JsonNode> alerts, String transcript) {
+    private PdigRun(int exitCode, List<JsonNode> alerts, String transcript) {
         this.exitCode = exitCode;
         this.alerts = alerts;
         this.transcript = transcript;
     }
 
     /** The repository root, from the surefire-provided system property. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String root = System.getProperty("pdig.repo.root");
         if (root == null || root.isBlank()) {
             throw new IllegalStateException("system property pdig.repo.root is not set (surefire sets it)");
@@ -42,15 +42,24 @@ final class UpstreamPdigRun {
         return Path.of(root).toAbsolutePath().normalize();
     }
 
-    static Path pdigScript() {
+    public static Path pdigScript() {
         return repoRoot().resolve("pdig");
+    }
+
+    /** A program built by the test-programs module; fails clearly when it was not built. */
+    public static Path testProgram(String name) {
+        Path p = repoRoot().resolve("test-programs/target/bin").resolve(name);
+        if (!Files.isExecutable(p)) {
+            throw new IllegalStateException(p + " is missing: build the test-programs module first (make -C test-programs)");
+        }
+        return p;
     }
 
     /**
      * The upstream Falco stable rules, loaded in place: CI checks out shared/ beside the clone.
      * They are never copied into the project.
      */
-    static Path upstreamRules() {
+    public static Path upstreamRules() {
         Path rules = repoRoot().resolve("../shared/falco-rules/falco_rules.yaml").normalize();
         if (!Files.isRegularFile(rules)) {
             throw new IllegalStateException(rules + " is missing: the upstream Falco rules are expected in"
@@ -59,21 +68,19 @@ final class UpstreamPdigRun {
         return rules;
     }
 
-    /** A program built by the test-programs module; fails clearly when it was not built. */
-    static Path testProgram(String name) {
-        Path p = repoRoot().resolve("test-programs/target/bin").resolve(name);
-        if (!Files.isExecutable(p)) {
-            throw new IllegalStateException(p + " is missing: build the test-programs module first (make -C test-programs)");
-        }
-        return p;
+    /** Runs CMD under `pdig run` with pdig's default rules. */
+    public static PdigRun run(Path workDir, String... command) throws IOException, InterruptedException {
+        return run(workDir, List.of(), List.of(command));
     }
 
-    /** Runs CMD in {@code workDir} under pdig with the upstream rules; stdin is /dev/null. */
-    static UpstreamPdigRun run(Path workDir, List<String> command) throws IOException, InterruptedException {
+    /** Runs CMD in {@code workDir} under `pdig run OPTIONS`; stdin is /dev/null. */
+    public static PdigRun run(Path workDir, List<String> options, List<String> command)
+            throws IOException, InterruptedException {
         Path alertsFile = workDir.resolve("alerts-" + System.nanoTime() + ".jsonl");
         Path out = workDir.resolve("pdig-" + System.nanoTime() + ".out");
-        List<String> argv = new ArrayList<>(List.of(pdigScript().toString(), "run",
-                "-r", upstreamRules().toString(), "-o", "json", "--alerts", alertsFile.toString(), "--"));
+        List<String> argv = new ArrayList<>(List.of(pdigScript().toString(), "run"));
+        argv.addAll(options);
+        argv.addAll(List.of("-o", "json", "--alerts", alertsFile.toString(), "--"));
         argv.addAll(command);
         Process p = new ProcessBuilder(argv)
                 .directory(workDir.toFile())
@@ -102,7 +109,7 @@ final class UpstreamPdigRun {
         } else {
             transcript.append("(no alerts file written)\n");
         }
-        return new UpstreamPdigRun(p.exitValue(), List.copyOf(alerts), transcript.toString());
+        return new PdigRun(p.exitValue(), List.copyOf(alerts), transcript.toString());
     }
 
     private static JsonNode parse(String line, Path file) {
@@ -118,13 +125,22 @@ final class UpstreamPdigRun {
         return n;
     }
 
+    /** The rule name of each alert, in file order. */
+    public List<String> rules() {
+        return alerts.stream().map(a -> a.get("rule").asText()).toList();
+    }
+
+    public boolean fired(String rule) {
+        return rules().contains(rule);
+    }
+
     /** The alerts of one rule, in file order. */
-    List<JsonNode> alertsOf(String rule) {
+    public List<JsonNode> alertsOf(String rule) {
         return alerts.stream().filter(a -> a.get("rule").asText().equals(rule)).toList();
     }
 
     /** An output field rendered as text; null when absent or JSON null (Falco's {@code <NA>}). */
-    static String field(JsonNode alert, String name) {
+    public static String field(JsonNode alert, String name) {
         JsonNode v = alert.get("output_fields").get(name);
         return v == null || v.isNull() ? null : v.asText();
     }
