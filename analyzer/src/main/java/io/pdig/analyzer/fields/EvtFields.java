@@ -174,21 +174,7 @@ final class EvtFields {
     /** Linux open flags of an open-family event, or null for other events. */
     static Long openFlags(EvalContext c) {
         SyscallEvent s = sys(c);
-        if (s == null) return null;
-        switch (s.name()) {
-            case "open", "openat", "open_by_handle_at" -> {
-                return s.arg("flags") instanceof ArgValue.Num n ? n.value() : null;
-            }
-            case "openat2" -> {
-                return s.arg("how") instanceof ArgValue.Words w && w.words().length > 0 ? w.words()[0] : null;
-            }
-            case "creat" -> {
-                return (long) (LocalNames.O_CREAT | LocalNames.O_WRONLY | LocalNames.O_TRUNC);
-            }
-            default -> {
-                return null;
-            }
-        }
+        return s == null ? null : io.pdig.analyzer.state.OpenCalls.flags(s);
     }
 
     private static Long openMode(EvalContext c) {

@@ -11,8 +11,7 @@ import io.pdig.model.event.SyscallEvent;
  */
 final class FdStateHandler {
     static final int AT_FDCWD = -100;
-    static final long O_CLOEXEC = 02000000, O_DIRECTORY = 0200000, O_CREAT = 0100, O_WRONLY = 1,
-            O_TRUNC = 01000, O_TMPFILE_DIR = 020000000;
+    static final long O_CLOEXEC = 02000000, O_DIRECTORY = 0200000, O_TMPFILE_DIR = 020000000;
     static final int F_DUPFD = 0, F_SETFD = 2, F_DUPFD_CLOEXEC = 1030, FD_CLOEXEC = 1;
     static final int CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
     static final int MFD_CLOEXEC = 1;
@@ -159,11 +158,8 @@ final class FdStateHandler {
     }
 
     static long openFlags(SyscallEvent s) {
-        return switch (s.name()) {
-            case "creat" -> O_CREAT | O_WRONLY | O_TRUNC;
-            case "openat2" -> s.arg("how") instanceof ArgValue.Words w && w.words().length > 0 ? w.words()[0] : 0;
-            default -> num(s, "flags", 0);
-        };
+        Long f = OpenCalls.flags(s);
+        return f != null ? f : 0;
     }
 
     private static String base(SyscallEvent s, ProcessInfo p) {
