@@ -68,7 +68,7 @@ public final class DetectionOptions {
         Set<String> out = new TreeSet<>();
         switch (traceSet) {
             case "rules" -> {
-                out.addAll(RuleSetLoader.stateNeeds());
+                out.addAll(io.pdig.analyzer.state.StateNeeds.syscalls());
                 out.addAll(fromRules);
                 if (noRules) out.addAll(trace.syscallSet(cl));
             }

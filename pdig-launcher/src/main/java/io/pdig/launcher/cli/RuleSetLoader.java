@@ -5,8 +5,6 @@ import io.pdig.analyzer.fields.FieldRegistry;
 import io.pdig.analyzer.rules.LoadMessage;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.RuleLoader;
-import io.pdig.model.syscall.Syscall;
-import io.pdig.model.syscall.SyscallFlag;
 import io.pdig.model.syscall.SyscallTable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,21 +99,6 @@ public final class RuleSetLoader {
         for (String t : types) {
             if (SyscallTable.byName(t) != null) out.add(t);
         }
-        return out;
-    }
-
-    /**
-     * What the state tables need whatever the rules say: every call that creates, duplicates or
-     * closes an fd, changes the working directory, or creates or replaces a process.
-     */
-    static Set<String> stateNeeds() {
-        Set<String> out = new TreeSet<>();
-        for (Syscall s : SyscallTable.all()) {
-            boolean fdState = s.has(SyscallFlag.CREATES_FD) || s.has(SyscallFlag.CLOSES_FD) || s.has(SyscallFlag.DUPS_FD);
-            boolean procState = s.has(SyscallFlag.PROCESS);
-            if ((fdState || procState) && s.has(SyscallFlag.DEFAULT)) out.add(s.name());
-        }
-        for (String n : new String[] {"chdir", "fchdir", "connect", "bind"}) out.add(n);
         return out;
     }
 }
