@@ -53,6 +53,26 @@ public final class Detector implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs a sample alert through every sink's rendering without delivering it. Call once on the
+     * detection thread before the first event: the first real alert then finds the formatting and
+     * JSON classes loaded (otherwise it waits ~300 ms for them while events queue up behind it).
+     */
+    public void prepareAlertPath() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("evt.time", 0L);
+        fields.put("proc.name", "pdig");
+        fields.put("fd.num", 3L);
+        fields.put("evt.is_open_read", Boolean.TRUE);
+        fields.put("user.loginname", null);
+        Alert sample = new Alert(System.currentTimeMillis() * 1_000_000L, "pdig warm-up", Priority.NOTICE, "syscall",
+                List.of("warm-up"), "warm-up sample", fields, hostname);
+        sample.textLine();
+        for (AlertSink s : sinks) {
+            s.prepare(sample);
+        }
+    }
+
     /** Processes one journal record; sequence numbers must increase. */
     public void process(long seq, Event event) {
         analyzer.process(seq, event);

@@ -57,6 +57,11 @@ public final class WebhookAlertSink implements AlertSink {
         }
     }
 
+    @Override
+    public void prepare(Alert sample) {
+        JsonAlerts.toLine(sample);
+    }
+
     private void sendLoop() {
         try {
             while (!closing || !queue.isEmpty()) {

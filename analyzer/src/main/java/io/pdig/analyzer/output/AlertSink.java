@@ -7,6 +7,14 @@ package io.pdig.analyzer.output;
 public interface AlertSink extends AutoCloseable {
     void accept(Alert alert);
 
+    /**
+     * Does what {@link #accept} does for {@code sample} except delivering it (render, serialize),
+     * so that class loading and one-time initialisation of the alert path happen before the first
+     * real alert: live detection must not spend an alert's latency on them (measured: ~300 ms).
+     */
+    default void prepare(Alert sample) {
+    }
+
     /** Flushes and releases what the sink owns (not a stream it was given). */
     @Override
     default void close() {

@@ -56,6 +56,11 @@ public final class LineAlertSink implements AlertSink {
     }
 
     @Override
+    public void prepare(Alert sample) {
+        format.render.apply(sample);
+    }
+
+    @Override
     public void close() {
         if (owned) {
             out.close();

@@ -135,4 +135,14 @@ class AlertOutputTest {
         assertEquals("bash sshd", f.toText(null, List.of("bash", "sshd")));
         assertEquals("ab", f.toText(null, "ab".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void timesAreUtcWithNineDigitsOfNanoseconds() {
+        // 2001-02-03T04:05:06 UTC plus 7 ns: every field needs its zero padding.
+        long ns = 981173106L * 1_000_000_000L + 7;
+        assertEquals("04:05:06.000000007", AlertTimes.timeOfDay(ns));
+        assertEquals("2001-02-03T04:05:06.000000007Z", AlertTimes.rfc3339(ns));
+        assertEquals("1969-12-31T23:59:59.999999999Z", AlertTimes.rfc3339(-1));
+        assertEquals("00:00:00.000000000", AlertTimes.timeOfDay(0));
+    }
 }

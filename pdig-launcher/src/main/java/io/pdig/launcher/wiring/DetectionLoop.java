@@ -68,6 +68,7 @@ final class DetectionLoop {
         Detector detector;
         try {
             detector = factory.create();
+            detector.prepareAlertPath();
             this.detector = detector;
         } catch (Exception e) {
             failure = e;
