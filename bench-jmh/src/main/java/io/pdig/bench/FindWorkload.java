@@ -87,7 +87,7 @@ final class FindWorkload {
     }
 
     private static ArgValue.Num num(long v) {
-        return new ArgValue.Num(v);
+        return ArgValue.Num.of(v);
     }
 
     private static byte[] b(String s) {

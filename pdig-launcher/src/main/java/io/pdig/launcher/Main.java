@@ -2,6 +2,7 @@ package io.pdig.launcher;
 
 import io.pdig.launcher.cli.PdigCommand;
 import io.pdig.launcher.cli.RuleSetLoader;
+import io.pdig.tracer.NativeLibrary;
 import picocli.CommandLine;
 
 /** Entry point of ./pdig: builds the command line and exits with what the command returned. */
@@ -32,6 +33,9 @@ public final class Main {
 
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("attach"))) {
+            NativeLibrary.preload();
+        }
         if (usesDefaultRules(args)) {
             RuleSetLoader.preloadDefaults();
         }

@@ -31,21 +31,27 @@ final class ArgDecoder {
         this.stringLimit = stringLimit;
     }
 
-    /** Entry-phase arguments; exit-phase slots stay null until {@link #decodeExit}. */
-    ArgValue[] decodeEntry(int tid, Syscall row, Abi abi, long[] raw) {
+    /**
+     * Entry-phase arguments; exit-phase slots stay null until {@link #decodeExit}. With
+     * {@code exitFollows}, the path of a call that returns a new fd is left unresolved here:
+     * {@link #decodeExit} takes it from the new fd (what the kernel really opened), or resolves it
+     * then if the call failed, so a successful open costs one /proc readlink instead of two.
+     */
+    ArgValue[] decodeEntry(int tid, Syscall row, Abi abi, long[] raw, boolean exitFollows) {
         if (row == null) {
             ArgValue[] out = new ArgValue[6];
             for (int i = 0; i < 6; i++) {
-                out[i] = new ArgValue.Num(abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i]);
+                out[i] = ArgValue.Num.of(abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i]);
             }
             return out;
         }
         List<Arg> args = row.args();
         ArgValue[] out = new ArgValue[args.size()];
+        int deferredPath = exitFollows && row.ret() == RetKind.FD ? firstPath(args) : -1;
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
             if (kind.phase() == Phase.ENTRY) {
-                out[i] = decodeOne(tid, row, abi, raw, i, kind, 0);
+                out[i] = decodeOne(tid, row, abi, raw, i, kind, 0, i != deferredPath);
             }
         }
         return out;
@@ -57,25 +63,51 @@ final class ArgDecoder {
             return;
         }
         List<Arg> args = row.args();
-        boolean pathFixed = false;
+        int fdPath = row.ret() == RetKind.FD ? firstPath(args) : -1;
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
             if (kind.phase() == Phase.EXIT) {
-                out[i] = decodeOne(tid, row, abi, raw, i, kind, res);
-            } else if (kind == ArgKind.PATH && !pathFixed && row.ret() == RetKind.FD && res >= 0
-                    && out[i] instanceof ArgValue.Path p) {
+                out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
+            } else if (i == fdPath && out[i] instanceof ArgValue.Path p) {
                 // What the kernel actually opened: closes the gap where another thread rewrote the
                 // path between our read and the kernel's.
-                byte[] opened = mem.readlinkProc(tid, TraceeMemory.LINK_FD, (int) res);
+                byte[] opened = res >= 0 ? mem.readlinkProc(tid, TraceeMemory.LINK_FD, (int) res) : null;
                 if (opened != null) {
                     out[i] = new ArgValue.Path(p.raw(), opened, p.truncated());
+                } else if (p.resolved() == null && !p.truncated()) {
+                    out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(args, raw, i), p.raw()), false);
                 }
-                pathFixed = true;
             }
         }
     }
 
-    private ArgValue decodeOne(int tid, Syscall row, Abi abi, long[] raw, int i, ArgKind kind, long res) {
+    /**
+     * For a call whose exit stop will not come (the thread died, an exec superseded it): resolves
+     * the path {@link #decodeEntry} left for the exit, as well as it still can.
+     */
+    void resolveWithoutExit(int tid, Syscall row, long[] raw, ArgValue[] out) {
+        if (row == null || row.ret() != RetKind.FD) return;
+        int i = firstPath(row.args());
+        if (i >= 0 && i < out.length && out[i] instanceof ArgValue.Path p && p.resolved() == null && !p.truncated()) {
+            out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(row.args(), raw, i), p.raw()), false);
+        }
+    }
+
+    /** Index of the first PATH argument, or -1. */
+    private static int firstPath(List<Arg> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).kind() == ArgKind.PATH) return i;
+        }
+        return -1;
+    }
+
+    /** The dirfd a path argument is relative to: the DIRFD argument just before it, else the cwd. */
+    private static int dirfdBefore(List<Arg> args, long[] raw, int i) {
+        return i > 0 && args.get(i - 1).kind() == ArgKind.DIRFD ? (int) raw[i - 1] : Ptrace.AT_FDCWD;
+    }
+
+    private ArgValue decodeOne(int tid, Syscall row, Abi abi, long[] raw, int i, ArgKind kind, long res,
+                               boolean resolvePath) {
         long v = raw[i];
         long ptr = abi == Abi.I386 ? v & 0xffffffffL : v;
         int ptrSize = abi == Abi.I386 ? 4 : 8;
@@ -84,11 +116,8 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 TraceeMemory.Str s = mem.readString(tid, ptr, stringLimit);
                 if (!s.ok()) return new ArgValue.Unreadable(ptr, s.errno());
-                int dirfd = Ptrace.AT_FDCWD;
-                if (i > 0 && row.args().get(i - 1).kind() == ArgKind.DIRFD) {
-                    dirfd = (int) raw[i - 1];
-                }
-                return new ArgValue.Path(s.bytes(), s.truncated() ? null : resolve(tid, dirfd, s.bytes()), s.truncated());
+                byte[] resolved = s.truncated() || !resolvePath ? null : resolve(tid, dirfdBefore(row.args(), raw, i), s.bytes());
+                return new ArgValue.Path(s.bytes(), resolved, s.truncated());
             }
             case STRING: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
@@ -107,16 +136,16 @@ final class ArgDecoder {
             }
             case SOCKADDR_OUT: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
-                if (res < 0) return new ArgValue.Num(ptr);
+                if (res < 0) return ArgValue.Num.of(ptr);
                 long lenPtr = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
-                if (lenPtr == 0) return new ArgValue.Num(ptr);
+                if (lenPtr == 0) return ArgValue.Num.of(ptr);
                 long[] len = mem.readWords(tid, lenPtr, 1, 4);
                 if (len == null || len.length == 0) return new ArgValue.Unreadable(lenPtr, mem.readErrno(tid, lenPtr));
                 return sockaddr(tid, ptr, (int) Math.min(len[0], SOCKADDR_MAX));
             }
             case FD_PAIR_OUT: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
-                if (res < 0) return new ArgValue.Num(ptr);
+                if (res < 0) return ArgValue.Num.of(ptr);
                 long[] fds = mem.readWords(tid, ptr, 2, 4);
                 if (fds == null || fds.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.FdPair((int) fds[0], (int) fds[1]);
@@ -138,14 +167,14 @@ final class ArgDecoder {
             case DIRFD:
             case PID:
             case SIGNAL:
-                return new ArgValue.Num((int) v); // C int in the kernel: sign-extend the low 32 bits
+                return ArgValue.Num.of((int) v); // C int in the kernel: sign-extend the low 32 bits
             case UID:
             case GID:
-                return new ArgValue.Num(v & 0xffffffffL);
+                return ArgValue.Num.of(v & 0xffffffffL);
             case INT:
-                return new ArgValue.Num(abi == Abi.I386 ? (long) (int) v : v);
+                return ArgValue.Num.of(abi == Abi.I386 ? (long) (int) v : v);
             default:
-                return new ArgValue.Num(abi == Abi.I386 ? v & 0xffffffffL : v);
+                return ArgValue.Num.of(abi == Abi.I386 ? v & 0xffffffffL : v);
         }
     }
 

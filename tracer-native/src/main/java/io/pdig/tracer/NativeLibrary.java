@@ -104,6 +104,25 @@ public final class NativeLibrary {
         return l;
     }
 
+    /**
+     * Starts loading the library on a daemon thread (jnr-ffi generates its call stubs, about
+     * 0.1 s in a fresh JVM) so that it overlaps the launcher's option parsing. A failure here is
+     * not reported: the next {@link #lib()} call loads again on its caller's thread and throws
+     * there. Loading needs no particular thread; only ptrace calls are tied to the tracer thread.
+     */
+    public static void preload() {
+        if (lib != null) return;
+        Thread t = new Thread(() -> {
+            try {
+                lib();
+            } catch (RuntimeException | LinkageError e) {
+                // reported by the caller's own lib() call
+            }
+        }, "pdig-native-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The jnr runtime of the loaded library (for native memory allocation). */
     public static Runtime runtime() {
         return Runtime.getRuntime(lib());

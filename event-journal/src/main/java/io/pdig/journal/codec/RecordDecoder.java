@@ -134,12 +134,12 @@ public final class RecordDecoder {
             case ARG_NUM: {
                 long v = r.svarint();
                 ctx.noteNumber(v);
-                return new ArgValue.Num(v);
+                return ArgValue.Num.of(v);
             }
             case ARG_NUM_DELTA: {
                 long v = ctx.word + r.svarint();
                 ctx.noteNumber(v);
-                return new ArgValue.Num(v);
+                return ArgValue.Num.of(v);
             }
             case ARG_BYTES:
                 return new ArgValue.Bytes(r.bytes(), truncated);

@@ -10,6 +10,24 @@ public sealed interface ArgValue {
 
     /** Any integer-like argument: fds, flags, modes, pids, signals, pointers. */
     record Num(long value) implements ArgValue {
+        private static final int CACHE_LOW = -4096;
+        private static final Num[] CACHE = new Num[8192];
+
+        static {
+            for (int i = 0; i < CACHE.length; i++) {
+                CACHE[i] = new Num(CACHE_LOW + i);
+            }
+        }
+
+        /**
+         * A shared instance for small values (fds, flags, modes, -errno), a new one otherwise. Most
+         * numeric arguments are small, and decoding a journal makes millions of them: sharing
+         * (records are immutable; compare with equals) keeps replay's allocation and GC down.
+         */
+        public static Num of(long value) {
+            long i = value - CACHE_LOW;
+            return i >= 0 && i < CACHE.length ? CACHE[(int) i] : new Num(value);
+        }
     }
 
     /**

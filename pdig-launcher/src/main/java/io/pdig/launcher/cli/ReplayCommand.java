@@ -40,7 +40,7 @@ public final class ReplayCommand implements Callable<Integer> {
     DetectionOptions detection;
 
     @Option(names = "--stats", description = "Print 'replay: N events, M alerts, S s, R events/s' on stderr at the end "
-            + "(S: the event loop, from the first record; the start-up time and the loop's CPU time follow on a second line).")
+            + "as the last line (S: the event loop, from the first record; the line before gives the start-up time and the loop's CPU time).")
     boolean stats;
 
     @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
@@ -100,8 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
             System.err.println("pdig: journal " + dir + ": skipped " + skipped + " corrupt record" + (skipped == 1 ? "" : "s"));
         }
         if (stats) {
-            System.err.printf("replay: %d events, %d alerts, %.3f s, %.0f events/s%n", events,
-                    detector == null ? 0 : detector.alerts(), secs, secs > 0 ? events / secs : 0.0);
+            // The issue fixes the format of the *last* line; the start-up details come first.
             double cpu = (cpuEnd - cpuFirst) / 1e9;
             if (cpuEnd >= 0 && cpuFirst >= 0 && detector != null) {
                 System.err.printf("replay: start-up %.3f s (rules and journal opened in parallel); event loop used %.3f s"
@@ -109,6 +108,8 @@ public final class ReplayCommand implements Callable<Integer> {
             } else {
                 System.err.printf("replay: start-up %.3f s%n", (tFirst - t0) / 1e9);
             }
+            System.err.printf("replay: %d events, %d alerts, %.3f s, %.0f events/s%n", events,
+                    detector == null ? 0 : detector.alerts(), secs, secs > 0 ? events / secs : 0.0);
         }
         return 0;
     }
