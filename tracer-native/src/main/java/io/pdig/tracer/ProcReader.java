@@ -1,11 +1,10 @@
 package io.pdig.tracer;
 
 import io.pdig.model.event.ProcessEvent;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,9 @@ final class ProcReader {
 
     /** Bytes of a /proc file, at most {@code limit}; null when unreadable. */
     static byte[] read(String path, int limit) {
-        try (InputStream in = Files.newInputStream(Path.of(path))) {
+        // FileInputStream rather than Files.newInputStream: no channel or buffer objects, which
+        // matters on the exec path (eight /proc reads per exec, on the tracer thread).
+        try (InputStream in = new FileInputStream(path)) {
             return in.readNBytes(limit);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -36,12 +37,24 @@ final class ProcReader {
     /** A "Key:\tvalue" line of /proc/PID/status split on whitespace, or null. */
     static String[] statusField(String status, String key) {
         if (status == null) return null;
-        for (String line : status.split("\n")) {
-            if (line.startsWith(key + ":")) {
-                return line.substring(key.length() + 1).trim().split("\\s+");
-            }
+        int at = status.startsWith(key + ":") ? 0 : status.indexOf("\n" + key + ":");
+        if (at < 0) return null;
+        int from = at == 0 ? key.length() + 1 : at + key.length() + 2;
+        int end = status.indexOf('\n', from);
+        return words(status, from, end < 0 ? status.length() : end);
+    }
+
+    /** The whitespace-separated words of {@code s[from, to)} (no regex: this runs per exec). */
+    static String[] words(String s, int from, int to) {
+        List<String> out = new ArrayList<>(8);
+        int i = from;
+        while (i < to) {
+            while (i < to && Character.isWhitespace(s.charAt(i))) i++;
+            int start = i;
+            while (i < to && !Character.isWhitespace(s.charAt(i))) i++;
+            if (i > start) out.add(s.substring(start, i));
         }
-        return null;
+        return out.toArray(new String[0]);
     }
 
     static String status(int pid) {
@@ -67,7 +80,7 @@ final class ProcReader {
         String s = new String(b, StandardCharsets.ISO_8859_1);
         int close = s.lastIndexOf(')');
         if (close < 0) return null;
-        return s.substring(close + 1).trim().split("\\s+");
+        return words(s, close + 1, s.length());
     }
 
     /** Splits NUL-separated bytes; {@code truncated[0]} is set when the limits cut the list. */
