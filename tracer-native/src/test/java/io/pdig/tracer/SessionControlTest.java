@@ -158,8 +158,9 @@ class SessionControlTest {
                     long c = child.pid();
                     try {
                         assertEquals(0, tracerPidOf(c), "child " + c + " untraced");
-                    } catch (java.nio.file.NoSuchFileException gone) {
-                        // exited meanwhile
+                    } catch (java.io.IOException gone) {
+                        // exited meanwhile: NoSuchFileException at open, or ESRCH ("No such
+                        // process") when it exits between the open and the read
                     }
                 }
                 char st = state(pid);
