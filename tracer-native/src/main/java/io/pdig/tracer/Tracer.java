@@ -419,8 +419,22 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             return;
         }
         emitProcess(ProcReader.execSnapshot(now(), leader, former, mem));
+        completeExec(t);
         onExec(t);
         resume(t, 0);
+    }
+
+    /**
+     * The exec event stop proves that the pending execve/execveat succeeded, and a successful exec
+     * returns 0: the call is emitted now (after the Exec event, as its exit stop would have been)
+     * and the thread resumes without that exit stop, one stop fewer per exec. A failed exec makes
+     * no exec event and still ends with its exit stop.
+     */
+    private void completeExec(ThreadState t) {
+        ThreadState.Pending p = t.pending;
+        if (p == null || p.row() == null || !ExecLike.isExecLike(p.row()) || t.denyErrno != 0) return;
+        t.pending = null;
+        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), 0, true, p.args()));
     }
 
     /** Hook: the launch tracer learns here that its command started. */
@@ -749,6 +763,16 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     /** Names of the fork-like rows whose flags the tracer needs. */
+    static final class ExecLike {
+        private ExecLike() {
+        }
+
+        static boolean isExecLike(Syscall row) {
+            String n = row.name();
+            return n.equals("execve") || n.equals("execveat");
+        }
+    }
+
     static final class ForkLike {
         private ForkLike() {
         }
