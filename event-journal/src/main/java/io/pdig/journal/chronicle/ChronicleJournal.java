@@ -31,16 +31,26 @@ public final class ChronicleJournal extends StoreJournal {
         this.temporary = temporary;
     }
 
-    /** Sets Chronicle's no-telemetry switches unless the user set them; call before Chronicle loads. */
-    public static void disableAnalytics() {
+    /**
+     * Sets Chronicle up before any of its classes load: its no-telemetry switches (unless the user
+     * set them), and the no-op POSIX binding. Chronicle's {@code Jvm} class initialiser otherwise
+     * builds a jnr-ffi binding of its POSIX functions eagerly (class generation, 25-40 ms of the
+     * journal's first open, which live detection waits for); pdig uses nothing that needs it (no
+     * msync sync mode, no thread affinity, no pre-touching), and the no-op binding's msync, madvise
+     * and fallocate are harmless no-ops. Idempotent.
+     */
+    public static void configureChronicle() {
         System.setProperty("chronicle.analytics.disable", "true");
         if (System.getProperty("chronicle.announcer.disable") == null) {
             System.setProperty("chronicle.announcer.disable", "true");
         }
+        if (!Boolean.getBoolean("pdig.chronicle.posix")) {
+            net.openhft.posix.PosixAPI.useNoOpPosixApi();
+        }
     }
 
     public static ChronicleJournal open(Path dir, JournalConfig config) {
-        disableAnalytics();
+        configureChronicle();
         String label = "journal " + dir;
         try {
             if (!Files.exists(dir)) {
@@ -62,7 +72,7 @@ public final class ChronicleJournal extends StoreJournal {
     }
 
     public static ChronicleJournal openExisting(Path dir, JournalConfig config) {
-        disableAnalytics();
+        configureChronicle();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new JournalException("journal " + dir + ": not a directory");
         }
@@ -70,7 +80,7 @@ public final class ChronicleJournal extends StoreJournal {
     }
 
     public static ChronicleJournal temporary(JournalConfig config) {
-        disableAnalytics();
+        configureChronicle();
         try {
             Path dir = Files.createTempDirectory("pdig-journal-", Permissions.DIR_ATTR);
             return new ChronicleJournal(dir, config, true);

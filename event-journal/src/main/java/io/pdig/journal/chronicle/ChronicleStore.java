@@ -42,7 +42,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class ChronicleStore implements RecordStore {
     static {
-        ChronicleJournal.disableAnalytics();
+        ChronicleJournal.configureChronicle();
     }
 
     static final String LOCK_FILE = "writer.lock";
