@@ -89,6 +89,60 @@ class ChronicleJournalTest {
         }
     }
 
+    /** Excerpts in a Chronicle queue directory, counted with Chronicle's own tailer. */
+    private static long excerpts(Path dir) {
+        try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue q =
+                     net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder.binary(dir)
+                             .rollCycle(net.openhft.chronicle.queue.RollCycles.FAST_DAILY).build();
+             net.openhft.chronicle.queue.ExcerptTailer t = q.createTailer()) {
+            long n = 0;
+            while (true) {
+                try (net.openhft.chronicle.wire.DocumentContext dc = t.readingDocument()) {
+                    if (!dc.isPresent()) return n;
+                    n++;
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNewJournalStoresManyRecordsPerExcerptAndReadersStartInsideFrames() throws Exception {
+        Path dir = tmp.resolve("frames");
+        List<Event> events = SampleEvents.findLike(5000, SampleEvents.T0);
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, events);
+        }
+        assertEquals("frames\n", Files.readString(dir.resolve("layout")));
+        long n = excerpts(dir);
+        assertTrue(n >= 1 && n <= 5000 / 20, "5000 records in " + n + " excerpts");
+        try (Journal j = Journal.openExisting(dir)) {
+            assertEquals(EventText.of(events), texts(readAll(j, ReaderOptions.fromStart())));
+            for (long from : new long[] {1, 2, 63, 64, 65, 1000, 2047, 2048, 2049, 4095, 4999, 5000, 6000}) {
+                List<JournalRecord> recs = readAll(j, ReaderOptions.from(from));
+                int start = (int) Math.min(from, 5000);
+                assertEquals(range(start, 5000), seqs(recs), "from " + from);
+                assertEquals(EventText.of(events.subList(start, 5000)), texts(recs), "from " + from);
+            }
+        }
+    }
+
+    @Test
+    void eventsFlushedOneByOneStayReadableInFramesOfOne() {
+        Path dir = tmp.resolve("ones");
+        List<Event> events = SampleEvents.findLike(150, SampleEvents.T0);
+        try (Journal j = Journal.open(dir); JournalWriter w = j.writer()) {
+            for (Event e : events) {
+                w.accept(e);
+                w.flush();
+            }
+        }
+        assertEquals(150, excerpts(dir));
+        try (Journal j = Journal.openExisting(dir)) {
+            assertEquals(EventText.of(events), texts(readAll(j, ReaderOptions.fromStart())));
+            assertEquals(range(100, 150), seqs(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
     @Test
     void directoryIsPrivateAndFilesAreOwnerOnly() throws Exception {
         Path dir = tmp.resolve("private");
@@ -157,7 +211,10 @@ class ChronicleJournalTest {
             assertTrue(s.bytesWritten() > 100 * 10 && s.bytesWritten() < 100 * 100, "bytes " + s.bytesWritten());
             assertEquals(0, s.dropped());
             assertTrue(s.maxBufferDepth() >= 1);
+            assertTrue(s.openMillis() >= 0, "open time measured once open");
+            assertEquals(-1, s.cpuMillis(), "CPU time is known only once the journal thread has ended");
             w.close();
+            assertTrue(w.stats().cpuMillis() >= 0);
         }
     }
 }

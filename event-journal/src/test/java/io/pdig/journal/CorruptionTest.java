@@ -25,11 +25,22 @@ class CorruptionTest {
 
     /** N find-like events, with a notice carrying a unique marker at seq MARKED. */
     private Path journal() {
+        return journal(false);
+    }
+
+    /**
+     * The same; with {@code excerptPerRecord} each event is flushed on its own, so each lands in an
+     * excerpt (a frame) of its own, and damage can hit Chronicle's excerpt headers between them.
+     */
+    private Path journal(boolean excerptPerRecord) {
         Path dir = tmp.resolve("j");
         List<Event> events = new ArrayList<>(SampleEvents.findLike(N, SampleEvents.T0));
         events.set(MARKED, new NoticeEvent(SampleEvents.T0 + 1, 1, 1, NoticeEvent.Kind.INFO, 1, "MARKER-XYZZY-0123456789"));
         try (Journal j = Journal.open(dir); JournalWriter w = j.writer()) {
-            events.forEach(w::accept);
+            for (Event e : events) {
+                w.accept(e);
+                if (excerptPerRecord) w.flush();
+            }
         }
         return dir;
     }
@@ -86,7 +97,7 @@ class CorruptionTest {
 
     @Test
     void zeroedBlockThatLooksLikeTheEndIsReportedFromTheHighWaterMark() throws Exception {
-        Path dir = journal();
+        Path dir = journal(true);
         damage(dir, d -> {
             int at = find(d, "MARKER-XYZZY") & ~0xFFF;
             java.util.Arrays.fill(d, at, at + 4096, (byte) 0);

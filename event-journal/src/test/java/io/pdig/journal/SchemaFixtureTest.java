@@ -70,6 +70,9 @@ class SchemaFixtureTest {
                 SampleEvents.findLike(3, SampleEvents.T0).forEach(w::accept);
             }
             assertEquals(range(0, n + 3), seqs(readAll(j, ReaderOptions.fromStart())));
+            assertEquals(range(n - 1, n + 3), seqs(readAll(j, ReaderOptions.from(n - 1))));
         }
+        // Appending keeps the journal's layout: one record per excerpt, no frames marker.
+        assertFalse(Files.exists(dir.resolve("layout")));
     }
 }

@@ -6,22 +6,30 @@ import io.pdig.journal.codec.RecordDecoder;
 import io.pdig.journal.store.RecordStore;
 import io.pdig.journal.store.StoreDamageException;
 import java.util.NavigableSet;
+import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * A Chronicle tailer as a {@link RecordStore.Cursor}. Confined to its reader's thread (Chronicle
- * tailers are single-threaded).
+ * A Chronicle tailer as a {@link RecordStore.Cursor}: hands out the records of each excerpt, one
+ * per call, in either layout ({@link Frames}). Confined to its reader's thread (Chronicle tailers
+ * are single-threaded).
  */
 final class ChronicleCursor implements RecordStore.Cursor {
     private final ExcerptTailer tailer;
     private final String label;
+    private final BooleanSupplier framedLayout;
+    /** The journal's layout, asked once the first excerpt exists (the marker precedes it). */
+    private Boolean framed;
+    private final ByteWriter excerpt = new ByteWriter(Frames.FRAME_BYTES + 1024);
+    private final Frames.Splitter splitter = new Frames.Splitter();
 
-    ChronicleCursor(ExcerptTailer tailer, String label) {
+    ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout) {
         this.tailer = tailer;
         this.label = label;
+        this.framedLayout = framedLayout;
     }
 
     /** Reads the next excerpt's bytes into {@code into}; false when there is none (yet). */
@@ -38,20 +46,36 @@ final class ChronicleCursor implements RecordStore.Cursor {
     @Override
     public boolean next(ByteWriter into) {
         try {
-            return read(tailer, into);
+            while (true) {
+                if (splitter.next(into)) return true;
+                if (!read(tailer, excerpt)) return false;
+                if (!framed()) {
+                    System.arraycopy(excerpt.array(), 0, into.prepare(excerpt.length()), 0, excerpt.length());
+                    return true;
+                }
+                splitter.reset(excerpt.array(), excerpt.length());
+            }
         } catch (RuntimeException e) {
             throw new StoreDamageException(label + ": store cannot read past index " + Long.toHexString(tailer.index())
                     + ": " + e.getMessage(), e);
         }
     }
 
+    private boolean framed() {
+        if (framed == null) framed = framedLayout.getAsBoolean();
+        return framed;
+    }
+
     /**
-     * Positions the tailer at a keyframe at or before {@code fromSeq}: finds the last store file whose
-     * first record (always a keyframe) has seq &le; fromSeq, then jumps to the keyframe at
-     * {@code fromSeq - fromSeq % interval} by index arithmetic (indexes are contiguous within a
-     * file), verifying what it lands on; any surprise falls back to the start of that file.
+     * Positions the tailer at or before the keyframe that precedes {@code fromSeq}: finds the last
+     * store file whose first record (always a keyframe) has seq &le; fromSeq, then the excerpt in
+     * that file holding the keyframe at {@code fromSeq - fromSeq % interval}. In layout 1 that is
+     * index arithmetic (one record per excerpt, indexes contiguous within a file), verified; with
+     * frames, a search over the excerpts' first sequence numbers, which grow with the index. Any
+     * surprise falls back to an earlier position (the reader reads forward to fromSeq).
      */
     void position(SingleChronicleQueue q, long fromSeq, int interval) {
+        splitter.clear();
         tailer.toStart();
         if (fromSeq <= 0) return;
         NavigableSet<Long> cycles;
@@ -65,15 +89,13 @@ final class ChronicleCursor implements RecordStore.Cursor {
         for (Long cycle : cycles.descendingSet()) {
             if (!tailer.moveToCycle(cycle.intValue())) continue;
             long startIndex = tailer.index();
-            if (!read(tailer, buf) || !check.checksumOk(buf.array(), 0, buf.length())) continue;
-            long firstSeq;
-            try {
-                firstSeq = RecordDecoder.peekSeq(buf.array(), 0, buf.length());
-            } catch (DecodeException e) {
-                continue;
-            }
-            if (firstSeq > fromSeq) continue;
+            long firstSeq = firstSeqAt(startIndex, buf, check);
+            if (firstSeq < 0 || firstSeq > fromSeq) continue;
             long keyframe = Math.max(firstSeq, fromSeq - fromSeq % interval);
+            if (framed()) {
+                tailer.moveToIndex(lastExcerptStartingAtOrBefore(startIndex, keyframe, buf, check));
+                return;
+            }
             long target = startIndex + (keyframe - firstSeq);
             if (tailer.moveToIndex(target) && read(tailer, buf) && check.checksumOk(buf.array(), 0, buf.length())
                     && RecordDecoder.peekSeq(buf.array(), 0, buf.length()) == keyframe
@@ -85,6 +107,53 @@ final class ChronicleCursor implements RecordStore.Cursor {
             return;
         }
         tailer.toStart();
+    }
+
+    /**
+     * The highest excerpt index from {@code lo} on whose first record has seq &le; {@code seq}, given
+     * that {@code lo}'s does: an exponential probe forward, then a binary search. An excerpt that
+     * cannot be read or checked counts as "after", which can only move the answer earlier.
+     */
+    private long lastExcerptStartingAtOrBefore(long lo, long seq, ByteWriter buf, RecordDecoder check) {
+        long step = 1;
+        long hi = lo + step;
+        while (true) {
+            long s = firstSeqAt(hi, buf, check);
+            if (s < 0 || s > seq) break;
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            long s = firstSeqAt(mid, buf, check);
+            if (s >= 0 && s <= seq) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Seq of the first record of the excerpt at {@code index}, or -1 (no such excerpt, or damaged). */
+    private long firstSeqAt(long index, ByteWriter buf, RecordDecoder check) {
+        if (!tailer.moveToIndex(index) || !read(tailer, buf)) return -1;
+        byte[] rec = buf.array();
+        int len = buf.length();
+        if (framed()) {
+            Frames.Splitter s = new Frames.Splitter();
+            s.reset(buf.toByteArray(), len);
+            if (!s.next(buf)) return -1;
+            rec = buf.array();
+            len = buf.length();
+        }
+        if (!check.checksumOk(rec, 0, len)) return -1;
+        try {
+            return RecordDecoder.peekSeq(rec, 0, len);
+        } catch (DecodeException e) {
+            return -1;
+        }
     }
 
     @Override

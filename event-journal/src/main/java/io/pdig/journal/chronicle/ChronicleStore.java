@@ -31,10 +31,11 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * A Chronicle Queue directory as a {@link RecordStore}: one excerpt per record, holding the record's
- * bytes and nothing else. Beside Chronicle's files the directory holds {@code writer.lock} (the
- * single-writer lock), {@code hwm} (the writer's high-water mark, see StoreReader) and
- * {@code readers/NAME.pos} (named readers' positions).
+ * A Chronicle Queue directory as a {@link RecordStore}: each excerpt a frame of records (or, in
+ * journals of layout 1, a single record; see {@link Frames}). Beside Chronicle's files the directory
+ * holds {@code layout} (present: layout 2), {@code writer.lock} (the single-writer lock), {@code hwm}
+ * (the writer's high-water mark, see StoreReader) and {@code readers/NAME.pos} (named readers'
+ * positions).
  *
  * <p>Threading: the queue is opened once, lazily, under this object's monitor (by the journal
  * thread for a writer, by a reader's thread on first read). The appender, the roll bookkeeping and
@@ -64,6 +65,11 @@ final class ChronicleStore implements RecordStore {
     // Journal thread only:
     private ExcerptAppender appender;
     private LongCell hwmWriter;
+    /** This journal's layout as the writer found or chose it (see {@link Frames}). */
+    private boolean framed;
+    /** The frame being built: records appended since the last excerpt was written. */
+    private final ByteWriter frame = new ByteWriter(Frames.FRAME_BYTES + 1024);
+    private int frameRecords;
     private int lastCycle = Integer.MIN_VALUE;
     private boolean rolled;
 
@@ -83,6 +89,11 @@ final class ChronicleStore implements RecordStore {
 
     /** True when {@code dir} holds a journal (possibly still empty). */
     static boolean isJournal(Path dir) {
+        return hasQueueFiles(dir) || Files.exists(dir.resolve(Frames.LAYOUT_FILE));
+    }
+
+    /** True when Chronicle has created its files in {@code dir}. */
+    private static boolean hasQueueFiles(Path dir) {
         if (!Files.isDirectory(dir)) return false;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
@@ -98,7 +109,7 @@ final class ChronicleStore implements RecordStore {
     private synchronized SingleChronicleQueue queue(boolean create) {
         if (closed) throw new JournalException(label + ": journal is closed");
         if (queue == null) {
-            if (!create && !isJournal(dir)) return null;
+            if (!create && !hasQueueFiles(dir)) return null;
             RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
             SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir).rollCycle(roll).timeProvider(clock);
             if (config.blockSize() > 0) b.blockSize(config.blockSize());
@@ -146,6 +157,10 @@ final class ChronicleStore implements RecordStore {
 
     @Override
     public long openForWrite() {
+        // A new journal gets frames, marked before Chronicle creates a file (so a reader that sees
+        // the queue also sees the marker); an existing one keeps the layout it has.
+        if (!hasQueueFiles(dir)) writeLayoutMarker();
+        framed = isFramed();
         SingleChronicleQueue q = queue(true);
         try {
             hwmWriter = LongCell.forWriting(dir.resolve(HWM_FILE));
@@ -157,6 +172,23 @@ final class ChronicleStore implements RecordStore {
         return Math.max(last, hwmWriter.read()) + 1;
     }
 
+    private void writeLayoutMarker() {
+        Path marker = dir.resolve(Frames.LAYOUT_FILE);
+        try {
+            if (!Files.exists(marker)) {
+                Files.createFile(marker, Permissions.FILE_ATTR);
+                Files.write(marker, Frames.LAYOUT_CONTENT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot create " + Frames.LAYOUT_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when this journal's excerpts are frames (layout 2). Any thread. */
+    boolean isFramed() {
+        return Files.exists(dir.resolve(Frames.LAYOUT_FILE));
+    }
+
     /** Sequence number of the last intact record, reading backwards from the end; -1 when none. */
     private long lastStoredSeq(SingleChronicleQueue q) {
         RecordDecoder check = new RecordDecoder();
@@ -165,7 +197,10 @@ final class ChronicleStore implements RecordStore {
             t.direction(TailerDirection.BACKWARD).toEnd();
             for (int i = 0; i < MAX_BACKWARD_SCAN; i++) {
                 if (!ChronicleCursor.read(t, buf)) return -1;
-                if (check.checksumOk(buf.array(), 0, buf.length())) {
+                if (framed) {
+                    long seq = Frames.lastIntactSeq(buf.array(), buf.length(), check);
+                    if (seq >= 0) return seq;
+                } else if (check.checksumOk(buf.array(), 0, buf.length())) {
                     return RecordDecoder.peekSeq(buf.array(), 0, buf.length());
                 }
             }
@@ -175,6 +210,9 @@ final class ChronicleStore implements RecordStore {
 
     @Override
     public boolean nextAppendStartsFile() {
+        // A record joining a pending frame lands where the frame does: the excerpt is written
+        // with the time pinned when the frame's first record was appended.
+        if (frameRecords > 0) return false;
         clock.pin();
         int cycle = queue.rollCycle().current(clock, queue.epoch());
         if (cycle == lastCycle) return false;
@@ -186,13 +224,32 @@ final class ChronicleStore implements RecordStore {
 
     @Override
     public void append(byte[] record, int length, long seq) {
+        if (!framed) {
+            writeExcerpt(record, length);
+            return;
+        }
+        Frames.add(frame, record, length);
+        frameRecords++;
+        if (frame.length() >= Frames.FRAME_BYTES) flushFrame();
+    }
+
+    private void flushFrame() {
+        if (frameRecords == 0) return;
+        writeExcerpt(frame.array(), frame.length());
+        frame.reset();
+        frameRecords = 0;
+    }
+
+    private void writeExcerpt(byte[] bytes, int length) {
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(record, 0, length);
+            dc.wire().bytes().write(bytes, 0, length);
         }
     }
 
     @Override
     public void batchAppended(long lastSeq) {
+        // The records of the batch are in the store before the high-water mark says so.
+        flushFrame();
         hwmWriter.write(lastSeq);
         if (rolled) {
             rolled = false;
@@ -225,6 +282,10 @@ final class ChronicleStore implements RecordStore {
 
     @Override
     public synchronized void closeWriter() {
+        // A frame still pending here was cut short by a failure before its batch completed: its
+        // records were never reported (high-water mark) and are dropped with the writer.
+        frame.reset();
+        frameRecords = 0;
         if (appender != null) {
             appender.close();
             appender = null;
@@ -253,7 +314,7 @@ final class ChronicleStore implements RecordStore {
         SingleChronicleQueue q = queue(false);
         if (q == null) return null;
         ExcerptTailer t = q.createTailer();
-        ChronicleCursor c = new ChronicleCursor(t, label);
+        ChronicleCursor c = new ChronicleCursor(t, label, this::isFramed);
         c.position(q, fromSeq, JournalSchema.KEYFRAME_INTERVAL);
         return c;
     }

@@ -19,8 +19,8 @@ package io.pdig.journal.codec;
  * </ol>
  *
  * <h2>Record</h2>
- * One record per event, stored as one opaque byte document by the store (a Chronicle Queue excerpt
- * or a list entry in memory). Integers are LEB128 varints: {@code u} = unsigned,
+ * One record per event, an opaque byte document to the store (in Chronicle, one of the records
+ * of an excerpt, see {@code chronicle.Frames}; in memory, a list entry). Integers are LEB128 varints: {@code u} = unsigned,
  * {@code s} = zigzag signed.
  * <pre>
  * record  := crc32c:u32le seq:u head:u8 dts:s dtid:s dpid:s body

@@ -48,6 +48,8 @@ public final class AsyncJournalWriter implements JournalWriter {
     private volatile long eventsWritten;
     private volatile long bytesWritten;
     private volatile long lastSeq = -1;
+    private volatile long openMillis = -1;
+    private volatile long cpuMillis = -1;
     private volatile boolean closing;
     private volatile Throwable failure;
     private final Object progress = new Object();
@@ -140,7 +142,7 @@ public final class AsyncJournalWriter implements JournalWriter {
 
     @Override
     public JournalStats stats() {
-        return new JournalStats(eventsWritten, bytesWritten, dropped.get(), maxDepth.get(), lastSeq);
+        return new JournalStats(eventsWritten, bytesWritten, dropped.get(), maxDepth.get(), lastSeq, openMillis, cpuMillis);
     }
 
     @Override
@@ -185,7 +187,9 @@ public final class AsyncJournalWriter implements JournalWriter {
         RecordEncoder encoder = new RecordEncoder();
         List<Event> batch = new ArrayList<>(BATCH);
         try {
+            long openStart = System.nanoTime();
             long seq = store.openForWrite();
+            openMillis = (System.nanoTime() - openStart) / 1_000_000;
             boolean first = true;
             while (true) {
                 // Never block on the buffer's condition: a waiting consumer makes every accept()
@@ -203,7 +207,10 @@ public final class AsyncJournalWriter implements JournalWriter {
                 taken += batch.size();
                 long bytes = 0;
                 for (Event ev : batch) {
-                    boolean keyframe = first || seq % JournalSchema.KEYFRAME_INTERVAL == 0 || store.nextAppendStartsFile();
+                    // Asked before every append (not short-circuited): the store pins the time
+                    // that decides the record's file and notes a roll there.
+                    boolean startsFile = store.nextAppendStartsFile();
+                    boolean keyframe = first || seq % JournalSchema.KEYFRAME_INTERVAL == 0 || startsFile;
                     encode(encoder, seq, ev, keyframe);
                     store.append(encoder.array(), encoder.length(), seq);
                     bytes += encoder.length();
@@ -223,6 +230,8 @@ public final class AsyncJournalWriter implements JournalWriter {
         } catch (Throwable t) {
             failure = t;
         } finally {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            if (threads.isCurrentThreadCpuTimeSupported()) cpuMillis = threads.getCurrentThreadCpuTime() / 1_000_000;
             try {
                 store.closeWriter();
             } catch (Throwable t) {

@@ -116,7 +116,7 @@ public final class Pipeline implements AutoCloseable {
                     counters));
         }
         closeSinks();
-        JournalStats js = writer != null ? writer.stats() : new JournalStats(0, 0, 0, 0, -1);
+        JournalStats js = writer != null ? writer.stats() : new JournalStats(0, 0, 0, 0, -1, -1, -1);
         if (detection != null) {
             detection.finishAt(js.lastSeq());
         }
@@ -135,7 +135,8 @@ public final class Pipeline implements AutoCloseable {
         tracer.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append("\nstats: journal: events=").append(js.eventsWritten()).append(" bytes=").append(js.bytesWritten())
                 .append(" dropped=").append(js.dropped()).append(" max_buffer_depth=").append(js.maxBufferDepth())
-                .append(" last_seq=").append(js.lastSeq());
+                .append(" last_seq=").append(js.lastSeq()).append(" open_ms=").append(js.openMillis())
+                .append(" cpu_ms=").append(js.cpuMillis());
         if (detection != null) {
             sb.append("\nstats: analyzer: ").append(detection.statsLine());
         }
