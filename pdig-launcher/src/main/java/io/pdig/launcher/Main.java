@@ -2,6 +2,7 @@ package io.pdig.launcher;
 
 import io.pdig.launcher.cli.PdigCommand;
 import io.pdig.launcher.cli.RuleSetLoader;
+import io.pdig.launcher.wiring.EarlyJournal;
 import io.pdig.tracer.NativeLibrary;
 import picocli.CommandLine;
 
@@ -31,14 +32,36 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /**
+     * `run` and `attach` without options that choose where and how the journal is kept (before
+     * the traced command) use a temporary journal with default settings; it can open before parsing.
+     */
+    static boolean usesDefaultTemporaryJournal(String[] args) {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("attach"))) return false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) break;
+            if (a.startsWith("--journal") || a.equals("--no-journal") || a.equals("--drop")) return false;
+        }
+        return true;
+    }
+
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
-        if (args.length > 0 && (args[0].equals("run") || args[0].equals("attach"))) {
+        boolean tracing = args.length > 0 && (args[0].equals("run") || args[0].equals("attach"));
+        if (tracing) {
             NativeLibrary.preload();
         }
         if (usesDefaultRules(args)) {
             RuleSetLoader.preloadDefaults();
         }
-        return PdigCommand.commandLine(args).execute(args);
+        if (usesDefaultTemporaryJournal(args)) {
+            EarlyJournal.start();
+        }
+        try {
+            return PdigCommand.commandLine(args).execute(args);
+        } finally {
+            if (tracing) EarlyJournal.discard();
+        }
     }
 }

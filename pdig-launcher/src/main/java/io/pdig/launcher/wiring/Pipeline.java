@@ -43,14 +43,19 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(PipelineConfig config, PrintStream err) throws IOException {
         this.config = config;
         this.err = err;
-        this.journal = config.noJournal() ? null : config.journalDir() != null
-                ? Journal.open(config.journalDir(), config.journal()) : Journal.temporary(config.journal());
-        JournalWriter w = null;
+        EarlyJournal.Opened early = !config.noJournal() && config.journalDir() == null ? EarlyJournal.take(config.journal()) : null;
+        if (early != null) {
+            this.journal = early.journal();
+        } else {
+            this.journal = config.noJournal() ? null : config.journalDir() != null
+                    ? Journal.open(config.journalDir(), config.journal()) : Journal.temporary(config.journal());
+        }
+        JournalWriter w = early != null ? early.writer() : null;
         DetectionLoop d = null;
         try {
             SessionEvent.Start start = SessionFacts.start(config.command(), config.attachPid(), JournalSchema.VERSION);
             if (journal != null) {
-                w = journal.writer();
+                if (w == null) w = journal.writer();
                 w.accept(start);
                 sinks.add(w);
             }
