@@ -47,9 +47,12 @@ public final class Detector implements AutoCloseable {
         this.alerts = alerts;
         this.sinks = List.copyOf(sinks);
         this.hostname = hostname;
+        // One bound method reference for the detector's life: made per event it would be an
+        // allocation through a method handle and a VM call in C1-compiled code.
+        java.util.function.Consumer<Match> emitter = this::emit;
         this.analyzer = new Analyzer(users, limits, ctx -> {
             String type = ((SyscallEvent) ctx.event()).name();
-            engine.evaluate(type, ctx, this::emit);
+            engine.evaluate(type, ctx, emitter);
         });
     }
 

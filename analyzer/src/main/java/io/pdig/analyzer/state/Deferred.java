@@ -15,6 +15,22 @@ final class Deferred {
         pending.add(r);
     }
 
+    /**
+     * Removes {@code fd} from {@code table} later, if it still maps to {@code info}. The common case
+     * (every close) gets a named class rather than a capturing lambda: creating a lambda instance
+     * in C1-compiled code (pdig run, short replays) goes through a method handle and a VM call.
+     */
+    void removeFdLater(FdTable table, int fd, FdInfo info) {
+        pending.add(new FdRemoval(table, fd, info));
+    }
+
+    private record FdRemoval(FdTable table, int fd, FdInfo info) implements Runnable {
+        @Override
+        public void run() {
+            if (table.get(fd) == info) table.remove(fd);
+        }
+    }
+
     void apply() {
         if (pending.isEmpty()) {
             return;

@@ -32,9 +32,7 @@ final class FdStateHandler {
                 FdTable t = p.fds;
                 FdInfo f = t.get(fd);
                 if (f != null) {
-                    deferred.add(() -> {
-                        if (t.get(fd) == f) t.remove(fd);
-                    });
+                    deferred.removeFdLater(t, fd, f);
                 }
                 return true;
             }
@@ -51,10 +49,7 @@ final class FdStateHandler {
                     if ((flags & CLOSE_RANGE_CLOEXEC) != 0) {
                         t.get(fd).cloexec = true;
                     } else {
-                        FdInfo f = t.get(fd);
-                        deferred.add(() -> {
-                            if (t.get(fd) == f) t.remove(fd);
-                        });
+                        deferred.removeFdLater(t, fd, t.get(fd));
                     }
                 }
                 return true;
