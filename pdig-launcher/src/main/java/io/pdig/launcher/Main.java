@@ -34,14 +34,19 @@ public final class Main {
 
     /**
      * `run` and `attach` without options that choose where and how the journal is kept (before
-     * the traced command) use a temporary journal with default settings; it can open before parsing.
+     * the traced command) use a temporary journal with default settings; when they also evaluate
+     * rules live (no --no-rules), it is worth opening before parsing: detection reads only the
+     * journal, so an early open keeps the first alerts from waiting for it. Without detection
+     * nothing waits for the open, and starting it early would only delay the tracee's start.
      */
-    static boolean usesDefaultTemporaryJournal(String[] args) {
+    static boolean opensJournalEarly(String[] args) {
         if (args.length == 0 || !(args[0].equals("run") || args[0].equals("attach"))) return false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) break;
-            if (a.startsWith("--journal") || a.equals("--no-journal") || a.equals("--drop")) return false;
+            if (a.startsWith("--journal") || a.equals("--no-journal") || a.equals("--drop") || a.equals("--no-rules")) {
+                return false;
+            }
         }
         return true;
     }
@@ -55,7 +60,7 @@ public final class Main {
         if (usesDefaultRules(args)) {
             RuleSetLoader.preloadDefaults();
         }
-        if (usesDefaultTemporaryJournal(args)) {
+        if (opensJournalEarly(args)) {
             EarlyJournal.start();
         }
         try {

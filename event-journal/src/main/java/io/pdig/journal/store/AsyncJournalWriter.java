@@ -40,8 +40,14 @@ public final class AsyncJournalWriter implements JournalWriter {
     private long pendingDrops;
 
     private volatile long handled;
-    /** How long the journal thread sleeps when the buffer is empty. */
-    private static final long IDLE_PARK_NANOS = 1_000_000;
+    /**
+     * How long the journal thread sleeps when the buffer is empty. Each wake-up costs a context
+     * switch on a core the tracer and the tracee share: 1 ms (1,000 wake-ups per second) made a
+     * traced find /usr ~4 % slower than 5 ms did (docs/BENCHMARKS.md, Journal, session 3).
+     * flush() and close() wake the thread at once; live detection sees an event at most this much
+     * later than without the sleep.
+     */
+    private static final long IDLE_PARK_NANOS = 5_000_000;
 
     /** Events the journal thread has taken out of the buffer (written or being written). */
     private volatile long taken;
@@ -122,6 +128,7 @@ public final class AsyncJournalWriter implements JournalWriter {
     @Override
     public void flush() {
         long target = accepted.get();
+        java.util.concurrent.locks.LockSupport.unpark(thread);
         synchronized (progress) {
             while (handled < target && failure == null && thread.isAlive()) {
                 try {
@@ -156,6 +163,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             }
             closing = true;
         }
+        java.util.concurrent.locks.LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -194,8 +202,8 @@ public final class AsyncJournalWriter implements JournalWriter {
             while (true) {
                 // Never block on the buffer's condition: a waiting consumer makes every accept()
                 // signal it (a futex wake on the tracer thread per event) and yields batches of one,
-                // each with its own high-water-mark update. Sleeping a millisecond when idle lets
-                // events gather into batches; it adds at most 1 ms to the journal's latency.
+                // each with its own high-water-mark update. Sleeping when idle lets events gather
+                // into batches (one store frame each); it adds at most IDLE_PARK_NANOS of latency.
                 Event e = buffer.poll();
                 if (e == null) {
                     if (closing && buffer.isEmpty()) break;
