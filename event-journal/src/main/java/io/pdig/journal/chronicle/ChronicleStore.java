@@ -228,6 +228,10 @@ final class ChronicleStore implements RecordStore {
             writeExcerpt(record, length);
             return;
         }
+        // A record that would take the frame past its size goes into the next frame: a frame is at
+        // most FRAME_BYTES or a single record, so a record that fits the store alone always fits.
+        // (It still lands in the pinned cycle's file: the clock stays pinned until the next pin.)
+        if (frameRecords > 0 && frame.length() + ByteWriter.uvarintSize(length) + length > Frames.FRAME_BYTES) flushFrame();
         Frames.add(frame, record, length);
         frameRecords++;
         if (frame.length() >= Frames.FRAME_BYTES) flushFrame();

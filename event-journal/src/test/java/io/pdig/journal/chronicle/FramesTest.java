@@ -6,13 +6,20 @@ import io.pdig.journal.codec.ByteWriter;
 import io.pdig.journal.codec.RecordDecoder;
 import io.pdig.journal.codec.RecordEncoder;
 import io.pdig.model.event.NoticeEvent;
+import io.pdig.journal.JournalConfig;
+import io.pdig.journal.store.RecordStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The frame layout on its own: packing, splitting, and what damage inside a frame turns into. */
 class FramesTest {
+
+    @TempDir
+    Path tmp;
 
     private static byte[] record(long seq) {
         RecordEncoder enc = new RecordEncoder();
@@ -81,5 +88,44 @@ class FramesTest {
         assertEquals(11, Frames.lastIntactSeq(bytes, bytes.length, check));
         bytes[1 + 2] ^= 0x01; // inside record 10, the first
         assertEquals(-1, Frames.lastIntactSeq(bytes, bytes.length, check));
+    }
+
+    @Test
+    void aRecordThatFitsTheStoreAloneIsNeverAddedToAFullFrame() {
+        // Chronicle refuses an excerpt over a quarter of its block (1 MiB with pdig's 4 MiB blocks).
+        // A frame just under FRAME_BYTES plus a record just under that limit would exceed it.
+        // Small records filling the frame to just under FRAME_BYTES (so none has been written yet).
+        int smallCount = 0;
+        for (int bytes = 0; ; smallCount++) {
+            int next = record(smallCount).length + 2;
+            if (bytes + next >= Frames.FRAME_BYTES) break;
+            bytes += next;
+        }
+        RecordEncoder enc = new RecordEncoder();
+        enc.encode(smallCount, new NoticeEvent(2, 7, 7, NoticeEvent.Kind.INFO, 1, "x".repeat(1_040_000)), true);
+        byte[] big = Arrays.copyOf(enc.array(), enc.length());
+        List<byte[]> written = new ArrayList<>();
+        try (ChronicleStore store = new ChronicleStore(tmp.resolve("j"), JournalConfig.defaults())) {
+            store.lockForWrite();
+            assertEquals(0, store.openForWrite());
+            for (int i = 0; i < smallCount; i++) {
+                byte[] r = record(i);
+                store.nextAppendStartsFile();
+                store.append(r, r.length, i);
+                written.add(r);
+            }
+            store.nextAppendStartsFile();
+            store.append(big, big.length, smallCount);
+            written.add(big);
+            store.batchAppended(smallCount);
+            store.closeWriter();
+            List<byte[]> read = new ArrayList<>();
+            try (RecordStore.Cursor c = store.cursor(0)) {
+                ByteWriter into = new ByteWriter(64);
+                while (c.next(into)) read.add(into.toByteArray());
+            }
+            assertEquals(written.size(), read.size());
+            for (int i = 0; i < written.size(); i++) assertArrayEquals(written.get(i), read.get(i), "record " + i);
+        }
     }
 }
