@@ -127,6 +127,26 @@ class ChronicleJournalTest {
     }
 
     @Test
+    void aRecordTooLargeForTheStoreBecomesANoticeAndTheJournalGoesOn() {
+        Path dir = tmp.resolve("huge");
+        List<Event> events = new ArrayList<>(SampleEvents.findLike(10, SampleEvents.T0));
+        events.add(new io.pdig.model.event.NoticeEvent(SampleEvents.T0 + 5, 1, 1, io.pdig.model.event.NoticeEvent.Kind.INFO, 1,
+                "x".repeat(2_000_000)));
+        events.addAll(SampleEvents.findLike(10, SampleEvents.T0 + 10));
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, events);
+        }
+        try (Journal j = Journal.openExisting(dir)) {
+            List<JournalRecord> recs = readAll(j, ReaderOptions.fromStart());
+            assertEquals(range(0, 21), seqs(recs));
+            io.pdig.model.event.NoticeEvent n = (io.pdig.model.event.NoticeEvent) recs.get(10).event();
+            assertEquals(io.pdig.model.event.NoticeEvent.Kind.TRACER_ERROR, n.kind());
+            assertTrue(n.message().startsWith("journal could not store NoticeEvent: 2000"), n.message());
+            assertEquals(EventText.of(events.subList(11, 21)), texts(recs.subList(11, 21)));
+        }
+    }
+
+    @Test
     void eventsFlushedOneByOneStayReadableInFramesOfOne() {
         Path dir = tmp.resolve("ones");
         List<Event> events = SampleEvents.findLike(150, SampleEvents.T0);

@@ -166,7 +166,7 @@ class InMemoryJournalTest {
             assertEquals(6, recs.size());
             NoticeEvent n = (NoticeEvent) recs.get(1).event();
             assertEquals(NoticeEvent.Kind.TRACER_ERROR, n.kind());
-            assertTrue(n.message().startsWith("journal could not encode SyscallEvent"), n.message());
+            assertTrue(n.message().startsWith("journal could not store SyscallEvent"), n.message());
             assertEquals(EventText.of(good.subList(1, 5)), texts(recs.subList(2, 6)));
         }
     }

@@ -70,6 +70,8 @@ final class ChronicleStore implements RecordStore {
     /** The frame being built: records appended since the last excerpt was written. */
     private final ByteWriter frame = new ByteWriter(Frames.FRAME_BYTES + 1024);
     private int frameRecords;
+    /** See {@link #maxRecordBytes}; set by openForWrite. */
+    private int maxRecord = Integer.MAX_VALUE;
     private int lastCycle = Integer.MIN_VALUE;
     private boolean rolled;
 
@@ -168,6 +170,9 @@ final class ChronicleStore implements RecordStore {
             throw new JournalException(label + ": cannot create " + HWM_FILE + ": " + e.getMessage(), e);
         }
         appender = q.createAppender();
+        // Chronicle takes excerpts up to a quarter of its block; a record alone in a frame adds
+        // its length prefix (at most 5 bytes). The rest is slack.
+        maxRecord = (int) Math.min(Integer.MAX_VALUE, q.blockSize() / 4 - 16);
         long last = lastStoredSeq(q);
         return Math.max(last, hwmWriter.read()) + 1;
     }
@@ -235,6 +240,11 @@ final class ChronicleStore implements RecordStore {
         Frames.add(frame, record, length);
         frameRecords++;
         if (frame.length() >= Frames.FRAME_BYTES) flushFrame();
+    }
+
+    @Override
+    public int maxRecordBytes() {
+        return maxRecord;
     }
 
     private void flushFrame() {

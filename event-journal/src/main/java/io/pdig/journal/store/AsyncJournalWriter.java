@@ -178,16 +178,21 @@ public final class AsyncJournalWriter implements JournalWriter {
 
     /**
      * Encodes one event; an event the codec cannot represent (a null where the model expects a
-     * value) becomes a TRACER_ERROR notice instead of ending the journal. The notice is a keyframe
-     * because the failed attempt may have updated the encoder's delta context.
+     * value), or whose record is larger than the store can take, becomes a TRACER_ERROR notice
+     * instead of ending the journal (and the trace with it). The notice is a keyframe because the
+     * failed attempt may have updated the encoder's delta context.
      */
-    private static void encode(RecordEncoder encoder, long seq, Event ev, boolean keyframe) {
+    private void encode(RecordEncoder encoder, long seq, Event ev, boolean keyframe) {
+        String problem;
         try {
             encoder.encode(seq, ev, keyframe);
+            if (encoder.length() <= store.maxRecordBytes()) return;
+            problem = encoder.length() + " bytes encoded, the store takes records of at most " + store.maxRecordBytes();
         } catch (RuntimeException ex) {
-            encoder.encode(seq, new NoticeEvent(ev.ts(), ev.tid(), ev.pid(), NoticeEvent.Kind.TRACER_ERROR, 1,
-                    "journal could not encode " + ev.getClass().getSimpleName() + ": " + ex), true);
+            problem = ex.toString();
         }
+        encoder.encode(seq, new NoticeEvent(ev.ts(), ev.tid(), ev.pid(), NoticeEvent.Kind.TRACER_ERROR, 1,
+                "journal could not store " + ev.getClass().getSimpleName() + ": " + problem), true);
     }
 
     /** The journal thread. */

@@ -32,6 +32,11 @@ public interface RecordStore extends AutoCloseable {
 
     void append(byte[] record, int length, long seq);
 
+    /** The largest record {@link #append} can store; valid once {@link #openForWrite} returned. */
+    default int maxRecordBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** After a batch of appends: publish the high-water mark, apply retention and permissions. */
     void batchAppended(long lastSeq);
 
