@@ -4,7 +4,7 @@ import io.pdig.launcher.cli.PdigCommand;
 import io.pdig.launcher.cli.RuleSetLoader;
 import io.pdig.launcher.wiring.EarlyJournal;
 import io.pdig.tracer.NativeLibrary;
-import picocli.CommandLine;
+import java.util.function.Predicate;
 
 /** Entry point of ./pdig: builds the command line and exits with what the command returned. */
 public final class Main {
@@ -14,13 +14,18 @@ public final class Main {
      * pdig's default rules; a cheap look at the raw arguments lets that start before parsing.
      */
     static boolean usesDefaultRules(String[] args) {
-        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("attach"))) return false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) break;
-            if (a.equals("-r") || a.startsWith("-r") && !a.startsWith("--") || a.startsWith("--rules") || a.equals("--no-rules")) {
-                return false;
-            }
+        return tracingWithout(args, a -> a.startsWith("-r") && !a.startsWith("--") || a.startsWith("--rules") || a.equals("--no-rules"));
+    }
+
+    private static boolean isTracing(String[] args) {
+        return args.length > 0 && (args[0].equals("run") || args[0].equals("attach"));
+    }
+
+    /** True for `run` and `attach` when no argument before `--` is an option {@code named} names. */
+    private static boolean tracingWithout(String[] args, Predicate<String> named) {
+        if (!isTracing(args)) return false;
+        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+            if (named.test(args[i])) return false;
         }
         return true;
     }
@@ -40,20 +45,13 @@ public final class Main {
      * nothing waits for the open, and starting it early would only delay the tracee's start.
      */
     static boolean opensJournalEarly(String[] args) {
-        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("attach"))) return false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) break;
-            if (a.startsWith("--journal") || a.equals("--no-journal") || a.equals("--drop") || a.equals("--no-rules")) {
-                return false;
-            }
-        }
-        return true;
+        return tracingWithout(args, a -> a.startsWith("--journal") || a.equals("--no-journal") || a.equals("--drop")
+                || a.equals("--no-rules"));
     }
 
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
-        boolean tracing = args.length > 0 && (args[0].equals("run") || args[0].equals("attach"));
+        boolean tracing = isTracing(args);
         if (tracing) {
             NativeLibrary.preload();
         }

@@ -8,11 +8,14 @@ import io.pdig.journal.codec.JournalSchema;
 import io.pdig.journal.codec.RecordEncoder;
 import io.pdig.model.event.Event;
 import io.pdig.model.event.NoticeEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The writer shared by all stores: a bounded buffer in front of a journal thread.
@@ -128,7 +131,7 @@ public final class AsyncJournalWriter implements JournalWriter {
     @Override
     public void flush() {
         long target = accepted.get();
-        java.util.concurrent.locks.LockSupport.unpark(thread);
+        LockSupport.unpark(thread);
         synchronized (progress) {
             while (handled < target && failure == null && thread.isAlive()) {
                 try {
@@ -163,7 +166,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             }
             closing = true;
         }
-        java.util.concurrent.locks.LockSupport.unpark(thread);
+        LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
@@ -212,7 +215,7 @@ public final class AsyncJournalWriter implements JournalWriter {
                 Event e = buffer.poll();
                 if (e == null) {
                     if (closing && buffer.isEmpty()) break;
-                    java.util.concurrent.locks.LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    LockSupport.parkNanos(IDLE_PARK_NANOS);
                     continue;
                 }
                 batch.add(e);
@@ -243,7 +246,7 @@ public final class AsyncJournalWriter implements JournalWriter {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             if (threads.isCurrentThreadCpuTimeSupported()) cpuMillis = threads.getCurrentThreadCpuTime() / 1_000_000;
             try {
                 store.closeWriter();

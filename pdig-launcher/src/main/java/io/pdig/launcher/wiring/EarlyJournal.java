@@ -54,17 +54,14 @@ public final class EarlyJournal {
     }
 
     /**
-     * The early journal, if there is one with the settings {@code wanted} (the clock aside, which
-     * only tests change); null otherwise, and then any early journal is discarded.
+     * The early journal, if there is one with the settings {@code wanted} (the clock aside: each
+     * default config holds its own reference to the system clock, and only tests change it); null
+     * otherwise, and then any early journal is discarded.
      */
     static Opened take(JournalConfig wanted) {
         Opened o = PENDING.getAndSet(null);
         if (o == null) return null;
-        JournalConfig have = o.config();
-        if (have.roll() == wanted.roll() && have.retain() == wanted.retain() && have.bufferCapacity() == wanted.bufferCapacity()
-                && have.overflow() == wanted.overflow() && have.blockSize() == wanted.blockSize()) {
-            return o;
-        }
+        if (o.config().equals(wanted.withClock(o.config().clockMillis()))) return o;
         close(o);
         return null;
     }
