@@ -22,6 +22,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * {@code org.slf4j.simpleLogger.defaultLogLevel=warn} (stderr is its default target).
  */
 public final class ChronicleJournal extends StoreJournal {
+    /** slf4j-simple's per-logger level property for the affinity library's start-up messages. */
+    private static final String AFFINITY_LOG_LEVEL = "org.slf4j.simpleLogger.log.net.openhft.affinity.Affinity";
+
     private final Path dir;
     private final boolean temporary;
 
@@ -37,10 +40,16 @@ public final class ChronicleJournal extends StoreJournal {
      * builds a jnr-ffi binding of its POSIX functions eagerly (class generation, 25-40 ms of the
      * journal's first open, which live detection waits for); pdig uses nothing that needs it (no
      * msync sync mode, no thread affinity, no pre-touching), and the no-op binding's msync, madvise
-     * and fallocate are harmless no-ops. Idempotent.
+     * and fallocate are harmless no-ops. JNA is left out of the build for the same reason (see the
+     * parent pom), so Chronicle's affinity library falls back to its no-op implementation; its
+     * warning that JNA is missing is expected and is silenced (when slf4j-simple is the binding)
+     * unless the user chose a level for it. Idempotent.
      */
     public static void configureChronicle() {
         System.setProperty("chronicle.analytics.disable", "true");
+        if (System.getProperty(AFFINITY_LOG_LEVEL) == null) {
+            System.setProperty(AFFINITY_LOG_LEVEL, "error");
+        }
         if (System.getProperty("chronicle.announcer.disable") == null) {
             System.setProperty("chronicle.announcer.disable", "true");
         }
