@@ -60,6 +60,8 @@ public final class AsyncJournalWriter implements JournalWriter {
     private volatile long openMillis = -1;
     private volatile long cpuMillis = -1;
     private volatile boolean closing;
+    /** Set once the journal thread runs at normal priority (see waitedFor). */
+    private volatile boolean urgent;
     private volatile Throwable failure;
     private final Object progress = new Object();
 
@@ -72,6 +74,12 @@ public final class AsyncJournalWriter implements JournalWriter {
         // Daemon so a forgotten writer cannot keep the JVM alive; close() is what guarantees that
         // buffered events reach the store.
         this.thread.setDaemon(true);
+        // Background work until somebody waits for it (see waitedFor): the tracee, the tracer and
+        // (at start-up) option parsing should get the CPU first. ./pdig maps Java's lowest
+        // priority to nice 19 when it runs as root (elsewhere the JVM ignores thread priorities):
+        // the tracee then starts sooner while the early journal opens (docs/BENCHMARKS.md,
+        // Start-up, session 4); alert latency is unchanged (the buffer absorbs the delays).
+        this.thread.setPriority(Thread.MIN_PRIORITY);
         this.thread.start();
     }
 
@@ -109,6 +117,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             accepted.incrementAndGet();
             return;
         }
+        waitedFor();
         try {
             while (!buffer.offer(event, 50, TimeUnit.MILLISECONDS)) {
                 checkFailure();
@@ -128,9 +137,21 @@ public final class AsyncJournalWriter implements JournalWriter {
         }
     }
 
+    /**
+     * Gives the journal thread the normal priority for the rest of its life: from now on a caller
+     * (flush, close, a producer blocked on a full buffer) waits for it, and at nice 19 a short
+     * command's exit would wait for the journal's open to get CPU time. Any thread; idempotent.
+     */
+    private void waitedFor() {
+        if (urgent) return;
+        urgent = true;
+        thread.setPriority(Thread.NORM_PRIORITY);
+    }
+
     @Override
     public void flush() {
         long target = accepted.get();
+        waitedFor();
         LockSupport.unpark(thread);
         synchronized (progress) {
             while (handled < target && failure == null && thread.isAlive()) {
@@ -166,6 +187,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             }
             closing = true;
         }
+        waitedFor();
         LockSupport.unpark(thread);
         boolean interrupted = false;
         while (thread.isAlive()) {
