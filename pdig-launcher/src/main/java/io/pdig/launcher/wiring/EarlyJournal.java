@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * alert the tracee raises in its first few hundred milliseconds waits for it (docs/BENCHMARKS.md,
  * Alert latency). Started at JVM start, the open overlaps option parsing and rule loading instead.
  *
- * <p>Ownership: {@link #start} runs on the main thread before parsing; {@link #take} hands the
- * journal and its writer to the one {@link Pipeline} that asks for a temporary journal with the
- * same settings (on the thread opening the pipeline), which then owns and closes them. Whatever is
- * not taken is closed, and its directory deleted, by {@link #discard}, which {@code Main} calls when
- * the command returns.
+ * <p>Ownership: {@link #start} runs on the main thread before parsing and leaves the work to a
+ * starter thread ("pdig-early-journal": creating the directory and Chronicle's set-up took ~50 ms
+ * of the main thread's critical path); {@link #take} and {@link #discard} first wait for that
+ * thread. {@link #take} hands the journal and its writer to the one {@link Pipeline} that asks for
+ * a temporary journal with the same settings (on the thread opening the pipeline), which then owns
+ * and closes them. Whatever is not taken is closed, and its directory deleted, by
+ * {@link #discard}, which {@code Main} calls when the command returns.
  */
 public final class EarlyJournal {
 
@@ -28,8 +30,41 @@ public final class EarlyJournal {
     }
 
     private static final AtomicReference<Opened> PENDING = new AtomicReference<>();
+    /** The thread running {@link #open}, until somebody has waited for it. */
+    private static final AtomicReference<Thread> STARTER = new AtomicReference<>();
 
     private EarlyJournal() {
+    }
+
+    /** Starts creating the early journal (see {@link #open}) on its own thread and returns. */
+    public static void start() {
+        Thread t = new Thread(EarlyJournal::open, "pdig-early-journal");
+        // Daemon: discard() waits for it; nothing else must keep the JVM alive for it.
+        t.setDaemon(true);
+        Thread previous = STARTER.getAndSet(t);
+        if (previous != null) awaitStarter(previous);
+        t.start();
+    }
+
+    /**
+     * Waits until the starter thread (if any) has finished; the caller's interrupt status is kept.
+     * Package-private for tests, which look at the journal directory it creates.
+     */
+    static void awaitStarter() {
+        Thread t = STARTER.getAndSet(null);
+        if (t != null) awaitStarter(t);
+    }
+
+    private static void awaitStarter(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /**
@@ -37,7 +72,7 @@ public final class EarlyJournal {
      * store on its own thread). A failure here is not reported: the pipeline then opens its own
      * journal and reports what goes wrong there.
      */
-    public static void start() {
+    private static void open() {
         JournalConfig config = JournalConfig.defaults();
         Journal journal;
         try {
@@ -59,6 +94,7 @@ public final class EarlyJournal {
      * otherwise, and then any early journal is discarded.
      */
     static Opened take(JournalConfig wanted) {
+        awaitStarter();
         Opened o = PENDING.getAndSet(null);
         if (o == null) return null;
         if (o.config().equals(wanted.withClock(o.config().clockMillis()))) return o;
@@ -68,6 +104,7 @@ public final class EarlyJournal {
 
     /** Closes and deletes an early journal nobody took. */
     public static void discard() {
+        awaitStarter();
         Opened o = PENDING.getAndSet(null);
         if (o != null) close(o);
     }

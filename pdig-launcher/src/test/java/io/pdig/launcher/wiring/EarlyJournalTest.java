@@ -55,6 +55,7 @@ class EarlyJournalTest {
     void otherSettingsDiscardItAndDeleteItsDirectory() throws Exception {
         long before = temporaryJournals();
         EarlyJournal.start();
+        EarlyJournal.awaitStarter();
         assertEquals(before + 1, temporaryJournals());
         assertNull(EarlyJournal.take(JournalConfig.defaults().withOverflow(JournalConfig.Overflow.DROP)));
         assertNull(EarlyJournal.take(JournalConfig.defaults()), "discarded, not kept for later");
