@@ -26,6 +26,13 @@ public interface JournalWriter extends EventSink {
     /** Waits until every event accepted so far is in the store (or dropped). */
     void flush();
 
+    /**
+     * From now on a reader follows this journal live (pdig's detection): the writer must keep up
+     * rather than run as background work. Any thread; idempotent. By default nothing changes.
+     */
+    default void readerFollowsLive() {
+    }
+
     /** Counters so far; safe from any thread. */
     JournalStats stats();
 

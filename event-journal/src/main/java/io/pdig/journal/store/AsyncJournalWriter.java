@@ -74,11 +74,13 @@ public final class AsyncJournalWriter implements JournalWriter {
         // Daemon so a forgotten writer cannot keep the JVM alive; close() is what guarantees that
         // buffered events reach the store.
         this.thread.setDaemon(true);
-        // Background work until somebody waits for it (see waitedFor): the tracee, the tracer and
-        // (at start-up) option parsing should get the CPU first. ./pdig maps Java's lowest
-        // priority to nice 19 when it runs as root (elsewhere the JVM ignores thread priorities):
-        // the tracee then starts sooner while the early journal opens (docs/BENCHMARKS.md,
-        // Start-up, session 4); alert latency is unchanged (the buffer absorbs the delays).
+        // Background work until somebody waits for it or follows the journal live (see waitedFor):
+        // at start-up, option parsing, the rule loader and the native library loader should get
+        // the CPU first. ./pdig maps Java's lowest priority to nice 19 when it runs as root
+        // (elsewhere the JVM ignores thread priorities): the tracee then starts sooner while the
+        // early journal opens (docs/BENCHMARKS.md, Start-up, session 4). Once live detection
+        // follows the journal, nice 19 would let a busy tracee starve the open and the first
+        // alerts wait for it (p99 21 ms, max 153 ms instead of ~8 ms; Alert latency, session 4).
         this.thread.setPriority(Thread.MIN_PRIORITY);
         this.thread.start();
     }
@@ -137,10 +139,16 @@ public final class AsyncJournalWriter implements JournalWriter {
         }
     }
 
+    @Override
+    public void readerFollowsLive() {
+        waitedFor();
+    }
+
     /**
-     * Gives the journal thread the normal priority for the rest of its life: from now on a caller
-     * (flush, close, a producer blocked on a full buffer) waits for it, and at nice 19 a short
-     * command's exit would wait for the journal's open to get CPU time. Any thread; idempotent.
+     * Gives the journal thread the normal priority for the rest of its life: from now on somebody
+     * waits for it (flush, close, a producer blocked on a full buffer, a live reader), and at
+     * nice 19 a short command's exit would wait for the journal's open to get CPU time. Any
+     * thread; idempotent.
      */
     private void waitedFor() {
         if (urgent) return;

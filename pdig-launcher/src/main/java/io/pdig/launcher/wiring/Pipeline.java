@@ -106,7 +106,10 @@ public final class Pipeline implements AutoCloseable {
      * with the tracee's start; the journal holds every event meanwhile.
      */
     public void started(TraceSession session) {
-        if (detection != null) detection.start();
+        if (detection != null) {
+            writer.readerFollowsLive();
+            detection.start();
+        }
     }
 
     /**
