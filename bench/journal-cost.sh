@@ -13,9 +13,14 @@
 # ratio inside the A/A spread is not a measurable slowdown. Prints the median ratio and the
 # middle half (25th-75th percentile) of each, then journals one `find /usr` with --stats and
 # prints events, encoded bytes/event and on-disk bytes/event.
-# Usage: bench/journal-cost.sh [ROUNDS]   (default 9; about 30 s per round on 2 cores)
+# --control runs the middle run of each round without a journal too: the "journal ratio" column
+# then shows what the paired design itself gives when nothing differs (the null distribution to
+# compare a journal series with; the middle of a round need not behave like its ends).
+# Usage: bench/journal-cost.sh [--control] [ROUNDS]   (default 9; about 30 s per round on 2 cores)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+middle=journal
+if [ "${1:-}" = --control ]; then middle=nojournal; shift; fi
 K=${1:-9}
 pdig=$root/pdig
 prog=$root/test-programs/target/bin/bench_create_files
@@ -44,14 +49,15 @@ declare -A label=([files_ns]="create_files 10000 (in-program)" [find_inside_ns]=
 for r in "${rows[@]}"; do : > "$work/$r.ratio"; : > "$work/$r.aa"; : > "$work/$r.nj"; : > "$work/$r.j"; done
 for ((i = 0; i < K; i++)); do
   for r in "${rows[@]}"; do
-    a=$($r nojournal); b=$($r journal); c=$($r nojournal)
+    a=$($r nojournal); b=$($r $middle); c=$($r nojournal)
     echo "$a" >> "$work/$r.nj"; echo "$c" >> "$work/$r.nj"; echo "$b" >> "$work/$r.j"
     echo "$b / (($a + $c) / 2)" | bc -l >> "$work/$r.ratio"
     echo "$c / $a" | bc -l >> "$work/$r.aa"
-    echo "round $((i + 1)) ${label[$r]}: no journal $((a / 1000000)) ms, journal $((b / 1000000)) ms, no journal $((c / 1000000)) ms" >&2
+    echo "round $((i + 1)) ${label[$r]}: no journal $((a / 1000000)) ms, $middle $((b / 1000000)) ms, no journal $((c / 1000000)) ms" >&2
   done
 done
-printf '%-34s %10s %10s %22s %22s\n' "row ($K rounds, ms = medians)" "no journal" "journal" "journal ratio (IQR)" "A/A ratio (IQR)"
+[ $middle = journal ] || echo "control series: the middle run of each round has no journal either"
+printf '%-34s %10s %10s %22s %22s\n' "row ($K rounds, ms = medians)" "no journal" "$middle" "middle ratio (IQR)" "A/A ratio (IQR)"
 for r in "${rows[@]}"; do
   printf '%-34s %7d ms %7d ms %8.3f (%.3f-%.3f) %8.3f (%.3f-%.3f)\n' "${label[$r]}" \
     "$(( $(quantile 0.5 < "$work/$r.nj") / 1000000 ))" "$(( $(quantile 0.5 < "$work/$r.j") / 1000000 ))" \
