@@ -577,9 +577,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             mainTermination = signo == 0 ? Termination.exited(code) : Termination.killed(signo, core);
             mainEnded();
         }
-        if (detachInProgress && threads.isEmpty()) {
-            finished = true;
-        }
+        checkDetachDone();
     }
 
     @Override
@@ -677,16 +675,25 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                 }
             }
         }
-        if (threads.isEmpty()) {
-            finished = true;
-        }
+        checkDetachDone();
     }
 
     private void detachNow(ThreadState t, int signo) {
         lib.pdig_ptrace(Ptrace.DETACH, t.tid, 0, signo);
         threads.remove(t.tid);
         notice(t.tid, t.pid, NoticeEvent.Kind.DETACHED, "detached from " + t.tid);
-        if (detachInProgress && threads.isEmpty()) {
+        checkDetachDone();
+    }
+
+    /**
+     * Ends a detach once no known tracee is left, for launched commands only. An attached target is
+     * not our child: there the loop goes on until waitpid says ECHILD, because a child forked just
+     * before the detach may still be attached with its first stop (or its parent's fork event)
+     * unreported; its stop then arrives and the unknown-tid paths detach it. A launched command is
+     * our child, and waitpid would wait for it to exit, so there the known set decides.
+     */
+    private void checkDetachDone() {
+        if (detachInProgress && threads.isEmpty() && !attachMode) {
             finished = true;
         }
     }
