@@ -730,6 +730,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         ThreadState t = threads.get(tid);
         if (t == null) {
             t = new ThreadState(tid, (int) ProcReader.statusLong(tid, "Tgid", tid), ThreadState.Phase.RUNNING);
+            // Adopted during a detach: every handler detaches a DETACHING thread at this stop.
+            // An attach detach waits for ECHILD, so a straggler resumed here would keep it waiting.
+            if (detachInProgress) t.phase = ThreadState.Phase.DETACHING;
             threads.put(tid, t);
             announce(t, null, 0, t.pid != tid);
             notice(tid, t.pid, NoticeEvent.Kind.INFO, "adopted unknown tracee " + tid);
