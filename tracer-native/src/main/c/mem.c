@@ -78,6 +78,58 @@ long pdig_read_str(int pid, long remote, int64_t *local, long max) {
     return done;
 }
 
+/*
+ * Reads several files of /proc/PID in one call, for the exec snapshot: one lookup of /proc/PID
+ * (the files are opened relative to it) and plain open/read/close per file, without the fstat and
+ * the per-file objects of a Java stream. `names` holds `count` NUL-terminated names; a name that
+ * starts with '>' is a symbolic link (read with readlinkat, e.g. ">exe"). lens[i] is, on entry,
+ * the most bytes file i may take and, on return, the bytes it took (its contents follow the
+ * previous file's in `out`) or -errno. Returns the bytes used, or -errno when /proc/PID itself
+ * cannot be opened (the process is gone).
+ */
+long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, char *out, long cap) {
+    char path[32];
+    snprintf(path, sizeof path, "/proc/%d", pid);
+    int dir;
+    do dir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC); while (dir < 0 && errno == EINTR);
+    if (dir < 0) return -errno;
+    long used = 0;
+    const char *name = names;
+    for (int i = 0; i < count; i++, name += strlen(name) + 1) {
+        long want = lens[i] < cap - used ? lens[i] : cap - used;
+        char *dst = out + used;
+        long n;
+        if (name[0] == '>') {
+            ssize_t r = readlinkat(dir, name + 1, dst, (size_t)want);
+            n = r < 0 ? -errno : r;
+        } else {
+            int fd;
+            /* The tracer thread's wake signal has no SA_RESTART: retry what it interrupts. */
+            do fd = openat(dir, name, O_RDONLY | O_CLOEXEC); while (fd < 0 && errno == EINTR);
+            if (fd < 0) {
+                n = -errno;
+            } else {
+                n = 0;
+                while (n < want) {
+                    ssize_t r = read(fd, dst + n, (size_t)(want - n));
+                    if (r < 0 && errno == EINTR) continue;
+                    if (r < 0) {
+                        if (n == 0) n = -errno;
+                        break;
+                    }
+                    if (r == 0) break;
+                    n += r;
+                }
+                close(fd);
+            }
+        }
+        lens[i] = (int32_t)n;
+        if (n > 0) used += n;
+    }
+    close(dir);
+    return used;
+}
+
 /* what: 0 = cwd, 1 = fd/N, 2 = exe, 3 = root. Returns the link length (not NUL-terminated) or -errno. */
 int pdig_readlink_proc(int tid, int what, int fd, char *buf, int len) {
     char path[64];

@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 2
+#define PDIG_NATIVE_ABI_VERSION 3
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -73,6 +73,7 @@ int pdig_current_cpu_of(int tid);
 long pdig_read_mem(int pid, long remote, int64_t *local, long len);
 long pdig_read_str(int pid, long remote, int64_t *local, long max);
 int pdig_readlink_proc(int tid, int what, int fd, char *buf, int len);
+long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, char *out, long cap);
 
 /* misc.c */
 void pdig_die_by_signal(int sig);

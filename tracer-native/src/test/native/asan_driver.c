@@ -2,11 +2,13 @@
  * Sanitizer check of libpdigtracer's C code (run by run-asan.sh, which links the library sources
  * with -fsanitize=address,undefined). Exercises the real mechanism end to end: spawn /bin/true
  * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
- * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, and check the exit status.
+ * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, read a batch of /proc files
+ * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status.
  * Prints "asan-driver ok" and exits 0 on success.
  */
 #include "../../main/c/pdig.h"
 
+#include <fcntl.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #define AUDIT_ARCH_X86_64 0xC000003E
 #define OPTS (1 | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 7) | (1L << 20))
@@ -69,6 +72,18 @@ int main(void) {
             char link[256];
             execs++;
             if (pdig_readlink_proc(tid, 2, 0, link, sizeof link) <= 0) return 6;
+            /* Batch read, with a buffer too small for every file: the later ones are cut, not overrun. */
+            static const char names[] = ">exe\0cmdline\0status\0no-such-file\0stat";
+            int32_t lens[5] = {256, 4096, 65536, 16, 4096};
+            char files[1024];
+            int lowest_free_fd = open("/dev/null", O_RDONLY);
+            close(lowest_free_fd);
+            long used = pdig_read_proc_files(tid, names, 5, lens, files, sizeof files);
+            int after = open("/dev/null", O_RDONLY); /* the same number: no descriptor was left open */
+            close(after);
+            if (after != lowest_free_fd) return 9;
+            if (used <= 0 || used > (long)sizeof files || lens[0] <= 0 || lens[1] <= 0 || lens[3] != -2) return 7;
+            if (pdig_read_proc_files(999999999, names, 5, lens, files, sizeof files) >= 0) return 8;
             pdig_spawn_free(h);
             h = 0;
         }

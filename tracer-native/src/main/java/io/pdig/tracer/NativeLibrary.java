@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
 
 /**
  * Loads libpdigtracer.so from the classpath (it ships inside the jar, async-profiler style) and
@@ -21,7 +22,7 @@ import jnr.ffi.annotations.In;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 2;
+    public static final int EXPECTED_ABI_VERSION = 3;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -72,6 +73,8 @@ public final class NativeLibrary {
         long pdig_read_str(int pid, long remote, long local, long max);
 
         int pdig_readlink_proc(int tid, int what, int fd, long buf, int len);
+
+        long pdig_read_proc_files(int pid, @In byte[] names, int count, @In @Out int[] lens, long out, long cap);
 
         void pdig_die_by_signal(int sig);
 

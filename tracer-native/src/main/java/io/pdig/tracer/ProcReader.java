@@ -25,10 +25,10 @@ final class ProcReader {
 
     /** Bytes of a /proc file, at most {@code limit}; null when unreadable. */
     static byte[] read(String path, int limit) {
-        // FileInputStream rather than Files.newInputStream: no channel or buffer objects, which
-        // matters on the exec path (eight /proc reads per exec, on the tracer thread). Plain
+        // FileInputStream rather than Files.newInputStream: no channel or buffer objects. Plain
         // read() calls rather than readNBytes(), which asks the file's size and position first
-        // (an fstat and an lseek per file, meaningless for /proc: 12 syscalls per launched program).
+        // (an fstat and an lseek per file, meaningless for /proc). The exec path does not come
+        // here: execSnapshot reads its files natively, in one call.
         try (FileInputStream in = new FileInputStream(path)) {
             byte[] buf = new byte[Math.min(limit, 4096)];
             int n = 0;
@@ -85,7 +85,11 @@ final class ProcReader {
 
     /** Fields of /proc/PID/stat after the command name: index 0 is field 3 (state). Null when gone. */
     static String[] statFields(int pid) {
-        byte[] b = read("/proc/" + pid + "/stat", 4096);
+        return statFields(read("/proc/" + pid + "/stat", 4096));
+    }
+
+    /** {@link #statFields(int)} of the bytes of a stat file already read. */
+    static String[] statFields(byte[] b) {
         if (b == null) return null;
         String s = new String(b, StandardCharsets.ISO_8859_1);
         int close = s.lastIndexOf(')');
@@ -121,26 +125,42 @@ final class ProcReader {
     }
 
     /**
+     * The files of an exec snapshot, in one native call (TraceeMemory.readProcFiles): one lookup
+     * of /proc/PID instead of eight, and no Java stream per file. The exec path pays this once per
+     * launched program, with the tracee stopped.
+     */
+    private static final String[] SNAPSHOT_FILES = {">exe", "cmdline", "environ", ">cwd", "status", "loginuid", "stat", "cgroup"};
+    private static final int[] SNAPSHOT_LIMITS = {8192, MAX_CMDLINE, MAX_ENVIRON, 8192, MAX_SMALL, 64, 4096, MAX_SMALL};
+    private static final byte[] SNAPSHOT_NAMES = String.join("\0", SNAPSHOT_FILES).concat("\0").getBytes(StandardCharsets.US_ASCII);
+    private static final int EXE = 0;
+    private static final int CMDLINE = 1;
+    private static final int ENVIRON = 2;
+    private static final int CWD = 3;
+    private static final int STATUS = 4;
+    private static final int LOGINUID = 5;
+    private static final int STAT = 6;
+    private static final int CGROUP = 7;
+
+    /**
      * The process snapshot Falco's proc.* fields need, read right at the exec event (the tracee is
-     * stopped, so /proc shows the new image).
+     * stopped, so /proc shows the new image). A process that is already gone gives empty values.
      */
     static ProcessEvent.Exec execSnapshot(long ts, int pid, int formerTid, TraceeMemory mem) {
-        byte[] exe = mem.readlinkProc(pid, TraceeMemory.LINK_EXE, 0);
-        if (exe == null) exe = new byte[0];
+        byte[][] f = mem.readProcFiles(pid, SNAPSHOT_NAMES, SNAPSHOT_LIMITS);
+        if (f == null) f = new byte[SNAPSHOT_FILES.length][];
+        byte[] exe = f[EXE] == null ? new byte[0] : f[EXE];
         boolean[] argvCut = new boolean[1];
-        List<byte[]> argv = splitNul(read("/proc/" + pid + "/cmdline", MAX_CMDLINE), MAX_CMDLINE, argvCut);
-        List<byte[]> env = splitNul(read("/proc/" + pid + "/environ", MAX_ENVIRON), MAX_ENVIRON, new boolean[1]);
-        byte[] cwd = mem.readlinkProc(pid, TraceeMemory.LINK_CWD, 0);
-        String status = status(pid);
+        List<byte[]> argv = splitNul(f[CMDLINE], MAX_CMDLINE, argvCut);
+        List<byte[]> env = splitNul(f[ENVIRON], MAX_ENVIRON, new boolean[1]);
+        String status = f[STATUS] == null ? null : new String(f[STATUS], StandardCharsets.ISO_8859_1);
         int[] uid = ids(statusField(status, "Uid"));
         int[] gid = ids(statusField(status, "Gid"));
         long[] caps = {hex(statusField(status, "CapInh")), hex(statusField(status, "CapPrm")), hex(statusField(status, "CapEff"))};
         int ppid = (int) firstLong(statusField(status, "PPid"), 0);
         int loginUid = -1;
-        byte[] lu = read("/proc/" + pid + "/loginuid", 64);
-        if (lu != null) {
+        if (f[LOGINUID] != null) {
             try {
-                long v = Long.parseLong(new String(lu, StandardCharsets.US_ASCII).trim());
+                long v = Long.parseLong(new String(f[LOGINUID], StandardCharsets.US_ASCII).trim());
                 loginUid = v == 4294967295L ? -1 : (int) v;
             } catch (NumberFormatException e) {
                 loginUid = -1;
@@ -149,16 +169,15 @@ final class ProcReader {
         int pgid = 0;
         int sid = 0;
         int tty = 0;
-        String[] st = statFields(pid);
+        String[] st = statFields(f[STAT]);
         if (st != null && st.length > 4) {
             pgid = parseInt(st[2]);
             sid = parseInt(st[3]);
             tty = parseInt(st[4]);
         }
-        byte[] cgroup = read("/proc/" + pid + "/cgroup", MAX_SMALL);
         boolean memfd = startsWith(exe, "/memfd:");
-        return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, cwd == null ? new byte[0] : cwd,
-                uid, gid, loginUid, tty, sid, pgid, cgroup == null ? new byte[0] : cgroup, caps, memfd, false, ppid);
+        return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, f[CWD] == null ? new byte[0] : f[CWD],
+                uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid);
     }
 
     private static boolean startsWith(byte[] b, String prefix) {

@@ -142,6 +142,36 @@ final class TraceeMemory {
         return n >= 8192 ? Arrays.copyOf(b, 8192) : b;
     }
 
+    /**
+     * Reads files of /proc/PID with one native call (pdig_read_proc_files): {@code names} holds
+     * NUL-terminated names, a leading '>' marking a symbolic link; {@code limits[i]} bounds file
+     * i. Returns one array per file (null where it could not be read), or null when the process
+     * is gone. The native buffer is allocated on first use, sized for the largest request.
+     */
+    byte[][] readProcFiles(int pid, byte[] names, int[] limits) {
+        long need = 0;
+        for (int l : limits) need += l;
+        if (procBuffer == null || procBufferSize < need) {
+            procBuffer = Memory.allocateDirect(NativeLibrary.runtime(), (int) need, false);
+            procBufferSize = need;
+        }
+        int[] lens = limits.clone();
+        long used = lib.pdig_read_proc_files(pid, names, lens.length, lens, procBuffer.address(), need);
+        if (used < 0) return null;
+        byte[][] out = new byte[lens.length][];
+        long at = 0;
+        for (int i = 0; i < lens.length; i++) {
+            if (lens[i] < 0) continue;
+            out[i] = new byte[lens[i]];
+            procBuffer.get(at, out[i], 0, lens[i]);
+            at += lens[i];
+        }
+        return out;
+    }
+
+    private Pointer procBuffer;
+    private long procBufferSize;
+
     static final int LINK_CWD = 0;
     static final int LINK_FD = 1;
     static final int LINK_EXE = 2;

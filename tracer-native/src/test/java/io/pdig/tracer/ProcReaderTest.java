@@ -2,6 +2,10 @@ package io.pdig.tracer;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.pdig.model.event.ProcessEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of /proc text, on fixed samples and on this JVM's own /proc entries. */
@@ -31,5 +35,29 @@ class ProcReaderTest {
         assertEquals(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L), Long.parseLong(st[1]),
                 "field 4 of /proc/PID/stat is the parent pid");
         assertNull(ProcReader.statFields(Integer.MAX_VALUE), "a process that does not exist");
+    }
+
+    /** The batched native read of the exec snapshot gives what the files and links themselves say. */
+    @Test
+    void execSnapshotOfThisProcessMatchesItsProcFiles() throws Exception {
+        int self = (int) ProcessHandle.current().pid();
+        TraceeMemory mem = new TraceeMemory(NativeLibrary.lib(), 4096);
+        ProcessEvent.Exec e = ProcReader.execSnapshot(1L, self, 0, mem);
+        Path proc = Path.of("/proc/" + self);
+        assertEquals(Files.readSymbolicLink(proc.resolve("exe")).toString(), new String(e.exePath(), StandardCharsets.UTF_8));
+        assertEquals(Files.readSymbolicLink(proc.resolve("cwd")).toString(), new String(e.cwd(), StandardCharsets.UTF_8));
+        assertEquals(ProcessHandle.current().info().arguments().map(a -> a.length + 1).orElse(-1),
+                e.argv().size(), "argv: the executable and its arguments");
+        assertTrue(e.env().stream().anyMatch(b -> new String(b, StandardCharsets.UTF_8).startsWith("PATH=")), "environment read");
+        assertEquals(new String(Files.readAllBytes(proc.resolve("cgroup")), StandardCharsets.UTF_8),
+                new String(e.cgroup(), StandardCharsets.UTF_8));
+        assertEquals(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L).intValue(), e.ppid());
+        String[] uid = ProcReader.statusField(Files.readString(proc.resolve("status")), "Uid");
+        assertEquals(Integer.parseInt(uid[0]), e.uid()[0]);
+        assertEquals(Integer.parseInt(ProcReader.statFields(self)[3]), e.sid(), "field 6 of stat: the session");
+
+        ProcessEvent.Exec gone = ProcReader.execSnapshot(1L, Integer.MAX_VALUE, 0, mem);
+        assertEquals(0, gone.exePath().length, "a process that does not exist gives empty values");
+        assertTrue(gone.argv().isEmpty());
     }
 }
