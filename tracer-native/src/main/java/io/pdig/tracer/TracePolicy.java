@@ -34,6 +34,8 @@ public final class TracePolicy {
     private final boolean[] exit32 = new boolean[SIZE];
     private final StopCondition[] cond64 = new StopCondition[SIZE];
     private final StopCondition[] cond32 = new StopCondition[SIZE];
+    private final StopCondition[] exitCond64 = new StopCondition[SIZE];
+    private final StopCondition[] exitCond32 = new StopCondition[SIZE];
     private final int max64;
     private final int max32;
     private final Set<String> requested;
@@ -74,6 +76,10 @@ public final class TracePolicy {
                     ? null : s.stopOnlyWhen();
             if (s.nr64() >= 0) cond64[s.nr64()] = cond;
             if (s.nr32() >= 0) cond32[s.nr32()] = cond;
+            // --trace-exits keeps every exit, as for SKIP_EXIT rows.
+            StopCondition exitCond = traceExits ? null : s.exitOnlyWhen();
+            if (s.nr64() >= 0) exitCond64[s.nr64()] = exitCond;
+            if (s.nr32() >= 0) exitCond32[s.nr32()] = exitCond;
             if (s.nr64() >= 0) {
                 stop64[s.nr64()] = stop;
                 report64[s.nr64()] = report;
@@ -139,6 +145,17 @@ public final class TracePolicy {
         if (nr < 0 || nr >= SIZE) return true;
         if (SyscallTable.byNumber(abi == Abi.I386 ? Abi.I386 : Abi.X86_64, nr) == null) return true;
         return (abi == Abi.I386 ? report32 : report64)[nr];
+    }
+
+    /**
+     * The exit stop of this call is needed: {@link #wantsExit(Abi, int)}, narrowed by the row's
+     * exit condition on the call's arguments (fcntl needs the result of F_DUPFD, not of F_SETFD).
+     */
+    public boolean wantsExit(Abi abi, int nr, long[] args) {
+        if (!wantsExit(abi, nr)) return false;
+        if (nr >= SIZE) return true;
+        StopCondition c = (abi == Abi.I386 ? exitCond32 : exitCond64)[nr];
+        return c == null || c.matches(args);
     }
 
     /** The exit stop is needed (result or an exit-phase argument); unknown numbers want it. */

@@ -269,7 +269,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         long ts = now();
         int refused = row == null ? 0 : Guard.refusal(row, abi, raw);
-        boolean exitFollows = policy.wantsExit(abi, nr) || refused != 0;
+        boolean exitFollows = policy.wantsExit(abi, nr, raw) || refused != 0;
         ArgValue[] args = decoder.decodeEntry(t.tid, row, abi, raw, exitFollows);
         countUnreadable(args);
         if (refused != 0) {

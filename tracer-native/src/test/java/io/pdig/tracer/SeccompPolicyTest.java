@@ -145,6 +145,17 @@ class SeccompPolicyTest {
         assertTrue(p.wantsExit(Abi.X86_64, SyscallTable.byName("pipe2").nr64()));
         TracePolicy all = new TracePolicy(Set.of("close"), true);
         assertTrue(all.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()));
+        // fcntl: the exit only for the commands that return a new fd.
+        int fcntl = SyscallTable.byName("fcntl").nr64();
+        TracePolicy f = new TracePolicy(Set.of("fcntl"), false);
+        assertTrue(f.wantsExit(Abi.X86_64, fcntl, new long[] {3, 1030, 0, 0, 0, 0}), "F_DUPFD_CLOEXEC");
+        assertTrue(f.wantsExit(Abi.X86_64, fcntl, new long[] {3, 0, 0, 0, 0, 0}), "F_DUPFD");
+        assertFalse(f.wantsExit(Abi.X86_64, fcntl, new long[] {3, 2, 1, 0, 0, 0}), "F_SETFD");
+        assertTrue(f.wantsExit(Abi.X86_64, fcntl, new long[] {3, 0xffffffff00000406L, 0, 0, 0, 0}),
+                "the low 32 bits decide, as in the filter");
+        assertTrue(new TracePolicy(Set.of("fcntl"), true).wantsExit(Abi.X86_64, fcntl, new long[] {3, 2, 1, 0, 0, 0}),
+                "--trace-exits keeps F_SETFD's exit");
+        assertFalse(p.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64(), new long[6]));
         assertThrows(IllegalArgumentException.class, () -> new TracePolicy(Set.of("no_such_call"), false));
     }
 }

@@ -36,6 +36,16 @@ final class FdStateHandler {
                 }
                 return true;
             }
+            case "fcntl" -> {
+                // F_SETFD stops at its entry only (the syscall table's exit condition): like close,
+                // it is applied unless known to have failed; on a bad fd there is nothing to apply.
+                if (num(s, "cmd", -1) == F_SETFD) {
+                    if (s.failed()) return true;
+                    FdInfo f = p.fds.get((int) num(s, "fd", -1));
+                    if (f != null) f.cloexec = (num(s, "arg", 0) & FD_CLOEXEC) != 0;
+                    return true;
+                }
+            }
             case "close_range" -> {
                 if (!s.hasResult() || s.failed()) return true;
                 long lo = num(s, "fd", 0) & 0xffffffffL;
@@ -71,9 +81,6 @@ final class FdStateHandler {
                 int fd = (int) num(s, "fd", -1);
                 if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
                     dup(p, fd, (int) res, cmd == F_DUPFD_CLOEXEC);
-                } else if (cmd == F_SETFD) {
-                    FdInfo f = p.fds.get(fd);
-                    if (f != null) f.cloexec = (num(s, "arg", 0) & FD_CLOEXEC) != 0;
                 }
             }
             case "pipe", "pipe2" -> {

@@ -91,6 +91,22 @@ class FdStateHandlerTest {
         assertEquals(3L, h.value("fd.num"), "a dup event is about the old fd, as in libsinsp");
     }
 
+    /** F_SETFD arrives without a result (its exit stop is skipped) and still sets close-on-exec. */
+    @Test
+    void fcntlSetFdWithoutResultSetsCloseOnExec() {
+        Harness h = proc().feed(sys(10, "openat", 3, "dirfd", -100, "name", "/dir", "flags", 0),
+                entryOnly(sys(10, "fcntl", 0, "fd", 3, "cmd", 2, "arg", 1)));
+        assertTrue(fds(h).get(3).cloexec());
+        h.feed(entryOnly(sys(10, "fcntl", 0, "fd", 3, "cmd", 2, "arg", 0)));
+        assertFalse(fds(h).get(3).cloexec());
+        h.feed(sys(10, "fcntl", -9, "fd", 3, "cmd", 2, "arg", 1));
+        assertFalse(fds(h).get(3).cloexec(), "a failure seen with --trace-exits changes nothing");
+        h.feed(entryOnly(sys(10, "fcntl", 0, "fd", 9, "cmd", 2, "arg", 1)));
+        assertNull(fds(h).get(9), "an fd the table does not hold is not created");
+        h.feed(entryOnly(sys(10, "fcntl", 0, "fd", 3, "cmd", 2, "arg", 1)), exec(10, "/bin/next", "next").build());
+        assertNull(fds(h).get(3), "closed by the exec");
+    }
+
     @Test
     void anonymousFds() {
         Harness h = proc().feed(sys(10, "eventfd2", 3, "initval", 0, "flags", 0),

@@ -53,6 +53,11 @@ public final class TestEvents {
         return new SyscallEvent(ts, tid, pid, Abi.X86_64, row.nr64(), res, true, args);
     }
 
+    /** The same call as the tracer reports it when it skipped the exit stop: no result. */
+    public static SyscallEvent entryOnly(SyscallEvent e) {
+        return new SyscallEvent(e.ts(), e.tid(), e.pid(), e.abi(), e.nr(), 0, false, e.args());
+    }
+
     public static SyscallEvent sys(int pid, String name, long res, Object... nameValues) {
         return sys(T0, pid, pid, name, res, nameValues);
     }

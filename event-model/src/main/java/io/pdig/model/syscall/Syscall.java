@@ -15,9 +15,11 @@ import java.util.Set;
  * @param args  arguments in register order, named with Falco's parameter names
  * @param ret   what a non-error return means; its Falco parameter name is {@link #resultName()}
  * @param stopOnlyWhen null, or the argument values for which the call is worth a stop
+ * @param exitOnlyWhen null, or the argument values for which the result is needed (other calls
+ *                     skip their exit stop by default, like {@link SyscallFlag#SKIP_EXIT} rows)
  */
 public record Syscall(String name, int nr64, int nr32, Set<SyscallFlag> flags, List<Arg> args, RetKind ret,
-                      StopCondition stopOnlyWhen) {
+                      StopCondition stopOnlyWhen, StopCondition exitOnlyWhen) {
 
     public boolean has(SyscallFlag flag) {
         return flags.contains(flag);

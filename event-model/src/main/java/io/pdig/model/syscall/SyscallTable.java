@@ -116,9 +116,11 @@ public final class SyscallTable {
         t.add(row("dup2", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD)));
         t.add(row("dup3", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD), a("flags", OPEN_FLAGS)));
         // Only F_DUPFD (0), F_SETFD (2) and F_DUPFD_CLOEXEC (1030) change the fd table; F_GETFL and
-        // friends are half of find's traced calls and need no stop.
+        // friends are half of find's traced calls and need no stop. Of those three, only the two
+        // that return a new fd need their result: F_SETFD (set close-on-exec, which tar and find
+        // do once per directory) applies to the fd it names and stops at its entry only.
         t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", HEX))
-                .stopOnlyWhenArg(1, 0, 2, 1030));
+                .stopOnlyWhenArg(1, 0, 2, 1030).exitOnlyWhenArg(1, 0, 1030));
         t.add(row("pipe", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT)));
         t.add(row("pipe2", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT), a("flags", OPEN_FLAGS)));
         t.add(row("memfd_create", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("name", STRING), a("flags", MEMFD_FLAGS)));
@@ -253,9 +255,14 @@ public final class SyscallTable {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Row(String name, RetKind ret, Set<SyscallFlag> flags, List<ArgSpec> args, StopCondition when) {
+    private record Row(String name, RetKind ret, Set<SyscallFlag> flags, List<ArgSpec> args, StopCondition when,
+                       StopCondition exitWhen) {
         Row stopOnlyWhenArg(int argIndex, long... values) {
-            return new Row(name, ret, flags, args, new StopCondition(argIndex, values.clone()));
+            return new Row(name, ret, flags, args, new StopCondition(argIndex, values.clone()), exitWhen);
+        }
+
+        Row exitOnlyWhenArg(int argIndex, long... values) {
+            return new Row(name, ret, flags, args, when, new StopCondition(argIndex, values.clone()));
         }
 
         Syscall toSyscall(int[] nrs) {
@@ -263,7 +270,7 @@ public final class SyscallTable {
             for (int i = 0; i < args.size(); i++) {
                 list.add(new Arg(i, args.get(i).name, args.get(i).kind));
             }
-            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when);
+            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when, exitWhen);
         }
     }
 
@@ -271,7 +278,7 @@ public final class SyscallTable {
     }
 
     private static Row row(String name, RetKind ret, Set<SyscallFlag> flags, ArgSpec... args) {
-        return new Row(name, ret, flags, List.of(args), null);
+        return new Row(name, ret, flags, List.of(args), null, null);
     }
 
     private static ArgSpec a(String name, ArgKind kind) {
@@ -289,7 +296,7 @@ public final class SyscallTable {
         for (int i = 0; i < 6; i++) {
             list.add(new Arg(i, "arg" + i, HEX));
         }
-        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT, null);
+        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT, null, null);
     }
 
     private static Map<String, int[]> readNumbers() {

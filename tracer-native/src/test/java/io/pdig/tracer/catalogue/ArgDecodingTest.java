@@ -186,4 +186,38 @@ class ArgDecodingTest {
             assertEquals(-38, e.get(0).res());
         }
     }
+
+    /**
+     * fcntl's exit stop is narrowed by its command: the fd-returning F_DUPFD and F_DUPFD_CLOEXEC
+     * keep their results, F_SETFD is reported from its entry (so even its EBADF goes unseen),
+     * F_GETFL is not stopped on; with --trace-exits every stopped call has its result again.
+     */
+    @Test
+    void fcntlKeepsItsExitStopOnlyForCommandsThatReturnAnFd() throws Exception {
+        Traced t = Tracing.program("fcntl_cmds").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        assertTrue(t.output().contains("getfl=1 setfd=0 dupfd_cloexec=40 dupfd=50 badfd=-1"), t.output());
+        List<SyscallEvent> f = programsFcntl(t);
+        List<String> seen = f.stream().map(Events::describe).collect(Collectors.toList());
+        assertEquals(4, f.size(), "F_GETFL makes no stop: " + seen);
+        assertFalse(f.get(0).hasResult(), "F_SETFD, entry only: " + seen);
+        assertEquals(2, ((ArgValue.Num) f.get(0).arg("cmd")).value());
+        assertTrue(f.get(1).hasResult() && f.get(1).res() == 40, "F_DUPFD_CLOEXEC returns its fd: " + seen);
+        assertTrue(f.get(2).hasResult() && f.get(2).res() == 50, "F_DUPFD returns its fd: " + seen);
+        assertFalse(f.get(3).hasResult(), "F_SETFD on a bad fd, entry only: " + seen);
+
+        Traced all = Tracing.program("fcntl_cmds").traceExits(true).run(10_000);
+        List<SyscallEvent> g = programsFcntl(all);
+        assertEquals(4, g.size(), all.describeEvents());
+        assertTrue(g.get(0).hasResult() && g.get(0).res() == 0, Events.describe(g.get(0)));
+        assertTrue(g.get(3).hasResult() && g.get(3).res() == -9, "EBADF, seen with --trace-exits: " + Events.describe(g.get(3)));
+    }
+
+    /** fcntl_cmds's own calls (on fds 3 and 99), not the shell wrapper's redirections before it. */
+    private static List<SyscallEvent> programsFcntl(Traced t) {
+        return t.syscalls("fcntl").stream().filter(e -> {
+            long fd = ((ArgValue.Num) e.arg("fd")).value();
+            return fd == 3 || fd == 99;
+        }).collect(Collectors.toList());
+    }
 }

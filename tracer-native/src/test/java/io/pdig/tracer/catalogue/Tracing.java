@@ -29,6 +29,7 @@ final class Tracing {
     private final List<String> command = new ArrayList<>();
     private Set<String> syscalls = SyscallTable.defaultSet();
     private boolean failOpen;
+    private boolean traceExits;
     private boolean waitForOrphans = true;
     private boolean viaShell = true;
     private int stringLimit = 4096;
@@ -70,6 +71,12 @@ final class Tracing {
         return this;
     }
 
+    /** Every exit stop, as `pdig run --trace-exits`. */
+    Tracing traceExits(boolean v) {
+        traceExits = v;
+        return this;
+    }
+
     Tracing waitForOrphans(boolean v) {
         waitForOrphans = v;
         return this;
@@ -87,7 +94,7 @@ final class Tracing {
         Path out = dir.resolve("tracee.out");
         List<String> argv = viaShell ? shellWrapped(command, out) : command;
         CollectingSink sink = new CollectingSink();
-        LaunchSpec spec = new LaunchSpec(argv, dir, null, syscalls, failOpen, false, stringLimit, waitForOrphans);
+        LaunchSpec spec = new LaunchSpec(argv, dir, null, syscalls, failOpen, traceExits, stringLimit, waitForOrphans);
         TraceSession session = new PtraceDriver().launch(spec, sink);
         Traced t = new Traced(session, sink, dir, out);
         LeakCheck.register(t);
