@@ -6,11 +6,13 @@
 #include "pdig.h"
 
 #include <errno.h>
+#include <linux/audit.h>
 #include <linux/ptrace.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,6 +82,28 @@ int pdig_next(int64_t *out) {
         }
     }
     return pid;
+}
+
+/*
+ * The syscall a thread is stopped in, from its registers, into the slots a syscall stop fills
+ * (NR, ARCH, ARG0..5): for event stops, where PTRACE_GET_SYSCALL_INFO has nothing to say. A 32-bit
+ * task (code segment 0x23) passes its arguments in ebx, ecx, edx, esi, edi, ebp. Returns 0 or -errno.
+ */
+int pdig_syscall_regs(int pid, int64_t *out) {
+    struct user_regs_struct r;
+    if (ptrace(PTRACE_GETREGS, pid, 0L, &r) < 0) return -errno;
+    out[PDIG_SLOT_NR] = (int64_t)r.orig_rax;
+    if (r.cs == 0x23) {
+        unsigned long a[6] = {r.rbx, r.rcx, r.rdx, r.rsi, r.rdi, r.rbp};
+        out[PDIG_SLOT_ARCH] = AUDIT_ARCH_I386;
+        out[PDIG_SLOT_NR] = (int64_t)(uint32_t)r.orig_rax;
+        for (int i = 0; i < 6; i++) out[PDIG_SLOT_ARG0 + i] = (int64_t)(uint32_t)a[i];
+    } else {
+        unsigned long a[6] = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9};
+        out[PDIG_SLOT_ARCH] = AUDIT_ARCH_X86_64;
+        for (int i = 0; i < 6; i++) out[PDIG_SLOT_ARG0 + i] = (int64_t)a[i];
+    }
+    return 0;
 }
 
 long pdig_ptrace(int request, int pid, long addr, long data) {

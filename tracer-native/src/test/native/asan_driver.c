@@ -72,6 +72,9 @@ int main(void) {
             char link[256];
             execs++;
             if (pdig_readlink_proc(tid, 2, 0, link, sizeof link) <= 0) return 6;
+            /* An event stop: the syscall from the registers is the execve (59) that made it. */
+            int64_t regs[PDIG_SLOT_COUNT];
+            if (pdig_syscall_regs(tid, regs) != 0 || regs[PDIG_SLOT_NR] != 59 || regs[PDIG_SLOT_ARCH] != AUDIT_ARCH_X86_64) return 10;
             /* Batch read, with a buffer too small for every file: the later ones are cut, not overrun. */
             static const char names[] = ">exe\0cmdline\0status\0no-such-file\0stat";
             int32_t lens[5] = {256, 4096, 65536, 16, 4096};

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 3;
+    public static final int EXPECTED_ABI_VERSION = 4;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -53,6 +53,8 @@ public final class NativeLibrary {
         void pdig_spawn_free(long h);
 
         int pdig_next(long out);
+
+        int pdig_syscall_regs(int pid, long out);
 
         long pdig_ptrace(int request, int pid, long addr, long data);
 

@@ -20,6 +20,7 @@ import java.util.List;
  *   nr >= X32 bit  -> TRACE             (x32: the tracer reports it and denies it)
  *   nr == each stopped number -> TRACE  (pairs "jeq nr,0,1; ret TRACE": no jump exceeds 8 bits)
  *     or, for rows with a stop condition: A = arg; arg == each value -> TRACE; ALLOW
+ *     or, for a bit condition: A = arg; arg & bits -> TRACE; ALLOW
  *   nr > max known -> TRACE             (numbers newer than the table: never allowed silently)
  *   ALLOW
  * </pre>
@@ -36,6 +37,7 @@ public final class SeccompPolicy {
     static final short JEQ_K = 0x15;
     static final short JGE_K = 0x35;
     static final short JGT_K = 0x25;
+    static final short JSET_K = 0x45;
     static final short JA = 0x05;
     static final short RET_K = 0x06;
 
@@ -83,6 +85,12 @@ public final class SeccompPolicy {
             if (cond == null) {
                 p.add(new Insn(JEQ_K, 0, 1, nr));
                 p.add(new Insn(RET_K, 0, 0, RET_TRACE));
+            } else if (cond.anyOfBits() != 0) {
+                p.add(new Insn(JEQ_K, 0, 4, nr));
+                p.add(new Insn(LD_W_ABS, 0, 0, OFF_ARGS + 8 * cond.argIndex()));
+                p.add(new Insn(JSET_K, 0, 1, (int) cond.anyOfBits()));
+                p.add(new Insn(RET_K, 0, 0, RET_TRACE));
+                p.add(new Insn(RET_K, 0, 0, RET_ALLOW));
             } else {
                 // nr matches: load the argument's low word; trace on a listed value, else allow.
                 int block = 1 + 2 * cond.values().length + 1;

@@ -71,8 +71,10 @@ public final class TracePolicy {
                 }
             }
             boolean exit = report && (traceExits || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
-            // Rows that always stop keep every call; others may stop only for some argument values.
-            StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || ALWAYS_STOPPED.contains(s.name())
+            // Evasion paths keep every call. Others may stop only for some argument values; a row
+            // the tracer always stops on (clone) keeps every call with --trace-exits, so that even
+            // a failed plain clone is seen then.
+            StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || ALWAYS_STOPPED.contains(s.name()) && traceExits
                     ? null : s.stopOnlyWhen();
             if (s.nr64() >= 0) cond64[s.nr64()] = cond;
             if (s.nr32() >= 0) cond32[s.nr32()] = cond;

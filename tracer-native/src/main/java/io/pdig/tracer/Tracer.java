@@ -331,6 +331,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     @Override
     public void spawned(Stop.Spawned s) {
         ThreadState parent = known(s.tid());
+        SyscallEvent cloneWithoutEntryStop = parent.cloneFlagsKnown || s.event() == Ptrace.EVENT_VFORK
+                ? null : forkLikeFromRegisters(parent, s.child());
         long flags;
         if (parent.cloneFlagsKnown) {
             flags = parent.lastCloneFlags;
@@ -367,11 +369,36 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         if ((flags & Ptrace.CLONE_VFORK) == 0) {
             completeForkLike(parent, s.child());
         }
+        if (cloneWithoutEntryStop != null) {
+            emitSyscall(cloneWithoutEntryStop);
+        }
         if (parent.phase == ThreadState.Phase.DETACHING) {
             detachNow(parent, 0);
         } else {
             resume(parent, 0);
         }
+    }
+
+    /**
+     * A fork-like call that made no entry stop (a clone without the flags its filter condition
+     * names, see the syscall table) is still in the parent's registers at its fork event: its
+     * flags are recorded for the Spawn event and, when the call is reported, it becomes the
+     * syscall event it would have been at its entry, with the child as result. Null when the
+     * registers show no fork-like call (the older /proc fallback then finds the flags).
+     */
+    private SyscallEvent forkLikeFromRegisters(ThreadState parent, int child) {
+        if (lib.pdig_syscall_regs(parent.tid, buf.address) != 0) return null;
+        Abi abi = buf.get(StopBuffer.ARCH) == Ptrace.AUDIT_ARCH_I386 ? Abi.I386 : Abi.X86_64;
+        int nr = (int) buf.get(StopBuffer.NR);
+        Syscall row = SyscallTable.byNumber(abi, nr);
+        if (row == null || !ForkLike.isForkLike(row)) return null;
+        for (int i = 0; i < 6; i++) {
+            raw[i] = buf.arg(i);
+        }
+        recordCloneFlags(parent, row, abi);
+        if (!policy.reports(abi, nr)) return null;
+        ArgValue[] args = decoder.decodeEntry(parent.tid, row, abi, raw, false);
+        return new SyscallEvent(now(), parent.tid, parent.pid, abi, nr, child, true, args);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class SeccompPolicyTest {
 
     static final int I386 = (int) Ptrace.AUDIT_ARCH_I386;
+    static final long CLONE_UNTRACED = 0x00800000L;
     static final int X86_64 = (int) Ptrace.AUDIT_ARCH_X86_64;
 
     /** Executes the program on seccomp_data {nr, arch, args}; returns the action. */
@@ -34,6 +35,9 @@ class SeccompPolicyTest {
                 case SeccompPolicy.JGT_K:
                     pc += 1 + (Integer.compareUnsigned(a, i.k()) > 0 ? i.jt() : i.jf());
                     break;
+                case SeccompPolicy.JSET_K:
+                    pc += 1 + ((a & i.k()) != 0 ? i.jt() : i.jf());
+                    break;
                 case SeccompPolicy.JA:
                     pc += 1 + i.k();
                     break;
@@ -54,6 +58,26 @@ class SeccompPolicyTest {
             return fail("offset " + offset);
         }
         return index < args.length ? (int) args[index] : 0;
+    }
+
+    /** A plain fork or thread clone makes no entry stop (its fork event reports it); flagged ones do. */
+    @Test
+    void cloneStopsAtItsEntryOnlyForFlagsTheTracerMustSee() {
+        List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of("openat"), false));
+        int clone = SyscallTable.byName("clone").nr64();
+        long forkFlags = 0x01200011L; // glibc fork(): CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD
+        long threadFlags = 0x003d0f00L; // pthread_create on a clone-only glibc
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, clone, forkFlags), "fork");
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, clone, threadFlags), "thread");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, clone, forkFlags | 0x00800000L), "CLONE_UNTRACED");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, clone, 0x4111L), "CLONE_VFORK | CLONE_VM (posix_spawn)");
+        for (long ns : new long[] {0x20000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000}) {
+            assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, clone, forkFlags | ns), "namespace flag 0x" + Long.toHexString(ns));
+        }
+        assertEquals(SeccompPolicy.RET_ALLOW, run(prog, I386, SyscallTable.byName("clone").nr32(), forkFlags), "i386 fork");
+        assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, SyscallTable.byName("clone3").nr64(), 0, 88), "clone3: flags in memory");
+        List<SeccompPolicy.Insn> all = SeccompPolicy.build(new TracePolicy(Set.of("openat"), true));
+        assertEquals(SeccompPolicy.RET_TRACE, run(all, X86_64, clone, forkFlags), "--trace-exits: every clone");
     }
 
     @Test
@@ -102,10 +126,12 @@ class SeccompPolicyTest {
         List<SeccompPolicy.Insn> prog = SeccompPolicy.build(new TracePolicy(Set.of(), false));
         for (String n : List.of("seccomp", "io_uring_setup", "ptrace", "process_vm_writev", "clone", "clone3", "fork",
                 "vfork", "execve", "execveat")) {
+            // A clone stops with the flags the tracer must act on (here CLONE_UNTRACED); the
+            // argument means nothing to the other rows.
             int nr = SyscallTable.byName(n).nr64();
-            assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, nr), n);
+            assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, nr, CLONE_UNTRACED), n);
             int nr32 = SyscallTable.byName(n).nr32();
-            if (nr32 >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, nr32), n + " (i386)");
+            if (nr32 >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, nr32, CLONE_UNTRACED), n + " (i386)");
         }
         assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, SyscallTable.byName("openat").nr64()));
     }
@@ -118,8 +144,8 @@ class SeccompPolicyTest {
         assertEquals(prog.size() * 8, SeccompPolicy.encode(prog).length);
         for (String n : SyscallTable.defaultSet()) {
             var row = SyscallTable.byName(n);
-            if (row.nr64() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, row.nr64()), n);
-            if (row.nr32() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, row.nr32()), n);
+            if (row.nr64() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, row.nr64(), CLONE_UNTRACED), n);
+            if (row.nr32() >= 0) assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, row.nr32(), CLONE_UNTRACED), n);
         }
         assertEquals(SeccompPolicy.RET_ALLOW, run(prog, X86_64, SyscallTable.byName("read").nr64()));
     }

@@ -200,7 +200,12 @@ public final class SyscallTable {
         t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", HEX), a("flags", AT_FLAGS)));
         t.add(row("fork", RetKind.PID, set(DEFAULT, PROCESS)));
         t.add(row("vfork", RetKind.PID, set(DEFAULT, PROCESS)));
-        t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", HEX), a("child_tid", HEX), a("tls", HEX)));
+        // A clone stops at its entry only with a flag the tracer must act on or see even when the
+        // call fails: CLONE_VFORK (0x4000), CLONE_UNTRACED (0x800000, stripped there) and the
+        // namespace flags (0x7e020000). A plain fork or thread is reported from its fork event,
+        // its arguments read from the parent's registers: one stop fewer per process.
+        t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", HEX), a("child_tid", HEX), a("tls", HEX))
+                .stopOnlyWhenArgHasAnyBit(0, 0x7e824000L));
         t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE)));
         t.add(row("exit", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
         t.add(row("exit_group", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
@@ -259,6 +264,10 @@ public final class SyscallTable {
                        StopCondition exitWhen) {
         Row stopOnlyWhenArg(int argIndex, long... values) {
             return new Row(name, ret, flags, args, new StopCondition(argIndex, values.clone()), exitWhen);
+        }
+
+        Row stopOnlyWhenArgHasAnyBit(int argIndex, long bits) {
+            return new Row(name, ret, flags, args, StopCondition.anyBit(argIndex, bits), exitWhen);
         }
 
         Row exitOnlyWhenArg(int argIndex, long... values) {

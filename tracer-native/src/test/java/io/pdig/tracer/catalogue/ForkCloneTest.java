@@ -29,6 +29,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(90)
 class ForkCloneTest {
 
+    /**
+     * A plain fork makes no entry stop: its clone is reported from the fork event, its flags read
+     * from the parent's registers, its result the child; with --trace-exits it stops at its entry
+     * as before. Either way each clone names a child that has a Spawn event with the same flags.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void plainForksAreReportedFromTheirForkEvent(boolean traceExits) throws Exception {
+        Traced t = Tracing.program("bench_create_processes", "3").traceExits(traceExits).run(15_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        List<SyscallEvent> clones = t.syscalls("clone");
+        assertEquals(3, clones.size(), t.describeEvents());
+        for (SyscallEvent c : clones) {
+            assertTrue(c.hasResult() && c.res() > 0, Events.describe(c));
+            assertEquals(t.mainPid(), c.pid());
+            long flags = ((io.pdig.model.event.ArgValue.Num) c.arg("flags")).value();
+            assertEquals(17, flags & 0xff, "exit signal SIGCHLD: " + Events.describe(c));
+            ProcessEvent.Spawn spawn = t.events(ProcessEvent.Spawn.class).stream().filter(x -> x.tid() == c.res())
+                    .findFirst().orElseThrow(() -> new AssertionError("no Spawn of " + c.res() + "\n" + t.describeEvents()));
+            assertEquals(t.mainPid(), spawn.parentPid());
+            assertEquals(flags, spawn.cloneFlags());
+            assertFalse(spawn.thread());
+        }
+    }
+
     /** D1/D2: five chdir calls, each under the right pid; vfork keeps its strict order. */
     @ParameterizedTest
     @ValueSource(strings = {"fork", "vfork"})
