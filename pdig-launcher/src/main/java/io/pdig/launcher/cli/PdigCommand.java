@@ -56,12 +56,31 @@ public final class PdigCommand implements Runnable {
         } else {
             SUBCOMMANDS.forEach(cl::addSubcommand);
         }
-        cl.setExecutionExceptionHandler(ExitCodes::onExecutionException);
-        cl.setParameterExceptionHandler(ExitCodes::onParameterException);
+        cl.setExecutionExceptionHandler(new ExecutionFailure());
+        cl.setParameterExceptionHandler(new UsageError());
         // `pdig run ls -la` like `strace ls -la`: the first positional ends pdig's options, and
         // everything after it (or after `--`) belongs to the tracee.
         CommandLine run = cl.getSubcommands().get("run");
         if (run != null) run.setStopAtPositional(true);
         return cl;
+    }
+
+    // The two handlers are classes, not method references: a lambda implementing a picocli
+    // interface is linked while the class-data archive is dumped, and picocli's classes (Java 5
+    // class files) are left out of the archive once linked there, CommandLine with them (the pdig
+    // script's CDS archive; docs/BENCHMARKS.md, Start-up).
+
+    private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+            return ExitCodes.onExecutionException(ex, cl, parsed);
+        }
+    }
+
+    private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return ExitCodes.onParameterException(ex, args);
+        }
     }
 }
