@@ -10,7 +10,9 @@ PDIG=${PDIG:-$REPO/pdig}
 PDIG_ARGS=${PDIG_ARGS:-}
 STRACE=${STRACE:-strace}
 
-ALL_ROWS=(create_files create_threads launch_programs create_processes mem_alloc getppid find tar git_status)
+BASE_ROWS=(create_files create_threads launch_programs create_processes mem_alloc getppid find tar git_status)
+# The commands once more, timed from inside the traced tree (tracer-bench.sh; the mix is the same).
+ALL_ROWS=("${BASE_ROWS[@]}" find_inside tar_inside git_status_inside)
 
 # Workload sizes: defaults keep a full tracer-bench.sh run under ~10 minutes on 2 cores.
 N_CREATE_FILES=${BENCH_CREATE_FILES:-10000}
@@ -40,7 +42,7 @@ select_rows() {
 
 build_programs() {
     local targets=()
-    for p in create_files create_threads launch_programs create_processes mem_alloc getppid startup; do
+    for p in create_files create_threads launch_programs create_processes mem_alloc getppid startup timed; do
         targets+=("target/bin/bench_$p")
     done
     # Build only our programs: other src/*.c files belong to other work and may be mid-edit.
@@ -137,6 +139,11 @@ row_command() {
         find) CMD=(find "$FIND_DIR") ;;
         tar) CMD=(tar cf /dev/null "$TAR_DIR") ;;
         git_status) CMD=(git -C "$GIT_REPO" status) ;;
+        # The same commands timed from inside the traced tree (bench_timed): without the tracer's
+        # start-up and exit, which the rows above include.
+        find_inside) CMD=("$BIN/bench_timed" find find "$FIND_DIR") ;;
+        tar_inside) CMD=("$BIN/bench_timed" tar tar cf /dev/null "$TAR_DIR") ;;
+        git_status_inside) CMD=("$BIN/bench_timed" git_status git -C "$GIT_REPO" status) ;;
     esac
 }
 
@@ -160,6 +167,9 @@ row_label() {
         find) echo "find $FIND_DIR" ;;
         tar) echo "tar cf /dev/null $TAR_DIR" ;;
         git_status) echo "git status ($GIT_FILES files)" ;;
+        find_inside) echo "  find, timed inside" ;;
+        tar_inside) echo "  tar, timed inside" ;;
+        git_status_inside) echo "  git status, timed inside" ;;
     esac
 }
 

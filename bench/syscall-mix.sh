@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [[ $TOP =~ ^[1-9][0-9]*$ ]] || die "--top: expected a positive integer, got '$TOP'"
-select_rows "$ONLY"
+select_rows "${ONLY:-$(IFS=,; echo "${BASE_ROWS[*]}")}"
 
 WORK=${BENCH_TMP:-$(mktemp -d /tmp/pdig-mix.XXXXXX)}
 mkdir -p "$WORK" || die "cannot create work directory $WORK"
@@ -43,7 +43,7 @@ if [ $DO_PDIG = 1 ]; then
 fi
 SYSCALLS=$(strace_syscalls 2>"$WORK/set-source") || die "cannot get pdig's syscall set ('$PDIG syscalls --default --names' failed and event-model is not built)"
 SKIP_EXIT=$(skip_exit_syscalls) || die "cannot read SKIP_EXIT rows from the event-model table (is event-model built?)"
-[[ " ${ROWS[*]} " == *" git_status "* ]] && GIT_REPO=$(make_git_repo)
+[[ " ${ROWS[*]} " == *" git_status"* ]] && GIT_REPO=$(make_git_repo)
 echo "traced set (* below): $(tr ',' '\n' <<<"$SYSCALLS" | wc -l) syscalls, $(tail -1 "$WORK/set-source")"
 echo "exit stop skippable (SKIP_EXIT): $SKIP_EXIT"
 

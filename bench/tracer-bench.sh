@@ -21,7 +21,8 @@
 #
 # Programs are timed inside themselves (CLOCK_MONOTONIC around the work loop, printed as
 # "RESULT <name> ops=N ns=T"), so tracer start-up and shutdown are excluded; commands are timed by
-# wall clock here, so they include the tracer's start-up and shutdown. Modes are interleaved within each
+# wall clock here, so they include the tracer's start-up and shutdown, and once more from inside the
+# traced tree by bench_timed (the "timed inside" rows), which leaves them out. Modes are interleaved within each
 # repetition (untraced, pdig, strace, untraced, ...) so that drifting machine load hits all alike.
 set -uo pipefail
 
@@ -114,7 +115,7 @@ if [ $DO_STRACE = 1 ]; then
     SYSCALLS=$(strace_syscalls 2>"$WORK/set-source") || die "cannot get pdig's syscall set: '$PDIG syscalls --default --names' failed and event-model is not built"
     SET_SOURCE=$(tail -1 "$WORK/set-source"); grep WARNING "$WORK/set-source" >&2
 fi
-[[ " ${ROWS[*]} " == *" git_status "* ]] && GIT_REPO=$(make_git_repo)
+[[ " ${ROWS[*]} " == *" git_status"* ]] && GIT_REPO=$(make_git_repo)
 
 modes=(untraced)
 [ $DO_PDIG = 1 ] && modes+=(pdig)
