@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 4
+#define PDIG_NATIVE_ABI_VERSION 5
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -60,7 +60,7 @@ int pdig_spawn_error(long h, int64_t *out2);
 void pdig_spawn_free(long h);
 
 /* trace.c */
-int pdig_next(int64_t *out);
+int pdig_next(int64_t *out, int64_t spin_ns);
 int pdig_syscall_regs(int pid, int64_t *out);
 long pdig_ptrace(int request, int pid, long addr, long data);
 int pdig_kill(int pid, int sig);

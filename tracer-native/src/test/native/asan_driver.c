@@ -50,7 +50,7 @@ int main(void) {
     int seccomp_stops = 0, execs = 0, strings = 0, exit_code = -1;
     for (;;) {
         memset(out, 0, sizeof out);
-        int tid = pdig_next(out);
+        int tid = pdig_next(out, execs ? 20000 : 0); /* both the blocking and the polling wait */
         if (tid == -10) break; /* ECHILD */
         if (tid < 0) {
             fprintf(stderr, "next: %d\n", tid);

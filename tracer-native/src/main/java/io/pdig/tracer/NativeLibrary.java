@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 4;
+    public static final int EXPECTED_ABI_VERSION = 5;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -52,7 +52,7 @@ public final class NativeLibrary {
 
         void pdig_spawn_free(long h);
 
-        int pdig_next(long out);
+        int pdig_next(long out, long spinNanos);
 
         int pdig_syscall_regs(int pid, long out);
 

@@ -31,6 +31,21 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     /** Real-time signal used to interrupt waitpid() when a command is queued (SIGRTMAX-2). */
     static final int WAKE_SIGNAL = 62;
 
+    /**
+     * How long the tracer polls for the next stop before it blocks (pdig_next), in microseconds:
+     * a stop that comes within the window reaches a running tracer instead of waking a sleeping
+     * one, which in a virtual machine costs an inter-processor interrupt through the host on every
+     * stop (docs/BENCHMARKS.md, Tracer speed, session 5). Off with one CPU, or with the tracee pinned
+     * to the tracer's CPU, where polling would only keep the tracee waiting. 0 turns it off.
+     */
+    static final String SPIN_PROPERTY = "pdig.tracer.spinMicros";
+    static final long DEFAULT_SPIN_MICROS = 30;
+
+    static long spinNanos() {
+        if (Runtime.getRuntime().availableProcessors() < 2 || Boolean.getBoolean(LaunchTracer.PIN_PROPERTY)) return 0;
+        return Math.max(0, Long.getLong(SPIN_PROPERTY, DEFAULT_SPIN_MICROS)) * 1000;
+    }
+
     /** A thread parked (first stop before its parent's event) for this many stops is released anyway. */
     private static final int PARK_RELEASE_STOPS = 10_000;
 
@@ -52,6 +67,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     private final long[] raw = new long[6];
     private final long epochBase = System.currentTimeMillis() * 1_000_000L;
     private final long nanoBase = System.nanoTime();
+    private final long spinNanos = spinNanos();
+    private boolean spinForNext;
     private long stopCount;
     private int parkedCount;
 
@@ -140,7 +157,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             }
         }
         for (int i = 0; i < 100_000; i++) {
-            int rc = lib.pdig_next(buf.address);
+            int rc = lib.pdig_next(buf.address, 0);
             if (rc == -Errno.ECHILD) return;
             if (rc <= 0) continue;
             int st = (int) buf.get(StopBuffer.STATUS);
@@ -163,11 +180,12 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             }
             if (finished) break;
             buf.clearSyscallSlots();
-            Stop s = Stop.decode(lib.pdig_next(buf.address), buf);
+            Stop s = Stop.decode(lib.pdig_next(buf.address, spinForNext ? spinNanos : 0), buf);
             if (!(s instanceof Stop.Woken)) {
                 stopCount++;
                 counters.stops.incrementAndGet();
             }
+            spinForNext = false; // set by the syscall handlers, see spinAfter
             s.dispatchTo(this);
             if (parkedCount > 0 && (s instanceof Stop.Exited || s instanceof Stop.Killed
                     || stopCount % 1024 == 0)) {
@@ -263,6 +281,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         if (row != null && ForkLike.isForkLike(row)) {
             recordCloneFlags(t, row, abi);
         }
+        spinForNext = spinAfter(row);
         if (!policy.reports(abi, nr)) {
             resume(t, 0);
             return;
@@ -290,6 +309,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     @Override
     public void syscallExit(Stop.SyscallExit s) {
         ThreadState t = known(s.tid());
+        spinForNext = t.pending == null || spinAfter(t.pending.row());
         if (t.phase == ThreadState.Phase.DETACHING) {
             finishPending(t, true);
             detachNow(t, 0);
@@ -297,6 +317,16 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         finishPending(t, true);
         resume(t, 0);
+    }
+
+    /**
+     * Whether to poll for the next stop after this syscall stop: the thread resumed now will likely
+     * stop again soon. Not after a fork-like or exec-like call, nor after process events (no
+     * handler but these sets it): a new process or thread then wants the idle CPU that a polling
+     * tracer would hold (bench_create_processes 1.25 -> 1.5 s, create threads 20 % slower).
+     */
+    private static boolean spinAfter(Syscall row) {
+        return row == null || !(ForkLike.isForkLike(row) || ExecLike.isExecLike(row));
     }
 
     private void finishPending(ThreadState t, boolean haveResult) {

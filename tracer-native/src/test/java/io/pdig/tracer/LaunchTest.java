@@ -70,4 +70,34 @@ class LaunchTest {
         assertEquals(Termination.killed(15, false), t);
         assertTrue(sink.of(ProcessEvent.Signal.class).stream().anyMatch(s -> s.signo() == 15), sink.dump());
     }
+
+    /**
+     * Polling for the next stop (pdig.tracer.spinMicros) changes only how the tracer waits: with it
+     * off, the same program gives the same syscalls. Off with the tracee pinned to the tracer's CPU.
+     */
+    @Test
+    void pollingForStopsIsAWaitingStrategyOnly() throws Exception {
+        assertEquals(Runtime.getRuntime().availableProcessors() >= 2 ? Tracer.DEFAULT_SPIN_MICROS * 1000 : 0, Tracer.spinNanos());
+        java.util.Map<Boolean, List<String>> seen = new java.util.HashMap<>();
+        for (boolean polling : new boolean[] {true, false}) {
+            if (!polling) System.setProperty(Tracer.SPIN_PROPERTY, "0");
+            try {
+                if (!polling) assertEquals(0, Tracer.spinNanos());
+                CollectingSink sink = new CollectingSink();
+                assertEquals(Termination.exited(0), run(spec(Set.of("openat", "close", "execve"), "/bin/cat", "/etc/hostname"), sink));
+                seen.put(polling, sink.syscalls("openat").stream().map(e -> CollectingSink.raw(e.arg("name")) + " = " + (e.res() >= 0))
+                        .collect(java.util.stream.Collectors.toList()));
+            } finally {
+                System.clearProperty(Tracer.SPIN_PROPERTY);
+            }
+        }
+        assertEquals(seen.get(true), seen.get(false));
+        assertTrue(seen.get(true).contains("/etc/hostname = true"), seen.toString());
+        System.setProperty(LaunchTracer.PIN_PROPERTY, "true");
+        try {
+            assertEquals(0, Tracer.spinNanos(), "pinned: polling would keep the tracee off its only CPU");
+        } finally {
+            System.clearProperty(LaunchTracer.PIN_PROPERTY);
+        }
+    }
 }
