@@ -24,6 +24,30 @@ N_GETPPID=${BENCH_GETPPID:-1000000}
 FIND_DIR=${BENCH_FIND_DIR:-/usr}
 TAR_DIR=${BENCH_TAR_DIR:-/usr/share}
 GIT_FILES=${BENCH_GIT_FILES:-20000}
+# Where create files works. On this machine kind /tmp is ext4 on a virtual disk, whose journal
+# commits and writeback made the row's runs differ by 2-3x (docs/BENCHMARKS.md, session 5); a
+# tmpfs measures the file-creation syscalls themselves. "work" uses the work directory as before.
+FILES_DIR_CHOICE=${BENCH_FILES_DIR:-tmpfs}
+
+# The directory create files runs in (set after WORK exists); removed by remove_files_dir.
+make_files_dir() {
+    FILES_DIR=$WORK
+    case "$FILES_DIR_CHOICE" in
+        work) ;;
+        tmpfs)
+            if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ -w /dev/shm ]; then
+                FILES_DIR=$(mktemp -d /dev/shm/pdig-bench-files.XXXXXX) || die "cannot create a directory in /dev/shm"
+            else
+                echo "${BENCH_NAME:-bench}: WARNING: /dev/shm is not a writable tmpfs; create files runs in $WORK" >&2
+            fi ;;
+        *) [ -d "$FILES_DIR_CHOICE" ] && [ -w "$FILES_DIR_CHOICE" ] || die "BENCH_FILES_DIR: '$FILES_DIR_CHOICE' is not a writable directory (or say tmpfs or work)"
+           FILES_DIR=$FILES_DIR_CHOICE ;;
+    esac
+}
+
+remove_files_dir() {
+    case "$FILES_DIR" in /dev/shm/pdig-bench-files.*) rm -rf "$FILES_DIR" ;; esac
+}
 
 # Parses "-r a,b" into ROWS (all rows when empty).
 select_rows() {
@@ -130,7 +154,7 @@ make_git_repo() {
 # Sets CMD to the command line of a row (an array, so paths may contain spaces).
 row_command() {
     case "$1" in
-        create_files) CMD=("$BIN/bench_create_files" "$N_CREATE_FILES" "$WORK") ;;
+        create_files) CMD=("$BIN/bench_create_files" "$N_CREATE_FILES" "$FILES_DIR") ;;
         create_threads) CMD=("$BIN/bench_create_threads" "$N_CREATE_THREADS") ;;
         launch_programs) CMD=("$BIN/bench_launch_programs" "$N_LAUNCH_PROGRAMS" /bin/true) ;;
         create_processes) CMD=("$BIN/bench_create_processes" "$N_CREATE_PROCESSES") ;;

@@ -29,6 +29,8 @@ select_rows "${ONLY:-$(IFS=,; echo "${BASE_ROWS[*]}")}"
 WORK=${BENCH_TMP:-$(mktemp -d /tmp/pdig-mix.XXXXXX)}
 mkdir -p "$WORK" || die "cannot create work directory $WORK"
 LOG="$WORK/runs.log"
+make_files_dir
+trap remove_files_dir EXIT
 : >"$LOG"
 
 build_programs

@@ -14,6 +14,8 @@
 #   BENCH_CREATE_FILES=10000  BENCH_CREATE_THREADS=2000  BENCH_LAUNCH_PROGRAMS=300
 #   BENCH_CREATE_PROCESSES=1000  BENCH_MEM_ALLOC=20000 (rounds of 1000 blocks)  BENCH_GETPPID=1000000
 #   BENCH_FIND_DIR=/usr  BENCH_TAR_DIR=/usr/share  BENCH_GIT_FILES=20000 (files in the generated repo)
+#   BENCH_FILES_DIR=tmpfs (create files in a new directory in /dev/shm; "work": in the work
+#   directory under /tmp, as before session 5; or a directory)
 # Other environment: PDIG (default <repo>/pdig), PDIG_ARGS (extra `pdig run` options),
 #   BENCH_PDIG_FROZEN (1: time a frozen copy of the pdig build, immune to rebuilds; 0: PDIG as is),
 #   BENCH_STRACE_SET (effective: the set `pdig run $PDIG_ARGS` traces, default; default: pdig's
@@ -57,6 +59,8 @@ WORK=${BENCH_TMP:-$(mktemp -d /tmp/pdig-bench.XXXXXX)}
 mkdir -p "$WORK" || die "cannot create work directory $WORK"
 LOG="$WORK/runs.log"
 : >"$LOG"
+make_files_dir
+trap remove_files_dir EXIT
 
 # ---- running ----------------------------------------------------------------------------------
 
@@ -125,6 +129,7 @@ modes=(untraced)
 # the load is printed with the results.
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, kernel $(uname -r), K=$K (median), load average at start $(loadavg)"
+echo "# create files in $FILES_DIR ($(stat -f -c %T "$FILES_DIR"))"
 [ $DO_PDIG = 1 ] && echo "# pdig: $PDIG run $PDIG_ARGS -- CMD"
 if [ -n "$SYSCALLS" ]; then
     echo "# strace: $STRACE -f -qq -o /dev/null --seccomp-bpf -e trace=SET CMD"
