@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 5
+#define PDIG_NATIVE_ABI_VERSION 6
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -41,7 +41,8 @@ enum pdig_stop_slot {
     PDIG_SLOT_SI_CODE = 17,
     PDIG_SLOT_SI_PID = 18,
     PDIG_SLOT_SI_UID = 19,
-    PDIG_SLOT_COUNT = 20
+    PDIG_SLOT_POLLED = 20,     /* 1 when the stop was found while polling (spin_ns > 0), else 0 */
+    PDIG_SLOT_COUNT = 21
 };
 
 int pdig_native_abi_version(void);

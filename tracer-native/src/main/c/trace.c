@@ -52,6 +52,7 @@ int pdig_next(int64_t *out, int64_t spin_ns) {
         do pid = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
         while (pid == 0 && monotonic_ns() < until);
     }
+    out[PDIG_SLOT_POLLED] = pid > 0;
     if (pid == 0) pid = waitpid(-1, &st, __WALL | __WNOTHREAD);
     if (pid < 0) return -errno;
     out[PDIG_SLOT_STATUS] = st;

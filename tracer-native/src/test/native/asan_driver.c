@@ -56,6 +56,7 @@ int main(void) {
             fprintf(stderr, "next: %d\n", tid);
             return 5;
         }
+        if (out[PDIG_SLOT_POLLED] != 0 && out[PDIG_SLOT_POLLED] != 1) return 11;
         int st = (int)out[PDIG_SLOT_STATUS];
         if (WIFEXITED(st) || WIFSIGNALED(st)) {
             if (tid == pid) exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);

@@ -23,6 +23,7 @@ final class StopBuffer {
     static final int SI_CODE = 17;
     static final int SI_PID = 18;
     static final int SI_UID = 19;
+    static final int POLLED = 20;
     private static final int SLOTS = 24;
 
     private final Pointer mem;
