@@ -32,9 +32,9 @@ final class ArgDecoder {
     }
 
     /**
-     * Entry-phase arguments; exit-phase slots stay null until {@link #decodeExit}. With
+     * Entry-phase arguments; exit-phase slots stay null until {@link #decodeExitArgs}. With
      * {@code exitFollows}, the path of a call that returns a new fd is left unresolved here:
-     * {@link #decodeExit} takes it from the new fd (what the kernel really opened), or resolves it
+     * {@link #resolveOpenedPath} takes it from the new fd (what the kernel really opened), or resolves it
      * then if the call failed, so a successful open costs one /proc readlink instead of two.
      */
     ArgValue[] decodeEntry(int tid, Syscall row, Abi abi, long[] raw, boolean exitFollows) {
@@ -57,27 +57,43 @@ final class ArgDecoder {
         return out;
     }
 
-    /** Fills exit-phase arguments and re-resolves the path of a call that returned a new fd. */
-    void decodeExit(int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out, long res) {
+    /**
+     * Fills exit-phase arguments only. They are read from tracee memory, so this must run while
+     * the thread is still stopped at its exit.
+     */
+    void decodeExitArgs(int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out, long res) {
         if (row == null) {
             return;
         }
         List<Arg> args = row.args();
-        int fdPath = row.ret() == RetKind.FD ? firstPath(args) : -1;
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
             if (kind.phase() == Phase.EXIT) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
-            } else if (i == fdPath && out[i] instanceof ArgValue.Path p) {
-                // What the kernel actually opened: closes the gap where another thread rewrote the
-                // path between our read and the kernel's.
-                byte[] opened = res >= 0 ? mem.readlinkProc(tid, TraceeMemory.LINK_FD, (int) res) : null;
-                if (opened != null) {
-                    out[i] = new ArgValue.Path(p.raw(), opened, p.truncated());
-                } else if (p.resolved() == null && !p.truncated()) {
-                    out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(args, raw, i), p.raw()), false);
-                }
             }
+        }
+    }
+
+    /**
+     * Re-resolves the path of a call that returned a new fd from that fd: what the kernel actually
+     * opened, which closes the gap where another thread rewrote the path between our read and the
+     * kernel's. Reads only /proc, so it may run after the thread resumed as long as nothing can
+     * have made fd {@code res} name another file meanwhile (see Tracer#fdPathAfterResume).
+     */
+    void resolveOpenedPath(int tid, Syscall row, long[] raw, ArgValue[] out, long res) {
+        if (row == null || row.ret() != RetKind.FD) {
+            return;
+        }
+        List<Arg> args = row.args();
+        int i = firstPath(args);
+        if (i < 0 || i >= out.length || !(out[i] instanceof ArgValue.Path p)) {
+            return;
+        }
+        byte[] opened = res >= 0 ? mem.readlinkProc(tid, TraceeMemory.LINK_FD, (int) res) : null;
+        if (opened != null) {
+            out[i] = new ArgValue.Path(p.raw(), opened, p.truncated());
+        } else if (p.resolved() == null && !p.truncated()) {
+            out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(args, raw, i), p.raw()), false);
         }
     }
 

@@ -122,6 +122,27 @@ public final class TracePolicy {
         return requested;
     }
 
+    /**
+     * The calls that can make an existing fd number name another file. exec's close-on-exec is the
+     * other way, and exec-like calls are always stopped.
+     */
+    static final Set<String> REPLACE_FDS = Set.of("close", "close_range", "dup2", "dup3");
+
+    /**
+     * Whether every call in {@link #REPLACE_FDS} stops its thread before it runs, whatever its
+     * arguments (in each ABI that has it). Then, until the tracer handles its next stop, no fd
+     * number of a tracee can change meaning, and /proc/PID/fd/N may be read after the thread that
+     * opened N has resumed. The default set stops them all; a narrower --syscalls may not.
+     */
+    public boolean stopsEveryFdReplacement() {
+        for (String name : REPLACE_FDS) {
+            Syscall row = SyscallTable.byName(name);
+            if (row.nr64() >= 0 && (!stops(Abi.X86_64, row.nr64()) || stopCondition(Abi.X86_64, row.nr64()) != null)) return false;
+            if (row.nr32() >= 0 && (!stops(Abi.I386, row.nr32()) || stopCondition(Abi.I386, row.nr32()) != null)) return false;
+        }
+        return true;
+    }
+
     /** Highest syscall number the table knows for the ABI; numbers above it are always stopped on. */
     public int maxKnown(Abi abi) {
         return abi == Abi.I386 ? max32 : max64;

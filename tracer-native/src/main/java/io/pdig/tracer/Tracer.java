@@ -80,6 +80,14 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     private static final int POLL_PROBE_EVERY = 16;
     private long stopCount;
     private int parkedCount;
+    /**
+     * Whether the /proc readlink that names a newly opened fd may run after its thread resumed, so
+     * that the thread runs while the tracer reads (one readlink less on every open's critical
+     * path). Safe when every call that could make the fd name another file stops first
+     * ({@link TracePolicy#stopsEveryFdReplacement}; attach mode stops on every call): the tracer
+     * reads before it handles any other stop, so such a call is still waiting at its entry.
+     */
+    private final boolean fdPathAfterResume;
 
     protected int mainPid;
     protected boolean mainEnded;
@@ -97,6 +105,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         this.stringLimit = stringLimit > 0 ? stringLimit : 4096;
         this.session = session;
         this.counters = session.counters;
+        this.fdPathAfterResume = attachMode || policy.stopsEveryFdReplacement();
     }
 
     /** Creates or seizes the first tracees; throws on a setup failure (nothing left traced then). */
@@ -311,23 +320,34 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         if (exitFollows) {
             t.pending = new ThreadState.Pending(ts, abi, nr, row, raw.clone(), args);
+            resume(t, 0);
         } else {
+            // The arguments are read; handing the event on can wait until the thread runs. No
+            // other event can come in between: this thread handles the next stop only after.
+            resume(t, 0);
             emitSyscall(new SyscallEvent(ts, t.tid, t.pid, abi, nr, 0, false, args));
         }
-        resume(t, 0);
     }
 
     @Override
     public void syscallExit(Stop.SyscallExit s) {
         ThreadState t = known(s.tid());
-        spinForNext = t.pending == null || spinAfter(t.pending.row());
+        ThreadState.Pending p = t.pending;
+        spinForNext = p == null || spinAfter(p.row());
         if (t.phase == ThreadState.Phase.DETACHING) {
             finishPending(t, true);
             detachNow(t, 0);
             return;
         }
-        finishPending(t, true);
+        // Everything read from the thread's registers and memory is taken first; then it resumes,
+        // and the rest (the new fd's path, handing the event on) overlaps its run.
+        SyscallEvent e = takePending(t, true, fdPathAfterResume);
         resume(t, 0);
+        if (e == null) return;
+        if (fdPathAfterResume && e.hasResult()) {
+            decoder.resolveOpenedPath(e.tid(), p.row(), p.raw(), p.args(), e.res());
+        }
+        emitSyscall(e);
     }
 
     /**
@@ -341,23 +361,34 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     private void finishPending(ThreadState t, boolean haveResult) {
+        SyscallEvent e = takePending(t, haveResult, false);
+        if (e != null) emitSyscall(e);
+    }
+
+    /**
+     * Ends the thread's pending call: applies a refusal's errno, reads the result and the exit-phase
+     * arguments, and returns its event (null when nothing was pending). With {@code openedPathLater}
+     * the path of a call that returned a new fd is left for {@link ArgDecoder#resolveOpenedPath}.
+     */
+    private SyscallEvent takePending(ThreadState t, boolean haveResult, boolean openedPathLater) {
         int refused = t.denyErrno;
         t.denyErrno = 0;
         if (refused != 0 && haveResult) {
             lib.pdig_ptrace(Ptrace.POKEUSER, t.tid, Ptrace.USER_RAX, -refused);
         }
         ThreadState.Pending p = t.pending;
-        if (p == null) return;
+        if (p == null) return null;
         t.pending = null;
         long res = 0;
         if (haveResult && buf.get(StopBuffer.INFO_RC) > 0 && buf.get(StopBuffer.OP) == Ptrace.SYSCALL_INFO_EXIT) {
             res = refused != 0 ? -refused : buf.get(StopBuffer.NR);
-            decoder.decodeExit(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
+            decoder.decodeExitArgs(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
+            if (!openedPathLater) decoder.resolveOpenedPath(t.tid, p.row(), p.raw(), p.args(), res);
         } else {
             haveResult = false;
             decoder.resolveWithoutExit(t.tid, p.row(), p.raw(), p.args());
         }
-        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args()));
+        return new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args());
     }
 
     /** Emits a syscall whose exit will never be seen (thread died, exec superseded it). */

@@ -184,4 +184,15 @@ class SeccompPolicyTest {
         assertFalse(p.wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64(), new long[6]));
         assertThrows(IllegalArgumentException.class, () -> new TracePolicy(Set.of("no_such_call"), false));
     }
+
+    @Test
+    void fdNumbersAreStableOnlyWhenEveryCallThatReplacesOneStops() {
+        assertTrue(new TracePolicy(SyscallTable.defaultSet(), false).stopsEveryFdReplacement());
+        assertTrue(new TracePolicy(Set.of("close", "close_range", "dup2", "dup3"), false).stopsEveryFdReplacement());
+        assertFalse(new TracePolicy(Set.of("openat"), false).stopsEveryFdReplacement());
+        assertFalse(new TracePolicy(Set.of("close", "close_range", "dup2"), false).stopsEveryFdReplacement(),
+                "dup3 unseen");
+        assertFalse(new TracePolicy(Set.of("openat", "dup2", "dup3", "close_range"), true).stopsEveryFdReplacement(),
+                "close unseen, even with every exit traced");
+    }
 }

@@ -155,6 +155,35 @@ class ArgDecodingTest {
      * K5 with standard descriptors closed: the tracee must see exactly the set its shell left
      * open; the tracer must not fill the holes with descriptors of its own.
      */
+    /**
+     * K7: an open's resolved path names the file the open returned even when the fd number is
+     * closed and taken by another file right after. With the default set the tracer reads the fd's
+     * path after the thread resumed (close and dup2/dup3 stop first); with only openat traced,
+     * close and dup run unseen, so it must read it before.
+     */
+    @ParameterizedTest
+    @CsvSource({"default", "openat only"})
+    void k7OpenedPathIsReadBeforeTheFdCanChange(String set) throws Exception {
+        Tracing tracing = Tracing.program("fd_reuse", "2000");
+        if (set.equals("openat only")) tracing.syscalls(Set.of("openat"));
+        Traced t = tracing.run(30_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        List<SyscallEvent> opens = t.syscalls("openat").stream()
+                .filter(e -> e.pid() == t.mainPid() && String.valueOf(Events.raw(e, "name")).startsWith("fd_reuse."))
+                .collect(Collectors.toList());
+        assertEquals(2000, opens.size(), t.describeEvents());
+        String dir = t.dir.toRealPath().toString();
+        int wrong = 0;
+        String example = "";
+        for (int i = 0; i < opens.size(); i++) {
+            String expected = dir + "/fd_reuse." + (i % 2 == 1 ? "b" : "a");
+            if (!expected.equals(Events.resolved(opens.get(i), "name"))) {
+                if (wrong++ == 0) example = Events.describe(opens.get(i)) + ", expected " + expected;
+            }
+        }
+        assertEquals(0, wrong, "opens whose resolved path is not the opened file, e.g. " + example);
+    }
+
     @ParameterizedTest
     @CsvSource({"0<&-,1 2", "2>&-,0 1", "0<&- 2>&-,1"})
     void k5ClosedStandardDescriptorsStayClosed(String redirects, String expected) throws Exception {
