@@ -2,6 +2,7 @@ package io.pdig.tracer.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pdig.model.driver.Termination;
@@ -11,12 +12,15 @@ import io.pdig.model.event.ProcessEvent;
 import io.pdig.model.event.SyscallEvent;
 import io.pdig.model.syscall.Abi;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Catalogue E: execve edge cases. */
 @ExtendWith(LeakCheck.class)
@@ -106,6 +110,33 @@ class ExecTest {
         List<SyscallEvent> l = t.syscalls("execve").stream().filter(e -> e.pid() == pid).collect(Collectors.toList());
         assertEquals(1, l.size(), "one execve by " + pid + ":\n" + t.describeEvents());
         return l.get(0);
+    }
+
+    /**
+     * E6: the exec snapshot shows the process as it was at its exec, even when the program changes
+     * it at once: a program without libc whose first instruction makes the setsid() call. Traced
+     * (default set) or not (only execve traced), the snapshot must not show the new session.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "execve only"})
+    void e6ExecSnapshotPrecedesTheProgramsFirstCall(String set) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Tracing tracing = Tracing.program("setsid_nolibc");
+            if (set.equals("execve only")) tracing.syscalls(Set.of("execve"));
+            Traced t = tracing.run(10_000);
+            assertEquals(Termination.exited(0), t.termination(), t.output());
+            List<ProcessEvent.Exec> execs = t.events(ProcessEvent.Exec.class).stream()
+                    .filter(e -> e.pid() == t.mainPid() && new String(e.exePath()).endsWith("/setsid_nolibc"))
+                    .collect(Collectors.toList());
+            assertEquals(1, execs.size(), t.describeEvents());
+            assertNotEquals(t.mainPid(), execs.get(0).sid(),
+                    "round " + round + ": the snapshot shows the session setsid() made after the exec");
+            if (set.equals("default")) {
+                List<SyscallEvent> setsid = t.syscalls("setsid");
+                assertEquals(1, setsid.size(), t.describeEvents());
+                assertEquals(t.mainPid(), setsid.get(0).res());
+            }
+        }
     }
 
     /** E5: a 64-bit tracee execs a 32-bit program: its calls decode with the i386 table. */
