@@ -29,7 +29,7 @@ GIT_FILES=${BENCH_GIT_FILES:-20000}
 # tmpfs measures the file-creation syscalls themselves. "work" uses the work directory as before.
 FILES_DIR_CHOICE=${BENCH_FILES_DIR:-tmpfs}
 
-# The directory create files runs in (set after WORK exists); removed by remove_files_dir.
+# The directory create files runs in (set after WORK exists); removed by remove_scratch.
 make_files_dir() {
     FILES_DIR=$WORK
     case "$FILES_DIR_CHOICE" in
@@ -45,8 +45,11 @@ make_files_dir() {
     esac
 }
 
-remove_files_dir() {
-    case "$FILES_DIR" in /dev/shm/pdig-bench-files.*) rm -rf "$FILES_DIR" ;; esac
+# At exit: the files directory and the frozen pdig copy (~100 MB with its class-data archive) go;
+# the work directory keeps the log and each run's output.
+remove_scratch() {
+    case "${FILES_DIR:-}" in /dev/shm/pdig-bench-files.*) rm -rf "$FILES_DIR" ;; esac
+    [ -n "${WORK:-}" ] && rm -rf "$WORK/pdig-frozen"
 }
 
 # Parses "-r a,b" into ROWS (all rows when empty).

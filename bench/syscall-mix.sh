@@ -30,7 +30,7 @@ WORK=${BENCH_TMP:-$(mktemp -d /tmp/pdig-mix.XXXXXX)}
 mkdir -p "$WORK" || die "cannot create work directory $WORK"
 LOG="$WORK/runs.log"
 make_files_dir
-trap remove_files_dir EXIT
+trap remove_scratch EXIT
 : >"$LOG"
 
 build_programs

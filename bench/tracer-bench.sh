@@ -60,7 +60,7 @@ mkdir -p "$WORK" || die "cannot create work directory $WORK"
 LOG="$WORK/runs.log"
 : >"$LOG"
 make_files_dir
-trap remove_files_dir EXIT
+trap remove_scratch EXIT
 
 # ---- running ----------------------------------------------------------------------------------
 
