@@ -51,6 +51,20 @@ public final class AsyncJournalWriter implements JournalWriter {
      * later than without the sleep.
      */
     private static final long IDLE_PARK_NANOS = 5_000_000;
+    /**
+     * After this many empty looks in a row (100 ms without an event) the journal thread parks
+     * until a producer wakes it ({@link #deepIdle}), with DEEP_IDLE_PARK_NANOS as a safety net: an
+     * idle traced program (a server waiting for requests) then costs no wake-ups 200 times a second.
+     */
+    private static final int EMPTY_POLLS_BEFORE_DEEP_IDLE = 20;
+    private static final long DEEP_IDLE_PARK_NANOS = 1_000_000_000L;
+    /**
+     * Set by the journal thread before it parks for long; producers that see it unpark the thread
+     * after queuing. Volatile on both sides (flag, then the buffer's lock), so a producer either
+     * sees the flag or the journal thread sees its event before parking.
+     */
+    private volatile boolean deepIdle;
+    private final AppendSignal appendSignal;
 
     /** Events the journal thread has taken out of the buffer (written or being written). */
     private volatile long taken;
@@ -65,8 +79,10 @@ public final class AsyncJournalWriter implements JournalWriter {
     private volatile Throwable failure;
     private final Object progress = new Object();
 
-    public AsyncJournalWriter(RecordStore store, JournalConfig config) {
+    public AsyncJournalWriter(RecordStore store, JournalConfig config, AppendSignal appendSignal) {
         this.store = store;
+        this.appendSignal = appendSignal;
+        appendSignal.writerOpened();
         this.overflow = config.overflow();
         this.capacity = config.bufferCapacity();
         this.buffer = new ArrayBlockingQueue<>(capacity);
@@ -108,6 +124,7 @@ public final class AsyncJournalWriter implements JournalWriter {
         } else {
             put(event);
         }
+        if (deepIdle) LockSupport.unpark(thread);
         // Depth without taking the buffer's lock again: accepted minus taken by the journal thread.
         // (Can overcount by the batch being drained, hence the cap.)
         long depth = Math.min(accepted.get() - taken, capacity);
@@ -237,6 +254,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             long seq = store.openForWrite();
             openMillis = (System.nanoTime() - openStart) / 1_000_000;
             boolean first = true;
+            int emptyPolls = 0;
             while (true) {
                 // Never block on the buffer's condition: a waiting consumer makes every accept()
                 // signal it (a futex wake on the tracer thread per event) and yields batches of one,
@@ -245,9 +263,16 @@ public final class AsyncJournalWriter implements JournalWriter {
                 Event e = buffer.poll();
                 if (e == null) {
                     if (closing && buffer.isEmpty()) break;
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    if (++emptyPolls < EMPTY_POLLS_BEFORE_DEEP_IDLE) {
+                        LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    } else {
+                        deepIdle = true;
+                        if (buffer.isEmpty() && !closing) LockSupport.parkNanos(DEEP_IDLE_PARK_NANOS);
+                        deepIdle = false;
+                    }
                     continue;
                 }
+                emptyPolls = 0;
                 batch.add(e);
                 buffer.drainTo(batch, BATCH - 1);
                 taken += batch.size();
@@ -265,6 +290,7 @@ public final class AsyncJournalWriter implements JournalWriter {
                     first = false;
                 }
                 store.batchAppended(lastSeq);
+                appendSignal.published(lastSeq);
                 eventsWritten += batch.size();
                 bytesWritten += bytes;
                 synchronized (progress) {
@@ -283,6 +309,7 @@ public final class AsyncJournalWriter implements JournalWriter {
             } catch (Throwable t) {
                 if (failure == null) failure = t;
             }
+            appendSignal.writerClosed();
             synchronized (progress) {
                 progress.notifyAll();
             }

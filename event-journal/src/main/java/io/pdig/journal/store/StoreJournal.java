@@ -21,6 +21,7 @@ public abstract class StoreJournal implements Journal {
     protected final RecordStore store;
     protected final JournalConfig config;
     private final List<StoreReader> readers = new ArrayList<>();
+    private final AppendSignal appendSignal = new AppendSignal();
     private AsyncJournalWriter writer;
     private boolean closed;
 
@@ -34,7 +35,7 @@ public abstract class StoreJournal implements Journal {
         checkOpen();
         if (writer != null && !writer.isClosed()) throw new JournalException(store.label() + ": a writer is already open in this process");
         store.lockForWrite();
-        writer = new AsyncJournalWriter(store, config);
+        writer = new AsyncJournalWriter(store, config, appendSignal);
         return writer;
     }
 
@@ -59,7 +60,7 @@ public abstract class StoreJournal implements Journal {
 
     private JournalReader track(String name, ReaderOptions options) {
         StoreReader[] holder = new StoreReader[1];
-        StoreReader r = new StoreReader(store, name, options, () -> forget(holder[0]));
+        StoreReader r = new StoreReader(store, name, options, appendSignal, () -> forget(holder[0]));
         holder[0] = r;
         readers.add(r);
         return r;

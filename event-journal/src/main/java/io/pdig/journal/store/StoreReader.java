@@ -32,6 +32,18 @@ public final class StoreReader implements JournalReader {
     private final RecordDecoder decoder = new RecordDecoder();
     private final ByteWriter buf = new ByteWriter(512);
     private final Runnable onClose;
+    private final AppendSignal appendSignal;
+    /**
+     * Follow mode: after polling in vain for this long the reader waits for the in-process
+     * writer's signal instead ({@link AppendSignal}), with IDLE_WAIT_MILLIS as a safety net: an
+     * idle traced program then costs no reader wake-ups every poll interval. A journal written by
+     * another process is always polled.
+     */
+    private static final long POLLING_BEFORE_WAITING_MILLIS = 100;
+    private static final long IDLE_WAIT_MILLIS = 1000;
+    private final long emptyPollsBeforeWaiting;
+    /** Empty polls in a row; the reading thread only. */
+    private int emptyPolls;
 
     private RecordStore.Cursor cursor;
     /** The thread that created the cursor (Chronicle tailers must be closed by it). */
@@ -51,8 +63,9 @@ public final class StoreReader implements JournalReader {
      * @param name    the reader's name (its position is loaded and saved), or null for anonymous
      * @param onClose run once by close (the journal forgets the reader)
      */
-    public StoreReader(RecordStore store, String name, ReaderOptions options, Runnable onClose) {
+    public StoreReader(RecordStore store, String name, ReaderOptions options, AppendSignal appendSignal, Runnable onClose) {
         this.store = store;
+        this.appendSignal = appendSignal;
         this.name = name;
         this.options = options;
         this.onClose = onClose;
@@ -62,6 +75,7 @@ public final class StoreReader implements JournalReader {
             if (pos >= 0) from = pos + 1;
         }
         this.fromSeq = from;
+        this.emptyPollsBeforeWaiting = Math.max(1, POLLING_BEFORE_WAITING_MILLIS / Math.max(1, options.poll().toMillis()));
     }
 
     @Override
@@ -84,6 +98,7 @@ public final class StoreReader implements JournalReader {
                 if (!options.follow() || !pause()) return null;
                 continue;
             }
+            emptyPolls = 0;
             JournalRecord r = accept();
             if (r != null) {
                 returned = r.seq();
@@ -205,7 +220,15 @@ public final class StoreReader implements JournalReader {
 
     private boolean pause() {
         try {
-            Thread.sleep(options.poll().toMillis());
+            boolean waited = false;
+            if (emptyPolls >= emptyPollsBeforeWaiting && appendSignal.writerOpen()) {
+                waited = appendSignal.await(lastSeen, IDLE_WAIT_MILLIS);
+            } else {
+                emptyPolls++;
+            }
+            // Polling, or the signal said there is something new already: a poll interval, so
+            // that a record the store does not show yet cannot make this loop spin.
+            if (!waited && !closed) Thread.sleep(options.poll().toMillis());
             return !closed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -238,6 +261,7 @@ public final class StoreReader implements JournalReader {
     public void close() {
         if (closed) return;
         closed = true;
+        appendSignal.wakeAll();
         commitReturned();
         if (Thread.currentThread() == owner) release();
         onClose.run();
