@@ -111,15 +111,13 @@ strace_syscalls() {
     case "$want" in
         default) default_syscalls; return ;;
         effective)
-            target="$(cd "$(dirname "$PDIG")" && pwd)/pdig-launcher/target"
             # shellcheck disable=SC2086 # PDIG_ARGS is a list of options
-            if [ -f "$target/pdig-launcher.jar" ] \
-                && set=$(java -cp "$target/pdig-launcher.jar:$target/lib/*" "$REPO/bench/PdigTracedSet.java" run $PDIG_ARGS -- /bin/true 2>>"$LOG") \
+            if set=$("$PDIG" syscalls --traced --names $PDIG_ARGS 2>>"$LOG") \
                 && [[ $set =~ ^[a-z0-9_]+(,[a-z0-9_]+)*$ ]]; then
-                echo "the set 'pdig run $PDIG_ARGS' traces (its --trace-set, asked from the launcher)" >&2
+                echo "the set 'pdig run $PDIG_ARGS' traces ('pdig syscalls --traced $PDIG_ARGS')" >&2
                 echo "$set"; return 0
             fi
-            echo "${BENCH_NAME:-bench}: WARNING: cannot ask the launcher which set 'pdig run $PDIG_ARGS' traces; strace uses pdig's DEFAULT set, which may differ" >&2
+            echo "${BENCH_NAME:-bench}: WARNING: 'pdig syscalls --traced --names $PDIG_ARGS' failed (see $LOG); strace uses pdig's DEFAULT set, which may differ" >&2
             default_syscalls ;;
         *)
             [[ $want =~ ^[a-z0-9_]+(,[a-z0-9_]+)*$ ]] || die "BENCH_STRACE_SET: expected effective, default or a comma-separated list, got '$want'"

@@ -7,15 +7,19 @@ import io.pdig.model.syscall.SyscallTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `pdig syscalls`: the syscall table, as the tracer, the journal and the rules see it. */
 @Command(name = "syscalls", mixinStandardHelpOptions = true,
-        description = "List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
-                + "and whether the call is in the default traced set.")
+        description = {"List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
+                + "and whether the call is in the default traced set.",
+                "With --traced, only the calls `pdig run` stops on with the same options: it accepts run's options "
+                + "(-r, --no-rules, --trace-set, --syscalls and -a decide; the others are ignored here)."})
 public final class SyscallsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,12 +34,24 @@ public final class SyscallsCommand implements Callable<Integer> {
     @Option(names = "--known", description = "Only syscalls with a described row (omit generic sys_N-style rows).")
     boolean knownOnly;
 
+    @Option(names = "--traced", description = "Only the syscalls `pdig run` with these options traces: the loaded rules' "
+            + "event types plus what the state tables need, by default (see run's --trace-set).")
+    boolean tracedOnly;
+
+    @Mixin
+    DetectionOptions detection;
+
+    @Mixin
+    TraceOptions trace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Set<String> traced = tracedOnly ? detection.tracedSet(spec.commandLine(), trace) : null;
         List<Syscall> rows = new ArrayList<>();
         for (Syscall s : SyscallTable.all()) {
             if (defaultOnly && !s.has(SyscallFlag.DEFAULT)) continue;
+            if (traced != null && !traced.contains(s.name())) continue;
             if (knownOnly && s.flags().isEmpty() && s.args().size() == 6 && s.args().get(0).name().equals("arg0")) continue;
             rows.add(s);
         }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdig.analyzer.state.StateNeeds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,6 +64,32 @@ class CliBasicsTest {
         Out table = pdig("syscalls");
         assertTrue(table.out().lines().anyMatch(l -> l.matches("openat\\s+257\\s+295\\s+yes\\s+\\(dirfd:dirfd, name:path, flags:open_flags, mode:mode\\).*")),
                 table.out());
+    }
+
+    private static Set<String> names(Out o) {
+        assertEquals(0, o.code(), o.err());
+        return new TreeSet<>(List.of(o.out().trim().split(",")));
+    }
+
+    @Test
+    void syscallsTracedListsWhatRunStopsOnWithTheSameOptions() {
+        assertEquals(Set.of("close", "openat"), names(pdig("syscalls", "--traced", "--names", "--syscalls", "close,openat")));
+        Set<String> state = StateNeeds.syscalls();
+        Set<String> defaults = names(pdig("syscalls", "--default", "--names"));
+        Set<String> noRules = names(pdig("syscalls", "--traced", "--names", "--no-rules"));
+        Set<String> expected = new TreeSet<>(defaults);
+        expected.addAll(state);
+        assertEquals(expected, noRules, "without rules: the default set plus what the state tables need");
+        Set<String> withRules = names(pdig("syscalls", "--traced", "--names"));
+        assertTrue(withRules.containsAll(state), withRules.toString());
+        assertTrue(withRules.contains("execve") && !withRules.contains("unlinkat"),
+                "pdig's default rules need execve, not unlinkat: " + withRules);
+        assertTrue(names(pdig("syscalls", "--traced", "--names", "-a")).contains("read"), "-a: everything");
+        Out table = pdig("syscalls", "--traced", "--syscalls", "openat");
+        assertEquals(2, table.out().lines().count(), "header and one row: " + table.out());
+        Out missing = pdig("syscalls", "--traced", "-r", "/nonexistent/rules.yaml");
+        assertTrue(missing.code() != 0);
+        assertTrue(missing.err().contains("/nonexistent/rules.yaml"), missing.err());
     }
 
     @Test
