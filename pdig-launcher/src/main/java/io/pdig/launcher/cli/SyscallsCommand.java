@@ -5,21 +5,21 @@ import io.pdig.model.syscall.Syscall;
 import io.pdig.model.syscall.SyscallFlag;
 import io.pdig.model.syscall.SyscallTable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `pdig syscalls`: the syscall table, as the tracer, the journal and the rules see it. */
 @Command(name = "syscalls", mixinStandardHelpOptions = true,
         description = {"List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
                 + "and whether the call is in the default traced set.",
-                "With --traced, only the calls `pdig run` stops on with the same options: it accepts run's options "
-                + "(-r, --no-rules, --trace-set, --syscalls and -a decide; the others are ignored here)."})
+                "With --traced, only the calls `pdig run` stops on with the same -r, --no-rules, --trace-set, "
+                + "--syscalls and -a."})
 public final class SyscallsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,20 +34,43 @@ public final class SyscallsCommand implements Callable<Integer> {
     @Option(names = "--known", description = "Only syscalls with a described row (omit generic sys_N-style rows).")
     boolean knownOnly;
 
-    @Option(names = "--traced", description = "Only the syscalls `pdig run` with these options traces: the loaded rules' "
-            + "event types plus what the state tables need, by default (see run's --trace-set).")
+    @Option(names = "--traced", description = "Only the syscalls `pdig run` traces with the same -r, --no-rules, --trace-set, "
+            + "--syscalls and -a (by default the loaded rules' event types plus what the state tables need).")
     boolean tracedOnly;
 
-    @Mixin
-    DetectionOptions detection;
+    // run's options that decide its traced set; the same names, defaults and checks as there.
+    @Option(names = {"-r", "--rules"}, paramLabel = "FILE", description = "With --traced: as for run (default: pdig's own rules).")
+    List<Path> rules = new ArrayList<>();
 
-    @Mixin
-    TraceOptions trace;
+    @Option(names = "--no-rules", description = "With --traced: as for run.")
+    boolean noRules;
+
+    @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = "rules",
+            description = "With --traced: as for run (default: ${DEFAULT-VALUE}).")
+    String traceSet;
+
+    @Option(names = "--syscalls", split = ",", paramLabel = "NAME", description = "With --traced: as for run.")
+    List<String> syscalls;
+
+    @Option(names = {"-a", "--all"}, description = "With --traced: as for run.")
+    boolean all;
+
+    /** The set `pdig run` with these options traces, computed by run's own code. */
+    private Set<String> tracedSet() {
+        DetectionOptions detection = new DetectionOptions();
+        detection.rules = rules;
+        detection.noRules = noRules;
+        detection.traceSet = traceSet;
+        TraceOptions trace = new TraceOptions();
+        trace.syscalls = syscalls;
+        trace.all = all;
+        return detection.tracedSet(spec.commandLine(), trace);
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Set<String> traced = tracedOnly ? detection.tracedSet(spec.commandLine(), trace) : null;
+        Set<String> traced = tracedOnly ? tracedSet() : null;
         List<Syscall> rows = new ArrayList<>();
         for (Syscall s : SyscallTable.all()) {
             if (defaultOnly && !s.has(SyscallFlag.DEFAULT)) continue;
