@@ -123,20 +123,16 @@ public final class TracePolicy {
     }
 
     /**
-     * The calls that can make an existing fd number name another file. exec's close-on-exec is the
-     * other way, and exec-like calls are always stopped.
-     */
-    static final Set<String> REPLACE_FDS = Set.of("close", "close_range", "dup2", "dup3");
-
-    /**
-     * Whether every call in {@link #REPLACE_FDS} stops its thread before it runs, whatever its
-     * arguments (in each ABI that has it). Then, until the tracer handles its next stop, no fd
-     * number of a tracee can change meaning, and /proc/PID/fd/N may be read after the thread that
-     * opened N has resumed. The default set stops them all; a narrower --syscalls may not.
+     * Whether every call flagged {@link SyscallFlag#REPLACES_FD} in the table (close, close_range,
+     * dup2, dup3) stops its thread before it runs, whatever its arguments, in each ABI that has
+     * it. Then, until the tracer handles its next stop, no fd number of a tracee can change
+     * meaning (exec's close-on-exec is the other way, and exec-like calls always stop), and
+     * /proc/PID/fd/N may be read after the thread that opened N has resumed. The default set stops
+     * them all; a narrower --syscalls may not.
      */
     public boolean stopsEveryFdReplacement() {
-        for (String name : REPLACE_FDS) {
-            Syscall row = SyscallTable.byName(name);
+        for (Syscall row : SyscallTable.all()) {
+            if (!row.has(SyscallFlag.REPLACES_FD)) continue;
             if (row.nr64() >= 0 && (!stops(Abi.X86_64, row.nr64()) || stopCondition(Abi.X86_64, row.nr64()) != null)) return false;
             if (row.nr32() >= 0 && (!stops(Abi.I386, row.nr32()) || stopCondition(Abi.I386, row.nr32()) != null)) return false;
         }

@@ -3,6 +3,8 @@ package io.pdig.tracer;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.syscall.Abi;
+import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallFlag;
 import io.pdig.model.syscall.SyscallTable;
 import java.util.List;
 import java.util.Set;
@@ -187,6 +189,9 @@ class SeccompPolicyTest {
 
     @Test
     void fdNumbersAreStableOnlyWhenEveryCallThatReplacesOneStops() {
+        Set<String> flagged = new java.util.TreeSet<>();
+        for (Syscall s : SyscallTable.all()) if (s.has(SyscallFlag.REPLACES_FD)) flagged.add(s.name());
+        assertEquals(Set.of("close", "close_range", "dup2", "dup3"), flagged);
         assertTrue(new TracePolicy(SyscallTable.defaultSet(), false).stopsEveryFdReplacement());
         assertTrue(new TracePolicy(Set.of("close", "close_range", "dup2", "dup3"), false).stopsEveryFdReplacement());
         assertFalse(new TracePolicy(Set.of("openat"), false).stopsEveryFdReplacement());

@@ -22,6 +22,12 @@ public enum SyscallFlag {
     CLOSES_FD,
     /** Duplicates an fd (dup*, fcntl F_DUPFD). */
     DUPS_FD,
+    /**
+     * Can make an fd number that is in use name another file (close, close_range, dup2 and dup3
+     * onto a used number). While every such call stops first, the tracer may read
+     * /proc/PID/fd/N after the thread that opened N resumed (tracer-native TracePolicy).
+     */
+    REPLACES_FD,
     /** The exit stop may be skipped by default: the result is not needed for state or rules. */
     SKIP_EXIT
 }

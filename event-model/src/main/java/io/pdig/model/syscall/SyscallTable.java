@@ -110,11 +110,11 @@ public final class SyscallTable {
         t.add(row("openat2", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("dirfd", DIRFD), a("name", PATH), a("how", OPEN_HOW), a("size", SIZE)));
         t.add(row("creat", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("name", PATH), a("mode", MODE)));
         t.add(row("open_by_handle_at", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("mountfd", FD), a("handle", HEX), a("flags", OPEN_FLAGS)));
-        t.add(row("close", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD, SKIP_EXIT), a("fd", FD)));
-        t.add(row("close_range", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD), a("fd", FD), a("max_fd", FD), a("flags", HEX)));
+        t.add(row("close", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD, REPLACES_FD, SKIP_EXIT), a("fd", FD)));
+        t.add(row("close_range", RetKind.STATUS, set(DEFAULT, FILE, CLOSES_FD, REPLACES_FD), a("fd", FD), a("max_fd", FD), a("flags", HEX)));
         t.add(row("dup", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("fd", FD)));
-        t.add(row("dup2", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD)));
-        t.add(row("dup3", RetKind.FD, set(DEFAULT, FILE, DUPS_FD), a("oldfd", FD), a("newfd", FD), a("flags", OPEN_FLAGS)));
+        t.add(row("dup2", RetKind.FD, set(DEFAULT, FILE, DUPS_FD, REPLACES_FD), a("oldfd", FD), a("newfd", FD)));
+        t.add(row("dup3", RetKind.FD, set(DEFAULT, FILE, DUPS_FD, REPLACES_FD), a("oldfd", FD), a("newfd", FD), a("flags", OPEN_FLAGS)));
         // Only F_DUPFD (0), F_SETFD (2) and F_DUPFD_CLOEXEC (1030) change the fd table; F_GETFL and
         // friends are half of find's traced calls and need no stop. Of those three, only the two
         // that return a new fd need their result: F_SETFD (set close-on-exec, which tar and find
