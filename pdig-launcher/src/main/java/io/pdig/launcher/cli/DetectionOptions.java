@@ -34,7 +34,10 @@ public final class DetectionOptions {
             description = "Stop at the first matching rule per event (Falco's default) or report all (default: ${DEFAULT-VALUE}).")
     String ruleMatching;
 
-    @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = "rules",
+    /** --trace-set's default; `pdig syscalls --traced` declares the option again with it. */
+    static final String DEFAULT_TRACE_SET = "rules";
+
+    @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = DEFAULT_TRACE_SET,
             description = "What the seccomp filter traces when --syscalls/--all are not given: the loaded rules' event types plus "
                     + "what the state tables need (rules), pdig's default set plus the rules' types (default), or everything (all). "
                     + "Default: ${DEFAULT-VALUE}.")

@@ -38,14 +38,16 @@ public final class SyscallsCommand implements Callable<Integer> {
             + "--syscalls and -a (by default the loaded rules' event types plus what the state tables need).")
     boolean tracedOnly;
 
-    // run's options that decide its traced set; the same names, defaults and checks as there.
+    // run's options that decide its traced set, declared again so that run's other options stay out
+    // of this command's help; the same names and default, and run's own code checks and combines
+    // them (CliBasicsTest compares the result with what run computes).
     @Option(names = {"-r", "--rules"}, paramLabel = "FILE", description = "With --traced: as for run (default: pdig's own rules).")
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--no-rules", description = "With --traced: as for run.")
     boolean noRules;
 
-    @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = "rules",
+    @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = DetectionOptions.DEFAULT_TRACE_SET,
             description = "With --traced: as for run (default: ${DEFAULT-VALUE}).")
     String traceSet;
 

@@ -92,6 +92,28 @@ class CliBasicsTest {
         assertTrue(missing.err().contains("/nonexistent/rules.yaml"), missing.err());
     }
 
+    /** The set `pdig run OPTIONS -- /bin/true` would trace, from run's own parsed options. */
+    private static Set<String> runWouldTrace(String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("run"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "/bin/true"));
+        CommandLine top = PdigCommand.commandLine(args.toArray(String[]::new));
+        CommandLine run = top.parseArgs(args.toArray(String[]::new)).subcommand().commandSpec().commandLine();
+        RunCommand cmd = run.getCommand();
+        return new TreeSet<>(cmd.detection.tracedSet(run, cmd.trace));
+    }
+
+    @Test
+    void syscallsTracedAgreesWithRunForTheSameOptions() {
+        String rules = upstreamRules().toString();
+        for (String[] options : new String[][] {{}, {"--no-rules"}, {"--trace-set", "default"}, {"--trace-set", "all"},
+                {"-r", rules}, {"-r", rules, "--trace-set", "default"}, {"--syscalls", "openat,close"}, {"-a"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("syscalls", "--traced", "--names"));
+            args.addAll(List.of(options));
+            assertEquals(runWouldTrace(options), names(pdig(args.toArray(String[]::new))), String.join(" ", options));
+        }
+    }
+
     @Test
     void usageErrorsExitTwoWithOneClearLine() {
         Out unknown = pdig("frobnicate");
