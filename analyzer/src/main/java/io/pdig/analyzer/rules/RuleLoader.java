@@ -42,20 +42,19 @@ public final class RuleLoader {
 
     /**
      * Conditions may nest 1000 levels (libsinsp's limit) and macros nest further; parsing and
-     * compiling them is recursive, so loading runs on its own thread with a large stack.
+     * compiling them is recursive, so loading runs on a thread with a stack this large: its own
+     * ({@link #load}), or the caller's ({@link #loadOnLoaderStack}).
      */
-    private static final long LOADER_STACK_BYTES = 64L * 1024 * 1024;
+    public static final long LOADER_STACK_BYTES = 64L * 1024 * 1024;
 
     public LoadResult load(List<RuleSource> sources) {
         LoadResult[] result = new LoadResult[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread t = new Thread(null, () -> {
             try {
-                result[0] = loadHere(sources);
+                result[0] = loadOnLoaderStack(sources);
             } catch (RuntimeException e) {
                 failure[0] = e;
-            } catch (StackOverflowError e) {
-                failure[0] = new IllegalStateException("rule conditions nested too deeply to load");
             }
         }, "pdig-rule-loader", LOADER_STACK_BYTES);
         t.start();
@@ -71,6 +70,18 @@ public final class RuleLoader {
         if (interrupted) Thread.currentThread().interrupt();
         if (failure[0] != null) throw failure[0];
         return result[0];
+    }
+
+    /**
+     * Loads on the calling thread, which must have been created with a stack of
+     * {@link #LOADER_STACK_BYTES} (a caller that owns its thread, e.g. to set its priority).
+     */
+    public LoadResult loadOnLoaderStack(List<RuleSource> sources) {
+        try {
+            return loadHere(sources);
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException("rule conditions nested too deeply to load");
+        }
     }
 
     private LoadResult loadHere(List<RuleSource> sources) {

@@ -1,24 +1,24 @@
 package io.pdig.launcher.cli;
 
-import io.pdig.analyzer.engine.RuleEngine;
 import io.pdig.analyzer.fields.FieldRegistry;
 import io.pdig.analyzer.rules.LoadMessage;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.RuleLoader;
-import io.pdig.model.syscall.SyscallTable;
+import io.pdig.analyzer.rules.RuleSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine;
 
 /**
  * Loads the rules a command asked for (or pdig's defaults) once per command, reports warnings and
  * turns load errors into one clear failure before anything is traced: a bad rule file never
- * starts, and so never kills, a trace.
+ * starts, and so never kills, a trace. (pdig's own default rules are checked when pdig is built,
+ * see {@link DefaultRuleTypes}; they load while the trace starts.)
  */
 public final class RuleSetLoader {
 
@@ -28,24 +28,34 @@ public final class RuleSetLoader {
 
     /** pdig's default rules, loading on a thread of their own since start-up (see {@link #preloadDefaults}). */
     private static volatile java.util.concurrent.FutureTask<LoadResult> defaults;
+    private static volatile Thread defaultsLoader;
 
     /**
-     * Starts loading the default rules while picocli is still parsing the command line; the
-     * seccomp filter depends on them, so the tracee starts earlier. Only called when the command
-     * line uses the defaults.
+     * Starts loading the default rules while picocli is still parsing the command line. Only
+     * called when the command line uses the defaults.
+     *
+     * <p>The tracee does not wait for them (its filter takes the rules' types from
+     * {@link DefaultRuleTypes}), so they load at the lowest priority (nice 19 under ./pdig as
+     * root) and leave the CPU to the steps it does wait for: option parsing, the native library,
+     * the launch. Whoever waits for them (live detection, once the tracee runs) raises the loader
+     * to the normal priority first, so a busy tracee cannot starve the first alerts.
      */
     public static void preloadDefaults() {
         java.util.concurrent.FutureTask<LoadResult> task = new java.util.concurrent.FutureTask<>(
-                () -> RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard()));
-        defaults = task;
-        Thread t = new Thread(task, "pdig-rules");
+                () -> new RuleLoader(FieldRegistry.standard()).loadOnLoaderStack(List.of(RuleSource.fromResource(DEFAULT_RULES))));
+        Thread t = new Thread(null, task, "pdig-rules", RuleLoader.LOADER_STACK_BYTES);
         t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        defaults = task;
+        defaultsLoader = t;
         t.start();
     }
 
     private static LoadResult defaultRules() {
         java.util.concurrent.FutureTask<LoadResult> task = defaults;
         if (task == null) return RuleLoader.loadResource(DEFAULT_RULES, FieldRegistry.standard());
+        Thread loader = defaultsLoader;
+        if (loader != null) loader.setPriority(Thread.NORM_PRIORITY);
         try {
             return task.get();
         } catch (InterruptedException e) {
@@ -87,18 +97,15 @@ public final class RuleSetLoader {
         return r;
     }
 
-    /** Event types the loaded rules can match; every syscall when some rule matches all types. */
+    /**
+     * Event types the rules can match; every syscall when some rule matches all types. For the
+     * default rules this is the set the build computed, so nothing waits for them to load.
+     */
     static Set<String> eventTypes(CommandLine cl, DetectionOptions opts) {
-        LoadResult r = load(cl, opts);
-        Set<String> types = new RuleEngine(r).eventTypes();
-        Set<String> out = new TreeSet<>();
-        if (types == null) {
-            SyscallTable.all().forEach(s -> out.add(s.name()));
-            return out;
+        if (opts.rules.isEmpty()) {
+            Set<String> built = DefaultRuleTypes.fromBuild();
+            if (built != null) return built;
         }
-        for (String t : types) {
-            if (SyscallTable.byName(t) != null) out.add(t);
-        }
-        return out;
+        return DefaultRuleTypes.of(load(cl, opts));
     }
 }
