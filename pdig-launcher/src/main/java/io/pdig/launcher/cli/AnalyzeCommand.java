@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * resumes where it stopped. With --follow it waits for the journal to appear and for new records,
  * across restarts of the writer, until SIGINT/SIGTERM.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Evaluate rules over a journal that another pdig writes (sidecar mode).")
 public final class AnalyzeCommand implements Callable<Integer> {
 

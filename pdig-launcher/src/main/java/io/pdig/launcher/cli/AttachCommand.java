@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * `pdig attach -p PID [--children]`: traces a running process until it ends or pdig receives
  * SIGINT/SIGTERM/SIGHUP/SIGQUIT, then detaches and leaves it running (not stopped).
  */
-@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "attach", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Attach to a running process (all its threads), follow its new children, detach on SIGINT/SIGTERM.")
 public final class AttachCommand implements Callable<Integer> {
 

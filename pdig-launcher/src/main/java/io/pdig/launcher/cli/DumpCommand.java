@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * ("journal DIR: corrupt record after seq N (why)") and exit status 1, after every good record
  * before it has been printed; --skip-corrupt goes on and reports how many were skipped.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dump", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Print the records of a journal: the strace-like lines of --print, or JSON.")
 public final class DumpCommand implements Callable<Integer> {
 

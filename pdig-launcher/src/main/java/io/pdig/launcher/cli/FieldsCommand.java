@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `pdig fields`: every field rules and outputs may use, from the one field registry. */
-@Command(name = "fields", mixinStandardHelpOptions = true,
+@Command(name = "fields", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "List the fields usable in rule conditions and outputs, with their type and description. "
                 + "Fields marked '(pdig: no value)' are accepted so Falco rule files load, but never have a value.")
 public final class FieldsCommand implements Callable<Integer> {

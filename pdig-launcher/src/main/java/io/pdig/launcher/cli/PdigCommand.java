@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
 /**
  * The top-level `pdig` command. It only lists the subcommands; each subcommand parses its options
  * and wires modules. Exit codes come from {@link ExitCodes} alone.
+ *
+ * <p>Every command says {@code addMethodSubcommands = false}: pdig has no method subcommands, and
+ * looking for them makes picocli read every method's annotations while it builds the command line
+ * (16 ms of the main thread's ~125 before `pdig run` can start its tracee; BENCHMARKS, Start-up).
  */
-@Command(name = "pdig", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+@Command(name = "pdig", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = VersionCommand.Provider.class,
         description = "Userspace syscall-security agent: trace a program with ptrace + seccomp, journal its "
                 + "system calls and evaluate Falco rules on them.")
 public final class PdigCommand implements Runnable {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** `pdig replay DIR`: evaluates the rules over a journal offline, with the same engine as live runs. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Evaluate rules over a recorded journal (default rules when no -r).")
 public final class ReplayCommand implements Callable<Integer> {
 

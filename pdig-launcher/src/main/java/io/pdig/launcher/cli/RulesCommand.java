@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * warning as file:line:col, then the summary; exit 1 when there are errors) and `pdig rules list`
  * (the rules of the given files, or of pdig's default rules, with priority, source, state and tags).
  */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Validate or list Falco-compatible rule files.",
         subcommands = {RulesCommand.Validate.class, RulesCommand.ListRules.class})
 public final class RulesCommand implements Callable<Integer> {
@@ -44,7 +44,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(name = "validate", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Load rule files in order (later files may override earlier ones) and report every "
                     + "error and warning with its file:line:column. Exit status 0 when there is no error, 1 otherwise.")
     static final class Validate implements Callable<Integer> {
@@ -77,7 +77,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "List the rules of the given rule files (default: pdig's built-in rules): name, priority, "
                     + "source, enabled, tags.")
     static final class ListRules implements Callable<Integer> {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * `pdig run [options] -- CMD ARGS...`: runs CMD under the tracer. Writes nothing to stdout (the
  * app owns it). Exits with CMD's exit code, or dies by the signal that killed CMD.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Run a command under the tracer, journal its syscalls and evaluate rules on them live.")
 public final class RunCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `pdig syscalls`: the syscall table, as the tracer, the journal and the rules see it. */
-@Command(name = "syscalls", mixinStandardHelpOptions = true,
+@Command(name = "syscalls", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
                 + "and whether the call is in the default traced set.",
                 "With --traced, only the calls `pdig run` stops on with the same -r, --no-rules, --trace-set, "

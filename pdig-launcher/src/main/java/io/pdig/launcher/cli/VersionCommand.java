@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * `pdig version`: each versioned part on its own, like Falco's separate driver and engine versions.
  * Each number comes from the module that owns it.
  */
-@Command(name = "version", mixinStandardHelpOptions = true,
+@Command(name = "version", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Print pdig's version, the native tracer ABI, the journal schema and the rule engine versions.")
 public final class VersionCommand implements Callable<Integer> {
 
