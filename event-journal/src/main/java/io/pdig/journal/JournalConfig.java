@@ -51,6 +51,24 @@ public record JournalConfig(Roll roll, int retain, int bufferCapacity, Overflow 
     }
 
     /**
+     * Written out rather than generated. A record's generated equals is set up through
+     * invokedynamic (ObjectMethods) on its first call: ~18 ms of method-handle spinning that `pdig
+     * run` paid on its start-up path, where the early journal's settings are compared with the
+     * command's (docs/BENCHMARKS.md, Start-up, session 8). Compares what the generated one would;
+     * JournalConfigTest checks that every component takes part.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JournalConfig c && roll == c.roll && retain == c.retain && bufferCapacity == c.bufferCapacity
+                && overflow == c.overflow && blockSize == c.blockSize && clockMillis.equals(c.clockMillis);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(roll, retain, bufferCapacity, overflow, blockSize, clockMillis);
+    }
+
+    /**
      * The store grows its files by this much at a time. Chronicle's own default pre-allocates tens
      * of MiB per file, which for a short trace is most of the disk it uses; 4 MiB keeps that small
      * and still allows records of up to 1 MiB (a quarter of the block).
