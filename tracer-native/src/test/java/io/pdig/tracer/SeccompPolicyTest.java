@@ -200,4 +200,75 @@ class SeccompPolicyTest {
         assertFalse(new TracePolicy(Set.of("openat", "dup2", "dup3", "close_range"), true).stopsEveryFdReplacement(),
                 "close unseen, even with every exit traced");
     }
+
+    /**
+     * The program against the policy it was built from, for every number of both ABIs (and some
+     * beyond the table): a stopped number traces (when its condition holds, for each value the
+     * condition names and for one it does not), any other number is allowed, a number above the
+     * table is traced. Several sets: the default one with and without every exit, all rows, none,
+     * one, and a few with conditions.
+     */
+    @Test
+    void everyNumberGetsWhatThePolicySaysForSetsOfEveryShape() {
+        List<TracePolicy> policies = List.of(
+                new TracePolicy(SyscallTable.defaultSet(), false),
+                new TracePolicy(SyscallTable.defaultSet(), true),
+                new TracePolicy(allNames(), false),
+                new TracePolicy(Set.of(), false),
+                new TracePolicy(Set.of("openat"), false),
+                new TracePolicy(Set.of("read", "write", "fcntl", "openat", "close", "connect", "getppid"), false));
+        for (TracePolicy policy : policies) {
+            List<SeccompPolicy.Insn> prog = SeccompPolicy.build(policy);
+            for (Abi abi : List.of(Abi.X86_64, Abi.I386)) {
+                int arch = abi == Abi.I386 ? I386 : X86_64;
+                int max = policy.maxKnown(abi);
+                for (int nr = 0; nr <= max + 3; nr++) {
+                    for (long[] args : argumentsFor(policy.stopCondition(abi, nr))) {
+                        assertEquals(expected(policy, abi, nr, args), run(prog, arch, nr, args),
+                                abi + " nr " + nr + " args " + java.util.Arrays.toString(args) + " in " + policy.requested());
+                    }
+                }
+                for (int nr : new int[] {max + 100, 0x3fffffff, 0x7fffffff, -1}) {
+                    assertEquals(SeccompPolicy.RET_TRACE, run(prog, arch, nr), abi + " nr " + nr);
+                }
+            }
+        }
+    }
+
+    private static Set<String> allNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Syscall s : SyscallTable.all()) names.add(s.name());
+        return names;
+    }
+
+    /** Argument vectors that exercise a stop condition: each value it names, its bits, and neither. */
+    private static List<long[]> argumentsFor(io.pdig.model.syscall.StopCondition cond) {
+        List<long[]> out = new java.util.ArrayList<>();
+        out.add(new long[6]);
+        if (cond == null) return out;
+        for (long v : cond.values()) {
+            long[] a = new long[6];
+            a[cond.argIndex()] = v;
+            out.add(a);
+        }
+        if (cond.anyOfBits() != 0) {
+            long[] a = new long[6];
+            a[cond.argIndex()] = cond.anyOfBits();
+            out.add(a);
+            long[] b = new long[6];
+            b[cond.argIndex()] = Long.lowestOneBit(cond.anyOfBits());
+            out.add(b);
+        }
+        long[] other = new long[6];
+        other[cond.argIndex()] = 0x7654321;
+        out.add(other);
+        return out;
+    }
+
+    private static int expected(TracePolicy policy, Abi abi, int nr, long[] args) {
+        if (nr > policy.maxKnown(abi)) return SeccompPolicy.RET_TRACE;
+        if (!policy.stops(abi, nr)) return SeccompPolicy.RET_ALLOW;
+        io.pdig.model.syscall.StopCondition cond = policy.stopCondition(abi, nr);
+        return cond == null || cond.matches(args) ? SeccompPolicy.RET_TRACE : SeccompPolicy.RET_ALLOW;
+    }
 }
