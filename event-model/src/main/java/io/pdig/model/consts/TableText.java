@@ -17,6 +17,12 @@ final class TableText {
     private TableText() {
     }
 
+    /**
+     * The rows of a table. Split by hand rather than with a regular expression: every constant
+     * class parses its tables when it is initialized, the first renderer (live detection, --print)
+     * initializes them all, and splitting each line on "\\s+" compiled a pattern per line, ~10 ms
+     * of interpreted start-up work (docs/BENCHMARKS.md, Start-up, session 8).
+     */
     static List<Row> rows(String title, String text) {
         List<Row> out = new ArrayList<>();
         int lineNo = 0;
@@ -24,17 +30,38 @@ final class TableText {
             lineNo++;
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) continue;
-            String[] f = t.split("\\s+", 3);
-            if (f.length < 2) {
+            int nameEnd = nextSpace(t, 0);
+            int valueStart = nextNonSpace(t, nameEnd);
+            if (valueStart == t.length()) {
                 throw new IllegalStateException(title + " table line " + lineNo + ": expected NAME VALUE, got '" + t + "'");
             }
-            Long v = parseNumber(f[1]);
+            int valueEnd = nextSpace(t, valueStart);
+            String value = t.substring(valueStart, valueEnd);
+            Long v = parseNumber(value);
             if (v == null) {
-                throw new IllegalStateException(title + " table line " + lineNo + ": bad value '" + f[1] + "'");
+                throw new IllegalStateException(title + " table line " + lineNo + ": bad value '" + value + "'");
             }
-            out.add(new Row(f[0], v, f.length > 2 ? f[2] : null));
+            int descriptionStart = nextNonSpace(t, valueEnd);
+            out.add(new Row(t.substring(0, nameEnd), v, descriptionStart < t.length() ? t.substring(descriptionStart) : null));
         }
         return out;
+    }
+
+    /** Whitespace as the tables use it (the characters of a regular expression's \\s). */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int nextSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && !isSpace(s.charAt(i))) i++;
+        return i;
+    }
+
+    private static int nextNonSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && isSpace(s.charAt(i))) i++;
+        return i;
     }
 
     /** Parses decimal, negative decimal, 0x hex or 0-prefixed octal; null when not a number. */

@@ -127,4 +127,22 @@ class ValueTablesTest {
         assertEquals(0644L, TableText.parseNumber("0644"));
         assertNull(TableText.parseNumber("O_RDONLY"));
     }
+
+    @Test
+    void tableTextSplitsOnAnyRunOfWhitespaceAndKeepsTheDescriptionWhole() {
+        var rows = TableText.rows("demo", """
+                # a comment
+                  A\t1
+                B   0x10   the  second   row
+                C 010\tthird\t row
+                """);
+        assertEquals(3, rows.size());
+        assertEquals(new TableText.Row("A", 1, null), rows.get(0));
+        assertEquals(new TableText.Row("B", 16, "the  second   row"), rows.get(1));
+        assertEquals(new TableText.Row("C", 8, "third\t row"), rows.get(2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TableText.rows("demo", "A 1\nB \t \n"));
+        assertEquals("demo table line 2: expected NAME VALUE, got 'B'", e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> TableText.rows("demo", "A 1 x\nB 2x y\n"));
+        assertEquals("demo table line 2: bad value '2x'", e.getMessage());
+    }
 }
