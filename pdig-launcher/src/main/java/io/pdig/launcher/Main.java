@@ -64,7 +64,10 @@ public final class Main {
         try {
             return PdigCommand.commandLine(args).execute(args);
         } finally {
-            if (tracing) EarlyJournal.discard();
+            if (tracing) {
+                EarlyJournal.discard();
+                NativeLibrary.awaitPreload();
+            }
         }
     }
 }

@@ -125,7 +125,33 @@ public final class NativeLibrary {
             }
         }, "pdig-native-load");
         t.setDaemon(true);
+        preloader = t;
         t.start();
+    }
+
+    /** The thread {@link #preload} started, until {@link #awaitPreload} has seen it end. */
+    private static volatile Thread preloader;
+
+    /**
+     * Waits (at most 10 s) for a load that {@link #preload} started. Whoever ends the JVM calls this
+     * first: the load copies the library to a temporary directory that only its own end removes, and
+     * a command that fails fast (a usage error) otherwise exits while the copy exists, leaving the
+     * directory behind (seen: 4 of 12 usage errors in a row).
+     */
+    public static void awaitPreload() {
+        Thread t = preloader;
+        if (t == null) return;
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (t.isAlive() && System.nanoTime() < deadline) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!t.isAlive()) preloader = null;
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The jnr runtime of the loaded library (for native memory allocation). */
