@@ -54,20 +54,21 @@ public final class ProcessSnapshots {
     }
 
     /**
-     * When the process started, in ns since the epoch (from /proc/PID/stat's start time in clock
-     * ticks after boot and /proc/stat's boot time), or {@code fallback} when unreadable.
+     * When the process started, in ns since the epoch, to /proc's 10 ms tick; {@code fallback} when
+     * unreadable. Its age is the system's uptime minus its start (both counted from boot in /proc),
+     * taken from the wall clock now. Not /proc/stat's boot time plus the start: that boot time is
+     * given to the second, which put every start up to a second too early.
      */
     static long startTimeNanos(int pid, long fallback) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[19]); // field 22 of stat, counted after "pid (comm)"
-            long btime = -1;
-            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
-                if (line.startsWith("btime ")) btime = Long.parseLong(line.substring(6).trim());
-            }
-            if (btime < 0) return fallback;
-            return btime * 1_000_000_000L + ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            long nowNanos = System.currentTimeMillis() * 1_000_000L;
+            long uptimeNanos = Math.round(Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 1e9);
+            long ageNanos = uptimeNanos - ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            return nowNanos - Math.max(0, ageNanos);
         } catch (IOException | RuntimeException e) {
             return fallback;
         }

@@ -60,4 +60,20 @@ class ProcReaderTest {
         assertEquals(0, gone.exePath().length, "a process that does not exist gives empty values");
         assertTrue(gone.argv().isEmpty());
     }
+
+    /** A process started between two clock readings is dated between them (to /proc's 10 ms tick). */
+    @Test
+    void aProcesssStartTimeIsWhenItReallyStarted() throws Exception {
+        long before = System.currentTimeMillis();
+        Process p = new ProcessBuilder("sleep", "5").start();
+        long after = System.currentTimeMillis();
+        try {
+            long startMs = ProcessSnapshots.startTimeNanos((int) p.pid(), -1) / 1_000_000;
+            assertTrue(startMs >= before - 20 && startMs <= after + 20,
+                    "started at " + startMs + ", between " + before + " and " + after + " by the clock");
+            assertEquals(-7, ProcessSnapshots.startTimeNanos(Integer.MAX_VALUE, -7), "a process that does not exist");
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
 }
