@@ -206,6 +206,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                 counters.stops.incrementAndGet();
             }
             spinForNext = false; // set by the syscall handlers, see spinAfter
+            if (killRequested && killOnArrival(s)) continue;
             s.dispatchTo(this);
             if (parkedCount > 0 && (s instanceof Stop.Exited || s instanceof Stop.Killed
                     || stopCount % 1024 == 0)) {
@@ -590,13 +591,34 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         resume(t, 0);
     }
 
-    /** A child whose first stop beat its parent's fork event: hold it stopped until the event. */
+    /**
+     * A child whose first stop beat its parent's fork event: hold it stopped until the event. When
+     * the process that made it is no longer traced (its creator was killed between making the child
+     * and reporting the event, and that death is already handled), no event will come and no later
+     * exit would release it: released at once then. Without this, such a child stayed stopped and
+     * waitpid waited for it for good (a close during catalogue D3's vfork loop hung this way).
+     */
     private void park(int tid, int groupStopSignal) {
         ThreadState t = new ThreadState(tid, -1, ThreadState.Phase.PARKED);
         t.parkedSince = stopCount;
         t.parkedGroupStop = groupStopSignal;
         threads.put(tid, t);
         parkedCount++;
+        releaseStaleParked(true);
+    }
+
+    /**
+     * After {@link #killAll} (fail-closed end), every tracee that still stops is killed there
+     * instead of being handled: a child made just before the kill, unknown to killAll, would
+     * otherwise be parked or resumed and outlive the session. Exits go on to their handlers.
+     */
+    private boolean killOnArrival(Stop s) {
+        if (s instanceof Stop.Woken || s instanceof Stop.NoTracees) return false;
+        if ((buf.get(StopBuffer.STATUS) & 0xff) != 0x7f) return false; // an exit, not a stop
+        if (s instanceof Stop.Spawned x) lib.pdig_kill(x.child(), Ptrace.SIGKILL);
+        // SIGKILL ends a task in a ptrace stop without resuming it; its exit is reported next.
+        lib.pdig_kill((int) buf.get(StopBuffer.TID), Ptrace.SIGKILL);
+        return true;
     }
 
     /** Lets a parked thread go: it continues, or stays in the group-stop it was parked in. */
