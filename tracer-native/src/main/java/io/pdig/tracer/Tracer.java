@@ -820,9 +820,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     /**
-     * Releases parked threads whose fork event will never come: parked for too many stops, or (after
-     * an exit) no traced thread is left in the process that could have created them (the parent was
-     * killed between creating the child and reporting the event).
+     * Releases parked threads whose fork event will never come: parked for too many stops, or (with
+     * {@code afterExit}: after an exit, and when a thread is parked) no traced thread is left in the
+     * process that could have created them (the parent was killed between creating the child and
+     * reporting the event).
      */
     private void releaseStaleParked(boolean afterExit) {
         for (ThreadState t : new ArrayList<>(threads.values())) {
