@@ -55,22 +55,29 @@ public final class ProcessSnapshots {
 
     /**
      * When the process started, in ns since the epoch, to /proc's 10 ms tick; {@code fallback} when
-     * unreadable. Its age is the system's uptime minus its start (both counted from boot in /proc),
-     * taken from the wall clock now. Not /proc/stat's boot time plus the start: that boot time is
-     * given to the second, which put every start up to a second too early.
+     * unreadable: the wall clock now minus its {@link #ageNanos age}. Not /proc/stat's boot time
+     * plus the start: that boot time is given to the second, which put every start up to a second
+     * too early.
      */
     static long startTimeNanos(int pid, long fallback) {
+        long age = ageNanos(pid);
+        return age < 0 ? fallback : System.currentTimeMillis() * 1_000_000L - age;
+    }
+
+    /**
+     * How long ago the process started, in ns, to /proc's 10 ms tick; -1 when unreadable. The
+     * system's uptime minus the process's start, both counted from boot in /proc.
+     */
+    public static long ageNanos(int pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[19]); // field 22 of stat, counted after "pid (comm)"
             String uptime = Files.readString(Path.of("/proc/uptime"));
-            long nowNanos = System.currentTimeMillis() * 1_000_000L;
             long uptimeNanos = Math.round(Double.parseDouble(uptime.substring(0, uptime.indexOf(' '))) * 1e9);
-            long ageNanos = uptimeNanos - ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
-            return nowNanos - Math.max(0, ageNanos);
+            return Math.max(0, uptimeNanos - ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND));
         } catch (IOException | RuntimeException e) {
-            return fallback;
+            return -1;
         }
     }
 
