@@ -119,6 +119,13 @@ long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, 
                     }
                     if (r == 0) break;
                     n += r;
+                    /*
+                     * A short read is the end of the file: every file the snapshot reads hands
+                     * over all it has, up to the count asked, in one read (seq_file files after
+                     * one show(); cmdline and environ loop over the pages themselves). Without
+                     * this, each file costs a second read that returns 0.
+                     */
+                    if (r < want - (n - r)) break;
                 }
                 close(fd);
             }

@@ -76,4 +76,35 @@ class ProcReaderTest {
             p.destroyForcibly().waitFor();
         }
     }
+    /**
+     * Arguments and environment of several pages each come whole and exact: the snapshot reads
+     * each file once and takes a short read as its end, which holds only because cmdline and
+     * environ hand over every page asked for in one read.
+     */
+    @Test
+    void execSnapshotTakesArgumentsAndEnvironmentOfManyPagesWhole() throws Exception {
+        String longArg = "a".repeat(9000);
+        // sh waits on its stdin (our pipe) with the long arguments as $1 and $2.
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "read x", "sh", longArg, "b".repeat(5000));
+        pb.environment().put("PDIG_BIG", "v".repeat(20000));
+        Process p = pb.start();
+        try {
+            int pid = (int) p.pid();
+            Path proc = Path.of("/proc/" + pid);
+            // Until the child has exec'ed, /proc shows the JVM's arguments; wait for sh's.
+            for (int i = 0; i < 200 && !new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.ISO_8859_1).startsWith("sh"); i++) {
+                Thread.sleep(10);
+            }
+            ProcessEvent.Exec e = ProcReader.execSnapshot(1L, pid, 0, new TraceeMemory(NativeLibrary.lib(), 4096));
+            assertEquals(6, e.argv().size());
+            assertEquals(longArg, new String(e.argv().get(4), StandardCharsets.US_ASCII));
+            assertFalse(e.argvTruncated());
+            byte[] environ = Files.readAllBytes(proc.resolve("environ"));
+            int total = e.env().stream().mapToInt(b -> b.length + 1).sum();
+            assertEquals(environ.length, total, "every byte of environ, NULs included");
+            assertTrue(e.env().stream().anyMatch(b -> new String(b, StandardCharsets.US_ASCII).equals("PDIG_BIG=" + "v".repeat(20000))));
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
 }
