@@ -15,13 +15,13 @@ import jnr.ffi.Pointer;
 final class LaunchTracer extends Tracer {
 
     private final LaunchSpec spec;
-    private final String path;
+    private final byte[] path;
     private final byte[] filter;
     private final int filterInsns;
     private long spawnHandle;
     private boolean started;
 
-    LaunchTracer(LaunchSpec spec, String resolvedPath, TracePolicy policy, EventSink sink, PtraceSession session) {
+    LaunchTracer(LaunchSpec spec, byte[] resolvedPath, TracePolicy policy, EventSink sink, PtraceSession session) {
         super(sink, policy, false, spec.stringLimit(), session);
         this.spec = spec;
         this.path = resolvedPath;
@@ -36,8 +36,8 @@ final class LaunchTracer extends Tracer {
         if (h <= 0) throw new DriverException("cannot start " + spec.command().get(0) + ": out of memory");
         spawnHandle = h;
         check(lib.pdig_spawn_set_path(h, cstr(path)));
-        for (String a : spec.command()) {
-            check(lib.pdig_spawn_add_arg(h, cstr(a)));
+        for (int i = 0; i < spec.command().size(); i++) {
+            check(lib.pdig_spawn_add_arg(h, cstr(spec.argBytes(i))));
         }
         if (spec.environment() != null) {
             check(lib.pdig_spawn_use_env(h));
@@ -102,7 +102,10 @@ final class LaunchTracer extends Tracer {
     }
 
     static byte[] cstr(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return cstr(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] cstr(byte[] b) {
         byte[] z = new byte[b.length + 1];
         System.arraycopy(b, 0, z, 0, b.length);
         return z;

@@ -7,8 +7,10 @@ import io.pdig.model.driver.TraceDriver;
 import io.pdig.model.driver.TraceSession;
 import io.pdig.model.event.EventSink;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The ptrace + seccomp driver. {@link #launch} runs a command under a seccomp filter built from the
@@ -27,7 +29,7 @@ public final class PtraceDriver implements TraceDriver {
             throw new DriverException("no command to run");
         }
         TracePolicy policy = policy(spec.syscalls(), spec.traceExits());
-        String path = resolveCommand(spec);
+        byte[] path = resolveCommand(spec);
         PtraceSession session = new PtraceSession(spec.failOpen());
         session.start(new LaunchTracer(spec, path, policy, sink, session), "pdig-tracer");
         session.awaitStarted();
@@ -52,14 +54,23 @@ public final class PtraceDriver implements TraceDriver {
         }
     }
 
-    /** execvp(3)'s lookup: a name with a slash is used as given; otherwise the first executable in PATH. */
-    static String resolveCommand(LaunchSpec spec) throws DriverException {
+    /**
+     * execvp(3)'s lookup: a name with a slash is used as given, byte for byte; otherwise the first
+     * executable in PATH.
+     */
+    static byte[] resolveCommand(LaunchSpec spec) throws DriverException {
         String cmd = spec.command().get(0);
-        if (cmd.isEmpty()) {
+        byte[] name = spec.argBytes(0);
+        if (name.length == 0) {
             throw new DriverException("empty command name");
         }
-        if (cmd.contains("/")) {
-            return cmd;
+        for (byte b : name) {
+            if (b == '/') return name;
+        }
+        if (!Arrays.equals(name, cmd.getBytes(StandardCharsets.UTF_8))) {
+            // Java's file API cannot name such a file; execvp would find it, pdig cannot.
+            throw new DriverException("command not found: " + cmd + " (a name that is not valid UTF-8 must be given "
+                    + "with its directory, e.g. ./NAME)");
         }
         String pathVar = spec.environment() != null ? spec.environment().get("PATH") : System.getenv("PATH");
         if (pathVar == null) {
@@ -74,13 +85,13 @@ public final class PtraceDriver implements TraceDriver {
             Path p = base.resolve(cmd);
             if (Files.isRegularFile(p)) {
                 if (Files.isExecutable(p)) {
-                    return p.toString();
+                    return p.toString().getBytes(StandardCharsets.UTF_8);
                 }
                 if (firstNonExecutable == null) firstNonExecutable = p.toString();
             }
         }
         if (firstNonExecutable != null) {
-            return firstNonExecutable; // the kernel reports EACCES, as execvp does
+            return firstNonExecutable.getBytes(StandardCharsets.UTF_8); // the kernel reports EACCES, as execvp does
         }
         throw new DriverException("command not found: " + cmd + " (searched PATH=" + pathVar.replace(File.pathSeparator, ":") + ")");
     }
