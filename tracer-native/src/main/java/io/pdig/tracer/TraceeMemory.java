@@ -39,14 +39,18 @@ final class TraceeMemory {
         this.scratchAddr = scratch.address();
     }
 
-    /** Reads a NUL-terminated string of at most {@code limit} bytes. */
+    /**
+     * Reads a NUL-terminated string of at most {@code limit} bytes. One byte more is read so that
+     * a string of exactly {@code limit} bytes, whose NUL comes right after, is not marked truncated
+     * (strace's -s has the same meaning).
+     */
     Str readString(int tid, long addr, int limit) {
-        int max = Math.min(limit, scratchSize);
-        long r = lib.pdig_read_str(tid, addr, scratchAddr, max);
+        int max = Math.min(limit, scratchSize - 1);
+        long r = lib.pdig_read_str(tid, addr, scratchAddr, max + 1L);
         if (r < 0) {
             return new Str(null, false, (int) -r);
         }
-        int len = (int) (r & 0xffffffffL);
+        int len = (int) Math.min(r & 0xffffffffL, max);
         boolean nul = (r & (1L << 32)) != 0;
         byte[] b = new byte[len];
         scratch.get(0, b, 0, len);
