@@ -28,7 +28,7 @@ public final class PtraceDriver implements TraceDriver {
         if (spec.command() == null || spec.command().isEmpty()) {
             throw new DriverException("no command to run");
         }
-        TracePolicy policy = policy(spec.syscalls(), spec.traceExits());
+        TracePolicy policy = policy(spec.syscalls(), spec.traceExits(), spec.everyCall());
         byte[] path = resolveCommand(spec);
         PtraceSession session = new PtraceSession(spec.failOpen());
         session.start(new LaunchTracer(spec, path, policy, sink, session), "pdig-tracer");
@@ -38,7 +38,7 @@ public final class PtraceDriver implements TraceDriver {
 
     @Override
     public TraceSession attach(AttachSpec spec, EventSink sink) throws DriverException {
-        TracePolicy policy = policy(spec.syscalls(), false);
+        TracePolicy policy = policy(spec.syscalls(), false, spec.everyCall());
         AttachTracer.refuseIfInvalid(spec.pid());
         PtraceSession session = new PtraceSession(true);
         session.start(new AttachTracer(spec, policy, sink, session), "pdig-tracer-attach");
@@ -46,9 +46,9 @@ public final class PtraceDriver implements TraceDriver {
         return session;
     }
 
-    private static TracePolicy policy(java.util.Set<String> names, boolean traceExits) throws DriverException {
+    private static TracePolicy policy(java.util.Set<String> names, boolean traceExits, boolean everyCall) throws DriverException {
         try {
-            return new TracePolicy(names == null ? java.util.Set.of() : names, traceExits);
+            return new TracePolicy(names == null ? java.util.Set.of() : names, traceExits, everyCall);
         } catch (IllegalArgumentException e) {
             throw new DriverException(e.getMessage());
         }

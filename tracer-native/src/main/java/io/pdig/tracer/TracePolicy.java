@@ -40,11 +40,21 @@ public final class TracePolicy {
     private final int max32;
     private final Set<String> requested;
 
+    /** A policy that may narrow the requested rows by their arguments (see the other constructor). */
+    public TracePolicy(Set<String> requested, boolean traceExits) {
+        this(requested, traceExits, false);
+    }
+
     /**
      * @param requested  names of syscalls to report (unknown names are a setup error)
      * @param traceExits stop at the exit even for rows flagged SKIP_EXIT
+     * @param everyCall  the user named these syscalls (--syscalls, -a): every call of each is
+     *                   stopped and its result seen, as strace would show it. Otherwise a row may
+     *                   stop only for the argument values pdig's state needs (fcntl: its dup and
+     *                   F_SETFD commands) and skip results nothing reads (close). The fork-like
+     *                   rows keep their own rule either way (reported from the fork event).
      */
-    public TracePolicy(Set<String> requested, boolean traceExits) {
+    public TracePolicy(Set<String> requested, boolean traceExits, boolean everyCall) {
         Set<String> names = new LinkedHashSet<>();
         for (String n : requested) {
             if (SyscallTable.byName(n) == null) {
@@ -70,16 +80,17 @@ public final class TracePolicy {
                     }
                 }
             }
-            boolean exit = report && (traceExits || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
+            boolean named = everyCall && names.contains(s.name()) && !ALWAYS_STOPPED.contains(s.name());
+            boolean exit = report && (traceExits || named || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
             // Evasion paths keep every call. Others may stop only for some argument values; a row
             // the tracer always stops on (clone) keeps every call with --trace-exits, so that even
             // a failed plain clone is seen then.
             StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || ALWAYS_STOPPED.contains(s.name()) && traceExits
-                    ? null : s.stopOnlyWhen();
+                    || named ? null : s.stopOnlyWhen();
             if (s.nr64() >= 0) cond64[s.nr64()] = cond;
             if (s.nr32() >= 0) cond32[s.nr32()] = cond;
             // --trace-exits keeps every exit, as for SKIP_EXIT rows.
-            StopCondition exitCond = traceExits ? null : s.exitOnlyWhen();
+            StopCondition exitCond = traceExits || named ? null : s.exitOnlyWhen();
             if (s.nr64() >= 0) exitCond64[s.nr64()] = exitCond;
             if (s.nr32() >= 0) exitCond32[s.nr32()] = exitCond;
             if (s.nr64() >= 0) {

@@ -95,6 +95,17 @@ class SeccompPolicyTest {
         int fcntl32 = SyscallTable.byName("fcntl").nr32();
         assertEquals(SeccompPolicy.RET_ALLOW, run(prog, I386, fcntl32, 5, 3), "i386 F_GETFL");
         assertEquals(SeccompPolicy.RET_TRACE, run(prog, I386, fcntl32, 5, 1030), "i386 F_DUPFD_CLOEXEC");
+
+        // Named by the user (--syscalls fcntl): every command stops, with its exit.
+        TracePolicy named = new TracePolicy(Set.of("fcntl", "openat"), false, true);
+        List<SeccompPolicy.Insn> every = SeccompPolicy.build(named);
+        assertEquals(SeccompPolicy.RET_TRACE, run(every, X86_64, fcntl, 5, 3), "F_GETFL when named");
+        assertEquals(SeccompPolicy.RET_TRACE, run(every, I386, fcntl32, 5, 1), "i386 F_GETFD when named");
+        assertTrue(named.wantsExit(Abi.X86_64, fcntl, new long[] {5, 3, 0, 0, 0, 0}), "F_GETFL's result");
+        assertTrue(new TracePolicy(Set.of("close"), false, true).wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()),
+                "close's result when named");
+        assertFalse(new TracePolicy(Set.of("close"), false).wantsExit(Abi.X86_64, SyscallTable.byName("close").nr64()),
+                "close's result is skipped in a derived set");
     }
 
     private static int fail(String why) {
@@ -216,7 +227,9 @@ class SeccompPolicyTest {
                 new TracePolicy(allNames(), false),
                 new TracePolicy(Set.of(), false),
                 new TracePolicy(Set.of("openat"), false),
-                new TracePolicy(Set.of("read", "write", "fcntl", "openat", "close", "connect", "getppid"), false));
+                new TracePolicy(Set.of("read", "write", "fcntl", "openat", "close", "connect", "getppid"), false),
+                new TracePolicy(allNames(), false, true),
+                new TracePolicy(Set.of("fcntl", "clone", "close"), false, true));
         for (TracePolicy policy : policies) {
             List<SeccompPolicy.Insn> prog = SeccompPolicy.build(policy);
             for (Abi abi : List.of(Abi.X86_64, Abi.I386)) {

@@ -7,6 +7,13 @@ import java.util.Set;
  * @param children  also attach to its existing descendants
  * @param syscalls  names of the syscalls to report
  * @param stringLimit maximum bytes read for one string argument
+ * @param everyCall the user named the syscalls: every call of each is stopped, with its result
+ *                  (no narrowing by arguments; see io.pdig.tracer.TracePolicy)
  */
-public record AttachSpec(int pid, boolean children, Set<String> syscalls, int stringLimit) {
+public record AttachSpec(int pid, boolean children, Set<String> syscalls, int stringLimit, boolean everyCall) {
+
+    /** A spec whose set may be narrowed by arguments (a set derived from rules). */
+    public AttachSpec(int pid, boolean children, Set<String> syscalls, int stringLimit) {
+        this(pid, children, syscalls, stringLimit, false);
+    }
 }

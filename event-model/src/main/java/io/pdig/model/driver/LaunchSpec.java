@@ -18,13 +18,15 @@ import java.util.Set;
  * @param traceExits    trace exit stops even for rows flagged SKIP_EXIT
  * @param stringLimit   maximum bytes read for one string argument
  * @param waitForOrphans keep tracing descendants after the main tracee exited (strace -f policy)
+ * @param everyCall     the user named the syscalls: every call of each is stopped, with its
+ *                      result (no narrowing by arguments; see io.pdig.tracer.TracePolicy)
  * @param argvBytes     the exact bytes of each element of {@code command}, for arguments that a
  *                      String cannot carry (bytes that are not valid in the JVM's encoding, which
  *                      decoded them into U+FFFD or '?'); null: the UTF-8 bytes of {@code command}
  */
 public record LaunchSpec(List<String> command, Path workDir, Map<String, String> environment, Set<String> syscalls,
                          boolean failOpen, boolean traceExits, int stringLimit, boolean waitForOrphans,
-                         List<byte[]> argvBytes) {
+                         boolean everyCall, List<byte[]> argvBytes) {
 
     public static final int DEFAULT_STRING_LIMIT = 4096;
 
@@ -34,10 +36,10 @@ public record LaunchSpec(List<String> command, Path workDir, Map<String, String>
         }
     }
 
-    /** A spec whose arguments are the UTF-8 bytes of {@code command}. */
+    /** A spec whose arguments are the UTF-8 bytes of {@code command}, its set narrowable by arguments. */
     public LaunchSpec(List<String> command, Path workDir, Map<String, String> environment, Set<String> syscalls,
                       boolean failOpen, boolean traceExits, int stringLimit, boolean waitForOrphans) {
-        this(command, workDir, environment, syscalls, failOpen, traceExits, stringLimit, waitForOrphans, null);
+        this(command, workDir, environment, syscalls, failOpen, traceExits, stringLimit, waitForOrphans, false, null);
     }
 
     /** The bytes the command's element {@code i} is passed as. */

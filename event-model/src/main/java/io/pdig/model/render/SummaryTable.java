@@ -20,7 +20,8 @@ import java.util.Map;
  * ptrace stops: 30
  * </pre>
  * Rows are sorted by calls (descending), then name. Calls without an observed result count as
- * calls, never as errors. Not thread-safe: one reader feeds it.
+ * calls, never as errors; a line after the table names the rows that had such calls, so that an
+ * empty errors column is not read as "no call failed". Not thread-safe: one reader feeds it.
  */
 public final class SummaryTable {
 
@@ -29,6 +30,7 @@ public final class SummaryTable {
     private static final class Row {
         long calls;
         long errors;
+        long withoutResult;
     }
 
     private final Map<String, Row> rows = new HashMap<>();
@@ -39,6 +41,7 @@ public final class SummaryTable {
             Row r = rows.computeIfAbsent(s.name(), k -> new Row());
             r.calls++;
             if (s.failed()) r.errors++;
+            if (!s.hasResult()) r.withoutResult++;
         }
     }
 
@@ -69,6 +72,15 @@ public final class SummaryTable {
         sb.append(RULE).append('\n');
         line(sb, calls, errors, "total");
         sb.append("ptrace stops: ").append(ptraceStops).append('\n');
+        StringBuilder unseen = new StringBuilder();
+        for (Map.Entry<String, Row> e : list) {
+            if (e.getValue().withoutResult > 0) {
+                unseen.append(unseen.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().withoutResult);
+            }
+        }
+        if (unseen.length() > 0) {
+            sb.append("calls whose result was not stopped for (their errors are not counted): ").append(unseen).append('\n');
+        }
         return sb.toString();
     }
 

@@ -34,6 +34,7 @@ class SummaryTableTest {
                 --------- --------- ----------------
                         8         3 total
                 ptrace stops: 42
+                calls whose result was not stopped for (their errors are not counted): close 1
                 """;
         assertEquals(expected, t.render(42));
     }

@@ -49,7 +49,8 @@ public final class AttachCommand implements Callable<Integer> {
         if (pid <= 0) {
             throw new CommandLine.ParameterException(cl, "--pid: expected a process id, got " + pid);
         }
-        AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl));
+        AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl),
+                detection.namesEveryCall(trace));
         PipelineConfig config = PipelineConfigs.forAttach(cl, trace, journal, detection, pid);
         Termination end;
         try (Pipeline pipeline = Pipeline.open(config)) {

@@ -63,6 +63,15 @@ public final class DetectionOptions {
      * The syscalls the tracer must stop on: explicit --syscalls/--all win; otherwise the trace
      * set mode decides, using the rules' event types.
      */
+    /**
+     * Whether the user named the traced syscalls (--syscalls, -a, --trace-set all): then every
+     * call of each is stopped, with its result, as strace shows them; a set pdig derives (rules,
+     * default) may skip calls and results its state does not need.
+     */
+    boolean namesEveryCall(TraceOptions trace) {
+        return trace.all || trace.syscalls != null || "all".equals(traceSet);
+    }
+
     Set<String> tracedSet(CommandLine cl, TraceOptions trace) {
         if (trace.all || trace.syscalls != null) {
             return trace.syscallSet(cl);

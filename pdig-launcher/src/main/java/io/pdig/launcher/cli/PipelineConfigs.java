@@ -27,6 +27,17 @@ final class PipelineConfigs {
             if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
                 throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": no such directory " + parent);
             }
+            if (java.nio.file.Files.isDirectory(det.alertsFile)) {
+                throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": is a directory, not a file");
+            }
+        }
+        for (java.net.URI url : det.webhooks) {
+            // A URL that cannot be POSTed to would only show up as "detection disabled" once the
+            // command runs: a security agent should refuse to start instead.
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                throw new CommandLine.ParameterException(cl, "--webhook " + url + ": expected an http:// or https:// URL with a host");
+            }
         }
         if (journal.noJournal && !det.noRules) {
             throw new CommandLine.ParameterException(cl, "--no-journal: rules are evaluated on the journal; add --no-rules");
@@ -34,6 +45,6 @@ final class PipelineConfigs {
         return new PipelineConfig(trace.printTo, trace.summary, trace.stats, journal.noJournal, journal.journalDir(),
                 journal.toConfig(cl),
                 det.noRules ? null : () -> RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
-                det.allMatches(cl), command, pid);
+                det.allMatches(cl), command, pid, det.namesEveryCall(trace));
     }
 }

@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         LaunchSpec launch;
         try {
             launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
-                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, ArgvBytes.of(command));
+                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, detection.namesEveryCall(trace), ArgvBytes.of(command));
         } catch (RuntimeException e) {
             opening.abandon();
             throw e;

@@ -130,6 +130,11 @@ public final class Pipeline implements AutoCloseable {
         }
         if (summary != null) {
             err.print(summary.table.render(tracerCounters.getOrDefault("stops", 0L)));
+            if (!config.everyCall() && summary.table.calls("fcntl") > 0) {
+                // The derived set stops on fcntl only for the commands that change the fd table.
+                err.println("fcntl: only F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD calls were stopped on "
+                        + "(name it, --syscalls fcntl or -a, to count every call)");
+            }
             err.flush();
         }
         if (config.stats()) {

@@ -22,9 +22,11 @@ import java.util.List;
  * @param allMatches rule_matching all instead of first
  * @param command    the command line for `run`, empty for attach
  * @param attachPid  the target for `attach`, 0 for run
+ * @param everyCall  the user named the traced syscalls: every call of each was stopped on (see
+ *                   io.pdig.tracer.TracePolicy); otherwise -c says which rows count only some calls
  */
 public record PipelineConfig(String printTo, boolean summary, boolean stats, boolean noJournal, Path journalDir,
                              JournalConfig journal,
                              java.util.function.Supplier<LoadResult> rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
-                             List<String> command, int attachPid) {
+                             List<String> command, int attachPid, boolean everyCall) {
 }

@@ -127,6 +127,13 @@ class CliBasicsTest {
         Out badFormat = pdig("run", "-o", "xml", "--", "/bin/true");
         assertEquals(2, badFormat.code());
         assertTrue(badFormat.err().contains("--output-format"), badFormat.err());
+        // Outputs that could never work refuse the run before the command starts.
+        Out badWebhook = pdig("run", "--webhook", "notaurl", "--", "/bin/true");
+        assertEquals(2, badWebhook.code(), badWebhook.err());
+        assertTrue(badWebhook.err().contains("--webhook notaurl: expected an http:// or https:// URL"), badWebhook.err());
+        Out alertsDir = pdig("run", "--alerts", "/tmp", "--", "/bin/true");
+        assertEquals(2, alertsDir.code(), alertsDir.err());
+        assertTrue(alertsDir.err().contains("--alerts /tmp: is a directory"), alertsDir.err());
     }
 
     @Test

@@ -242,6 +242,16 @@ class ArgDecodingTest {
         assertEquals(4, g.size(), all.describeEvents());
         assertTrue(g.get(0).hasResult() && g.get(0).res() == 0, Events.describe(g.get(0)));
         assertTrue(g.get(3).hasResult() && g.get(3).res() == -9, "EBADF, seen with --trace-exits: " + Events.describe(g.get(3)));
+
+        // Named by the user (--syscalls fcntl, -a): every call, F_GETFL included, with its result.
+        Traced named = Tracing.program("fcntl_cmds").syscalls(Set.of("fcntl", "close")).everyCall(true).run(10_000);
+        List<SyscallEvent> h = programsFcntl(named);
+        assertEquals(5, h.size(), "F_GETFL is stopped on too: " + named.describeEvents());
+        assertTrue(h.stream().allMatch(SyscallEvent::hasResult), named.describeEvents());
+        assertEquals(3, ((ArgValue.Num) h.get(0).arg("cmd")).value(), "F_GETFL: " + named.describeEvents());
+        List<SyscallEvent> closes = named.syscalls("close");
+        assertFalse(closes.isEmpty(), named.describeEvents());
+        assertTrue(closes.stream().allMatch(SyscallEvent::hasResult), "close's result too: " + named.describeEvents());
     }
 
     /** fcntl_cmds's own calls (on fds 3 and 99), not the shell wrapper's redirections before it. */

@@ -30,6 +30,7 @@ final class Tracing {
     private Set<String> syscalls = SyscallTable.defaultSet();
     private boolean failOpen;
     private boolean traceExits;
+    private boolean everyCall;
     private boolean waitForOrphans = true;
     private boolean viaShell = true;
     private int stringLimit = 4096;
@@ -77,6 +78,12 @@ final class Tracing {
         return this;
     }
 
+    /** Every call of each syscall in the set, with its result, as `pdig run --syscalls` or -a. */
+    Tracing everyCall(boolean v) {
+        everyCall = v;
+        return this;
+    }
+
     Tracing waitForOrphans(boolean v) {
         waitForOrphans = v;
         return this;
@@ -94,7 +101,8 @@ final class Tracing {
         Path out = dir.resolve("tracee.out");
         List<String> argv = viaShell ? shellWrapped(command, out) : command;
         CollectingSink sink = new CollectingSink();
-        LaunchSpec spec = new LaunchSpec(argv, dir, null, syscalls, failOpen, traceExits, stringLimit, waitForOrphans);
+        LaunchSpec spec = new LaunchSpec(argv, dir, null, syscalls, failOpen, traceExits, stringLimit, waitForOrphans,
+                everyCall, null);
         TraceSession session = new PtraceDriver().launch(spec, sink);
         Traced t = new Traced(session, sink, dir, out);
         LeakCheck.register(t);
