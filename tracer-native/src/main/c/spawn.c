@@ -124,6 +124,13 @@ static CHILD_CODE int child_main(void *arg) {
     }
     /* The JVM's descriptors (jars, sockets, journal) must not leak; ENOSYS on old kernels is ignored. */
     raw6(SYS_close_range, 3, ~0U, 0, 0, 0, 0);
+    /*
+     * The inherited mask before the filter: the filter makes every later call a traced one, and
+     * the command's trace starts with its execve, as under strace (a pending signal now kills or
+     * stops the child with its default action before anything ran, like a signal just after exec).
+     */
+    uint64_t mask = s->sigmask;
+    raw6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
     if (s->filter_len > 0) {
         struct sock_fprog prog = {.len = s->filter_len, .filter = s->filter};
         r = raw6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
@@ -131,8 +138,6 @@ static CHILD_CODE int child_main(void *arg) {
         r = raw6(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
         if (r < 0) child_fail(s, STAGE_FILTER, r);
     }
-    uint64_t mask = s->sigmask;
-    raw6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
     r = raw6(SYS_execve, (long)s->path, (long)s->argv.items, (long)s->envp.items, 0, 0, 0);
     child_fail(s, STAGE_EXEC, r);
 }

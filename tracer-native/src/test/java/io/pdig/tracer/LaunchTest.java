@@ -56,6 +56,19 @@ class LaunchTest {
         assertEquals(Set.of("pdig-tracer"), sink.deliveringThreads);
     }
 
+    /** With every syscall traced, the command's first call is its execve: pdig's own set-up before it is not shown. */
+    @Test
+    void theTraceStartsWithTheCommandsExecve() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        Set<String> all = new java.util.TreeSet<>();
+        io.pdig.model.syscall.SyscallTable.all().forEach(r -> all.add(r.name()));
+        Termination t = run(new LaunchSpec(List.of("/bin/true"), null, null, all, false, false, 4096, true, true, null), sink);
+        assertEquals(Termination.exited(0), t, sink.dump());
+        List<SyscallEvent> calls = sink.of(SyscallEvent.class);
+        assertFalse(calls.isEmpty(), sink.dump());
+        assertEquals("execve", calls.get(0).name(), sink.dump());
+    }
+
     @Test
     void exitCodesAreMirrored() throws Exception {
         assertEquals(Termination.exited(0), run(spec(Set.of(), "/bin/true"), new CollectingSink()));
