@@ -176,7 +176,7 @@ public final class Pipeline implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException("--print " + target + ": no such directory " + parent);
         }
-        return new PrintSink(new PrintStream(new FileOutputStream(p.toFile()), false), false, true);
+        return new PrintSink(new java.io.BufferedOutputStream(new FileOutputStream(p.toFile()), 65536), target, err);
     }
 
     @Override
