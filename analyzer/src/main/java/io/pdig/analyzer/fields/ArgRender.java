@@ -287,7 +287,8 @@ final class ArgRender {
     private static String pidText(EvalContext ctx, long pid) {
         StateView st = ctx.state();
         ProcessInfo p = st != null ? st.process((int) pid) : null;
-        return p != null && p.comm() != null ? p.comm() : Long.toString(pid);
+        // A process whose name pdig could not read (an ancestor's unreadable exe) keeps its number.
+        return p != null && p.comm() != null && !p.comm().isEmpty() ? p.comm() : Long.toString(pid);
     }
 
     private static String uidText(EvalContext ctx, long uid) {

@@ -37,6 +37,7 @@ public final class SockAddrs {
             return sb.append('}').toString();
         }
         if (fam == NetConsts.AF_UNIX) {
+            b = unixBytes(b);
             if (b.length <= 2) return "{" + famName + "}";
             if (b[2] == 0) return "{" + famName + ", sun_path=@" + ByteText.quote(Arrays.copyOfRange(b, 3, b.length), false) + "}";
             return "{" + famName + ", sun_path=" + ByteText.quote(unixPath(b), false) + "}";
@@ -45,6 +46,13 @@ public final class SockAddrs {
             return "{" + famName + ", nl_pid=" + le32(b, 4) + ", nl_groups=" + String.format("%08x", le32(b, 8)) + "}";
         }
         return "{" + famName + ", sa_data=" + ByteText.quote(Arrays.copyOfRange(b, 2, b.length), false) + "}";
+    }
+
+    /** sizeof(struct sockaddr_un): bytes past sun_path's 108 are not part of the address (the kernel refuses a longer addrlen). */
+    private static final int SOCKADDR_UN_SIZE = 110;
+
+    private static byte[] unixBytes(byte[] b) {
+        return b.length > SOCKADDR_UN_SIZE ? Arrays.copyOf(b, SOCKADDR_UN_SIZE) : b;
     }
 
     /**
@@ -69,6 +77,7 @@ public final class SockAddrs {
             m.put("flowinfo", be32(b, 4));
             if (b.length >= 28) m.put("scope_id", le32(b, 24));
         } else if (fam == NetConsts.AF_UNIX) {
+            b = unixBytes(b);
             boolean abstractName = b.length > 2 && b[2] == 0;
             byte[] path = abstractName ? Arrays.copyOfRange(b, 3, b.length) : b.length > 2 ? unixPath(b) : new byte[0];
             m.put("path", path);

@@ -71,6 +71,14 @@ class SockAddrsTest {
         Map<String, Object> f = SockAddrs.fields(bytes(1, 0, 0, 'n', 'a', 'm', 'e'));
         assertEquals(Boolean.TRUE, f.get("abstract"));
         assertArrayEquals("name".getBytes(), (byte[]) f.get("path"));
+
+        // An addrlen past sizeof(struct sockaddr_un): what follows sun_path is not shown.
+        byte[] longAbstract = new byte[128];
+        longAbstract[0] = 1;
+        java.util.Arrays.fill(longAbstract, 3, 110, (byte) 'a');
+        java.util.Arrays.fill(longAbstract, 110, 128, (byte) 'X');
+        assertEquals("{sa_family=AF_UNIX, sun_path=@\"" + "a".repeat(107) + "\"}", SockAddrs.strace(longAbstract));
+        assertEquals(107, ((byte[]) SockAddrs.fields(longAbstract).get("path")).length);
     }
 
     @Test
