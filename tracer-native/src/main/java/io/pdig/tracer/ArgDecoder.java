@@ -109,6 +109,24 @@ final class ArgDecoder {
         }
     }
 
+    /** AT_EMPTY_PATH (fcntl.h): an empty path names the dirfd itself. */
+    private static final long AT_EMPTY_PATH = 0x1000;
+
+    /**
+     * The resolved form of an empty path argument: the dirfd's file when the call's flags carry
+     * AT_EMPTY_PATH (fstatat, linkat, execveat...); otherwise none, since the kernel then fails
+     * with ENOENT and touches nothing (resolving "" to the cwd would let path rules match it).
+     */
+    private byte[] emptyPath(int tid, Syscall row, long[] raw, int i) {
+        int flags = row.argIndex("flags");
+        if (flags < 0 || flags >= raw.length || (raw[flags] & AT_EMPTY_PATH) == 0) return null;
+        int dirfd = dirfdBefore(row.args(), raw, i);
+        byte[] base = dirfd == Ptrace.AT_FDCWD
+                ? mem.readlinkProc(tid, TraceeMemory.LINK_CWD, 0)
+                : mem.readlinkProc(tid, TraceeMemory.LINK_FD, dirfd);
+        return base == null || base.length == 0 || base[0] != '/' ? null : base;
+    }
+
     /** Index of the first PATH argument, or -1. */
     private static int firstPath(List<Arg> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -132,7 +150,9 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 TraceeMemory.Str s = mem.readString(tid, ptr, stringLimit);
                 if (!s.ok()) return new ArgValue.Unreadable(ptr, s.errno());
-                byte[] resolved = s.truncated() || !resolvePath ? null : resolve(tid, dirfdBefore(row.args(), raw, i), s.bytes());
+                byte[] resolved = s.truncated() || !resolvePath ? null
+                        : s.bytes().length == 0 ? emptyPath(tid, row, raw, i)
+                        : resolve(tid, dirfdBefore(row.args(), raw, i), s.bytes());
                 return new ArgValue.Path(s.bytes(), resolved, s.truncated());
             }
             case STRING: {
@@ -217,7 +237,7 @@ final class ArgDecoder {
             return null; // unresolvable (cwd deeper than PATH_MAX, bad dirfd, not a directory path)
         }
         if (path.length == 0) {
-            return base; // AT_EMPTY_PATH: the dirfd itself
+            return null; // names no file (ENOENT), unless AT_EMPTY_PATH: see emptyPath
         }
         byte[] joined = new byte[base.length + 1 + path.length];
         System.arraycopy(base, 0, joined, 0, base.length);

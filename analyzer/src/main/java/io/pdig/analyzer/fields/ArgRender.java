@@ -192,6 +192,9 @@ final class ArgRender {
             if (raw.startsWith("/")) {
                 return PathNames.normalize(raw);
             }
+            if (raw.isEmpty()) {
+                return raw; // names no file (the tracer resolves AT_EMPTY_PATH's dirfd itself)
+            }
             String base = baseFor(ctx, s, row, i);
             return base == null ? raw : PathNames.resolve(base, raw);
         }

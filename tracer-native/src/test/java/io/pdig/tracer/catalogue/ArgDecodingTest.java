@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pdig.model.driver.Termination;
@@ -252,6 +253,28 @@ class ArgDecodingTest {
         List<SyscallEvent> closes = named.syscalls("close");
         assertFalse(closes.isEmpty(), named.describeEvents());
         assertTrue(closes.stream().allMatch(SyscallEvent::hasResult), "close's result too: " + named.describeEvents());
+    }
+
+    /**
+     * An empty path names no file, so it has no resolved form (the cwd would let path rules match
+     * a call that touched nothing), except under AT_EMPTY_PATH, where it is the dirfd's file.
+     */
+    @Test
+    void anEmptyPathResolvesOnlyUnderAtEmptyPath() throws Exception {
+        Traced t = Tracing.program("empty_path").plus("newfstatat").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        assertTrue(t.output().contains("open_rc -1 stat_rc 0"), t.output());
+        SyscallEvent open = t.syscalls("openat").stream().filter(e -> "".equals(Events.raw(e, "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(t.describeEvents()));
+        assertEquals(-2, open.res(), Events.describe(open));
+        assertNull(Events.resolved(open, "name"), "ENOENT: no file, no resolved path: " + Events.describe(open));
+        // The program's own: the last on the fd it opened (the loader used that number before).
+        long fd = t.syscalls("openat").stream().filter(e -> "/etc/hostname".equals(Events.raw(e, "name")))
+                .findFirst().orElseThrow(() -> new AssertionError(t.describeEvents())).res();
+        SyscallEvent stat = t.syscalls("newfstatat").stream().filter(e -> "".equals(Events.raw(e, "path"))
+                        && ((ArgValue.Num) e.arg("dirfd")).value() == fd)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError(t.describeEvents()));
+        assertEquals("/etc/hostname", Events.resolved(stat, "path"), Events.describe(stat));
     }
 
     /** fcntl_cmds's own calls (on fds 3 and 99), not the shell wrapper's redirections before it. */
