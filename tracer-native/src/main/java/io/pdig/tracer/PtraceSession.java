@@ -91,11 +91,22 @@ final class PtraceSession implements TraceSession {
 
     @Override
     public void forwardSignal(int signo) {
-        // kill() needs no tracer: the tracee's signal-delivery-stop reaches the tracer thread, which
-        // re-injects it (and turns SIGSTOP/SIGTSTP into a real group-stop with PTRACE_LISTEN).
-        if (!mainEnded && mainPid > 0 && !done.isDone()) {
+        if (done.isDone()) return;
+        if (!mainEnded && mainPid > 0) {
+            // kill() needs no tracer: the tracee's signal-delivery-stop reaches the tracer thread,
+            // which re-injects it (and turns SIGSTOP/SIGTSTP into a real group-stop with
+            // PTRACE_LISTEN). SIGCONT first, as strace does (catalogue B1): a stopped tracee would
+            // otherwise keep the signal pending until someone continued it, where an untraced
+            // process is killed at once by a fatal one.
+            NativeLibrary.lib().pdig_kill(mainPid, Ptrace.SIGCONT);
             NativeLibrary.lib().pdig_kill(mainPid, signo);
+            return;
         }
+        // The command has ended and only what it left behind is traced (orphans, daemons): there
+        // is no one to forward to, and dropping the signal would leave SIGKILL as the only way
+        // to stop pdig. It ends the session instead: those processes are killed (fail-closed) or
+        // detached (--fail-open), and pdig exits with the command's status.
+        if (mainEnded) command(detachOnClose ? Tracer.Command.DETACH : Tracer.Command.KILL);
     }
 
     @Override

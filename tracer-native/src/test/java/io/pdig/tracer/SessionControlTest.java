@@ -205,6 +205,43 @@ class SessionControlTest {
         assertEquals("cannot execute /: Permission denied", e3.getMessage());
     }
 
+    /**
+     * Once the command has ended, a signal for pdig has no one to go to: it ends the session
+     * instead of being dropped (which left SIGKILL as the only way to stop pdig while a daemon
+     * ran). Fail-closed: the daemon is killed; the status is still the command's.
+     */
+    @Test
+    void aSignalAfterTheCommandEndedEndsTheSessionWithTheCommandsStatus(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path pidFile = dir.resolve("daemon.pid");
+        CollectingSink sink = new CollectingSink();
+        LaunchSpec spec = LaunchTest.spec(Set.of("openat"), "/bin/sh", "-c",
+                "setsid sh -c 'echo $$ > " + pidFile + "; exec sleep 60' & exit 4");
+        try (TraceSession s = new PtraceDriver().launch(spec, sink)) {
+            waitFor("the daemon's pid", () -> {
+                try {
+                    return Files.readString(pidFile).trim().matches("\\d+");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            long daemon = Long.parseLong(Files.readString(pidFile).trim());
+            waitFor("the command's end", () -> ((PtraceSession) s).mainEnded);
+            assertTrue(alive(daemon), "the daemon is still traced");
+            s.forwardSignal(15);
+            assertEquals(Termination.exited(4), s.awaitTermination());
+            waitFor("the daemon killed", () -> !alive(daemon) || zombieOrGone(daemon));
+        }
+    }
+
+    private static boolean zombieOrGone(long pid) {
+        try {
+            return state(pid) == 'Z';
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
     @Test
     void dieBySignalKillsTheJvmWithThatSignal() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -20,7 +20,11 @@ public interface TraceSession extends AutoCloseable {
      */
     Termination awaitTermination() throws InterruptedException;
 
-    /** Forwards a signal that pdig itself received to the main tracee (SIGINT, SIGTERM...). */
+    /**
+     * Forwards a signal that pdig itself received to the main tracee (SIGINT, SIGTERM...); once the
+     * main tracee has ended, ends the session instead (its descendants killed, or detached when
+     * fail-open).
+     */
     void forwardSignal(int signo);
 
     /** Detaches from every tracee, leaving them running (attach mode); idempotent. */
