@@ -2,7 +2,6 @@
  * Empty path arguments (ArgDecodingTest): openat(AT_FDCWD, "") fails with ENOENT and names no
  * file; fstatat(fd, "", AT_EMPTY_PATH) names the file open on fd. Prints "open_rc R stat_rc R".
  */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>

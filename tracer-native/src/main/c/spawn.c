@@ -52,6 +52,7 @@ struct pdig_spawn {
     unsigned short filter_len;
     uint64_t sigign;
     uint64_t sigmask;
+    int closed_stdio; /* bit N: fd N (0-2) was closed when pdig started */
     void *stack;
     /* Futex word: 0 = wait, 1 = go, -1 = abort. Written by the parent, read by the child. */
     volatile int go;
@@ -124,6 +125,10 @@ static CHILD_CODE int child_main(void *arg) {
     }
     /* The JVM's descriptors (jars, sockets, journal) must not leak; ENOSYS on old kernels is ignored. */
     raw6(SYS_close_range, 3, ~0U, 0, 0, 0, 0);
+    /* Standard descriptors pdig was started without: the JVM reused those numbers; closed again. */
+    for (int fd = 0; fd <= 2; fd++) {
+        if (s->closed_stdio & (1 << fd)) raw6(SYS_close, fd, 0, 0, 0, 0, 0);
+    }
     /*
      * The inherited mask before the filter: the filter makes every later call a traced one, and
      * the command's trace starts with its execve, as under strace (a pending signal now kills or
@@ -221,9 +226,16 @@ int pdig_spawn_set_signals(long h, uint64_t ignored, uint64_t mask) {
     return 0;
 }
 
-/* The launcher passes its inherited signal state to the JVM through these; the tracee must not see them. */
+int pdig_spawn_set_closed_stdio(long h, int mask) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    s->closed_stdio = mask & 7;
+    return 0;
+}
+
+/* The launcher passes its inherited state to the JVM through these; the tracee must not see them. */
 static int is_private_env(const char *e) {
-    return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0;
+    return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
+        || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0;
 }
 
 int pdig_spawn_start(long h, long ptrace_options) {

@@ -50,6 +50,8 @@ final class LaunchTracer extends Tracer {
         }
         check(lib.pdig_spawn_set_filter(h, filter, filterInsns));
         check(lib.pdig_spawn_set_signals(h, envMask("PDIG_ORIG_SIGIGN"), envMask("PDIG_ORIG_SIGMASK")));
+        // Bits 0-2: stdin, stdout, stderr were closed when the ./pdig script started.
+        check(lib.pdig_spawn_set_closed_stdio(h, (int) envMask("PDIG_CLOSED_STDIO") & 7));
         long options = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACECLONE
                 | Ptrace.O_TRACEEXEC | Ptrace.O_TRACESECCOMP | (spec.failOpen() ? 0 : Ptrace.O_EXITKILL);
         int pid = lib.pdig_spawn_start(h, options);

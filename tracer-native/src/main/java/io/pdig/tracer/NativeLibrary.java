@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 6;
+    public static final int EXPECTED_ABI_VERSION = 7;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -45,6 +45,8 @@ public final class NativeLibrary {
         int pdig_spawn_set_filter(long h, @In byte[] prog, int insns);
 
         int pdig_spawn_set_signals(long h, long ignored, long mask);
+
+        int pdig_spawn_set_closed_stdio(long h, int mask);
 
         int pdig_spawn_start(long h, long ptraceOptions);
 

@@ -1,0 +1,53 @@
+package io.pdig.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command under `./pdig run` starts with what pdig's caller gave pdig, not with what the JVM
+ * made of it: closed standard descriptors stay closed (catalogue K5: no JVM file in their place),
+ * and the open-files limit is the caller's (HotSpot raises its own).
+ */
+@Timeout(200)
+class TraceeInheritsTest {
+
+    /** Runs {@code script} in sh with $0 = ./pdig; returns what the tracee wrote to {@code dir}/out. */
+    private static String run(Path dir, String script) throws IOException, InterruptedException {
+        Path pdig = Path.of(System.getProperty("pdig.repo.root")).resolve("pdig");
+        Process p = new ProcessBuilder("sh", "-c", script, pdig.toString(), dir.resolve("out").toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("timed out: " + Files.readString(dir.resolve("log")));
+        }
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log")));
+        return Files.readString(dir.resolve("out"), StandardCharsets.UTF_8).trim();
+    }
+
+    /** The tracee's report of its fds 0-2, "open" or "closed" each, written through fd 3 ($1). */
+    private static final String REPORT_FDS = "exec 3>\"$1\"; for f in 0 1 2; do "
+            + "if [ -e /proc/$$/fd/$f ]; then echo open >&3; else echo closed >&3; fi; done";
+
+    @Test
+    void standardDescriptorsClosedForPdigAreClosedForTheCommand(@TempDir Path dir) throws Exception {
+        String tracee = "sh -c '" + REPORT_FDS + "' sh \"$1\"";
+        assertEquals("closed\nopen\nopen", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " <&-"));
+        assertEquals("open\nclosed\nopen", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " >&-"));
+        assertEquals("open\nopen\nclosed", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " 2>&-"));
+        assertEquals("closed\nclosed\nclosed", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " <&- >&- 2>&-"));
+        assertEquals("open\nopen\nopen", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " </dev/null"));
+    }
+
+    @Test
+    void theOpenFilesLimitIsTheCallers(@TempDir Path dir) throws Exception {
+        assertEquals("256", run(dir, "ulimit -Sn 256; \"$0\" run --no-rules --no-journal -- sh -c 'ulimit -Sn > \"$1\"' sh \"$1\""));
+    }
+}
