@@ -38,7 +38,7 @@ final class AttachTracer extends Tracer {
 
     @Override
     protected void setup() throws DriverException {
-        int pid = spec.pid();
+        int pid = PtraceDriver.processOf(spec.pid());
         refuseIfInvalid(pid);
         mainPid = pid;
         session.mainPid = pid;
@@ -188,6 +188,10 @@ final class AttachTracer extends Tracer {
         long tracer = ProcReader.statusLong(pid, "TracerPid", 0);
         if (tracer != 0) {
             throw new DriverException("cannot attach to pid " + pid + ": already traced by pid " + tracer);
+        }
+        if (tasks(pid).size() <= 1 && isZombie(pid)) {
+            // PTRACE_SEIZE would say EPERM, whose usual causes (capabilities, Yama) mislead here.
+            throw new DriverException("cannot attach to pid " + pid + ": it has exited (a zombie its parent has not reaped)");
         }
     }
 

@@ -39,11 +39,21 @@ public final class PtraceDriver implements TraceDriver {
     @Override
     public TraceSession attach(AttachSpec spec, EventSink sink) throws DriverException {
         TracePolicy policy = policy(spec.syscalls(), false, spec.everyCall());
-        AttachTracer.refuseIfInvalid(spec.pid());
+        AttachTracer.refuseIfInvalid(processOf(spec.pid()));
         PtraceSession session = new PtraceSession(true);
         session.start(new AttachTracer(spec, policy, sink, session), "pdig-tracer-attach");
         session.awaitStarted();
         return session;
+    }
+
+    /**
+     * The process a pid names: itself, or for the id of a non-leader thread, its thread group.
+     * `attach -p` traces whole processes, and the events' pid must be the process's (a thread id
+     * taken as the pid made every event claim a process that does not exist). Unchanged when
+     * /proc cannot say.
+     */
+    public static int processOf(int pid) {
+        return pid <= 0 ? pid : (int) ProcReader.statusLong(pid, "Tgid", pid);
     }
 
     private static TracePolicy policy(java.util.Set<String> names, boolean traceExits, boolean everyCall) throws DriverException {

@@ -49,6 +49,11 @@ public final class AttachCommand implements Callable<Integer> {
         if (pid <= 0) {
             throw new CommandLine.ParameterException(cl, "--pid: expected a process id, got " + pid);
         }
+        int target = PtraceDriver.processOf(pid);
+        if (target != pid) {
+            System.err.println("pdig: " + pid + " is a thread of process " + target + "; attaching to the process");
+            pid = target;
+        }
         AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl),
                 detection.namesEveryCall(trace));
         PipelineConfig config = PipelineConfigs.forAttach(cl, trace, journal, detection, pid);

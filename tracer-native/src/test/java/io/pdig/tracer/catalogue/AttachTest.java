@@ -64,6 +64,46 @@ class AttachTest {
         assertTrue(real.output().contains("main done"));
     }
 
+    /** H1: `attach -p` given a non-leader thread's id traces that thread's process, under the process's pid. */
+    @Test
+    void h1AttachByAThreadIdTracesItsProcess() throws Exception {
+        java.nio.file.Path dir = Detached.newDir();
+        Detached real = Detached.startIn(dir, "mt_wait", dir.toString());
+        Tracing.waitUntil("3 threads", 5000, null, () -> threadTids(real.output()).size() == 3);
+        Map<Integer, Integer> tids = threadTids(real.output());
+        int threadId = tids.get(1);
+        assertTrue(threadId != real.pid);
+        Traced t = Tracing.attach(threadId, true, SyscallTable.defaultSet(), real.dir, real.out);
+        Thread.sleep(200);
+        Files.createFile(real.dir.resolve("go.0"));
+        real.awaitOutput("thread 0 done", 5000);
+        Tracing.waitUntil("chdir of thread 0", 3000, t, () -> !chdirs(t, "x.thread.0").isEmpty());
+        SyscallEvent c = chdirs(t, "x.thread.0").get(0);
+        assertEquals(tids.get(0), c.tid(), "another thread of the process is traced too");
+        assertEquals(real.pid, c.pid(), "the process's pid, not the thread id given: " + Events.describe(c));
+        assertTrue(t.events(io.pdig.model.event.ProcessEvent.Exec.class).stream().allMatch(e -> e.pid() == real.pid),
+                t.describeEvents());
+        t.session.detach();
+        assertTrue(t.await(5000).detached());
+        for (int i = 1; i < 3; i++) Files.createFile(real.dir.resolve("go." + i));
+        Files.createFile(real.dir.resolve("end"));
+        Tracing.waitUntil("target exits after detach", 5000, null, () -> !Procs.alive(real.pid));
+    }
+
+    /** A zombie cannot be traced; the refusal says so rather than blaming permissions. */
+    @Test
+    void attachToAZombieSaysItHasExited() throws Exception {
+        Process holder = new ProcessBuilder("sh", "-c", "sleep 0.05 & echo $!; exec sleep 10").start();
+        try {
+            int zombie = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine().trim());
+            Tracing.waitUntil("the zombie", 5000, null, () -> Procs.state(zombie) == 'Z');
+            DriverException e = assertThrows(DriverException.class, () -> Tracing.attach(zombie, false, SyscallTable.defaultSet(), null, null));
+            assertTrue(e.getMessage().contains("has exited"), e.getMessage());
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
     private static List<SyscallEvent> chdirs(Traced t, String name) {
         return t.syscalls("chdir").stream().filter(e -> name.equals(Events.raw(e, "path"))).collect(Collectors.toList());
     }
