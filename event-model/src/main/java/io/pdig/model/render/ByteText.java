@@ -55,7 +55,12 @@ public final class ByteText {
         return sb.append(']').toString();
     }
 
-    /** Strict UTF-8 decoding with {@code \xNN} for each byte that is not part of a valid sequence. */
+    /**
+     * Strict UTF-8 decoding with {@code \xNN} for each byte that is not part of a valid sequence,
+     * and a backslash written as two, so that the text says which bytes it came from: a name with
+     * the byte 0xff reads {@code \xff}, one with the four characters backslash, x, f, f reads
+     * {@code \\xff}.
+     */
     public static String utf8Text(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length);
         int i = 0;
@@ -70,6 +75,11 @@ public final class ByteText {
             int c0 = b[i] & 0xff;
             if (n == 1) {
                 cp = c0;
+                if (cp == '\\') {
+                    sb.append("\\\\");
+                    i++;
+                    continue;
+                }
             } else if (n == 2) {
                 cp = (c0 & 0x1f) << 6 | (b[i + 1] & 0x3f);
             } else if (n == 3) {

@@ -37,7 +37,7 @@ import java.util.TreeMap;
  *   <li>fd, dirfd, pid, uid, gid, int: numbers (dirfd AT_FDCWD is -100); sizes: unsigned numbers;
  *   pointers and opaque words: hex strings ("0x7ffc1000", "0").</li>
  *   <li>paths and strings: text (see {@link ByteText#utf8Text}: invalid UTF-8 bytes become the
- *   four characters \xNN); a path's resolved absolute form goes under the same key in
+ *   four characters \xNN, and a backslash is doubled); a path's resolved absolute form goes under the same key in
  *   "args_resolved"; names of truncated strings/lists are listed in "args_truncated".</li>
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the

@@ -42,6 +42,8 @@ class ByteTextTest {
         assertEquals("/tmp/é€😀", ByteText.utf8Text(b("/tmp/é€😀")));
         assertTrue(ByteText.isValidUtf8(b("/tmp/é€😀")));
         assertEquals("a\\xffb", ByteText.utf8Text(bytes('a', 0xff, 'b')));
+        assertEquals("a\\\\xffb", ByteText.utf8Text(b("a\\xffb")), "a real backslash is doubled: not the byte 0xff");
+        assertEquals("\\\\", ByteText.utf8Text(b("\\")));
         assertEquals("\\xc0\\x80", ByteText.utf8Text(bytes(0xc0, 0x80)), "overlong NUL");
         assertEquals("\\xed\\xa0\\x80", ByteText.utf8Text(bytes(0xed, 0xa0, 0x80)), "surrogate");
         assertEquals("\\xf4\\x90\\x80\\x80", ByteText.utf8Text(bytes(0xf4, 0x90, 0x80, 0x80)), "above U+10FFFF");

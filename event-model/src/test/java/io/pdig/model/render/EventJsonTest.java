@@ -74,7 +74,7 @@ class EventJsonTest {
     void nonUtf8BytesQuotesBackslashesAndControlCharacters() throws Exception {
         ArgValue p = new ArgValue.Path(bytes('/', 'a', '"', '\\', '\n', 0x01, 0xff, 0xc3, 0xa9), null, false);
         JsonNode j = render(3, call("unlink", 0, p), "unlink");
-        assertEquals("/a\"\\\n\u0001\\xffé", j.get("args").get("path").asText());
+        assertEquals("/a\"\\\\\n\u0001\\xffé", j.get("args").get("path").asText(), "the backslash doubled, 0xff as \\xff");
         NoticeEvent notice = new NoticeEvent(5, 1, 1, NoticeEvent.Kind.TRACER_ERROR, 1, "bad \"thing\"\t\u007f\\");
         JsonNode nj = render(4, notice, "notice");
         assertEquals("bad \"thing\"\t\u007f\\", nj.get("message").asText());
@@ -202,7 +202,8 @@ class EventJsonTest {
             assertEquals(ByteText.utf8Text(raw), j.get("args").get("path").asText());
             assertEquals(ByteText.utf8Text(raw), j.get("args_resolved").get("path").asText());
             if (ByteText.isValidUtf8(raw)) {
-                assertEquals(new String(raw, java.nio.charset.StandardCharsets.UTF_8), j.get("args").get("path").asText());
+                assertEquals(new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace("\\", "\\\\"),
+                        j.get("args").get("path").asText(), "valid UTF-8 is itself, backslashes doubled");
             }
         }
     }
