@@ -56,7 +56,10 @@ public final class EventText {
     private static String arg(ArgValue a) {
         if (a instanceof ArgValue.Bytes b) return "Bytes(" + hex(b.bytes()) + "," + b.truncated() + ")";
         if (a instanceof ArgValue.Path p) return "Path(" + hex(p.raw()) + "," + hex(p.resolved()) + "," + p.truncated() + ")";
-        if (a instanceof ArgValue.StrList l) return "StrList(" + list(l.items()) + "," + l.truncated() + ")";
+        if (a instanceof ArgValue.StrList l) {
+            return "StrList(" + list(l.items()) + "," + l.truncated()
+                    + (l.cutItems().length > 0 ? ",cut=" + java.util.Arrays.toString(l.cutItems()) : "") + ")";
+        }
         if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
         if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";
         return String.valueOf(a);

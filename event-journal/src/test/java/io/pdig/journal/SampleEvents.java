@@ -64,6 +64,9 @@ public final class SampleEvents {
                 new ArgValue.Path(b("y.so"), b("/usr/lib/y.so"), false), new ArgValue.Num(0x7ffc12345670L), new ArgValue.Num(0x100)));
         l.add(sys(t + 35, 4001, "execve", 0, true, new ArgValue.Path(b("/bin/sh"), b("/usr/bin/dash"), false),
                 new ArgValue.StrList(List.of(b("sh"), b("-c"), b("echo hi")), false), new ArgValue.StrList(List.of(), true)));
+        // Schema v2: an argument cut at the string limit (STRLIST_CUT).
+        l.add(sys(t + 35, 4001, "execve", 0, true, new ArgValue.Path(b("/bin/echo"), b("/bin/echo"), false),
+                new ArgValue.StrList(List.of(b("echo"), b("0123456789abcdef"), b("x")), true, new int[] {1}), ArgValue.Null.INSTANCE));
         l.add(sys(t + 36, 4001, "connect", -111, true, new ArgValue.Num(5),
                 new ArgValue.SockAddr(new byte[] {2, 0, 0, 80, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}), new ArgValue.Num(16)));
         l.add(sys(t + 37, 4001, "pipe2", 0, true, new ArgValue.FdPair(6, 7), new ArgValue.Num(0x80000)));

@@ -20,8 +20,11 @@ final class TraceeMemory {
         }
     }
 
-    /** Result of a string array read. */
-    record StrArray(List<byte[]> items, boolean truncated, int errno) {
+    /**
+     * Result of a string array read: {@code truncated} when items follow that were not read,
+     * {@code cutItems} the indices of items cut at the string limit.
+     */
+    record StrArray(List<byte[]> items, boolean truncated, int[] cutItems, int errno) {
     }
 
     static final int MAX_ARGV_ITEMS = 1024;
@@ -96,6 +99,7 @@ final class TraceeMemory {
     /** Reads a NULL-terminated array of string pointers (argv), bounded in items and bytes. */
     StrArray readStringArray(int tid, long addr, int ptrSize, int stringLimit) {
         List<byte[]> items = new ArrayList<>();
+        List<Integer> cut = new ArrayList<>();
         boolean truncated = false;
         int total = 0;
         long cursor = addr;
@@ -104,7 +108,7 @@ final class TraceeMemory {
             long[] ptrs = readWords(tid, cursor, 16, ptrSize);
             if (ptrs == null || ptrs.length == 0) {
                 if (items.isEmpty()) {
-                    return new StrArray(null, false, readErrno(tid, cursor));
+                    return new StrArray(null, false, null, readErrno(tid, cursor));
                 }
                 truncated = true;
                 break;
@@ -122,9 +126,11 @@ final class TraceeMemory {
                     truncated = true;
                     break outer;
                 }
+                // Cut at the string limit or at what is left of the byte budget (then the next
+                // round finds the budget spent and marks the list truncated if items follow).
+                if (s.truncated()) cut.add(items.size());
                 items.add(s.bytes());
                 total += s.bytes().length;
-                truncated |= s.truncated();
             }
             cursor += (long) ptrs.length * ptrSize;
             if (ptrs.length < 16) {
@@ -132,7 +138,7 @@ final class TraceeMemory {
                 break;
             }
         }
-        return new StrArray(items, truncated, 0);
+        return new StrArray(items, truncated, cut.stream().mapToInt(Integer::intValue).toArray(), 0);
     }
 
     /** readlink of /proc/TID/{cwd,fd/N,exe,root}; null when it fails. */

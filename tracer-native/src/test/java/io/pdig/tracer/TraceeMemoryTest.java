@@ -1,6 +1,7 @@
 package io.pdig.tracer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,5 +33,25 @@ class TraceeMemoryTest {
         TraceeMemory.Str roomy = mem.readString(self, p.address(), 4096);
         assertArrayEquals(text, roomy.bytes());
         assertFalse(roomy.truncated());
+    }
+
+    /** argv with -s 16: a long item is cut by itself; the list is whole (no item is missing). */
+    @Test
+    void anArgvItemCutAtTheLimitIsMarkedAsSuchNotAsAShortList() {
+        Pointer strings = Memory.allocateDirect(NativeLibrary.runtime(), 64, true);
+        byte[] a = "0123456789abcdefg".getBytes(StandardCharsets.US_ASCII); // 17 bytes
+        strings.put(0, a, 0, a.length);
+        strings.putByte(a.length, (byte) 0);
+        strings.put(32, new byte[] {'Z', 0}, 0, 2);
+        Pointer argv = Memory.allocateDirect(NativeLibrary.runtime(), 24, true);
+        argv.putLong(0, strings.address());
+        argv.putLong(8, strings.address() + 32);
+        argv.putLong(16, 0);
+        int self = (int) ProcessHandle.current().pid();
+        TraceeMemory.StrArray l = new TraceeMemory(NativeLibrary.lib(), 4096).readStringArray(self, argv.address(), 8, 16);
+        assertEquals(2, l.items().size());
+        assertArrayEquals("0123456789abcdef".getBytes(StandardCharsets.US_ASCII), l.items().get(0));
+        assertArrayEquals(new int[] {0}, l.cutItems());
+        assertFalse(l.truncated(), "every item was read");
     }
 }

@@ -82,6 +82,9 @@ package io.pdig.journal.codec;
  * 7 FDPAIR       first:s second:s
  * 8 WORDS        count:u word:u*
  * 9 UNREADABLE   address:u errno:s
+ * 10 STRLIST_CUT flag 0x10 truncated;  count:u bytes*  cutCount:u index:u*   (since v2: the items,
+ *                ascending, whose bytes were cut at the string limit; written only when there are
+ *                any, otherwise STRLIST)
  * </pre>
  *
  * <h3>Notice codes</h3>
@@ -91,7 +94,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

@@ -160,11 +160,21 @@ public final class RecordDecoder {
                 ctx.path = resolved;
                 return new ArgValue.Path(raw, resolved, truncated);
             }
-            case ARG_STRLIST: {
+            case ARG_STRLIST:
+            case ARG_STRLIST_CUT: {
                 int n = r.count(MAX_ITEMS);
                 List<byte[]> items = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) items.add(r.bytes());
-                return new ArgValue.StrList(Collections.unmodifiableList(items), truncated);
+                int[] cut = new int[0];
+                if ((tag & 0x0f) == ARG_STRLIST_CUT) {
+                    cut = new int[r.count(n)];
+                    for (int k = 0; k < cut.length; k++) {
+                        long i = r.uvarint();
+                        if (i >= n || k > 0 && i <= cut[k - 1]) throw new DecodeException("cut item " + i + " out of order or range");
+                        cut[k] = (int) i;
+                    }
+                }
+                return new ArgValue.StrList(Collections.unmodifiableList(items), truncated, cut);
             }
             case ARG_SOCKADDR:
                 return new ArgValue.SockAddr(r.bytes());

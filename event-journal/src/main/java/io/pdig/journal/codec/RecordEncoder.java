@@ -109,9 +109,15 @@ public final class RecordEncoder {
         } else if (a instanceof ArgValue.Path p) {
             path(p);
         } else if (a instanceof ArgValue.StrList l) {
-            out.u8(ARG_STRLIST | (l.truncated() ? ARG_TRUNCATED : 0));
+            int[] cut = l.cutItems();
+            // Schema v1's STRLIST when no item was cut, so such records stay as v1 wrote them.
+            out.u8((cut.length == 0 ? ARG_STRLIST : ARG_STRLIST_CUT) | (l.truncated() ? ARG_TRUNCATED : 0));
             out.uvarint(l.items().size());
             for (byte[] item : l.items()) out.bytes(item);
+            if (cut.length > 0) {
+                out.uvarint(cut.length);
+                for (int i : cut) out.uvarint(i);
+            }
         } else if (a instanceof ArgValue.SockAddr s) {
             out.u8(ARG_SOCKADDR);
             out.bytes(s.bytes());

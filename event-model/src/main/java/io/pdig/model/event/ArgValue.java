@@ -47,8 +47,33 @@ public sealed interface ArgValue {
     record Path(byte[] raw, byte[] resolved, boolean truncated) implements ArgValue {
     }
 
-    /** A NULL-terminated string array (argv). {@code truncated} when items or bytes were cut. */
-    record StrList(List<byte[]> items, boolean truncated) implements ArgValue {
+    /**
+     * A NULL-terminated string array (argv). {@code truncated}: the list goes on past its last item
+     * (item or byte limits, an unreadable pointer); {@code cutItems}: ascending indices of items
+     * whose own bytes were cut at the string limit (strace's {@code "..."...}). Never null.
+     */
+    record StrList(List<byte[]> items, boolean truncated, int[] cutItems) implements ArgValue {
+
+        private static final int[] NONE = new int[0];
+
+        public StrList {
+            cutItems = cutItems == null || cutItems.length == 0 ? NONE : cutItems.clone();
+        }
+
+        /** A list none of whose items was cut. */
+        public StrList(List<byte[]> items, boolean truncated) {
+            this(items, truncated, NONE);
+        }
+
+        /** Whether item {@code i}'s bytes were cut at the string limit. */
+        public boolean isCut(int i) {
+            return java.util.Arrays.binarySearch(cutItems, i) >= 0;
+        }
+
+        @Override
+        public int[] cutItems() {
+            return cutItems.clone();
+        }
     }
 
     /** A socket address exactly as the kernel's struct sockaddr bytes (family first). */

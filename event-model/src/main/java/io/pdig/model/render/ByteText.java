@@ -46,10 +46,16 @@ public final class ByteText {
 
     /** strace's array form: {@code ["a", "b"]}, with {@code , ...} before the bracket when truncated. */
     public static String quoteList(List<byte[]> items, boolean truncated) {
+        return quoteList(items, truncated, i -> false);
+    }
+
+    /** As {@link #quoteList(List, boolean)}, with strace's {@code ...} after each item {@code cut} names. */
+    public static String quoteList(List<byte[]> items, boolean truncated, java.util.function.IntPredicate cut) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) sb.append(", ");
             appendQuoted(sb, items.get(i), false);
+            if (cut.test(i)) sb.append("...");
         }
         if (truncated) sb.append(items.isEmpty() ? "..." : ", ...");
         return sb.append(']').toString();

@@ -125,7 +125,7 @@ public final class EventJson {
                 if (b.truncated()) truncated.add(name);
             } else if (v instanceof ArgValue.StrList l) {
                 strings(j, l.items());
-                if (l.truncated()) truncated.add(name);
+                if (l.truncated() || l.cutItems().length > 0) truncated.add(name);
             } else if (v instanceof ArgValue.SockAddr a) {
                 j.beginObject();
                 for (Map.Entry<String, Object> f : SockAddrs.fields(a.bytes()).entrySet()) {

@@ -66,6 +66,10 @@ class StraceFormatterTest {
                 f.format(call("execve", 0, path("/bin/sh"), ArgValue.Null.INSTANCE, n(0))));
         assertEquals("1234 execve(\"/bin/sh\", [\"sh\", ...], 0) = 0", f.format(call("execve", 0, path("/bin/sh"),
                 new ArgValue.StrList(List.of(b("sh")), true), n(0))));
+        // strace -s 16: the cut argument carries its own "...", and no ", ..." claims more arguments.
+        assertEquals("1234 execve(\"/bin/echo\", [\"/bin/echo\", \"0123456789abcdef\"..., \"Z\"], 0) = 0",
+                f.format(call("execve", 0, path("/bin/echo"),
+                        new ArgValue.StrList(List.of(b("/bin/echo"), b("0123456789abcdef"), b("Z")), false, new int[] {1}), n(0))));
     }
 
     @Test
