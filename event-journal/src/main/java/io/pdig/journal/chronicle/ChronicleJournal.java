@@ -88,13 +88,49 @@ public final class ChronicleJournal extends StoreJournal {
         return new ChronicleJournal(dir, config, false);
     }
 
+    /**
+     * A journal in a new directory of the temporary-file directory, deleted at close. Its name
+     * carries this process's pid: a pdig that dies without closing it (SIGKILL, or a fatal signal
+     * it does not handle, such as SIGUSR1) leaves it behind, and the next temporary journal
+     * deletes those whose process is gone.
+     */
     public static ChronicleJournal temporary(JournalConfig config) {
         configureChronicle();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeAbandonedTemporaries(tmp);
         try {
-            Path dir = Files.createTempDirectory("pdig-journal-", Permissions.DIR_ATTR);
+            Path dir = Files.createTempDirectory(tmp, TEMP_PREFIX + ProcessHandle.current().pid() + "-", Permissions.DIR_ATTR);
             return new ChronicleJournal(dir, config, true);
         } catch (IOException e) {
             throw new JournalException("journal (temporary): cannot create: " + e.getMessage(), e);
+        }
+    }
+
+    static final String TEMP_PREFIX = "pdig-journal-";
+
+    /**
+     * Deletes {@code pdig-journal-PID-*} directories in {@code tmp} whose PID no longer runs. A pid
+     * reused by another process keeps its directory until that one ends too: never one that
+     * could still be in use.
+     */
+    static void removeAbandonedTemporaries(Path tmp) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
+            for (Path d : ds) {
+                String rest = d.getFileName().toString().substring(TEMP_PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0) continue; // a name from before pids were recorded: unknown owner
+                long pid;
+                try {
+                    pid = Long.parseLong(rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty() && Files.isDirectory(d)) {
+                    deleteTree(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Housekeeping only: an unreadable temporary directory must not stop the trace.
         }
     }
 
