@@ -13,6 +13,8 @@ final class Counters {
     final AtomicLong signals = new AtomicLong();
     final AtomicLong tracees = new AtomicLong();
     final AtomicLong unreadable = new AtomicLong();
+    /** Threads detached while still alive (detach, or a fail-open end that left them running). */
+    final AtomicLong detached = new AtomicLong();
 
     Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -23,6 +25,7 @@ final class Counters {
         m.put("signals", signals.get());
         m.put("tracees", tracees.get());
         m.put("unreadable_args", unreadable.get());
+        m.put("detached", detached.get());
         return m;
     }
 }

@@ -800,7 +800,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     private void detachNow(ThreadState t, int signo) {
-        lib.pdig_ptrace(Ptrace.DETACH, t.tid, 0, signo);
+        if (lib.pdig_ptrace(Ptrace.DETACH, t.tid, 0, signo) == 0) counters.detached.incrementAndGet();
         threads.remove(t.tid);
         notice(t.tid, t.pid, NoticeEvent.Kind.DETACHED, "detached from " + t.tid);
         checkDetachDone();

@@ -93,6 +93,14 @@ public final class RunCommand implements Callable<Integer> {
                 pipeline.started(session);
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());
+                long detached = session.counters().getOrDefault("detached", 0L);
+                if (failOpen && detached > 0) {
+                    // Their seccomp filter outlives the tracer: say so, or a daemon that cannot
+                    // open a file any more looks like its own bug.
+                    cl.getErr().println("pdig: " + detached + " thread" + (detached > 1 ? "s" : "")
+                            + " left running untraced (--fail-open): their traced syscalls now fail with ENOSYS");
+                    cl.getErr().flush();
+                }
             }
         }
         return exitStatus(end);
