@@ -62,7 +62,7 @@ int pdig_spawn_error(long h, int64_t *out2);
 void pdig_spawn_free(long h);
 
 /* trace.c */
-int pdig_next(int64_t *out, int64_t spin_ns);
+int pdig_next(int64_t *out, int64_t spin_ns); /* spin_ns < 0: pending stops only, 0 if none */
 int pdig_syscall_regs(int pid, int64_t *out);
 long pdig_ptrace(int request, int pid, long addr, long data);
 int pdig_kill(int pid, int sig);

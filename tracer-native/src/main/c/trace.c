@@ -38,6 +38,7 @@ static int64_t monotonic_ns(void) {
 }
 
 /*
+ * spin_ns < 0: take a stop only if one is already pending, else return 0 at once.
  * spin_ns > 0: poll with WNOHANG for up to that long before blocking. A stop that comes within the
  * window then reaches a running tracer; a blocked one must be woken first, which in a virtual
  * machine means waking a halted virtual CPU (an inter-processor interrupt through the host) on
@@ -47,13 +48,21 @@ int pdig_next(int64_t *out, int64_t spin_ns) {
     int st;
     /* __WNOTHREAD: never reap children that other JVM threads started (ProcessBuilder). */
     pid_t pid = 0;
-    if (spin_ns > 0) {
+    if (spin_ns < 0) {
+        /* Only what is already pending: 0 when nothing is (the tracer's fairness gathering). */
+        do pid = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
+        while (pid < 0 && errno == EINTR);
+        out[PDIG_SLOT_POLLED] = 0;
+        if (pid <= 0) return pid == 0 ? 0 : -errno;
+    } else if (spin_ns > 0) {
         int64_t until = monotonic_ns() + spin_ns;
         do pid = waitpid(-1, &st, __WALL | __WNOTHREAD | WNOHANG);
         while (pid == 0 && monotonic_ns() < until);
     }
-    out[PDIG_SLOT_POLLED] = pid > 0;
-    if (pid == 0) pid = waitpid(-1, &st, __WALL | __WNOTHREAD);
+    if (spin_ns >= 0) {
+        out[PDIG_SLOT_POLLED] = pid > 0;
+        if (pid == 0) pid = waitpid(-1, &st, __WALL | __WNOTHREAD);
+    }
     if (pid < 0) return -errno;
     out[PDIG_SLOT_STATUS] = st;
     out[PDIG_SLOT_TID] = pid;

@@ -30,6 +30,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForkCloneTest {
 
     /**
+     * Busy threads are all served: 20 threads opening files for 2 s each get about the same number
+     * of calls through, and none waits long for one. Taking one stop at a time from waitpid(-1)
+     * served the threads at the front of the kernel's list over and over: min 1 call against a
+     * max of ~24,000, and a single open that waited 3 s.
+     */
+    @Test
+    void busyThreadsAreServedFairly() throws Exception {
+        Traced t = Tracing.program("fair_threads", "20", "2").syscalls(Set.of("openat", "close")).run(30_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        Matcher m = Pattern.compile("threads 20 min (\\d+) median (\\d+) max (\\d+) longest_us (\\d+)").matcher(t.output());
+        assertTrue(m.find(), t.output());
+        long min = Long.parseLong(m.group(1));
+        long median = Long.parseLong(m.group(2));
+        long longestUs = Long.parseLong(m.group(4));
+        assertTrue(median > 50, "the program made progress: " + m.group());
+        assertTrue(min * 4 >= median, "every thread got at least a quarter of the median's calls: " + m.group());
+        assertTrue(longestUs < 500_000, "no open+close waited half a second: " + m.group());
+    }
+
+
+    /**
      * A plain fork makes no entry stop: its clone is reported from the fork event, its flags read
      * from the parent's registers, its result the child; with --trace-exits it stops at its entry
      * as before. Either way each clone names a child that has a Spawn event with the same flags.
