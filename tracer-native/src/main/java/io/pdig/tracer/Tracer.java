@@ -70,7 +70,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      * kernel's list first; taking one stop at a time let those threads, resumed at once, stop and
      * be served again while the others waited: with 100 threads opening files, most got a handful
      * of calls in 5 s and one waited 4.6 s for a single open (strace, which also gathers, 14 ms).
-     * Gathered only with more than one known thread, so a single-threaded program pays nothing.
+     * Gathered only with more than one known thread, so a single-threaded program pays nothing,
+     * and before a wait rather than after one: the thread just resumed runs meanwhile.
      * A ring of preallocated buffers, confined to the tracer thread like {@link #buf}.
      */
     private static final int PENDING_MAX = 1024;
@@ -78,6 +79,14 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     private final int[] pendingRc = new int[PENDING_MAX];
     private int pendingHead;
     private int pendingCount;
+    /**
+     * The last gathering found stops: threads are queueing up, so gather before every wait until
+     * one finds none. Otherwise every GATHER_EVERY stops, which bounds how long a fresh wait can
+     * keep serving the front of the kernel's list, for one non-blocking waitpid per that many
+     * stops (gathering before every wait cost create threads ~10 %).
+     */
+    private boolean backlog;
+    private static final int GATHER_EVERY = 8;
     protected TraceeMemory mem;
     private ArgDecoder decoder;
     private final long[] raw = new long[6];
@@ -242,8 +251,15 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
     }
 
-    /** The next stop to handle: a gathered pending one, else a fresh wait (then gathers). */
+    /**
+     * The next stop to handle: a gathered one; else, with more than one thread, whatever is
+     * pending now (gathered while the threads resumed last run); else a fresh wait.
+     */
     private Stop nextStop() {
+        if (pendingCount == 0 && threads.size() > 1 && (backlog || stopCount % GATHER_EVERY == 0)) {
+            gatherPending();
+            backlog = pendingCount > 0;
+        }
         if (pendingCount > 0) {
             buf = pendingBufs[pendingHead];
             int rc = pendingRc[pendingHead];
@@ -257,7 +273,6 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         int rc = lib.pdig_next(buf.address, poll ? spinNanos : 0);
         Stop s = Stop.decode(rc, buf);
         if (poll) pollMisses = buf.get(StopBuffer.POLLED) != 0 ? 0 : pollMisses + 1;
-        if (rc > 0 && threads.size() > 1) gatherPending();
         return s;
     }
 
