@@ -1,5 +1,6 @@
 package io.pdig.launcher;
 
+import io.pdig.launcher.cli.ExitCodes;
 import io.pdig.launcher.cli.PdigCommand;
 import io.pdig.launcher.cli.RuleSetLoader;
 import io.pdig.launcher.wiring.EarlyJournal;
@@ -63,6 +64,13 @@ public final class Main {
         }
         try {
             return PdigCommand.commandLine(args).execute(args);
+        } catch (InternalError e) {
+            // picocli's handler sees Exceptions only; this Error is a fault on a mapped journal
+            // file (disk full while dump or replay read it), which deserves one line, not a trace.
+            if (!io.pdig.journal.JournalException.isMappedFileFault(e)) throw e;
+            System.err.println("pdig: " + io.pdig.journal.JournalException.describe(e));
+            if (ExitCodes.debug()) e.printStackTrace();
+            return ExitCodes.FAILURE;
         } finally {
             if (tracing) {
                 EarlyJournal.discard();

@@ -35,8 +35,8 @@ public final class ChronicleJournal extends StoreJournal {
     }
 
     /**
-     * Sets Chronicle up before any of its classes load: its no-telemetry switches (unless the user
-     * set them), and the no-op POSIX binding. Chronicle's {@code Jvm} class initialiser otherwise
+     * Sets Chronicle up before any of its classes load: its no-telemetry switches and its disk
+     * space monitor off (unless the user set them), and the no-op POSIX binding. Chronicle's {@code Jvm} class initialiser otherwise
      * builds a jnr-ffi binding of its POSIX functions eagerly (class generation, 25-40 ms of the
      * journal's first open, which live detection waits for); pdig uses nothing that needs it (no
      * msync sync mode, no thread affinity, no pre-touching), and the no-op binding's msync, madvise
@@ -52,6 +52,11 @@ public final class ChronicleJournal extends StoreJournal {
         }
         if (System.getProperty("chronicle.announcer.disable") == null) {
             System.setProperty("chronicle.announcer.disable", "true");
+        }
+        // Its thread polls free space and logs an ERROR line every second once a disk is nearly
+        // full; pdig reports a failed journal write itself, once, with the cause.
+        if (System.getProperty("chronicle.disk.monitor.disable") == null) {
+            System.setProperty("chronicle.disk.monitor.disable", "true");
         }
         if (!Boolean.getBoolean("pdig.chronicle.posix")) {
             net.openhft.posix.PosixAPI.useNoOpPosixApi();

@@ -151,9 +151,14 @@ public final class AsyncJournalWriter implements JournalWriter {
     private void checkFailure() {
         Throwable f = failure;
         if (f != null) {
-            String why = f instanceof JournalException ? f.getMessage() : store.label() + ": journal thread failed: " + f;
+            String why = f instanceof JournalException ? f.getMessage() : store.label() + ": " + describe(f);
             throw new JournalException(why, f);
         }
+    }
+
+    /** What a journal thread failure means for the user (a mapped-file fault: disk full). */
+    static String describe(Throwable f) {
+        return JournalException.isMappedFileFault(f) ? JournalException.describe(f) : "journal thread failed: " + f;
     }
 
     @Override

@@ -78,6 +78,9 @@ final class DetectionLoop {
         try (JournalReader r = journal.reader(READER_NAME,
                 new ReaderOptions(0, true, false, Duration.ofMillis(2)))) {
             reader = r;
+            // A stop requested before the reader existed (the journal opened late, or never got a
+            // record): nothing else would ever close it, and next() would follow it for good.
+            if (stopping) r.close();
             boolean inSession = false;
             while (!aborted) {
                 if (processedSeq >= endSeq) break;
@@ -97,7 +100,7 @@ final class DetectionLoop {
             }
         } catch (Throwable t) {
             failure = t;
-            err.println("pdig: detection stopped: " + t.getMessage());
+            err.println("pdig: detection stopped: " + io.pdig.journal.JournalException.describe(t));
         } finally {
             detector.close();
         }
@@ -152,9 +155,13 @@ final class DetectionLoop {
     }
 
     private void stopReader() {
+        stopping = true;
         JournalReader r = reader;
         if (r != null) r.close();
     }
+
+    /** Set by {@link #stopReader}; the loop thread closes a reader it opens after that. */
+    private volatile boolean stopping;
 
     String statsLine() {
         Detector detector = this.detector;

@@ -2,8 +2,8 @@ package io.pdig.launcher.wiring;
 
 import io.pdig.model.event.Event;
 import io.pdig.model.event.EventSink;
-import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hands each event to several sinks in order (journal first). A sink that throws is reported once
@@ -14,12 +14,13 @@ import java.util.List;
 final class FanoutSink implements EventSink {
     private final EventSink[] sinks;
     private final boolean[] broken;
-    private final PrintStream err;
+    private final Consumer<String> report;
 
-    FanoutSink(List<EventSink> sinks, PrintStream err) {
+    /** {@code report} prints a one-line diagnostic (the pipeline's, which says each cause once). */
+    FanoutSink(List<EventSink> sinks, Consumer<String> report) {
         this.sinks = sinks.toArray(new EventSink[0]);
         this.broken = new boolean[this.sinks.length];
-        this.err = err;
+        this.report = report;
     }
 
     @Override
@@ -30,7 +31,7 @@ final class FanoutSink implements EventSink {
                 sinks[i].accept(event);
             } catch (RuntimeException e) {
                 broken[i] = true;
-                err.println("pdig: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                report.accept((e.getMessage() != null ? e.getMessage() : e.toString())
                         + " (this output is disabled; tracing continues)");
             }
         }

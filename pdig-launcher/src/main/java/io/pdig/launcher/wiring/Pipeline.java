@@ -84,7 +84,7 @@ public final class Pipeline implements AutoCloseable {
         this.writer = w;
         this.detection = d;
         sinks.add(recentSignals);
-        this.sink = new FanoutSink(sinks, err);
+        this.sink = new FanoutSink(sinks, this::say);
     }
 
     public static Pipeline open(PipelineConfig config) throws IOException {
@@ -119,14 +119,28 @@ public final class Pipeline implements AutoCloseable {
     public void finished(Termination end, Map<String, Long> tracerCounters) {
         finished = true;
         Map<String, Long> counters = new TreeMap<>(tracerCounters);
+        // A journal that failed during the run (disk full) was reported then; it must not cost the
+        // command's exit status or the end-of-run output now.
         if (writer != null) {
-            writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
-                    counters));
+            try {
+                writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
+                        counters));
+            } catch (RuntimeException e) {
+                say(e.getMessage() + " (the session's end is not in the journal)");
+            }
         }
         closeSinks();
-        JournalStats js = writer != null ? writer.stats() : new JournalStats(0, 0, 0, 0, -1, -1, -1);
+        JournalStats js = new JournalStats(0, 0, 0, 0, -1, -1, -1);
+        if (writer != null) {
+            try {
+                js = writer.stats();
+            } catch (RuntimeException e) {
+                // stays empty: detection then reads what the journal holds and stops
+            }
+        }
         if (detection != null) {
             detection.finishAt(js.lastSeq());
+            detectionFinished = true;
         }
         if (summary != null) {
             err.print(summary.table.render(tracerCounters.getOrDefault("stops", 0L)));
@@ -162,10 +176,26 @@ public final class Pipeline implements AutoCloseable {
             try {
                 s.close();
             } catch (RuntimeException e) {
-                err.println("pdig: " + e.getMessage());
+                say(e.getMessage());
             }
         }
     }
+
+    /**
+     * One "pdig: ..." line on stderr per cause: a journal that failed (disk full) fails again at
+     * every later step (its end record, its close), with the same message.
+     */
+    private void say(String message) {
+        String cause = message.replace(" (this output is disabled; tracing continues)", "")
+                .replace(" (the session's end is not in the journal)", "");
+        if (saidCauses.add(cause)) {
+            err.println("pdig: " + message);
+            err.flush();
+        }
+    }
+
+    /** Causes already said by {@link #say}; touched by the event thread, then the command's thread. */
+    private final java.util.Set<String> saidCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private EventSink printSink(String target) throws IOException {
         if (target.equals("-")) {
@@ -185,8 +215,21 @@ public final class Pipeline implements AutoCloseable {
             closeSinks();
             if (detection != null) detection.abort();
         } else if (detection != null) {
-            detection.awaitEnd();
+            // finished() may have failed before detection was told where the journal ends: then
+            // it is stopped, not waited for (it would follow the journal for good).
+            if (detectionFinished) detection.awaitEnd();
+            else detection.abort();
         }
-        if (journal != null) journal.close();
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (RuntimeException e) {
+                // Reported when it happened; the command's exit status stands.
+                say(e.getMessage());
+            }
+        }
     }
+
+    /** Set once detection was told where the journal ends and has stopped (finished()). */
+    private boolean detectionFinished;
 }
