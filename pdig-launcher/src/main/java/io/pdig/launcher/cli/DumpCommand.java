@@ -56,6 +56,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
     boolean skipCorrupt;
 
+    /** Seq of the last session start without its end yet, or -1. Confined to call(). */
+    private long openSession = -1;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -82,6 +85,8 @@ public final class DumpCommand implements Callable<Integer> {
                 out.println(json ? jsonOut.toJson(rec.seq(), rec.event())
                         : showSeq ? rec.seq() + " " + text.format(rec.event()) : text.format(rec.event()));
                 if (follow || ++n % 4096 == 0) out.flush();
+                if (rec.event() instanceof io.pdig.model.event.SessionEvent.Start) openSession = rec.seq();
+                if (rec.event() instanceof io.pdig.model.event.SessionEvent.End) openSession = -1;
             }
             skipped = reader.skipped();
         } catch (JournalException e) {
@@ -92,6 +97,13 @@ public final class DumpCommand implements Callable<Integer> {
         }
         if (skipped > 0) {
             cl.getErr().println("pdig: journal " + dir + ": skipped " + skipped + " corrupt record" + (skipped == 1 ? "" : "s"));
+            cl.getErr().flush();
+        }
+        if (openSession >= 0 && !follow) {
+            // Every record read back whole, but the session has no end: its pdig was killed (or
+            // is still writing). Said, so that a cut-off session does not pass for a complete one.
+            cl.getErr().println("pdig: journal " + dir + ": the session started at seq " + openSession
+                    + " has no end record (its pdig was killed, or is still running)");
             cl.getErr().flush();
         }
         return 0;
