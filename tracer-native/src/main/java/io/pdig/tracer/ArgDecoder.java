@@ -118,7 +118,10 @@ final class ArgDecoder {
      * with ENOENT and touches nothing (resolving "" to the cwd would let path rules match it).
      */
     private byte[] emptyPath(int tid, Syscall row, long[] raw, int i) {
-        int flags = row.argIndex("flags");
+        int flags = -1;
+        for (int k = 0; k < row.args().size(); k++) {
+            if (row.args().get(k).kind() == ArgKind.AT_FLAGS) flags = k;
+        }
         if (flags < 0 || flags >= raw.length || (raw[flags] & AT_EMPTY_PATH) == 0) return null;
         int dirfd = dirfdBefore(row.args(), raw, i);
         byte[] base = dirfd == Ptrace.AT_FDCWD

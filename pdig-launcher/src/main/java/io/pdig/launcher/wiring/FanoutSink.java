@@ -3,7 +3,7 @@ package io.pdig.launcher.wiring;
 import io.pdig.model.event.Event;
 import io.pdig.model.event.EventSink;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Hands each event to several sinks in order (journal first). A sink that throws is reported once
@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 final class FanoutSink implements EventSink {
     private final EventSink[] sinks;
     private final boolean[] broken;
-    private final Consumer<String> report;
+    private final BiConsumer<String, String> report;
 
-    /** {@code report} prints a one-line diagnostic (the pipeline's, which says each cause once). */
-    FanoutSink(List<EventSink> sinks, Consumer<String> report) {
+    /** {@code report(cause, consequence)} prints a one-line diagnostic (the pipeline's: each cause once). */
+    FanoutSink(List<EventSink> sinks, BiConsumer<String, String> report) {
         this.sinks = sinks.toArray(new EventSink[0]);
         this.broken = new boolean[this.sinks.length];
         this.report = report;
@@ -31,8 +31,8 @@ final class FanoutSink implements EventSink {
                 sinks[i].accept(event);
             } catch (RuntimeException e) {
                 broken[i] = true;
-                report.accept((e.getMessage() != null ? e.getMessage() : e.toString())
-                        + " (this output is disabled; tracing continues)");
+                report.accept(e.getMessage() != null ? e.getMessage() : e.toString(),
+                        "this output is disabled; tracing continues");
             }
         }
     }

@@ -126,7 +126,7 @@ public final class Pipeline implements AutoCloseable {
                 writer.accept(new SessionEvent.End(System.currentTimeMillis() * 1_000_000L, 0, 0, end.exitCode(), end.signal(),
                         counters));
             } catch (RuntimeException e) {
-                say(e.getMessage() + " (the session's end is not in the journal)");
+                say(e.getMessage(), "the session's end is not in the journal");
             }
         }
         closeSinks();
@@ -182,16 +182,18 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * One "pdig: ..." line on stderr per cause: a journal that failed (disk full) fails again at
-     * every later step (its end record, its close), with the same message.
+     * One "pdig: CAUSE (CONSEQUENCE)" line on stderr per cause: a journal that failed (disk full)
+     * fails again at every later step (its end record, its close), with the same message.
      */
-    private void say(String message) {
-        String cause = message.replace(" (this output is disabled; tracing continues)", "")
-                .replace(" (the session's end is not in the journal)", "");
+    private void say(String cause, String consequence) {
         if (saidCauses.add(cause)) {
-            err.println("pdig: " + message);
+            err.println("pdig: " + cause + (consequence == null ? "" : " (" + consequence + ")"));
             err.flush();
         }
+    }
+
+    private void say(String cause) {
+        say(cause, null);
     }
 
     /** Causes already said by {@link #say}; touched by the event thread, then the command's thread. */
