@@ -38,7 +38,7 @@ public final class EventText {
                 }
             }
             return "Start[ts=" + st.ts() + ", tid=" + st.tid() + ", pid=" + st.pid() + ", host=" + st.hostname() + ", boot="
-                    + st.bootId() + ", version=" + st.pdigVersion() + ", schema=" + st.schemaVersion() + ", command=" + st.command()
+                    + st.bootId() + ", version=" + st.pdigVersion() + ", schema=" + st.schemaVersion() + ", command=" + text(st.command())
                     + ", attachPid=" + st.attachPid() + ", processes=" + procs + "]";
         }
         return e.toString();
@@ -63,6 +63,14 @@ public final class EventText {
         if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
         if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";
         return String.valueOf(a);
+    }
+
+    /** As the String list v1's tests printed, with bytes that are not UTF-8 as {@code \xNN}. */
+    private static String text(List<byte[]> l) {
+        if (l == null) return "null";
+        List<String> s = new ArrayList<>();
+        for (byte[] b : l) s.add(io.pdig.model.render.ByteText.utf8Text(b));
+        return s.toString();
     }
 
     private static String list(List<byte[]> l) {

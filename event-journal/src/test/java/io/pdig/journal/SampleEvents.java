@@ -45,7 +45,7 @@ public final class SampleEvents {
         fds.put(1, b("/dev/pts/0"));
         fds.put(3, b("socket:[12345]"));
         l.add(new SessionEvent.Start(t, 4000, 4000, "host-a", "6f1c2d3e-0000-4000-8000-000000000001", "0.1.0", 1,
-                List.of("find", "/usr", "-name", "*.so"), 0, List.of(new SessionEvent.ProcessSnapshot(exec(t - 5, 4001), fds))));
+                List.of(b("find"), b("/usr"), b("-name"), b("*.so")), 0, List.of(new SessionEvent.ProcessSnapshot(exec(t - 5, 4001), fds))));
         l.add(new SessionEvent.Start(t + 1, 4000, 4000, null, null, null, 1, null, 77, null));
         l.add(new ProcessEvent.Spawn(t + 10, 4001, 4001, 4000, 4000, 0x1200011L, false));
         l.add(new ProcessEvent.Spawn(t + 11, 4002, 4001, 4001, 4001, 0x3d0f00L, true));

@@ -228,11 +228,11 @@ public final class RecordDecoder {
         String boot = nstring(r);
         String version = nstring(r);
         int schema = r.count(Integer.MAX_VALUE);
-        List<String> command = null;
+        List<byte[]> command = null;
         int nc = r.count(MAX_ITEMS);
         if (nc > 0) {
             command = new ArrayList<>(nc - 1);
-            for (int i = 1; i < nc; i++) command.add(r.string());
+            for (int i = 1; i < nc; i++) command.add(r.bytes());
             command = Collections.unmodifiableList(command);
         }
         int attachPid = r.int32();

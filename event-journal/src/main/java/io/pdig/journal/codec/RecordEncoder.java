@@ -215,7 +215,7 @@ public final class RecordEncoder {
             out.uvarint(0);
         } else {
             out.uvarint(e.command().size() + 1L);
-            for (String s : e.command()) out.string(s);
+            for (byte[] arg : e.command()) out.bytes(arg); // the same bytes v1 wrote for valid UTF-8
         }
         out.svarint(e.attachPid());
         List<SessionEvent.ProcessSnapshot> procs = e.processes();

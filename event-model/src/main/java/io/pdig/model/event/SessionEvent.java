@@ -11,12 +11,13 @@ public sealed interface SessionEvent extends Event {
      * @param bootId        /proc/sys/kernel/random/boot_id, to tell reboots apart
      * @param pdigVersion   pdig's version
      * @param schemaVersion the journal schema version that wrote it
-     * @param command       command line for `run`, empty for attach
+     * @param command       command line for `run` as the exact bytes of each argument (an argument
+ *                      need not be valid UTF-8), empty for attach
      * @param attachPid     target pid for `attach`, 0 for `run`
      * @param processes     initial processes when attaching (their state as an exec plus open fds)
      */
     record Start(long ts, int tid, int pid, String hostname, String bootId, String pdigVersion, int schemaVersion,
-                 List<String> command, int attachPid, List<ProcessSnapshot> processes) implements SessionEvent {
+                 List<byte[]> command, int attachPid, List<ProcessSnapshot> processes) implements SessionEvent {
     }
 
     /**

@@ -246,7 +246,7 @@ public final class EventJson {
         j.key("evt").value("session_start").key("hostname").value(s.hostname()).key("boot_id").value(s.bootId())
                 .key("pdig_version").value(s.pdigVersion()).key("schema_version").value(s.schemaVersion());
         j.key("command").beginArray();
-        if (s.command() != null) for (String c : s.command()) j.value(c);
+        if (s.command() != null) for (byte[] c : s.command()) j.value(ByteText.utf8Text(c));
         j.endArray();
         j.key("attach_pid").value(s.attachPid());
         j.key("processes").beginArray();

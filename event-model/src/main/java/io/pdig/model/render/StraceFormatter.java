@@ -132,8 +132,8 @@ public final class StraceFormatter {
         sb.append(" version=").append(quote(s.pdigVersion()));
         sb.append(" schema=").append(s.schemaVersion());
         sb.append(" command=[");
-        List<String> cmd = s.command() == null ? List.of() : s.command();
-        for (int i = 0; i < cmd.size(); i++) sb.append(i > 0 ? ", " : "").append(quote(cmd.get(i)));
+        List<byte[]> cmd = s.command() == null ? List.of() : s.command();
+        for (int i = 0; i < cmd.size(); i++) sb.append(i > 0 ? ", " : "").append(ByteText.quote(cmd.get(i), false));
         sb.append("] attach_pid=").append(s.attachPid());
         sb.append(" processes=").append(s.processes() == null ? 0 : s.processes().size());
         return pdig(s.tid(), "session_start", sb.toString());

@@ -178,11 +178,12 @@ class EventJsonTest {
         assertEquals("SIGSTOP", st.get("signal").asText());
 
         SessionEvent.ProcessSnapshot snap = new SessionEvent.ProcessSnapshot(exec, Map.of(3, b("/var/log/x"), 0, b("/dev/pts/0")));
-        JsonNode start = render(7, new SessionEvent.Start(6, 0, 0, "host", "boot", "0.1.0", 1, List.of("sh"), 10, List.of(snap)),
+        JsonNode start = render(7, new SessionEvent.Start(6, 0, 0, "host", "boot", "0.1.0", 1, List.of(b("sh"), new byte[] {'a', (byte) 0xff}), 10, List.of(snap)),
                 "session_start");
         assertEquals("host", start.get("hostname").asText());
         assertEquals(1, start.get("schema_version").asInt());
         assertEquals("sh", start.get("command").get(0).asText());
+        assertEquals("a\\xff", start.get("command").get(1).asText(), "an argument that is not UTF-8 keeps its bytes");
         assertEquals("/var/log/x", start.get("processes").get(0).get("fds").get("3").asText());
         assertEquals("/usr/bin/true", start.get("processes").get(0).get("exe").asText());
         JsonNode end = render(8, new SessionEvent.End(7, 0, 0, 0, 0, Map.of("stops", 4L, "events", 2L)), "session_end");

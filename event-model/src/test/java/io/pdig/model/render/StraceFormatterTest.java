@@ -157,9 +157,9 @@ class StraceFormatterTest {
         assertEquals("1234 [pdig: unreadable_memory: path of openat at 0x10 (count 3)]",
                 f.format(new NoticeEvent(1, 1234, 1234, NoticeEvent.Kind.UNREADABLE_MEMORY, 3, "path of openat at 0x10")));
         assertEquals("1234 [pdig: detached: gone]", f.format(new NoticeEvent(1, 1234, 1234, NoticeEvent.Kind.DETACHED, 1, "gone")));
-        assertEquals("0 [pdig: session_start: host=\"h\" boot_id=\"b\" version=\"0.1.0\" schema=1 command=[\"sh\", \"-c\", \"true\"]"
+        assertEquals("0 [pdig: session_start: host=\"h\" boot_id=\"b\" version=\"0.1.0\" schema=1 command=[\"sh\", \"-c\", \"true\\xff\"]"
                 + " attach_pid=0 processes=0]",
-                f.format(new SessionEvent.Start(1, 0, 0, "h", "b", "0.1.0", 1, List.of("sh", "-c", "true"), 0, List.of())));
+                f.format(new SessionEvent.Start(1, 0, 0, "h", "b", "0.1.0", 1, List.of(b("sh"), b("-c"), new byte[] {'t', 'r', 'u', 'e', (byte) 0xff}), 0, List.of())));
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("events", 12L);
         counters.put("stops", 24L);

@@ -19,9 +19,21 @@ final class ArgvBytes {
     }
 
     /**
-     * The bytes of {@code command}, taken from the end of this process's argv; null when they
-     * cannot be matched to it element by element (e.g. pdig runs inside a test's JVM), in which
-     * case the Strings' UTF-8 bytes are used.
+     * The bytes of {@code command}, taken from the end of this process's argv; when they cannot be
+     * matched to it element by element (e.g. pdig runs inside a test's JVM), the Strings' UTF-8
+     * bytes.
+     */
+    static List<byte[]> exact(List<String> command) {
+        List<byte[]> fromArgv = of(command);
+        if (fromArgv != null) return fromArgv;
+        List<byte[]> utf8 = new java.util.ArrayList<>(command.size());
+        for (String s : command) utf8.add(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return utf8;
+    }
+
+    /**
+     * The bytes of {@code command} as they came in this process's argv, or null when they cannot be
+     * matched to it (see {@link #exact}).
      */
     static List<byte[]> of(List<String> command) {
         try {

@@ -10,7 +10,7 @@ final class PipelineConfigs {
     }
 
     static PipelineConfig forRun(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
-                                 List<String> command) {
+                                 List<byte[]> command) {
         return build(cl, trace, journal, det, List.copyOf(command), 0);
     }
 
@@ -20,7 +20,7 @@ final class PipelineConfigs {
     }
 
     private static PipelineConfig build(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
-                                        List<String> command, int pid) {
+                                        List<byte[]> command, int pid) {
         // Outputs are opened later, off the tracee's start-up path: check now what can be checked.
         if (det.alertsFile != null) {
             java.nio.file.Path parent = det.alertsFile.toAbsolutePath().getParent();

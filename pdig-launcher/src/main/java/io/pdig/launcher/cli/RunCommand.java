@@ -61,14 +61,16 @@ public final class RunCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         StartupTimer timer = new StartupTimer(cl.getErr());
         timer.mark("options parsed");
-        PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, command);
+        // The bytes the command gets, and that the session record keeps, are those pdig was given.
+        List<byte[]> argv = ArgvBytes.exact(command);
+        PipelineConfig config = PipelineConfigs.forRun(cl, trace, journal, detection, argv);
         // The journal, the session record (process snapshots, native library load) and the rules
         // (which decide the seccomp filter) are prepared in parallel: the tracee waits for both.
         PipelineOpening opening = PipelineOpening.start(config);
         LaunchSpec launch;
         try {
             launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
-                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, detection.namesEveryCall(trace), ArgvBytes.of(command));
+                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, detection.namesEveryCall(trace), argv);
         } catch (RuntimeException e) {
             opening.abandon();
             throw e;

@@ -20,7 +20,7 @@ import java.util.List;
  * @param alertsFile --alerts FILE, or null for stderr
  * @param webhooks   --webhook URLs
  * @param allMatches rule_matching all instead of first
- * @param command    the command line for `run`, empty for attach
+ * @param command    the command line for `run`, each argument's exact bytes; empty for attach
  * @param attachPid  the target for `attach`, 0 for run
  * @param everyCall  the user named the traced syscalls: every call of each was stopped on (see
  *                   io.pdig.tracer.TracePolicy); otherwise -c says which rows count only some calls
@@ -28,5 +28,5 @@ import java.util.List;
 public record PipelineConfig(String printTo, boolean summary, boolean stats, boolean noJournal, Path journalDir,
                              JournalConfig journal,
                              java.util.function.Supplier<LoadResult> rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
-                             List<String> command, int attachPid, boolean everyCall) {
+                             List<byte[]> command, int attachPid, boolean everyCall) {
 }

@@ -12,7 +12,7 @@ public final class SessionFacts {
     private SessionFacts() {
     }
 
-    static SessionEvent.Start start(List<String> command, int attachPid, int schemaVersion) {
+    static SessionEvent.Start start(List<byte[]> command, int attachPid, int schemaVersion) {
         long now = System.currentTimeMillis() * 1_000_000L;
         int self = (int) ProcessHandle.current().pid();
         // The lineage the analyzer cannot have seen being created: for run, pdig's own ancestry (the

@@ -3,6 +3,7 @@ package io.pdig.launcher.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +51,25 @@ class ArgvBytesTest {
         p.waitFor(90, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err")));
         assertArrayEquals(new byte[] {'a', (byte) 0xff, 'b', '\n'}, out.toByteArray());
+    }
+
+    /** The session start record keeps the same bytes: a journal tells the command as it ran. */
+    @Test
+    @Timeout(180)
+    void theJournalsSessionRecordKeepsTheCommandsBytes(@TempDir Path dir) throws IOException, InterruptedException {
+        Path pdig = Path.of(System.getProperty("pdig.repo.root")).resolve("pdig");
+        Path journal = dir.resolve("j");
+        Process run = new ProcessBuilder("sh", "-c", "exec \"$0\" run --no-rules --journal \"$1\" -- /bin/true \"$(printf 'a\\377b')\"",
+                pdig.toString(), journal.toString()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run").toFile()).start();
+        run.waitFor(90, TimeUnit.SECONDS);
+        assertEquals(0, run.exitValue(), Files.readString(dir.resolve("run")));
+        Process dump = new ProcessBuilder(pdig.toString(), "dump", journal.toString()).redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(0, dump.exitValue(), text);
+        String start = text.lines().filter(l -> l.contains("session_start")).findFirst().orElse("no session_start in: " + text);
+        assertTrue(start.contains("command=[\"/bin/true\", \"a\\xffb\"]"), start);
     }
 
     private static byte[] join(Object... items) {
