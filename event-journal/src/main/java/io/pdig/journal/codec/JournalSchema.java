@@ -53,7 +53,9 @@ package io.pdig.journal.codec;
  * 5 SIGNAL    signo:s code:s sender:s senderUid:s
  * 6 STOPPED   signo:s
  * 7 NOTICE    notice-code:u count:s message:nstr
- * 8 START     hostname:nstr bootId:nstr pdigVersion:nstr schemaVersion:u command:nlist(str)
+ * 8 START     hostname:nstr bootId:nstr pdigVersion:nstr schemaVersion:u command:nlist(bytes)
+ *             (command: each argument's exact bytes; v1 and v2 writers before 0c2ba95 wrote
+ *             their UTF-8, which reads the same)
  *             attachPid:s processes:ncount (execBlob:bytes fds:count (fd:s path:nbytes)*)*
  *             execBlob := ts:s tid:s pid:s exec-body       (length-prefixed so it can grow)
  * 9 END       exitCode:s signal:s counters:count (name:str value:s)*
