@@ -4,7 +4,7 @@
  * errno as its exit status plus 100). Cases: big-ok (12 args of 100 KiB), over (30 args of
  * 100 KiB, past ARG_MAX: E2BIG), huge-string (one 200 KiB string, past MAX_ARG_STRLEN: E2BIG),
  * null-argv (argv NULL), empty-argv ({NULL}), bad-argv (argv points to an unmapped page; also
- * printed as "badargv ADDR"), bad-element (argv[1] points to an unmapped page). */
+ * printed as "badargv ADDR"), bad-element (argv[1] points to an unmapped page, argv[2] is readable). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,7 +58,7 @@ int main(void)
     char **bad = (char **) unmapped_page();
     dprintf(1, "badargv %p\n", (void *) bad);
     run("bad-argv", bad, envp);
-    char *badel[] = {"true", unmapped_page(), NULL};
+    char *badel[] = {"true", unmapped_page(), "after", NULL};
     dprintf(1, "badelement %p\n", (void *) badel[1]);
     run("bad-element", badel, envp);
     return 0;

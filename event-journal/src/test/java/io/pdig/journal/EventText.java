@@ -58,7 +58,9 @@ public final class EventText {
         if (a instanceof ArgValue.Path p) return "Path(" + hex(p.raw()) + "," + hex(p.resolved()) + "," + p.truncated() + ")";
         if (a instanceof ArgValue.StrList l) {
             return "StrList(" + list(l.items()) + "," + l.truncated()
-                    + (l.cutItems().length > 0 ? ",cut=" + java.util.Arrays.toString(l.cutItems()) : "") + ")";
+                    + (l.cutItems().length > 0 ? ",cut=" + java.util.Arrays.toString(l.cutItems()) : "")
+                    + (l.unreadableItems().length > 0 ? ",unreadable=" + java.util.Arrays.toString(l.unreadableItems())
+                            + "@" + java.util.Arrays.toString(l.unreadableAddresses()) : "") + ")";
         }
         if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
         if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";

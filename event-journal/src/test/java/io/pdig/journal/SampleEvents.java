@@ -67,6 +67,10 @@ public final class SampleEvents {
         // Schema v2: an argument cut at the string limit (STRLIST_CUT).
         l.add(sys(t + 35, 4001, "execve", 0, true, new ArgValue.Path(b("/bin/echo"), b("/bin/echo"), false),
                 new ArgValue.StrList(List.of(b("echo"), b("0123456789abcdef"), b("x")), true, new int[] {1}), ArgValue.Null.INSTANCE));
+        // Schema v3: argv items whose pointers could not be read (STRLIST_X), one of them cut too.
+        l.add(sys(t + 35, 4001, "execve", -14, true, new ArgValue.Path(b("/bin/echo"), b("/bin/echo"), false),
+                new ArgValue.StrList(List.of(b("echo"), new byte[0], b("0123"), new byte[0]), false, new int[] {2},
+                        new int[] {1, 3}, new long[] {0x1L, 0xffffffff00001000L}), ArgValue.Null.INSTANCE));
         l.add(sys(t + 36, 4001, "connect", -111, true, new ArgValue.Num(5),
                 new ArgValue.SockAddr(new byte[] {2, 0, 0, 80, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}), new ArgValue.Num(16)));
         l.add(sys(t + 37, 4001, "pipe2", 0, true, new ArgValue.FdPair(6, 7), new ArgValue.Num(0x80000)));

@@ -55,6 +55,21 @@ class SchemaFixtureTest {
         }
     }
 
+    /** v2 (argv items cut at the string limit, STRLIST_CUT), generated the same way before v3. */
+    @Test
+    void schemaV2JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v2");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        expected.remove(0);
+        assertTrue(expected.stream().anyMatch(l -> l.contains("cut=[")), "the v2 fixture holds a STRLIST_CUT argument");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) got.add(r.seq() + "\t" + EventText.of(r.event()));
+            assertEquals(expected, got);
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
     private static List<String> withSeq(List<JournalRecord> recs) {
         List<String> l = new ArrayList<>();
         for (JournalRecord r : recs) l.add(r.seq() + "\t" + EventText.of(r.event()));

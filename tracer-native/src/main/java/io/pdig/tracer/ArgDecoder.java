@@ -166,7 +166,8 @@ final class ArgDecoder {
             case ARGV: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 TraceeMemory.StrArray a = mem.readStringArray(tid, ptr, ptrSize, stringLimit);
-                return a.items() != null ? new ArgValue.StrList(a.items(), a.truncated(), a.cutItems())
+                return a.items() != null
+                        ? new ArgValue.StrList(a.items(), a.truncated(), a.cutItems(), a.unreadableItems(), a.unreadableAddresses())
                         : new ArgValue.Unreadable(ptr, a.errno());
             }
             case SOCKADDR: {

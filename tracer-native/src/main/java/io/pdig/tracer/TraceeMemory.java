@@ -22,9 +22,12 @@ final class TraceeMemory {
 
     /**
      * Result of a string array read: {@code truncated} when items follow that were not read,
-     * {@code cutItems} the indices of items cut at the string limit.
+     * {@code cutItems} the indices of items cut at the string limit, {@code unreadableItems} the
+     * indices of items whose pointer could not be read as a string (their bytes empty), with the
+     * pointers in {@code unreadableAddresses}.
      */
-    record StrArray(List<byte[]> items, boolean truncated, int[] cutItems, int errno) {
+    record StrArray(List<byte[]> items, boolean truncated, int[] cutItems, int[] unreadableItems,
+                    long[] unreadableAddresses, int errno) {
     }
 
     static final int MAX_ARGV_ITEMS = 1024;
@@ -45,7 +48,9 @@ final class TraceeMemory {
     /**
      * Reads a NUL-terminated string of at most {@code limit} bytes. One byte more is read so that
      * a string of exactly {@code limit} bytes, whose NUL comes right after, is not marked truncated
-     * (strace's -s has the same meaning).
+     * (strace's -s has the same meaning). A string that runs into unreadable memory before its NUL
+     * and before the limit is unreadable (EFAULT), as the kernel finds it: its readable start is
+     * not a string the tracee passed.
      */
     Str readString(int tid, long addr, int limit) {
         int max = Math.min(limit, scratchSize - 1);
@@ -53,8 +58,12 @@ final class TraceeMemory {
         if (r < 0) {
             return new Str(null, false, (int) -r);
         }
-        int len = (int) Math.min(r & 0xffffffffL, max);
+        long got = r & 0xffffffffL;
         boolean nul = (r & (1L << 32)) != 0;
+        if (!nul && got < max + 1L) {
+            return new Str(null, false, Errno.EFAULT);
+        }
+        int len = (int) Math.min(got, max);
         byte[] b = new byte[len];
         scratch.get(0, b, 0, len);
         return new Str(b, !nul, 0);
@@ -96,10 +105,16 @@ final class TraceeMemory {
         return w;
     }
 
-    /** Reads a NULL-terminated array of string pointers (argv), bounded in items and bytes. */
+    /**
+     * Reads a NULL-terminated array of string pointers (argv), bounded in items and bytes. An item
+     * whose string cannot be read is kept as its pointer and the reading goes on, as strace does
+     * ({@code ["a", 0x1, "b"]}).
+     */
     StrArray readStringArray(int tid, long addr, int ptrSize, int stringLimit) {
         List<byte[]> items = new ArrayList<>();
         List<Integer> cut = new ArrayList<>();
+        List<Integer> unreadable = new ArrayList<>();
+        List<Long> unreadableAt = new ArrayList<>();
         boolean truncated = false;
         int total = 0;
         long cursor = addr;
@@ -108,7 +123,7 @@ final class TraceeMemory {
             long[] ptrs = readWords(tid, cursor, 16, ptrSize);
             if (ptrs == null || ptrs.length == 0) {
                 if (items.isEmpty()) {
-                    return new StrArray(null, false, null, readErrno(tid, cursor));
+                    return new StrArray(null, false, null, null, null, readErrno(tid, cursor));
                 }
                 truncated = true;
                 break;
@@ -123,8 +138,10 @@ final class TraceeMemory {
                 }
                 Str s = readString(tid, p, Math.min(stringLimit, MAX_ARGV_BYTES - total));
                 if (!s.ok()) {
-                    truncated = true;
-                    break outer;
+                    unreadable.add(items.size());
+                    unreadableAt.add(p);
+                    items.add(new byte[0]);
+                    continue;
                 }
                 // Cut at the string limit or at what is left of the byte budget (then the next
                 // round finds the budget spent and marks the list truncated if items follow).
@@ -138,7 +155,9 @@ final class TraceeMemory {
                 break;
             }
         }
-        return new StrArray(items, truncated, cut.stream().mapToInt(Integer::intValue).toArray(), 0);
+        return new StrArray(items, truncated, cut.stream().mapToInt(Integer::intValue).toArray(),
+                unreadable.stream().mapToInt(Integer::intValue).toArray(),
+                unreadableAt.stream().mapToLong(Long::longValue).toArray(), 0);
     }
 
     /** readlink of /proc/TID/{cwd,fd/N,exe,root}; null when it fails. */

@@ -950,6 +950,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     private void countUnreadable(ArgValue[] args) {
         for (ArgValue a : args) {
             if (a instanceof ArgValue.Unreadable) counters.unreadable.incrementAndGet();
+            else if (a instanceof ArgValue.StrList l && l.unreadableItems().length > 0) counters.unreadable.incrementAndGet();
         }
     }
 

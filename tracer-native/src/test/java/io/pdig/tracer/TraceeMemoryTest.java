@@ -54,4 +54,52 @@ class TraceeMemoryTest {
         assertArrayEquals(new int[] {0}, l.cutItems());
         assertFalse(l.truncated(), "every item was read");
     }
+
+    /**
+     * K1/E4: a string that runs into an unmapped page before its NUL is unreadable (as the kernel
+     * finds it), and an argv item pointing there is kept as its pointer while the reading goes on.
+     */
+    @Test
+    void aStringRunningIntoAnUnmappedPageIsUnreadableAndArgvGoesOnPastIt() {
+        NativeLibrary.Lib lib = NativeLibrary.lib();
+        int self = (int) ProcessHandle.current().pid();
+        TraceeMemory mem = new TraceeMemory(lib, 4096);
+        // A page and a guard page with no access: 16 bytes without a NUL end at the guard page.
+        Pointer page = Memory.allocateDirect(NativeLibrary.runtime(), 3 * 4096, true);
+        long base = (page.address() + 4095) & ~4095L;
+        long guard = base + 4096;
+        LibC libc = jnr.ffi.LibraryLoader.create(LibC.class).load("c");
+        assertEquals(0, libc.mprotect(guard, 4096, PROT_NONE), "guard page");
+        try {
+            long start = guard - 16;
+            Pointer.wrap(NativeLibrary.runtime(), start).put(0, "aaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII), 0, 16);
+            TraceeMemory.Str s = mem.readString(self, start, 4096);
+            assertFalse(s.ok(), "no NUL before the guard page");
+            assertEquals(Errno.EFAULT, s.errno());
+
+            Pointer after = Memory.allocateDirect(NativeLibrary.runtime(), 8, true);
+            after.put(0, new byte[] {'b', 0}, 0, 2);
+            Pointer argv = Memory.allocateDirect(NativeLibrary.runtime(), 32, true);
+            argv.putLong(0, start);
+            argv.putLong(8, after.address());
+            argv.putLong(16, 0);
+            TraceeMemory.StrArray l = mem.readStringArray(self, argv.address(), 8, 4096);
+            assertEquals(2, l.items().size());
+            assertArrayEquals(new int[] {0}, l.unreadableItems());
+            assertArrayEquals(new long[] {start}, l.unreadableAddresses());
+            assertArrayEquals(new byte[] {'b'}, l.items().get(1));
+            assertFalse(l.truncated());
+        } finally {
+            assertEquals(0, libc.mprotect(guard, 4096, PROT_READ | PROT_WRITE), "the page is the allocator's again");
+        }
+    }
+
+    private static final int PROT_NONE = 0;
+    private static final int PROT_READ = 1;
+    private static final int PROT_WRITE = 2;
+
+    /** libc's mprotect, for a guard page inside this test's own memory. */
+    public interface LibC {
+        int mprotect(long addr, long len, int prot);
+    }
 }

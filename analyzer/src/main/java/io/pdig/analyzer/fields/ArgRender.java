@@ -251,9 +251,10 @@ final class ArgRender {
         }
         if (v instanceof ArgValue.StrList l) {
             StringBuilder sb = new StringBuilder();
-            for (byte[] item : l.items()) {
+            for (int i = 0; i < l.items().size(); i++) {
                 if (sb.length() > 0) sb.append(' ');
-                sb.append(PathNames.text(item));
+                // An item the tracer could not read shows as its pointer, as in the strace form.
+                sb.append(l.isUnreadable(i) ? "0x" + Long.toHexString(l.unreadableAddress(i)) : PathNames.text(l.items().get(i)));
             }
             return sb.toString();
         }

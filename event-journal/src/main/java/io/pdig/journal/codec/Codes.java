@@ -30,6 +30,7 @@ final class Codes {
     static final int ARG_WORDS = 8;
     static final int ARG_UNREADABLE = 9;
     static final int ARG_STRLIST_CUT = 10;
+    static final int ARG_STRLIST_X = 11;
 
     static final int ARG_TRUNCATED = 0x10;
     static final int PATH_NO_RESOLVED = 0x20;

@@ -87,6 +87,10 @@ package io.pdig.journal.codec;
  * 10 STRLIST_CUT flag 0x10 truncated;  count:u bytes*  cutCount:u index:u*   (since v2: the items,
  *                ascending, whose bytes were cut at the string limit; written only when there are
  *                any, otherwise STRLIST)
+ * 11 STRLIST_X   flag 0x10 truncated;  count:u bytes*  cutCount:u index:u*  unreadableCount:u
+ *                (index:u address:u)*   (since v3: items whose pointer could not be read, ascending,
+ *                each with the pointer; such an item's bytes are empty. Written only when there are
+ *                any, otherwise STRLIST or STRLIST_CUT)
  * </pre>
  *
  * <h3>Notice codes</h3>
@@ -96,7 +100,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

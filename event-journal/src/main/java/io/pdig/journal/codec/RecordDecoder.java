@@ -161,20 +161,24 @@ public final class RecordDecoder {
                 return new ArgValue.Path(raw, resolved, truncated);
             }
             case ARG_STRLIST:
-            case ARG_STRLIST_CUT: {
+            case ARG_STRLIST_CUT:
+            case ARG_STRLIST_X: {
                 int n = r.count(MAX_ITEMS);
                 List<byte[]> items = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) items.add(r.bytes());
                 int[] cut = new int[0];
-                if ((tag & 0x0f) == ARG_STRLIST_CUT) {
-                    cut = new int[r.count(n)];
-                    for (int k = 0; k < cut.length; k++) {
-                        long i = r.uvarint();
-                        if (i >= n || k > 0 && i <= cut[k - 1]) throw new DecodeException("cut item " + i + " out of order or range");
-                        cut[k] = (int) i;
+                if ((tag & 0x0f) != ARG_STRLIST) cut = indices(r, n, "cut");
+                int[] unreadable = new int[0];
+                long[] addresses = new long[0];
+                if ((tag & 0x0f) == ARG_STRLIST_X) {
+                    unreadable = new int[r.count(n)];
+                    addresses = new long[unreadable.length];
+                    for (int k = 0; k < unreadable.length; k++) {
+                        unreadable[k] = index(r, n, k == 0 ? -1 : unreadable[k - 1], "unreadable");
+                        addresses[k] = r.uvarint();
                     }
                 }
-                return new ArgValue.StrList(Collections.unmodifiableList(items), truncated, cut);
+                return new ArgValue.StrList(Collections.unmodifiableList(items), truncated, cut, unreadable, addresses);
             }
             case ARG_SOCKADDR:
                 return new ArgValue.SockAddr(r.bytes());
@@ -221,6 +225,19 @@ public final class RecordDecoder {
         int ppid = r.int32();
         return new ProcessEvent.Exec(ts, tid, pid, formerTid, exe, argv, (flags & 1) != 0, env, cwd, uid, gid,
                 loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid);
+    }
+
+    /** An ascending list of item indices below {@code n} (a STRLIST's cut items). */
+    private static int[] indices(ByteReader r, int n, String what) {
+        int[] v = new int[r.count(n)];
+        for (int k = 0; k < v.length; k++) v[k] = index(r, n, k == 0 ? -1 : v[k - 1], what);
+        return v;
+    }
+
+    private static int index(ByteReader r, int n, int previous, String what) {
+        long i = r.uvarint();
+        if (i >= n || i <= previous) throw new DecodeException(what + " item " + i + " out of order or range");
+        return (int) i;
     }
 
     private static SessionEvent.Start start(ByteReader r, long ts, int tid, int pid) {

@@ -110,13 +110,24 @@ public final class RecordEncoder {
             path(p);
         } else if (a instanceof ArgValue.StrList l) {
             int[] cut = l.cutItems();
-            // Schema v1's STRLIST when no item was cut, so such records stay as v1 wrote them.
-            out.u8((cut.length == 0 ? ARG_STRLIST : ARG_STRLIST_CUT) | (l.truncated() ? ARG_TRUNCATED : 0));
+            int[] unreadable = l.unreadableItems();
+            // The oldest tag that can say it (v1's STRLIST, v2's STRLIST_CUT), so such records stay
+            // as those versions wrote them.
+            int tag = unreadable.length > 0 ? ARG_STRLIST_X : cut.length > 0 ? ARG_STRLIST_CUT : ARG_STRLIST;
+            out.u8(tag | (l.truncated() ? ARG_TRUNCATED : 0));
             out.uvarint(l.items().size());
             for (byte[] item : l.items()) out.bytes(item);
-            if (cut.length > 0) {
+            if (tag != ARG_STRLIST) {
                 out.uvarint(cut.length);
                 for (int i : cut) out.uvarint(i);
+            }
+            if (tag == ARG_STRLIST_X) {
+                long[] addresses = l.unreadableAddresses();
+                out.uvarint(unreadable.length);
+                for (int k = 0; k < unreadable.length; k++) {
+                    out.uvarint(unreadable[k]);
+                    out.uvarint(addresses[k]);
+                }
             }
         } else if (a instanceof ArgValue.SockAddr s) {
             out.u8(ARG_SOCKADDR);

@@ -49,15 +49,33 @@ public sealed interface ArgValue {
 
     /**
      * A NULL-terminated string array (argv). {@code truncated}: the list goes on past its last item
-     * (item or byte limits, an unreadable pointer); {@code cutItems}: ascending indices of items
-     * whose own bytes were cut at the string limit (strace's {@code "..."...}). Never null.
+     * (item or byte limits, the array itself unreadable further on); {@code cutItems}: ascending
+     * indices of items whose own bytes were cut at the string limit (strace's {@code "..."...});
+     * {@code unreadableItems}: ascending indices of items whose pointer could not be read as a
+     * string, with the pointer in {@code unreadableAddresses} at the same position (strace prints
+     * the address in the item's place). Such an item holds no bytes (an empty array), so a reader
+     * that does not look at them sees an empty string, never invented text. Arrays are never null.
      */
-    record StrList(List<byte[]> items, boolean truncated, int[] cutItems) implements ArgValue {
+    record StrList(List<byte[]> items, boolean truncated, int[] cutItems, int[] unreadableItems,
+                   long[] unreadableAddresses) implements ArgValue {
 
         private static final int[] NONE = new int[0];
+        private static final long[] NO_ADDRESSES = new long[0];
 
         public StrList {
             cutItems = cutItems == null || cutItems.length == 0 ? NONE : cutItems.clone();
+            unreadableItems = unreadableItems == null || unreadableItems.length == 0 ? NONE : unreadableItems.clone();
+            unreadableAddresses = unreadableAddresses == null || unreadableAddresses.length == 0 ? NO_ADDRESSES
+                    : unreadableAddresses.clone();
+            if (unreadableItems.length != unreadableAddresses.length) {
+                throw new IllegalArgumentException(unreadableItems.length + " unreadable items, "
+                        + unreadableAddresses.length + " addresses");
+            }
+        }
+
+        /** A list whose items were all read, some perhaps cut. */
+        public StrList(List<byte[]> items, boolean truncated, int[] cutItems) {
+            this(items, truncated, cutItems, NONE, NO_ADDRESSES);
         }
 
         /** A list none of whose items was cut. */
@@ -70,9 +88,31 @@ public sealed interface ArgValue {
             return java.util.Arrays.binarySearch(cutItems, i) >= 0;
         }
 
+        /** The pointer of item {@code i}, which {@link #isUnreadable} says could not be read. */
+        public long unreadableAddress(int i) {
+            int k = java.util.Arrays.binarySearch(unreadableItems, i);
+            if (k < 0) throw new IllegalArgumentException("item " + i + " was read");
+            return unreadableAddresses[k];
+        }
+
+        /** Whether item {@code i} could not be read (its bytes are then empty). */
+        public boolean isUnreadable(int i) {
+            return java.util.Arrays.binarySearch(unreadableItems, i) >= 0;
+        }
+
         @Override
         public int[] cutItems() {
             return cutItems.clone();
+        }
+
+        @Override
+        public int[] unreadableItems() {
+            return unreadableItems.clone();
+        }
+
+        @Override
+        public long[] unreadableAddresses() {
+            return unreadableAddresses.clone();
         }
     }
 

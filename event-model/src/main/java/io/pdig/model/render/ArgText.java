@@ -27,7 +27,10 @@ public final class ArgText {
         if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
-        if (v instanceof ArgValue.StrList l) return ByteText.quoteList(l.items(), l.truncated(), l::isCut);
+        if (v instanceof ArgValue.StrList l) {
+            return ByteText.quoteList(l.items(), l.truncated(), l::isCut,
+                    k -> l.isUnreadable(k) ? StructLayouts.hex(l.unreadableAddress(k)) : null);
+        }
         if (v instanceof ArgValue.SockAddr s) return SockAddrs.strace(s.bytes());
         if (v instanceof ArgValue.FdPair f) return "[" + f.first() + ", " + f.second() + "]";
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());

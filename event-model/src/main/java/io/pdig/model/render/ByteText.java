@@ -51,9 +51,24 @@ public final class ByteText {
 
     /** As {@link #quoteList(List, boolean)}, with strace's {@code ...} after each item {@code cut} names. */
     public static String quoteList(List<byte[]> items, boolean truncated, java.util.function.IntPredicate cut) {
+        return quoteList(items, truncated, cut, i -> null);
+    }
+
+    /**
+     * As {@link #quoteList(List, boolean, java.util.function.IntPredicate)}; an item for which
+     * {@code instead} gives text (strace: the address of a string it could not read) is written as
+     * that text, unquoted.
+     */
+    public static String quoteList(List<byte[]> items, boolean truncated, java.util.function.IntPredicate cut,
+                                   java.util.function.IntFunction<String> instead) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) sb.append(", ");
+            String other = instead.apply(i);
+            if (other != null) {
+                sb.append(other);
+                continue;
+            }
             appendQuoted(sb, items.get(i), false);
             if (cut.test(i)) sb.append("...");
         }

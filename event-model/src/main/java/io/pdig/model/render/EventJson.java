@@ -124,7 +124,13 @@ public final class EventJson {
                 j.value(ByteText.utf8Text(b.bytes()));
                 if (b.truncated()) truncated.add(name);
             } else if (v instanceof ArgValue.StrList l) {
-                strings(j, l.items());
+                j.beginArray();
+                for (int k = 0; k < l.items().size(); k++) {
+                    // An item that could not be read has the same form as an unreadable argument.
+                    if (l.isUnreadable(k)) j.beginObject().key("unreadable").value(StructLayouts.hex(l.unreadableAddress(k))).endObject();
+                    else j.value(ByteText.utf8Text(l.items().get(k)));
+                }
+                j.endArray();
                 if (l.truncated() || l.cutItems().length > 0) truncated.add(name);
             } else if (v instanceof ArgValue.SockAddr a) {
                 j.beginObject();

@@ -70,6 +70,10 @@ class StraceFormatterTest {
         assertEquals("1234 execve(\"/bin/echo\", [\"/bin/echo\", \"0123456789abcdef\"..., \"Z\"], 0) = 0",
                 f.format(call("execve", 0, path("/bin/echo"),
                         new ArgValue.StrList(List.of(b("/bin/echo"), b("0123456789abcdef"), b("Z")), false, new int[] {1}), n(0))));
+        // An item whose pointer could not be read is its address, as strace prints it.
+        assertEquals("1234 execve(\"/bin/true\", [\"true\", 0x1, \"after\"], 0) = -1 EFAULT (Bad address)",
+                f.format(call("execve", -14, path("/bin/true"), new ArgValue.StrList(List.of(b("true"), new byte[0], b("after")),
+                        false, null, new int[] {1}, new long[] {1}), n(0))));
     }
 
     @Test

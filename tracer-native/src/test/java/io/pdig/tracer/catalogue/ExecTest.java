@@ -1,6 +1,7 @@
 package io.pdig.tracer.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,9 +103,15 @@ class ExecTest {
 
         SyscallEvent badEl = execOf(t, SignalTest.group(out, "case bad-element pid (\\d+) errno 14"));
         assertEquals(-14, badEl.res());
-        ArgValue v = badEl.arg("args");
-        assertTrue(v instanceof ArgValue.Unreadable || v instanceof ArgValue.StrList l && l.truncated(),
-                "a bad element is marked: " + Events.describe(badEl));
+        // As strace shows it: ["true", 0xADDR, "after"]: the element's pointer, and the reading goes on.
+        long badElAddr = Long.parseUnsignedLong(out.replaceAll("(?s).*badelement 0x([0-9a-f]+).*", "$1"), 16);
+        ArgValue.StrList withBad = assertInstanceOf(ArgValue.StrList.class, badEl.arg("args"), Events.describe(badEl));
+        assertEquals(3, withBad.items().size(), Events.describe(badEl));
+        assertFalse(withBad.truncated(), "the list ends at its NULL");
+        assertEquals(List.of("true", "", "after"), Events.strings(withBad.items()));
+        assertFalse(withBad.isUnreadable(0));
+        assertTrue(withBad.isUnreadable(1));
+        assertEquals(badElAddr, withBad.unreadableAddress(1));
     }
 
     private static SyscallEvent execOf(Traced t, int pid) {
