@@ -123,6 +123,11 @@ final class LaunchTracer extends Tracer {
     }
 
     @Override
+    protected boolean detachesOnFailure() {
+        return spec.failOpen() && started; // before its exec, the command must not run untraced
+    }
+
+    @Override
     protected void mainEnded() {
         if (!started) {
             // The child died before its exec: report why (chdir, filter or exec failure).

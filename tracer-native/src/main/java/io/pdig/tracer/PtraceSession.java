@@ -23,6 +23,8 @@ final class PtraceSession implements TraceSession {
     volatile int mainPid;
     /** The main tracee has ended (its pid may be reused: no more signals to it). */
     volatile boolean mainEnded;
+    /** Why the tracer thread failed (a tracer bug), or null; written once by that thread. */
+    volatile String failure;
 
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Termination> done = new CompletableFuture<>();
@@ -73,6 +75,11 @@ final class PtraceSession implements TraceSession {
 
     void commandTaken() {
         commandsTaken.incrementAndGet();
+    }
+
+    @Override
+    public String failure() {
+        return failure;
     }
 
     @Override

@@ -183,7 +183,7 @@ public final class TracePolicy {
      */
     public boolean wantsExit(Abi abi, int nr, long[] args) {
         if (!wantsExit(abi, nr)) return false;
-        if (nr >= SIZE) return true;
+        if (nr < 0 || nr >= SIZE) return true; // numbers outside the table (syscall(-1) is -1 here)
         StopCondition c = (abi == Abi.I386 ? exitCond32 : exitCond64)[nr];
         return c == null || c.matches(args);
     }

@@ -75,6 +75,12 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      * A ring of preallocated buffers, confined to the tracer thread like {@link #buf}.
      */
     private static final int PENDING_MAX = 1024;
+    /**
+     * For tests of what a tracer bug does (TracerFailureTest): the tracer thread throws at the entry
+     * stop of this syscall number (property {@code pdig.test.tracerFault}). A long, so that no int
+     * number matches when it is not set.
+     */
+    private static final long INJECTED_FAULT_NR = Long.getLong("pdig.test.tracerFault", Long.MIN_VALUE);
     private StopBuffer[] pendingBufs;
     private final int[] pendingRc = new int[PENDING_MAX];
     private int pendingHead;
@@ -158,23 +164,24 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                 setup();
             } catch (DriverException e) {
                 session.startFailed(e);
-                drainAfterFailedSetup();
+                drainAfterFailure(attachMode); // a launch that failed to start never runs on
                 return;
             }
             loop();
             end = termination();
         } catch (Throwable t) {
             // A tracer bug must not leave tracees stopped forever: kill (launch, fail-closed) or
-            // detach (attach) what we hold, then reap.
+            // detach (attach, or launch with --fail-open) what we hold, then reap.
+            session.failure = String.valueOf(t);
             try {
                 notice(0, 0, NoticeEvent.Kind.TRACER_ERROR, "tracer failed: " + t);
             } catch (Throwable ignored) {
                 // the sink itself may be what failed
             }
             session.startFailed(new DriverException("tracer failed: " + t, t));
-            drainAfterFailedSetup();
+            drainAfterFailure(detachesOnFailure());
             end = mainTermination != null ? mainTermination
-                    : attachMode ? Termination.detachedFromTarget() : Termination.killed(Ptrace.SIGKILL, false);
+                    : detachesOnFailure() ? Termination.detachedFromTarget() : Termination.killed(Ptrace.SIGKILL, false);
         } finally {
             cleanup();
             session.finished(end != null ? end : (mainTermination != null ? mainTermination : Termination.detachedFromTarget()));
@@ -187,16 +194,26 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     }
 
     /**
-     * Releases whatever is left after a failure so that no zombie or stopped tracee remains: launch
-     * mode kills (fail-closed), attach mode interrupts and detaches (the target lives on).
+     * After a tracer failure, tracees are detached and live on (attach mode; a launched command
+     * that runs, with --fail-open) rather than killed (launch, fail-closed).
      */
-    private void drainAfterFailedSetup() {
+    protected boolean detachesOnFailure() {
+        return attachMode;
+    }
+
+    /**
+     * Releases whatever is left after a failure so that no zombie or stopped tracee remains: launch
+     * mode kills (fail-closed); attach mode, and launch with --fail-open, interrupt and detach (the
+     * tracees live on). Detached, a launched command is still the tracer thread's child: its exit
+     * is waited for and becomes the session's termination, as without the failure.
+     */
+    private void drainAfterFailure(boolean detach) {
         if (buf == null) return;
         // Gathered stops first: their threads stay stopped, and no new stop of theirs will come.
         for (; pendingCount > 0; pendingCount--, pendingHead = (pendingHead + 1) % PENDING_MAX) {
             int tid = pendingRc[pendingHead];
             if ((pendingBufs[pendingHead].get(StopBuffer.STATUS) & 0xff) != 0x7f) continue; // an exit
-            if (attachMode) {
+            if (detach) {
                 lib.pdig_ptrace(Ptrace.DETACH, tid, 0, 0);
             } else {
                 lib.pdig_kill(tid, Ptrace.SIGKILL);
@@ -205,8 +222,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         buf = primary;
         for (ThreadState t : threads.values()) {
-            if (attachMode) {
-                lib.pdig_ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
+            if (detach) {
+                // A thread already in a stop (the one whose handling failed, one parked) reports
+                // no new stop: detach it now. The others (ESRCH: running) are made to stop.
+                if (lib.pdig_ptrace(Ptrace.DETACH, t.tid, 0, 0) < 0) lib.pdig_ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
             } else {
                 lib.pdig_kill(t.tid, Ptrace.SIGKILL);
             }
@@ -216,8 +235,17 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             if (rc == -Errno.ECHILD) return;
             if (rc <= 0) continue;
             int st = (int) buf.get(StopBuffer.STATUS);
-            if ((st & 0xff) != 0x7f) continue; // exited or killed: reaped
-            if (attachMode) {
+            if ((st & 0xff) != 0x7f) {
+                // Exited or killed, and reaped. The command's own end is the session's (fail-open).
+                if (rc == mainPid && !mainEnded && !attachMode) {
+                    mainEnded = true;
+                    session.mainEnded = true;
+                    mainTermination = (st & 0x7f) == 0 ? Termination.exited((st >> 8) & 0xff)
+                            : Termination.killed(st & 0x7f, (st & 0x80) != 0);
+                }
+                continue;
+            }
+            if (detach) {
                 lib.pdig_ptrace(Ptrace.DETACH, rc, 0, 0);
             } else {
                 lib.pdig_kill(rc, Ptrace.SIGKILL);
@@ -376,6 +404,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             resume(t, 0);
             return;
         }
+        if (nr == INJECTED_FAULT_NR) throw new IllegalStateException("injected tracer fault at syscall " + nr);
         Syscall row = SyscallTable.byNumber(abi, nr);
         if (row != null && ForkLike.isForkLike(row)) {
             recordCloneFlags(t, row, abi);

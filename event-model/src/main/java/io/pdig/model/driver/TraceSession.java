@@ -30,6 +30,14 @@ public interface TraceSession extends AutoCloseable {
     /** Detaches from every tracee, leaving them running (attach mode); idempotent. */
     void detach();
 
+    /**
+     * Why the driver stopped tracing before the session's natural end (a driver bug), or null.
+     * The tracees were then killed (launch, fail-closed) or detached (attach, fail-open).
+     */
+    default String failure() {
+        return null;
+    }
+
     /** Counters so far: events, stops, drops and the like. */
     Map<String, Long> counters();
 

@@ -26,7 +26,7 @@ public record SyscallEvent(long ts, int tid, int pid, Abi abi, int nr, long res,
     /** The syscall name, or {@code syscall_0xNN} for unknown numbers (strace's form). */
     public String name() {
         Syscall s = syscall();
-        return s != null ? s.name() : "syscall_" + Integer.toHexString(nr);
+        return s != null ? s.name() : "syscall_0x" + Integer.toHexString(nr);
     }
 
     public boolean failed() {

@@ -133,7 +133,7 @@ class EventJsonTest {
 
     @Test
     void unknownSyscallAndI386() throws Exception {
-        JsonNode j = render(1, new SyscallEvent(1, 2, 2, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1)}), "syscall_3e8");
+        JsonNode j = render(1, new SyscallEvent(1, 2, 2, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1)}), "syscall_0x3e8");
         assertEquals("0x1", j.get("args").get("arg0").asText());
         JsonNode i = render(2, new SyscallEvent(1, 2, 2, Abi.I386, 5, 3, true, new ArgValue[] {path("/x"), n(0), n(0)}), "open");
         assertEquals("i386", i.get("abi").asText());

@@ -129,7 +129,7 @@ class StraceFormatterTest {
     @Test
     void unknownSyscallsShowHexArguments() {
         SyscallEvent unknown = new SyscallEvent(Ev.TS, 9, 9, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1), n(255)});
-        assertEquals("9 syscall_3e8(0x1, 0xff) = 0", f.format(unknown));
+        assertEquals("9 syscall_0x3e8(0x1, 0xff) = 0", f.format(unknown));
         assertEquals("1234 getrandom(0x7ffc00, 0x10, 0, 0, 0, 0) = 16",
                 f.format(call("getrandom", 16, n(0x7ffc00), n(16), n(0), n(0), n(0), n(0))));
     }

@@ -73,6 +73,12 @@ public final class AttachCommand implements Callable<Integer> {
                 pipeline.started(session);
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());
+                if (session.failure() != null) {
+                    spec.commandLine().getErr().println("pdig: the tracer failed (" + session.failure()
+                            + "): detached, the target runs on untraced");
+                    spec.commandLine().getErr().flush();
+                    return ExitCodes.FAILURE;
+                }
             }
             if (received[0] != 0) {
                 // Like strace: after detaching on a signal, pdig terminates by that signal.

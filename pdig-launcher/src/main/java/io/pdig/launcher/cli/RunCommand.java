@@ -95,6 +95,14 @@ public final class RunCommand implements Callable<Integer> {
                 pipeline.started(session);
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());
+                if (session.failure() != null) {
+                    // A bug of pdig's, said in one line whether or not a trace is printed.
+                    cl.getErr().println("pdig: the tracer failed (" + session.failure() + "): " + (failOpen
+                            ? "the command went on untraced (--fail-open); its traced syscalls failed with ENOSYS"
+                            : "the command was killed (fail-closed)"));
+                    cl.getErr().flush();
+                    if (!failOpen) return ExitCodes.FAILURE;
+                }
                 long detached = session.counters().getOrDefault("detached", 0L);
                 if (failOpen && detached > 0) {
                     // Their seccomp filter outlives the tracer: say so, or a daemon that cannot
