@@ -52,6 +52,11 @@ final class ArgDecoder {
             ArgKind kind = args.get(i).kind();
             if (kind.phase() == Phase.ENTRY) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, 0, i != deferredPath);
+            } else if (kind == ArgKind.SOCKADDR_OUT && exitFollows) {
+                // The buffer's size as the caller gave it, until the exit stop replaces it: the
+                // kernel writes at most that many bytes but returns the address's full length,
+                // and bytes past the size are the caller's own (they could forge a peer).
+                out[i] = callerLength(tid, abi, raw, i);
             }
         }
         return out;
@@ -68,10 +73,42 @@ final class ArgDecoder {
         List<Arg> args = row.args();
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
-            if (kind.phase() == Phase.EXIT) {
+            if (kind == ArgKind.SOCKADDR_OUT) {
+                out[i] = sockaddrOut(tid, abi, raw, i, res, out[i]);
+            } else if (kind.phase() == Phase.EXIT) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
             }
         }
+    }
+
+    /** *addrlen at the entry stop (the argument after the address), as a Num; null when unknown. */
+    private ArgValue callerLength(int tid, Abi abi, long[] raw, int i) {
+        long lenPtr = lengthPointer(abi, raw, i);
+        if (raw[i] == 0 || lenPtr == 0) return null;
+        long[] len = mem.readWords(tid, lenPtr, 1, 4);
+        return len == null || len.length == 0 ? null : ArgValue.Num.of(len[0]);
+    }
+
+    private static long lengthPointer(Abi abi, long[] raw, int i) {
+        return i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
+    }
+
+    /**
+     * An address the kernel wrote (accept, getsockname, recvfrom): at most the smaller of the
+     * caller's buffer size ({@code atEntry}, from {@link #callerLength}) and the length the kernel
+     * returned, which is the address's full length even when the buffer was smaller.
+     */
+    private ArgValue sockaddrOut(int tid, Abi abi, long[] raw, int i, long res, ArgValue atEntry) {
+        long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+        if (ptr == 0) return ArgValue.Null.INSTANCE;
+        if (res < 0) return ArgValue.Num.of(ptr);
+        long lenPtr = lengthPointer(abi, raw, i);
+        if (lenPtr == 0) return ArgValue.Num.of(ptr);
+        long[] len = mem.readWords(tid, lenPtr, 1, 4);
+        if (len == null || len.length == 0) return new ArgValue.Unreadable(lenPtr, mem.readErrno(tid, lenPtr));
+        long written = len[0];
+        if (atEntry instanceof ArgValue.Num given) written = Math.min(written, given.value());
+        return sockaddr(tid, ptr, (int) Math.min(written, SOCKADDR_MAX));
     }
 
     /**
@@ -102,7 +139,12 @@ final class ArgDecoder {
      * the path {@link #decodeEntry} left for the exit, as well as it still can.
      */
     void resolveWithoutExit(int tid, Syscall row, long[] raw, ArgValue[] out) {
-        if (row == null || row.ret() != RetKind.FD) return;
+        if (row == null) return;
+        for (int k = 0; k < out.length; k++) {
+            // The caller's buffer size kept by decodeEntry is not the address: there is none.
+            if (row.args().get(k).kind() == ArgKind.SOCKADDR_OUT) out[k] = null;
+        }
+        if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
         if (i >= 0 && i < out.length && out[i] instanceof ArgValue.Path p && p.resolved() == null && !p.truncated()) {
             out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(row.args(), raw, i), p.raw()), false);
@@ -174,15 +216,6 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 int len = (int) Math.min(Math.max(i + 1 < raw.length ? raw[i + 1] & 0xffffffffL : 0, 0), SOCKADDR_MAX);
                 return sockaddr(tid, ptr, len);
-            }
-            case SOCKADDR_OUT: {
-                if (ptr == 0) return ArgValue.Null.INSTANCE;
-                if (res < 0) return ArgValue.Num.of(ptr);
-                long lenPtr = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
-                if (lenPtr == 0) return ArgValue.Num.of(ptr);
-                long[] len = mem.readWords(tid, lenPtr, 1, 4);
-                if (len == null || len.length == 0) return new ArgValue.Unreadable(lenPtr, mem.readErrno(tid, lenPtr));
-                return sockaddr(tid, ptr, (int) Math.min(len[0], SOCKADDR_MAX));
             }
             case FD_PAIR_OUT: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;

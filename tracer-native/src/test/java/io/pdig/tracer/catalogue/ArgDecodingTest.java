@@ -203,6 +203,27 @@ class ArgDecodingTest {
         assertEquals(List.of(expected.split(" ")), fds, text);
     }
 
+    /**
+     * An address buffer smaller than the address: the kernel writes only the buffer's size but
+     * returns the full length. What lies past the size is the caller's (a forged 6.6.6.6:4444),
+     * and must not be reported as the peer; strace shows {@code {sa_family=AF_INET}, [2 => 16]}.
+     */
+    @Test
+    void anAddressIsReadOnlyAsFarAsTheKernelWroteIt() throws Exception {
+        Traced t = Tracing.program("short_addrlen").plus("getsockname").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        assertTrue(t.output().contains("len 16"), "the kernel returned the full length: " + t.output());
+        SyscallEvent accept = t.syscalls("accept").get(0);
+        ArgValue.SockAddr peer = assertInstanceOf(ArgValue.SockAddr.class, accept.arg("addr"), Events.describe(accept));
+        assertEquals(2, peer.bytes().length, "the family only: " + Events.describe(accept));
+        List<SyscallEvent> names = t.syscalls("getsockname");
+        SyscallEvent shortName = names.get(names.size() - 1);
+        assertEquals(2, assertInstanceOf(ArgValue.SockAddr.class, shortName.arg("addr")).bytes().length, Events.describe(shortName));
+        SyscallEvent listenName = names.get(0);
+        assertEquals(16, assertInstanceOf(ArgValue.SockAddr.class, listenName.arg("addr")).bytes().length,
+                "a buffer as large as the address gets all of it: " + Events.describe(listenName));
+    }
+
     /** K6: syscall numbers outside the table are traced and journalled with ENOSYS. */
     @Test
     void k6UnknownSyscallNumbers() throws Exception {
