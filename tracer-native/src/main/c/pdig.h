@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 7
+#define PDIG_NATIVE_ABI_VERSION 8
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -57,6 +57,7 @@ int pdig_spawn_set_cwd(long h, const char *cwd);
 int pdig_spawn_set_filter(long h, const unsigned char *prog, int insns);
 int pdig_spawn_set_signals(long h, uint64_t ignored, uint64_t mask);
 int pdig_spawn_set_closed_stdio(long h, int mask);
+int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count);
 int pdig_spawn_start(long h, long ptrace_options);
 int pdig_spawn_error(long h, int64_t *out2);
 void pdig_spawn_free(long h);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #define SPAWN_STACK_SIZE (256 * 1024)
+#define PDIG_MAX_KEPT_FDS 256
 
 enum spawn_stage { STAGE_NONE = 0, STAGE_SIGNALS = 1, STAGE_CHDIR = 2, STAGE_FILTER = 3, STAGE_EXEC = 4, STAGE_ABORT = 5 };
 
@@ -53,6 +54,9 @@ struct pdig_spawn {
     uint64_t sigign;
     uint64_t sigmask;
     int closed_stdio; /* bit N: fd N (0-2) was closed when pdig started */
+    /* Descriptors above 2 that pdig's caller passed to it (ascending): the command gets them too. */
+    int kept_fds[PDIG_MAX_KEPT_FDS];
+    int kept_count;
     void *stack;
     /* Futex word: 0 = wait, 1 = go, -1 = abort. Written by the parent, read by the child. */
     volatile int go;
@@ -123,8 +127,18 @@ static CHILD_CODE int child_main(void *arg) {
         r = raw6(SYS_chdir, (long)s->cwd, 0, 0, 0, 0, 0);
         if (r < 0) child_fail(s, STAGE_CHDIR, r);
     }
-    /* The JVM's descriptors (jars, sockets, journal) must not leak; ENOSYS on old kernels is ignored. */
-    raw6(SYS_close_range, 3, ~0U, 0, 0, 0, 0);
+    /*
+     * The JVM's descriptors (jars, sockets, journal) must not leak, but those pdig's caller passed
+     * on (a make jobserver's pipe, a socket-activation fd, `exec 3>file`) are the command's: every
+     * range between the kept ones is closed. ENOSYS on old kernels is ignored.
+     */
+    unsigned int from = 3;
+    for (int i = 0; i < s->kept_count; i++) {
+        unsigned int kept = (unsigned int)s->kept_fds[i];
+        if (kept > from) raw6(SYS_close_range, from, kept - 1, 0, 0, 0, 0);
+        if (kept >= from) from = kept + 1;
+    }
+    raw6(SYS_close_range, from, ~0U, 0, 0, 0, 0);
     /* Standard descriptors pdig was started without: the JVM reused those numbers; closed again. */
     for (int fd = 0; fd <= 2; fd++) {
         if (s->closed_stdio & (1 << fd)) raw6(SYS_close, fd, 0, 0, 0, 0, 0);
@@ -232,10 +246,21 @@ int pdig_spawn_set_closed_stdio(long h, int mask) {
     return 0;
 }
 
+/* Ascending descriptor numbers above 2; others are ignored (they are closed, or stdio). */
+int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count) {
+    struct pdig_spawn *s = (struct pdig_spawn *)h;
+    s->kept_count = 0;
+    for (int i = 0; i < count && s->kept_count < PDIG_MAX_KEPT_FDS; i++) {
+        if (fds[i] < 3 || (s->kept_count > 0 && fds[i] <= s->kept_fds[s->kept_count - 1])) return -EINVAL;
+        s->kept_fds[s->kept_count++] = fds[i];
+    }
+    return 0;
+}
+
 /* The launcher passes its inherited state to the JVM through these; the tracee must not see them. */
 static int is_private_env(const char *e) {
     return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
-        || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0;
+        || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0;
 }
 
 int pdig_spawn_start(long h, long ptrace_options) {

@@ -52,6 +52,9 @@ final class LaunchTracer extends Tracer {
         check(lib.pdig_spawn_set_signals(h, envMask("PDIG_ORIG_SIGIGN"), envMask("PDIG_ORIG_SIGMASK")));
         // Bits 0-2: stdin, stdout, stderr were closed when the ./pdig script started.
         check(lib.pdig_spawn_set_closed_stdio(h, (int) envMask("PDIG_CLOSED_STDIO") & 7));
+        // Descriptors above 2 the ./pdig script inherited without close-on-exec: the caller's, passed on.
+        int[] kept = keptFds(System.getenv("PDIG_KEPT_FDS"));
+        check(lib.pdig_spawn_set_kept_fds(h, kept, kept.length));
         long options = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACECLONE
                 | Ptrace.O_TRACEEXEC | Ptrace.O_TRACESECCOMP | (spec.failOpen() ? 0 : Ptrace.O_EXITKILL);
         int pid = lib.pdig_spawn_start(h, options);
@@ -91,6 +94,21 @@ final class LaunchTracer extends Tracer {
     }
 
     /** Hex bitmask (bit N-1 = signal N) exported by the ./pdig script; 0 when absent or malformed. */
+    /** "3,7,9" (ascending, above 2) as ints; anything else in the list is left out. */
+    static int[] keptFds(String list) {
+        if (list == null || list.isBlank()) return new int[0];
+        java.util.TreeSet<Integer> fds = new java.util.TreeSet<>();
+        for (String item : list.split(",")) {
+            try {
+                int fd = Integer.parseInt(item.trim());
+                if (fd > 2) fds.add(fd);
+            } catch (NumberFormatException e) {
+                // not written by the script: ignored
+            }
+        }
+        return fds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     static long envMask(String name) {
         String v = System.getenv(name);
         if (v == null || v.isBlank()) return 0;

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 7;
+    public static final int EXPECTED_ABI_VERSION = 8;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -47,6 +47,8 @@ public final class NativeLibrary {
         int pdig_spawn_set_signals(long h, long ignored, long mask);
 
         int pdig_spawn_set_closed_stdio(long h, int mask);
+
+        int pdig_spawn_set_kept_fds(long h, int[] fds, int count);
 
         int pdig_spawn_start(long h, long ptraceOptions);
 

@@ -46,6 +46,18 @@ class TraceeInheritsTest {
         assertEquals("open\nopen\nopen", run(dir, "\"$0\" run --no-rules --no-journal -- " + tracee + " </dev/null"));
     }
 
+    /**
+     * Descriptors above 2 that the caller passed (a jobserver pipe, `exec 3>file`) reach the command
+     * as under strace or untraced; none of pdig's own (jars, journal, sockets) does.
+     */
+    @Test
+    void descriptorsTheCallerPassedReachTheCommandAndNoneOfPdigsOwn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("seven"), "read through fd 7\n");
+        String tracee = "sh -c 'cat <&7 >&4; for f in $(seq 3 64); do [ -e /proc/$$/fd/$f ] && echo fd $f >&4; done; true'";
+        String out = run(dir, "exec 4>\"$1\" 7<seven; \"$0\" run --no-rules -- " + tracee);
+        assertEquals("read through fd 7\nfd 4\nfd 7", out);
+    }
+
     @Test
     void theOpenFilesLimitIsTheCallers(@TempDir Path dir) throws Exception {
         assertEquals("256", run(dir, "ulimit -Sn 256; \"$0\" run --no-rules --no-journal -- sh -c 'ulimit -Sn > \"$1\"' sh \"$1\""));
