@@ -3,11 +3,11 @@
 # in turns (A, B, A, B, ...) so that the machine's drifting speed hits both alike.
 #
 # Usage: bench/startup-ab.sh [-n N] COMMAND_A... :: COMMAND_B...
-#        bench/startup-ab.sh [-n N] --jto "JAVA_TOOL_OPTIONS_A" "JAVA_TOOL_OPTIONS_B" [PDIG_ARGS...]
+#        bench/startup-ab.sh [-n N] --jto "PDIG_JAVA_OPTS_A" "PDIG_JAVA_OPTS_B" [PDIG_ARGS...]
 #   -n N     runs of each (default 15)
 #   --jto    both runs use this tree's ./pdig with PDIG_ARGS (default: run --); A and B differ
-#            only in JAVA_TOOL_OPTIONS (use e.g. "-Dx=1" for "nothing"; flags the pdig script
-#            passes itself override these)
+#            only in PDIG_JAVA_OPTS, pdig's own JVM options (use e.g. "-Dx=1" for "nothing"; they
+#            come after the script's own flags; JAVA_TOOL_OPTIONS would go to the traced command)
 # Each command gets test-programs/target/bin/bench_startup appended, which prints CLOCK_REALTIME
 # first thing in main(); the time is taken from bash's $EPOCHREALTIME just before the command.
 # Examples:
@@ -30,7 +30,7 @@ fi
 
 a=() b=() jto_a="" jto_b="" jto=0
 if [ "${1:-}" = --jto ]; then
-    [ $# -ge 3 ] || die "--jto needs two JAVA_TOOL_OPTIONS values"
+    [ $# -ge 3 ] || die "--jto needs two PDIG_JAVA_OPTS values"
     jto=1 jto_a=$2 jto_b=$3; shift 3
     pdig_args=("$@")
     [ ${#pdig_args[@]} -gt 0 ] || pdig_args=(run --)
@@ -48,7 +48,7 @@ one() {
     local opts=$1; shift
     local t0=$EPOCHREALTIME out ns
     if [ $jto = 1 ]; then
-        out=$(JAVA_TOOL_OPTIONS="$opts" "$@" "$probe" 2>/dev/null)
+        out=$(PDIG_JAVA_OPTS="$opts" "$@" "$probe" 2>/dev/null)
     else
         out=$("$@" "$probe" 2>/dev/null)
     fi

@@ -260,7 +260,23 @@ int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count) {
 /* The launcher passes its inherited state to the JVM through these; the tracee must not see them. */
 static int is_private_env(const char *e) {
     return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
-        || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0;
+        || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0
+        || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0;
+}
+
+/*
+ * The Java options the ./pdig script set aside for the command (PDIG_APP_JAVA_TOOL_OPTIONS=...):
+ * the entry under its own name (JAVA_TOOL_OPTIONS=...), or NULL for any other entry.
+ */
+static const char *app_java_env(const char *e) {
+    static const char prefix[] = "PDIG_APP_";
+    static const char *const names[] = {"JAVA_TOOL_OPTIONS=", "JDK_JAVA_OPTIONS=", "_JAVA_OPTIONS="};
+    if (strncmp(e, prefix, sizeof prefix - 1) != 0) return NULL;
+    const char *rest = e + sizeof prefix - 1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strncmp(rest, names[i], strlen(names[i])) == 0) return rest;
+    }
+    return NULL;
 }
 
 int pdig_spawn_start(long h, long ptrace_options) {
@@ -270,7 +286,8 @@ int pdig_spawn_start(long h, long ptrace_options) {
     if (!s->explicit_env) {
         for (char **e = environ; e != NULL && *e != NULL; e++) {
             if (is_private_env(*e)) continue;
-            if ((rc = vec_push(&s->envp, *e)) < 0) return rc;
+            const char *java = app_java_env(*e);
+            if ((rc = vec_push(&s->envp, java != NULL ? java : *e)) < 0) return rc;
         }
         if (s->envp.items == NULL && (rc = vec_push(&s->envp, NULL)) < 0) return rc;
     }

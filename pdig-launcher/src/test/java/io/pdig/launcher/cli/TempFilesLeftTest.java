@@ -48,7 +48,7 @@ class TempFilesLeftTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(work.resolve("stderr.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+        pb.environment().put("PDIG_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdig " + args + " did not end:\n"
                 + Files.readString(work.resolve("stderr.txt"), StandardCharsets.UTF_8));

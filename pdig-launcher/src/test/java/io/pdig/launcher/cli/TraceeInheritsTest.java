@@ -1,6 +1,7 @@
 package io.pdig.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,21 @@ class TraceeInheritsTest {
         String tracee = "sh -c 'cat <&7 >&4; for f in $(seq 3 64); do [ -e /proc/$$/fd/$f ] && echo fd $f >&4; done; true'";
         String out = run(dir, "exec 4>\"$1\" 7<seven; \"$0\" run --no-rules -- " + tracee);
         assertEquals("read through fd 7\nfd 4\nfd 7", out);
+    }
+
+    /**
+     * The environment's Java options are the command's (a Java app's agent or heap size): pdig's own
+     * JVM does not take them (-Xmx1m would stop it from starting), and the command gets them
+     * unchanged, with none of pdig's private variables.
+     */
+    @Test
+    void javaOptionsInTheEnvironmentAreTheCommandsNotPdigs(@TempDir Path dir) throws Exception {
+        String tracee = "sh -c 'echo \"$JAVA_TOOL_OPTIONS|$JDK_JAVA_OPTIONS|${_JAVA_OPTIONS-unset}\" >&4; "
+                + "env | grep -c ^PDIG_ >&4; true'";
+        String out = run(dir, "exec 4>\"$1\"; JAVA_TOOL_OPTIONS=-Xmx1m JDK_JAVA_OPTIONS='-Dx=1 -Dy=2' \"$0\" run --no-rules -- "
+                + tracee);
+        assertEquals("-Xmx1m|-Dx=1 -Dy=2|unset\n0", out);
+        assertFalse(Files.readString(dir.resolve("log")).contains("Picked up"), Files.readString(dir.resolve("log")));
     }
 
     @Test

@@ -58,7 +58,7 @@ class TracerFailureTest {
             while (!Files.exists(started)) Thread.sleep(20);
             ProcessBuilder pb = new ProcessBuilder(pdig.toString(), "attach", "-p", Long.toString(target.pid()), "--children",
                     "--no-rules", "--no-journal").redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
-            pb.environment().put("JAVA_TOOL_OPTIONS", FAULT_AT);
+            pb.environment().put("PDIG_JAVA_OPTS", FAULT_AT);
             Process p = pb.start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdig did not end:\n" + Files.readString(dir.resolve("err")));
             String err = Files.readString(dir.resolve("err"));
@@ -84,7 +84,7 @@ class TracerFailureTest {
         argv.add(program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
-        pb.environment().put("JAVA_TOOL_OPTIONS", FAULT_AT);
+        pb.environment().put("PDIG_JAVA_OPTS", FAULT_AT);
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdig did not end:\n" + Files.readString(dir.resolve("err")));
         return new Result(p.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));

@@ -77,7 +77,7 @@ class EarlyJournalTest {
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(new File("/dev/null"));
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+        pb.environment().put("PDIG_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pdig " + argv);
         return p.exitValue();
