@@ -261,7 +261,7 @@ int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count) {
 static int is_private_env(const char *e) {
     return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
         || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0
-        || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0;
+        || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0 || strncmp(e, "_JAVA_SR_SIGNUM=", 16) == 0;
 }
 
 /*
@@ -270,7 +270,7 @@ static int is_private_env(const char *e) {
  */
 static const char *app_java_env(const char *e) {
     static const char prefix[] = "PDIG_APP_";
-    static const char *const names[] = {"JAVA_TOOL_OPTIONS=", "JDK_JAVA_OPTIONS=", "_JAVA_OPTIONS="};
+    static const char *const names[] = {"JAVA_TOOL_OPTIONS=", "JDK_JAVA_OPTIONS=", "_JAVA_OPTIONS=", "_JAVA_SR_SIGNUM="};
     if (strncmp(e, prefix, sizeof prefix - 1) != 0) return NULL;
     const char *rest = e + sizeof prefix - 1;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

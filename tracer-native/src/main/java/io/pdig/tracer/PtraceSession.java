@@ -30,6 +30,8 @@ final class PtraceSession implements TraceSession {
     private final CompletableFuture<Termination> done = new CompletableFuture<>();
     private final AtomicInteger commandsTaken = new AtomicInteger();
     private final boolean detachOnClose;
+    /** SIGHUP, SIGINT, SIGQUIT, SIGTERM: sent to pdig, they ask the traced session to end. */
+    private static final java.util.Set<Integer> ENDING_SIGNALS = java.util.Set.of(1, 2, 3, 15);
     private Tracer tracer;
     private Thread thread;
 
@@ -99,16 +101,19 @@ final class PtraceSession implements TraceSession {
     @Override
     public void forwardSignal(int signo) {
         if (done.isDone()) return;
+        boolean ending = ENDING_SIGNALS.contains(signo);
         if (!mainEnded && mainPid > 0) {
             // kill() needs no tracer: the tracee's signal-delivery-stop reaches the tracer thread,
             // which re-injects it (and turns SIGSTOP/SIGTSTP into a real group-stop with
-            // PTRACE_LISTEN). SIGCONT first, as strace does (catalogue B1): a stopped tracee would
-            // otherwise keep the signal pending until someone continued it, where an untraced
-            // process is killed at once by a fatal one.
-            NativeLibrary.lib().pdig_kill(mainPid, Ptrace.SIGCONT);
+            // PTRACE_LISTEN). For the signals that ask pdig to end, SIGCONT first, as strace does
+            // (catalogue B1): a stopped tracee would otherwise keep the signal pending until someone
+            // continued it. Others (SIGUSR1: a reload, a progress report) are the command's own
+            // business and wait, as they would untraced.
+            if (ending) NativeLibrary.lib().pdig_kill(mainPid, Ptrace.SIGCONT);
             NativeLibrary.lib().pdig_kill(mainPid, signo);
             return;
         }
+        if (!ending) return; // nobody to give it to; it does not ask pdig to end
         // The command has ended and only what it left behind is traced (orphans, daemons): there
         // is no one to forward to, and dropping the signal would leave SIGKILL as the only way
         // to stop pdig. It ends the session instead: those processes are killed (fail-closed) or

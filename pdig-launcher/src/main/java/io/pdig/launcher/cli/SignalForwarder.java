@@ -4,14 +4,22 @@ import io.pdig.tracer.SignalPipe;
 import java.util.function.IntConsumer;
 
 /**
- * Routes the signals pdig itself receives (SIGHUP, SIGINT, SIGQUIT, SIGTERM) to a handler,
- * normally {@code TraceSession::forwardSignal}. The JVM runs with -Xrs (so that SIGQUIT prints no
- * thread dump on the app's stdout), which leaves these signals to us: {@link SignalPipe} turns
- * them into callbacks on its own thread. The handler must only hand off work.
+ * Routes the signals pdig itself receives (SIGHUP, SIGINT, SIGQUIT, SIGTERM, and SIGUSR1,
+ * SIGUSR2, SIGALRM, whose default would kill pdig and, fail-closed, the command with it) to a
+ * handler, normally {@code TraceSession::forwardSignal}. The JVM runs with -Xrs (so that SIGQUIT
+ * prints no thread dump on the app's stdout) and with its suspend signal moved off SIGUSR2 (the
+ * ./pdig script), which leaves these signals to us: {@link SignalPipe} turns them into callbacks
+ * on its own thread. The handler must only hand off work.
  */
 final class SignalForwarder implements AutoCloseable {
 
-    static final int[] FORWARDED = {1, 2, 3, 15};
+    /** SIGUSR2 only where the JVM's suspend signal was moved (as the ./pdig script does). */
+    static final int[] FORWARDED = jvmSuspendSignalMoved() ? new int[] {1, 2, 3, 15, 10, 12, 14} : new int[] {1, 2, 3, 15, 10, 14};
+
+    private static boolean jvmSuspendSignalMoved() {
+        String sr = System.getenv("_JAVA_SR_SIGNUM");
+        return sr != null && !sr.isBlank() && !sr.trim().equals("12");
+    }
 
     private final SignalPipe pipe;
     private final java.util.concurrent.atomic.AtomicReference<IntConsumer> target = new java.util.concurrent.atomic.AtomicReference<>();
