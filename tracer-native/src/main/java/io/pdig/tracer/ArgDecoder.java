@@ -151,6 +151,9 @@ final class ArgDecoder {
         }
     }
 
+    /** sizeof(struct open_how) in its first version (flags, mode, resolve). */
+    private static final long OPEN_HOW_SIZE = 24;
+
     /** AT_EMPTY_PATH (fcntl.h): an empty path names the dirfd itself. */
     private static final long AT_EMPTY_PATH = 0x1000;
 
@@ -230,9 +233,14 @@ final class ArgDecoder {
                 int n = (int) Math.min(Math.max(size, 8), CLONE_ARGS_MAX) / 8;
                 return words(tid, ptr, n, 8);
             }
-            case OPEN_HOW:
+            case OPEN_HOW: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
+                // Below the first version's 24 bytes the kernel reads nothing (EINVAL): the address,
+                // as strace shows it, rather than bytes the call never looked at.
+                long size = i + 1 < raw.length ? raw[i + 1] : OPEN_HOW_SIZE;
+                if (size < OPEN_HOW_SIZE) return ArgValue.Num.of(ptr);
                 return words(tid, ptr, 3, 8);
+            }
             case CAP_DATA:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 // Two struct __user_cap_data_struct of three u32 each (version 3 headers).

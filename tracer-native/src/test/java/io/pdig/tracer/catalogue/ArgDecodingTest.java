@@ -224,6 +224,32 @@ class ArgDecodingTest {
                 "a buffer as large as the address gets all of it: " + Events.describe(listenName));
     }
 
+    /**
+     * openat2: the path resolved, the struct's words as the kernel reads them (flags, mode,
+     * resolve); a size below the first version's 24 bytes, which the kernel rejects unread, shows
+     * the address instead; a longer struct with a non-zero tail fails with E2BIG.
+     */
+    @Test
+    void openat2IsDecodedAsTheKernelReadsIt() throws Exception {
+        Traced t = Tracing.program("openat2").run(10_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        String out = t.output();
+        assertTrue(out.matches("(?s).*open2 ok rc \\d+ errno 0.*") && out.contains("open2 small rc -1 errno 22")
+                && out.contains("open2 tail rc -1 errno 7"), out);
+        List<SyscallEvent> c = t.syscalls("openat2");
+        assertEquals(3, c.size(), t.describeEvents());
+        assertTrue(c.get(0).res() >= 0, Events.describe(c.get(0)));
+        assertEquals("/etc/hostname", Events.resolved(c.get(0), "name"));
+        ArgValue.Words how = assertInstanceOf(ArgValue.Words.class, c.get(0).arg("how"), Events.describe(c.get(0)));
+        assertEquals(02000000L, how.words()[0], "O_RDONLY|O_CLOEXEC");
+        assertEquals(0x04L, how.words()[2], "RESOLVE_NO_SYMLINKS");
+        assertEquals(-22, c.get(1).res());
+        long address = Long.parseUnsignedLong(out.replaceAll("(?s).*how 0x([0-9a-f]+).*", "$1"), 16);
+        assertEquals(ArgValue.Num.of(address), c.get(1).arg("how"), "read nothing: the address");
+        assertEquals(-7, c.get(2).res(), "E2BIG");
+        assertInstanceOf(ArgValue.Words.class, c.get(2).arg("how"));
+    }
+
     /** K6: syscall numbers outside the table are traced and journalled with ENOSYS. */
     @Test
     void k6UnknownSyscallNumbers() throws Exception {
