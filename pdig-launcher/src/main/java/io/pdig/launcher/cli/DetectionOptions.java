@@ -74,6 +74,10 @@ public final class DetectionOptions {
 
     Set<String> tracedSet(CommandLine cl, TraceOptions trace) {
         if (trace.all || trace.syscalls != null) {
+            // The rules do not choose this set, but a rule file that cannot be loaded must stop
+            // the run here as it does otherwise: not start the command with detection disabled.
+            // (Loaded once; the pipeline takes the same result.)
+            if (!noRules && !rules.isEmpty()) RuleSetLoader.load(cl, this);
             return trace.syscallSet(cl);
         }
         Set<String> fromRules = noRules ? Set.of() : RuleSetLoader.eventTypes(cl, this);

@@ -136,6 +136,28 @@ class CliBasicsTest {
         assertTrue(alertsDir.err().contains("--alerts /tmp: is a directory"), alertsDir.err());
     }
 
+    /**
+     * A rule file that cannot be loaded stops the run before the command starts whatever chooses
+     * the traced set: with -a or --syscalls the command ran with detection disabled and exit 0.
+     */
+    @Test
+    void aMissingRuleFileFailsTheRunAlsoWithANamedSet(@TempDir Path tmp) {
+        String missing = tmp.resolve("missing.yaml").toString();
+        for (String[] named : new String[][] {{"-a"}, {"--syscalls", "openat"}, {}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("run", "--journal", tmp.resolve("j").toString(), "-r", missing));
+            args.addAll(List.of(named));
+            args.addAll(List.of("--", "touch", tmp.resolve("ran").toString()));
+            Out o = pdig(args.toArray(String[]::new));
+            assertEquals(1, o.code(), List.of(named) + ": " + o.err());
+            assertTrue(o.err().contains("missing.yaml: cannot read rule file (no such file)"), o.err());
+            assertFalse(Files.exists(tmp.resolve("ran")), "the command must not run: " + List.of(named));
+            List<String> query = new java.util.ArrayList<>(List.of("syscalls", "--traced", "--names", "-r", missing));
+            query.addAll(List.of(named));
+            Out traced = pdig(query.toArray(String[]::new));
+            assertEquals(1, traced.code(), "syscalls --traced " + List.of(named) + ": " + traced.err());
+        }
+    }
+
     @Test
     void rulesValidateLoadsUpstreamFilesLikeFalco() {
         Out o = pdig("rules", "validate", upstreamRules().toString());
