@@ -19,18 +19,37 @@ final class PipelineConfigs {
         return build(cl, trace, journal, det, List.of(), pid);
     }
 
+    /**
+     * A file output that cannot be written is a usage error before the command starts, in one line
+     * naming the option: it would otherwise surface as Java's exception text, or as detection
+     * silently switched off. Opened for appending, so an existing file is not changed.
+     */
+    private static void checkOutputFile(CommandLine cl, String option, String name) {
+        if (name.isEmpty()) throw new CommandLine.ParameterException(cl, option + ": expected a file name");
+        java.nio.file.Path file = java.nio.file.Path.of(name);
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new CommandLine.ParameterException(cl, option + " " + name + ": no such directory " + parent);
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(cl, option + " " + name + ": is a directory, not a file");
+        }
+        try (java.nio.channels.FileChannel ignored = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
+            // writable
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new CommandLine.ParameterException(cl, option + " " + name + ": cannot be written (" + why + ")");
+        }
+    }
+
     private static PipelineConfig build(CommandLine cl, TraceOptions trace, JournalOptions journal, DetectionOptions det,
                                         List<byte[]> command, int pid) {
         // Outputs are opened later, off the tracee's start-up path: check now what can be checked.
-        if (det.alertsFile != null) {
-            java.nio.file.Path parent = det.alertsFile.toAbsolutePath().getParent();
-            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-                throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": no such directory " + parent);
-            }
-            if (java.nio.file.Files.isDirectory(det.alertsFile)) {
-                throw new CommandLine.ParameterException(cl, "--alerts " + det.alertsFile + ": is a directory, not a file");
-            }
-        }
+        if (det.alertsFile != null) checkOutputFile(cl, "--alerts", det.alertsFile.toString());
+        if (trace.printTo != null && !trace.printTo.equals("-")) checkOutputFile(cl, "--print", trace.printTo);
         for (java.net.URI url : det.webhooks) {
             // A URL that cannot be POSTed to would only show up as "detection disabled" once the
             // command runs: a security agent should refuse to start instead.

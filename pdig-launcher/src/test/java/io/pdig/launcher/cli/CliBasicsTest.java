@@ -158,6 +158,24 @@ class CliBasicsTest {
         }
     }
 
+    /** An output file that cannot be written is a usage error naming the option, before the command runs. */
+    @Test
+    void unwritableOutputFilesAreUsageErrors(@TempDir Path tmp) {
+        String ran = tmp.resolve("ran").toString();
+        String[][] cases = {
+            {"--print", tmp.toString(), "--print " + tmp + ": is a directory, not a file"},
+            {"--print", "", "--print: expected a file name"},
+            {"--print", "/sys/pdig-test-file", "--print /sys/pdig-test-file: cannot be written ("},
+            {"--alerts", "/sys/pdig-test-file", "--alerts /sys/pdig-test-file: cannot be written ("},
+        };
+        for (String[] c : cases) {
+            Out o = pdig("run", c[0], c[1], "--", "touch", ran);
+            assertEquals(2, o.code(), List.of(c) + ": " + o.err());
+            assertTrue(o.err().contains(c[2]), o.err());
+            assertFalse(Files.exists(Path.of(ran)), "the command must not run: " + List.of(c));
+        }
+    }
+
     @Test
     void rulesValidateLoadsUpstreamFilesLikeFalco() {
         Out o = pdig("rules", "validate", upstreamRules().toString());
