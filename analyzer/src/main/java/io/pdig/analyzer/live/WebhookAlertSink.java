@@ -111,6 +111,15 @@ public final class WebhookAlertSink implements AlertSink {
         return dropped.get();
     }
 
+    @Override
+    public String lossReport() {
+        long f = failed.get();
+        long d = dropped.get();
+        if (f + d == 0) return null;
+        return (f + d) + " alert" + (f + d == 1 ? "" : "s") + " not delivered (" + f + " failed after " + ATTEMPTS
+                + " attempts, " + d + " dropped from a full queue or at exit)";
+    }
+
     public URI url() {
         return url;
     }

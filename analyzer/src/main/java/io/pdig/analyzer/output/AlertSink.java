@@ -15,6 +15,14 @@ public interface AlertSink extends AutoCloseable {
     default void prepare(Alert sample) {
     }
 
+    /**
+     * What this output failed to deliver so far, as one line without the output's name ("3 alerts
+     * could not be written"), or null when nothing was lost. May be called from any thread.
+     */
+    default String lossReport() {
+        return null;
+    }
+
     /** Flushes and releases what the sink owns (not a stream it was given). */
     @Override
     default void close() {

@@ -30,6 +30,8 @@ public final class LineAlertSink implements AlertSink {
     private final PrintStream out;
     private final Format format;
     private final boolean owned;
+    /** Alerts whose write failed (PrintStream keeps the error to itself until asked). */
+    private final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
 
     /** Writes to a stream the caller owns (stderr): it is flushed, never closed. */
     public LineAlertSink(PrintStream out, Format format) {
@@ -52,7 +54,15 @@ public final class LineAlertSink implements AlertSink {
     public void accept(Alert alert) {
         out.print(format.render.apply(alert));
         out.print('\n');
-        out.flush();
+        // checkError flushes; once a write failed the stream stays in error, so every later alert
+        // is counted as lost too, which it is.
+        if (out.checkError()) lost.incrementAndGet();
+    }
+
+    @Override
+    public String lossReport() {
+        long n = lost.get();
+        return n == 0 ? null : n + " alert" + (n == 1 ? "" : "s") + " could not be written (a failed write: disk full?)";
     }
 
     @Override

@@ -27,9 +27,10 @@ public final class Detectors {
                                   String hostname, PrintStream err) throws IOException {
         List<AlertSink> sinks = new ArrayList<>();
         LineAlertSink.Format format = json ? LineAlertSink.Format.JSON : LineAlertSink.Format.TEXT;
-        sinks.add(alertsFile != null ? LineAlertSink.appendingTo(alertsFile, format) : new LineAlertSink(err, format));
+        sinks.add(alertsFile != null ? new ReportedAlertSink(LineAlertSink.appendingTo(alertsFile, format), "--alerts " + alertsFile, err)
+                : new LineAlertSink(err, format));
         for (URI u : webhooks) {
-            sinks.add(new WebhookAlertSink(u, WebhookAlertSink.DEFAULT_QUEUE));
+            sinks.add(new ReportedAlertSink(new WebhookAlertSink(u, WebhookAlertSink.DEFAULT_QUEUE), "--webhook " + u, err));
         }
         RuleEngine engine = new RuleEngine(rules, allMatches ? RuleMatching.ALL : RuleMatching.FIRST, Priority.DEBUG);
         return new Detector(engine, new AlertFactory(hostname), sinks, PasswdUserDirectory.host(), StateLimits.DEFAULT,
