@@ -6,6 +6,7 @@ import io.pdig.launcher.cli.RuleSetLoader;
 import io.pdig.launcher.wiring.EarlyJournal;
 import io.pdig.tracer.NativeLibrary;
 import java.util.function.Predicate;
+import picocli.CommandLine;
 
 /** Entry point of ./pdig: builds the command line and exits with what the command returned. */
 public final class Main {
@@ -50,6 +51,32 @@ public final class Main {
                 || a.equals("--no-rules"));
     }
 
+    /**
+     * dump, syscalls, fields... write through picocli's PrintWriter, which keeps write errors to
+     * itself: `pdig dump J > out` on a full disk must not exit 0. A reader that went away (a pipe
+     * to `head`) is the usual end of a pipeline: no message then, only the status, as a program
+     * killed by SIGPIPE would have.
+     */
+    private static int checkOutputWritten(CommandLine cl) {
+        java.io.PrintWriter out = cl.getOut();
+        // Both: the PrintWriter writes into System.out, a PrintStream that keeps its own error flag.
+        if (!out.checkError() && !System.out.checkError()) return 0;
+        if (!stdoutIsPipeOrSocket()) {
+            System.err.println("pdig: cannot write to standard output (disk full, or a device that refuses writes?)");
+            System.err.flush();
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    private static boolean stdoutIsPipeOrSocket() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Runs a pdig command line in this JVM and returns its exit code (tests call this directly). */
     public static int run(String... args) {
         boolean tracing = isTracing(args);
@@ -63,7 +90,9 @@ public final class Main {
             EarlyJournal.start();
         }
         try {
-            return PdigCommand.commandLine(args).execute(args);
+            CommandLine cl = PdigCommand.commandLine(args);
+            int code = cl.execute(args);
+            return code == 0 ? checkOutputWritten(cl) : code;
         } catch (InternalError e) {
             // picocli's handler sees Exceptions only; this Error is a fault on a mapped journal
             // file (disk full while dump or replay read it), which deserves one line, not a trace.

@@ -20,4 +20,18 @@ class PrintFailureTest {
                 r.transcript());
         assertEquals(1, r.stderr().lines().filter(l -> l.contains("--print")).count(), "said once: " + r.transcript());
     }
+
+    /** Output commands on a full disk: not exit 0 with the output lost, but 1 and one line. */
+    @Test
+    void aFullStandardOutputFailsTheCommand(@TempDir Path dir) throws Exception {
+        Path pdig = Path.of(System.getProperty("pdig.repo.root")).resolve("pdig");
+        for (String command : new String[] {"syscalls", "fields"}) {
+            Process p = new ProcessBuilder(pdig.toString(), command).redirectOutput(new java.io.File("/dev/full"))
+                    .redirectError(dir.resolve("err").toFile()).start();
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            String err = java.nio.file.Files.readString(dir.resolve("err"));
+            assertEquals(1, p.exitValue(), command + ": " + err);
+            assertTrue(err.contains("pdig: cannot write to standard output"), err);
+        }
+    }
 }
