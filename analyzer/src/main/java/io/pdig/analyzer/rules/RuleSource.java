@@ -21,9 +21,13 @@ public record RuleSource(String name, String content, String readError) {
         try {
             return new RuleSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8), null);
         } catch (IOException e) {
+            // Said as a user would say it, never as a Java exception's name.
             String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text (a YAML rule file is)"
+                    : Files.isDirectory(path) ? "is a directory, not a rule file"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : String.valueOf(e.getMessage());
             return new RuleSource(path.toString(), null, "cannot read " + path + ": " + why);
         }
     }

@@ -176,6 +176,19 @@ class CliBasicsTest {
         }
     }
 
+    /** A directory or a binary file given as rules: said plainly, not as a Java exception's name. */
+    @Test
+    void unreadableRuleFilesAreSaidPlainly(@TempDir Path tmp) throws Exception {
+        Path binary = tmp.resolve("rules.bin");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+        Out bin = pdig("syscalls", "--traced", "--names", "-r", binary.toString());
+        assertEquals(1, bin.code(), bin.err());
+        assertTrue(bin.err().contains("not UTF-8 text") && !bin.err().contains("Exception"), bin.err());
+        Out dir = pdig("syscalls", "--traced", "--names", "-r", tmp.toString());
+        assertEquals(1, dir.code(), dir.err());
+        assertTrue(dir.err().contains("is a directory, not a rule file") && !dir.err().contains("Exception"), dir.err());
+    }
+
     @Test
     void rulesValidateLoadsUpstreamFilesLikeFalco() {
         Out o = pdig("rules", "validate", upstreamRules().toString());
