@@ -56,7 +56,14 @@ public final class Pipeline implements AutoCloseable {
             SessionEvent.Start start = SessionFacts.start(config.command(), config.attachPid(), JournalSchema.VERSION);
             if (journal != null) {
                 if (w == null) w = journal.writer();
-                w.accept(start);
+                try {
+                    w.accept(start);
+                } catch (RuntimeException e) {
+                    // The journal's thread already failed to open it (a full disk): handled as when
+                    // it fails a moment later, on the first event (FanoutSink, the same line once),
+                    // not as a failure of pdig that keeps the command from running.
+                    say(e.getMessage() != null ? e.getMessage() : e.toString(), "this output is disabled; tracing continues");
+                }
                 sinks.add(w);
             }
             if (config.printTo() != null) {
