@@ -240,8 +240,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                 if (rc == mainPid && !mainEnded && !attachMode) {
                     mainEnded = true;
                     session.mainEnded = true;
-                    mainTermination = (st & 0x7f) == 0 ? Termination.exited((st >> 8) & 0xff)
-                            : Termination.killed(st & 0x7f, (st & 0x80) != 0);
+                    Stop end = Stop.decode(rc, buf);
+                    mainTermination = end instanceof Stop.Exited x ? Termination.exited(x.code())
+                            : end instanceof Stop.Killed k ? Termination.killed(k.signo(), k.core()) : null;
                 }
                 continue;
             }
