@@ -246,7 +246,10 @@ int pdig_spawn_set_closed_stdio(long h, int mask) {
     return 0;
 }
 
-/* Ascending descriptor numbers above 2; others are ignored (they are closed, or stdio). */
+/*
+ * Ascending descriptor numbers above 2 (the Java side sorts them); at most PDIG_MAX_KEPT_FDS are
+ * kept, and a caller's descriptors past that many are closed like the JVM's.
+ */
 int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count) {
     struct pdig_spawn *s = (struct pdig_spawn *)h;
     s->kept_count = 0;
@@ -266,7 +269,8 @@ static int is_private_env(const char *e) {
 
 /*
  * The Java options the ./pdig script set aside for the command (PDIG_APP_JAVA_TOOL_OPTIONS=...):
- * the entry under its own name (JAVA_TOOL_OPTIONS=...), or NULL for any other entry.
+ * the entry under its own name (JAVA_TOOL_OPTIONS=...), or NULL for any other entry. The names
+ * are the script's list (its `for java_var in ...` loop); the two must agree.
  */
 static const char *app_java_env(const char *e) {
     static const char prefix[] = "PDIG_APP_";
