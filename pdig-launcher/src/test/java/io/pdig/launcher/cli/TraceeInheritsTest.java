@@ -74,6 +74,20 @@ class TraceeInheritsTest {
         assertFalse(Files.readString(dir.resolve("log")).contains("Picked up"), Files.readString(dir.resolve("log")));
     }
 
+    /**
+     * The command runs at its caller's nice, as untraced: as root the JVM sets its threads' nice
+     * itself (absolute values, for the journal writer's background priority), and the command,
+     * a child of the tracer thread, got nice 0 whatever the caller had chosen.
+     */
+    @Test
+    void theNiceValueIsTheCallers(@TempDir Path dir) throws Exception {
+        // Field 19 of /proc/PID/stat, counted after the ") " that ends the command name.
+        String tracee = "sh -c 'sed \"s/.*) //\" /proc/$$/stat | cut -d\" \" -f17 > \"$1\"' sh \"$1\"";
+        assertEquals("7", run(dir, "nice -n 7 \"$0\" run --no-rules --no-journal -- " + tracee));
+        assertEquals("19", run(dir, "nice -n 19 \"$0\" run --no-rules --no-journal -- " + tracee));
+        assertEquals("-3", run(dir, "nice -n -3 \"$0\" run --no-rules --no-journal -- " + tracee));
+    }
+
     @Test
     void theOpenFilesLimitIsTheCallers(@TempDir Path dir) throws Exception {
         assertEquals("256", run(dir, "ulimit -Sn 256; \"$0\" run --no-rules --no-journal -- sh -c 'ulimit -Sn > \"$1\"' sh \"$1\""));
