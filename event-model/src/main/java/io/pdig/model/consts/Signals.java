@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Signal names. 1..31 come from the table; real-time signals are named relative to the
- * <em>kernel's</em> SIGRTMIN (32): 32 is {@code SIGRTMIN}, 34 is {@code SIGRTMIN+2}, up to 64.
- * Note that glibc reserves 32 and 33, so a program's own SIGRTMIN is this table's SIGRTMIN+2
- * (strace names the same signals SIGRT_0.. SIGRT_32; those names parse too).
+ * Signal names. 1..31 come from the table; real-time signals are named as strace names them,
+ * relative to the <em>kernel's</em> SIGRTMIN (32): 32 is {@code SIGRTMIN}, 33 is {@code SIGRT_1},
+ * up to 64, {@code SIGRT_32}. The same names appear in --print, pdig dump, JSON and rule output, so
+ * a line can be compared with strace's. Note that glibc reserves 32 and 33, so a program's own
+ * SIGRTMIN is this table's SIGRT_2. {@code SIGRTMIN+N} and {@code SIGRTMAX} parse too.
  */
 public final class Signals implements NameTable {
 
@@ -60,7 +61,7 @@ public final class Signals implements NameTable {
     /** The name of a signal number, or null when it is not 1..64. */
     public static String name(int signo) {
         if (signo >= SIGRTMIN && signo <= SIGRTMAX) {
-            return signo == SIGRTMIN ? "SIGRTMIN" : "SIGRTMIN+" + (signo - SIGRTMIN);
+            return signo == SIGRTMIN ? "SIGRTMIN" : "SIGRT_" + (signo - SIGRTMIN);
         }
         return CLASSIC.name(signo);
     }

@@ -49,8 +49,9 @@ class ValueTablesTest {
         assertEquals("SIGABRT", Signals.name(6));
         assertEquals("SIGSYS", Signals.name(31));
         assertEquals("SIGRTMIN", Signals.name(32));
-        assertEquals("SIGRTMIN+2", Signals.name(34));
-        assertEquals("SIGRTMIN+32", Signals.name(64));
+        assertEquals("SIGRT_2", Signals.name(34), "strace's name");
+        assertEquals("SIGRT_1", Signals.name(33));
+        assertEquals("SIGRT_32", Signals.name(64));
         assertNull(Signals.name(65));
         assertNull(Signals.name(0));
         assertEquals("0", Signals.TABLE.render(0));

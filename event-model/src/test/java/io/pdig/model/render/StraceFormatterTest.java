@@ -103,7 +103,7 @@ class StraceFormatterTest {
         assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
                 f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {02000000, 0, 4}), n(24))));
         assertEquals("1234 kill(1235, SIGTERM) = 0", f.format(call("kill", 0, n(1235), n(15))));
-        assertEquals("1234 kill(-1, SIGRTMIN+2) = -1 EPERM (Operation not permitted)",
+        assertEquals("1234 kill(-1, SIGRT_2) = -1 EPERM (Operation not permitted)",
                 f.format(call("kill", -1, n(0xffffffffL), n(34))));
         assertEquals("1234 ptrace(PTRACE_ATTACH, 99, 0, 0) = 0", f.format(call("ptrace", 0, n(16), n(99), n(0), n(0))));
         assertEquals("1234 unshare(CLONE_NEWNS|CLONE_NEWUSER) = 0", f.format(call("unshare", 0, n(0x10020000))));

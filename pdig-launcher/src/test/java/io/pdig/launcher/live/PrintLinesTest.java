@@ -1,0 +1,80 @@
+package io.pdig.launcher.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `pdig run --print` lines of real test programs, as strace 6 prints the same calls (strace's
+ * lines are in each test's comment, taken from {@code strace -f -qq --seccomp-bpf -e trace=...}
+ * runs of the same program; pdig prefixes the tid where strace writes [pid N]). Every run also
+ * keeps a journal, and {@code pdig dump} of it must print the very lines --print wrote live.
+ */
+class PrintLinesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The --print lines of one run, each without its "TID " prefix, after checking dump agrees. */
+    private List<String> printed(String syscalls, String program) throws Exception {
+        Path journal = tmp.resolve("j");
+        Path print = tmp.resolve("print.txt");
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin").resolve(program);
+        assertTrue(Files.isExecutable(bin), bin + " is missing: build the test-programs module first");
+        Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "--journal", journal.toString(), "--print", print.toString(),
+                "--syscalls", syscalls, "--", bin.toString());
+        assertEquals(0, r.exitCode(), r.transcript());
+        List<String> lines = Files.readAllLines(print);
+        Pdig.Result dump = Pdig.run(tmp, "dump", journal.toString());
+        assertEquals(0, dump.exitCode(), dump.transcript());
+        assertEquals(lines, dump.stdout().lines().filter(lines::contains).toList(),
+                "dump prints what --print printed:\n" + dump.transcript());
+        List<String> out = new ArrayList<>();
+        for (String l : lines) out.add(l.substring(l.indexOf(' ') + 1));
+        return out;
+    }
+
+    private static void assertHas(List<String> lines, String expected) {
+        assertTrue(lines.contains(expected), "no line \"" + expected + "\" in:\n" + String.join("\n", lines));
+    }
+
+    /** The first argument of the first line that starts with {@code prefix(}. */
+    private static String firstArg(List<String> lines, String prefix) {
+        for (String l : lines) {
+            if (l.startsWith(prefix + "(")) return l.substring(prefix.length() + 1, l.indexOf(','));
+        }
+        throw new AssertionError("no " + prefix + " line in:\n" + String.join("\n", lines));
+    }
+
+    /**
+     * strace names real-time signals SIGRTMIN (32) and SIGRT_1..SIGRT_32 (33..64), in arguments,
+     * delivery lines and "killed by" lines alike:
+     * <pre>
+     * kill(P, SIGRT_1) = 0 ... tgkill(P, P, SIGRT_8) = 0
+     * tkill(P, SIGRT_31) = 0
+     * [pid C] --- SIGRT_1 {si_signo=SIGRT_1, si_code=SI_USER, si_pid=C, si_uid=0} ---
+     * [pid C] +++ killed by SIGRT_1 +++
+     * </pre>
+     */
+    @Test
+    void realTimeSignalsAreNamedAsStraceNamesThem() throws Exception {
+        List<String> l = printed("kill,tgkill,tkill", "rt_signals");
+        String p = firstArg(l, "kill");
+        assertHas(l, "kill(" + p + ", SIGRT_1) = 0");
+        assertHas(l, "kill(" + p + ", SIGRT_2) = 0");
+        assertHas(l, "kill(" + p + ", SIGRT_32) = 0");
+        assertHas(l, "tgkill(" + p + ", " + p + ", SIGRT_8) = 0");
+        assertHas(l, "tkill(" + p + ", SIGRT_31) = 0");
+        String c = l.stream().filter(s -> s.startsWith("kill(") && !s.startsWith("kill(" + p + ",")).findFirst()
+                .map(s -> s.substring(5, s.indexOf(','))).orElseThrow(() -> new AssertionError(String.join("\n", l)));
+        assertHas(l, "kill(" + c + ", SIGRT_1) = 0");
+        assertHas(l, "--- SIGRT_1 {si_signo=SIGRT_1, si_code=SI_USER, si_pid=" + c + ", si_uid=0} ---");
+        assertHas(l, "+++ killed by SIGRT_1 +++");
+    }
+}
