@@ -85,11 +85,45 @@ public final class StructLayouts {
         }
         StringBuilder sb = new StringBuilder("{");
         for (Field f : fields(kind, w)) {
-            if (f.raw() == 0 && !f.shownWhenZero()) continue;
+            if (kind == ArgKind.CLONE_ARGS ? !cloneFieldShown(f, w) : f.raw() == 0 && !f.shownWhenZero()) continue;
             if (sb.length() > 1) sb.append(", ");
-            sb.append(f.name()).append('=').append(f.text());
+            sb.append(f.name()).append('=').append(kind == ArgKind.CLONE_ARGS ? cloneFieldText(f) : f.text());
         }
         return sb.append('}').toString();
+    }
+
+    private static final long CLONE_PIDFD = 0x1000;
+    private static final long CLONE_SETTLS = 0x80000;
+    private static final long CLONE_PARENT_SETTID = 0x100000;
+    private static final long CLONE_CHILD_CLEARTID = 0x200000;
+    private static final long CLONE_CHILD_SETTID = 0x1000000;
+    private static final long CLONE_INTO_CGROUP = 0x200000000L;
+
+    /**
+     * Whether strace prints a clone_args field: the kernel reads pidfd, child_tid, parent_tid, tls
+     * and cgroup only under their flags, so strace shows them only then (whatever the caller left
+     * in them otherwise is noise); set_tid and set_tid_size when either is set; the rest always.
+     */
+    private static boolean cloneFieldShown(Field f, long[] w) {
+        long flags = w.length > 0 ? w[0] : 0;
+        return switch (f.name()) {
+            case "pidfd" -> (flags & CLONE_PIDFD) != 0;
+            case "child_tid" -> (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0;
+            case "parent_tid" -> (flags & CLONE_PARENT_SETTID) != 0;
+            case "tls" -> (flags & CLONE_SETTLS) != 0;
+            case "set_tid", "set_tid_size" -> w.length > 9 && (w[8] != 0 || w[9] != 0);
+            case "cgroup" -> (flags & CLONE_INTO_CGROUP) != 0 || f.raw() != 0;
+            default -> true;
+        };
+    }
+
+    /** strace's text of a clone_args field: stack as a pointer (NULL when 0), stack_size in hex. */
+    private static String cloneFieldText(Field f) {
+        return switch (f.name()) {
+            case "stack" -> f.raw() == 0 ? "NULL" : hex(f.raw());
+            case "stack_size" -> hex(f.raw());
+            default -> f.text();
+        };
     }
 
     static String hex(long v) {

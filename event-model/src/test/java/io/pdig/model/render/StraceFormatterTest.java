@@ -98,7 +98,7 @@ class StraceFormatterTest {
         assertEquals("1234 clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, 0, 0, 0x7f00aa, 0) = 1235",
                 f.format(call("clone", 1235, n(0x01200011), n(0), n(0), n(0x7f00aaL), n(0))));
         long[] cloneArgs = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
-        assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=8192}, 88) = 1236",
+        assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=0x2000}, 88) = 1236",
                 f.format(call("clone3", 1236, new ArgValue.Words(cloneArgs), n(88))));
         assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
                 f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {02000000, 0, 4}), n(24))));

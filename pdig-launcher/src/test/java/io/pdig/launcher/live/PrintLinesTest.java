@@ -21,8 +21,16 @@ class PrintLinesTest {
     @TempDir
     Path tmp;
 
-    /** The --print lines of one run, each without its "TID " prefix, after checking dump agrees. */
+    /** The --print lines of one run, each without its "TID " prefix, and what the program printed. */
+    private record Printed(List<String> lines, String stdout) {
+    }
+
     private List<String> printed(String syscalls, String program) throws Exception {
+        return run(syscalls, program).lines();
+    }
+
+    /** Runs a test program under --print and --journal, and checks that dump prints the same lines. */
+    private Printed run(String syscalls, String program) throws Exception {
         Path journal = tmp.resolve("j");
         Path print = tmp.resolve("print.txt");
         Path bin = Pdig.repoRoot().resolve("test-programs/target/bin").resolve(program);
@@ -37,7 +45,7 @@ class PrintLinesTest {
                 "dump prints what --print printed:\n" + dump.transcript());
         List<String> out = new ArrayList<>();
         for (String l : lines) out.add(l.substring(l.indexOf(' ') + 1));
-        return out;
+        return new Printed(out, r.stdout());
     }
 
     private static void assertHas(List<String> lines, String expected) {
@@ -76,5 +84,39 @@ class PrintLinesTest {
         assertHas(l, "kill(" + c + ", SIGRT_1) = 0");
         assertHas(l, "--- SIGRT_1 {si_signo=SIGRT_1, si_code=SI_USER, si_pid=" + c + ", si_uid=0} ---");
         assertHas(l, "+++ killed by SIGRT_1 +++");
+    }
+
+    /**
+     * clone3's pidfd, child_tid, parent_tid and tls are shown only under the flags that make the
+     * kernel use them; stack is a pointer (NULL), stack_size hex. strace 6 (pdig does not read
+     * the {@code => {pidfd=[3]}} part strace adds after the call):
+     * <pre>
+     * clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N
+     * clone3({flags=CLONE_PIDFD, pidfd=0x55.., exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=[3]}, 88) = N
+     * clone3({flags=CLONE_CHILD_SETTID, child_tid=0x55.., exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N
+     * clone3({flags=CLONE_VM|...|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f..,
+     *     parent_tid=0x7f.., exit_signal=0, stack=0x7f.., stack_size=0x7fff80, tls=0x7f..} => {parent_tid=[N]}, 88) = N
+     * </pre>
+     */
+    @Test
+    void clone3ShowsPointerFieldsOnlyUnderTheirFlags() throws Exception {
+        Printed p = run("clone3", "clone3_fields");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pidfd (0x\\w+) child_tid (0x\\w+) parent_tid (0x\\w+)")
+                .matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        String pidfd = m.group(1), ctid = m.group(2), ptid = m.group(3);
+        List<String> c = p.lines().stream().filter(s -> s.startsWith("clone3(")).map(s -> s.replaceAll(" = \\d+$", " = N"))
+                .toList();
+        assertEquals(5, c.size(), String.join("\n", p.lines()));
+        assertEquals("clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(0));
+        assertEquals("clone3({flags=CLONE_PIDFD, pidfd=" + pidfd + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N",
+                c.get(1));
+        assertEquals("clone3({flags=CLONE_PARENT_SETTID, parent_tid=" + ptid
+                + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(2));
+        assertEquals("clone3({flags=CLONE_CHILD_SETTID, child_tid=" + ctid
+                + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(3));
+        assertTrue(c.get(4).matches("clone3\\(\\{flags=CLONE_VM\\|.*\\|CLONE_SETTLS\\|CLONE_PARENT_SETTID\\|CLONE_CHILD_CLEARTID,"
+                + " child_tid=0x\\w+, parent_tid=0x\\w+, exit_signal=0, stack=0x\\w+, stack_size=0x[0-9a-f]+, tls=0x\\w+\\}, 88\\) = N"),
+                c.get(4));
     }
 }
