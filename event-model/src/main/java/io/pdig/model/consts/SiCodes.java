@@ -126,4 +126,23 @@ public final class SiCodes {
         boolean aboutChild = signo == 17 && code > 0 && code < 0x80;
         return fromProcess || aboutChild;
     }
+
+    /**
+     * True when strace shows si_addr: a fault signal (SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV)
+     * sent by the kernel (si_code &gt; 0, SI_KERNEL included).
+     */
+    public static boolean hasFaultAddress(int signo, int code) {
+        return code > 0 && (signo == 4 || signo == 5 || signo == 7 || signo == 8 || signo == 11);
+    }
+
+    /**
+     * si_addr from the two ints stored as si_pid and si_uid. siginfo's union starts at byte 16
+     * for every member: _kill puts si_pid (int) there and si_uid (u32) at 20, _sigfault puts the
+     * 8-byte si_addr at 16, so on a little-endian 64-bit kernel (x86_64, the only one pdig traces
+     * from) si_pid is si_addr's low half and si_uid its high half. The tracer copies both ints
+     * whatever the signal, and the journal keeps them whole, so old journals show it too.
+     */
+    public static long faultAddress(int sender, int senderUid) {
+        return (long) senderUid << 32 | (sender & 0xffffffffL);
+    }
 }

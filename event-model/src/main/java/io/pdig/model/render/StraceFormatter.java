@@ -27,6 +27,7 @@ import java.util.Map;
  * 1234 +++ exited with 3 +++
  * 1234 +++ killed by SIGSEGV (core dumped) +++
  * 1234 --- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=5, si_uid=0} ---
+ * 1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1234} ---
  * 1234 --- stopped by SIGSTOP ---
  * </pre>
  * Events strace does not print are lines of the form {@code TID [pdig: KIND: TEXT]}, where KIND is
@@ -99,6 +100,9 @@ public final class StraceFormatter {
                 .append(", si_code=").append(SiCodes.render(s.signo(), s.code()));
         if (SiCodes.hasSender(s.signo(), s.code())) {
             sb.append(", si_pid=").append(s.sender()).append(", si_uid=").append(s.senderUid());
+        } else if (SiCodes.hasFaultAddress(s.signo(), s.code())) {
+            long addr = SiCodes.faultAddress(s.sender(), s.senderUid());
+            sb.append(", si_addr=").append(addr == 0 ? "NULL" : StructLayouts.hex(addr));
         }
         return sb.append("} ---").toString();
     }

@@ -142,8 +142,11 @@ class StraceFormatterTest {
         assertEquals("1234 +++ killed by SIGKILL +++", f.format(new ProcessEvent.Exit(1, 1234, 1234, 0, 9, false, false)));
         assertEquals("1234 --- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=5, si_uid=0} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 2, 0, 5, 0)));
-        assertEquals("1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR} ---",
+        assertEquals("1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 11, 1, 0, 0)));
+        // si_addr shares its bytes with si_pid (low half) and si_uid (high half).
+        assertEquals("1234 --- SIGBUS {si_signo=SIGBUS, si_code=BUS_ADRERR, si_addr=0x7f00deadbeef} ---",
+                f.format(new ProcessEvent.Signal(1, 1234, 1234, 7, 2, 0xdeadbeef, 0x7f00)));
         assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000)));
         assertEquals("1234 --- stopped by SIGSTOP ---", f.format(new ProcessEvent.Stopped(1, 1234, 1234, 19)));

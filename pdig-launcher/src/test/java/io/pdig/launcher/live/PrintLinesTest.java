@@ -119,4 +119,21 @@ class PrintLinesTest {
                 + " child_tid=0x\\w+, parent_tid=0x\\w+, exit_signal=0, stack=0x\\w+, stack_size=0x[0-9a-f]+, tls=0x\\w+\\}, 88\\) = N"),
                 c.get(4));
     }
+
+    /**
+     * Fault signals sent by the kernel show si_addr, as strace 6 does:
+     * <pre>
+     * [pid C] --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1234} ---
+     * [pid C] --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x100000001234} ---
+     * [pid C] --- SIGTRAP {si_signo=SIGTRAP, si_code=SI_KERNEL, si_addr=NULL} ---
+     * </pre>
+     */
+    @Test
+    void faultSignalsShowTheFaultingAddress() throws Exception {
+        Printed p = run("kill", "fault_signals");
+        assertTrue(p.stdout().matches("(?s).*status (11|139)\\nstatus (11|139)\\nstatus (5|133)\\n.*"), p.stdout());
+        assertHas(p.lines(), "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1234} ---");
+        assertHas(p.lines(), "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x100000001234} ---");
+        assertHas(p.lines(), "--- SIGTRAP {si_signo=SIGTRAP, si_code=SI_KERNEL, si_addr=NULL} ---");
+    }
 }
