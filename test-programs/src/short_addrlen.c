@@ -1,8 +1,13 @@
 /* accept and getsockname with a buffer smaller than the address (addrlen 2): the kernel writes 2
  * bytes and returns the full length (16). The rest of the buffer holds the caller's own bytes, a
  * forged 6.6.6.6:4444 here, which a tracer reading the returned length would report as the peer.
- * Prints "accept fd F len L" and "getsockname rc R len L". */
+ * Then a recvfrom of a datagram with the same short buffer, and an accept4 that fails (EAGAIN:
+ * nothing is pending, the listening socket made non-blocking), where only the caller's size is known.
+ * Prints "accept fd F len L", "getsockname rc R len L", "recvfrom rc R len L" and
+ * "accept4 rc R len L". */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,5 +46,24 @@ int main(void)
     len = 2;
     int rc = getsockname(c, (struct sockaddr *) &peer, &len);
     dprintf(1, "getsockname rc %d len %u\n", rc, (unsigned) len);
-    return fd < 0 || rc != 0;
+
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in ua = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    len = sizeof ua;
+    if (u < 0 || bind(u, (struct sockaddr *) &ua, sizeof ua) || getsockname(u, (struct sockaddr *) &ua, &len)
+            || sendto(u, "x", 1, 0, (struct sockaddr *) &ua, sizeof ua) != 1) {
+        perror("udp");
+        return 1;
+    }
+    char byte;
+    forge(&peer);
+    len = 2;
+    ssize_t n = recvfrom(u, &byte, 1, 0, (struct sockaddr *) &peer, &len);
+    dprintf(1, "recvfrom rc %zd len %u\n", n, (unsigned) len);
+    len = sizeof peer;
+    fcntl(ls, F_SETFL, O_NONBLOCK); /* so that accept4 fails with EAGAIN instead of waiting */
+    int none = accept4(ls, (struct sockaddr *) &peer, &len, SOCK_NONBLOCK);
+    int saved = errno;
+    dprintf(1, "accept4 rc %d errno %d len %u\n", none, none < 0 ? saved : 0, (unsigned) len);
+    return fd < 0 || rc != 0 || n != 1;
 }

@@ -57,6 +57,8 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
+            } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
+                out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
             }
         }
         return out;
@@ -74,7 +76,14 @@ final class ArgDecoder {
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
             if (kind == ArgKind.SOCKADDR_OUT) {
-                out[i] = sockaddrOut(tid, abi, raw, i, res, out[i]);
+                ArgValue given = out[i];
+                long[] returned = returnedLength(tid, abi, raw, i, res);
+                out[i] = sockaddrOut(tid, abi, raw, i, res, given, returned);
+                if (i + 1 < out.length && args.get(i + 1).kind() == ArgKind.SOCKLEN_INOUT) {
+                    out[i + 1] = socklen(abi, raw, i + 1, res, given, returned);
+                }
+            } else if (kind == ArgKind.SOCKLEN_INOUT) {
+                if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
             } else if (kind.phase() == Phase.EXIT) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
             }
@@ -94,17 +103,43 @@ final class ArgDecoder {
     }
 
     /**
+     * *addrlen at the exit stop of a call that succeeded (the length the kernel returned), read
+     * once for both the address and the length argument; null when not read or unreadable.
+     */
+    private long[] returnedLength(int tid, Abi abi, long[] raw, int i, long res) {
+        long lenPtr = lengthPointer(abi, raw, i);
+        if (res < 0 || raw[i] == 0 || lenPtr == 0) return null;
+        return mem.readWords(tid, lenPtr, 1, 4);
+    }
+
+    /**
+     * The length argument after an address the kernel wrote: Words {in, out} (strace's
+     * {@code [2 => 16]}), {in} when the call failed or the returned length could not be read
+     * (strace's {@code [16]}), the pointer when the caller's size was not read at the entry.
+     */
+    private static ArgValue socklen(Abi abi, long[] raw, int k, long res, ArgValue given, long[] returned) {
+        ArgValue ptr = pointer(abi, raw, k);
+        if (ptr instanceof ArgValue.Null || !(given instanceof ArgValue.Num in)) return ptr;
+        if (res < 0 || returned == null || returned.length == 0) return new ArgValue.Words(new long[] {in.value()});
+        return new ArgValue.Words(new long[] {in.value(), returned[0]});
+    }
+
+    private static ArgValue pointer(Abi abi, long[] raw, int k) {
+        long p = abi == Abi.I386 ? raw[k] & 0xffffffffL : raw[k];
+        return p == 0 ? ArgValue.Null.INSTANCE : ArgValue.Num.of(p);
+    }
+
+    /**
      * An address the kernel wrote (accept, getsockname, recvfrom): at most the smaller of the
      * caller's buffer size ({@code atEntry}, from {@link #callerLength}) and the length the kernel
      * returned, which is the address's full length even when the buffer was smaller.
      */
-    private ArgValue sockaddrOut(int tid, Abi abi, long[] raw, int i, long res, ArgValue atEntry) {
+    private ArgValue sockaddrOut(int tid, Abi abi, long[] raw, int i, long res, ArgValue atEntry, long[] len) {
         long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
         if (ptr == 0) return ArgValue.Null.INSTANCE;
         if (res < 0) return ArgValue.Num.of(ptr);
         long lenPtr = lengthPointer(abi, raw, i);
         if (lenPtr == 0) return ArgValue.Num.of(ptr);
-        long[] len = mem.readWords(tid, lenPtr, 1, 4);
         if (len == null || len.length == 0) return new ArgValue.Unreadable(lenPtr, mem.readErrno(tid, lenPtr));
         long written = len[0];
         if (atEntry instanceof ArgValue.Num given) written = Math.min(written, given.value());
@@ -138,11 +173,13 @@ final class ArgDecoder {
      * For a call whose exit stop will not come (the thread died, an exec superseded it): resolves
      * the path {@link #decodeEntry} left for the exit, as well as it still can.
      */
-    void resolveWithoutExit(int tid, Syscall row, long[] raw, ArgValue[] out) {
+    void resolveWithoutExit(int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out) {
         if (row == null) return;
         for (int k = 0; k < out.length; k++) {
-            // The caller's buffer size kept by decodeEntry is not the address: there is none.
+            // The caller's buffer size kept by decodeEntry is not the address: there is none, and
+            // without the returned length the length argument is only its pointer.
             if (row.args().get(k).kind() == ArgKind.SOCKADDR_OUT) out[k] = null;
+            if (row.args().get(k).kind() == ArgKind.SOCKLEN_INOUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());

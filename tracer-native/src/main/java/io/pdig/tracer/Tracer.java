@@ -495,7 +495,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             if (!openedPathLater) decoder.resolveOpenedPath(t.tid, p.row(), p.raw(), p.args(), res);
         } else {
             haveResult = false;
-            decoder.resolveWithoutExit(t.tid, p.row(), p.raw(), p.args());
+            decoder.resolveWithoutExit(t.tid, p.row(), p.abi(), p.raw(), p.args());
         }
         return new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args());
     }
@@ -505,7 +505,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         ThreadState.Pending p = t.pending;
         if (p == null) return;
         t.pending = null;
-        decoder.resolveWithoutExit(t.tid, p.row(), p.raw(), p.args());
+        decoder.resolveWithoutExit(t.tid, p.row(), p.abi(), p.raw(), p.args());
         emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), 0, false, p.args()));
     }
 

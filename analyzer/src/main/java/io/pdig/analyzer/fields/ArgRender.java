@@ -222,7 +222,8 @@ final class ArgRender {
         if (v instanceof ArgValue.Num n) {
             long x = n.value();
             if (!resolved) {
-                return kind == ArgKind.HEX ? "0x" + Long.toHexString(x) : Long.toString(x);
+                // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
+                return kind == ArgKind.HEX || kind == ArgKind.SOCKLEN_INOUT ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
                 case FD -> fdText(ctx, x);
@@ -232,7 +233,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX -> "0x" + Long.toHexString(x);
+                case HEX, SOCKLEN_INOUT -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);

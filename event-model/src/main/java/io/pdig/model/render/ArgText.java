@@ -33,6 +33,7 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.SockAddr s) return SockAddrs.strace(s.bytes());
         if (v instanceof ArgValue.FdPair f) return "[" + f.first() + ", " + f.second() + "]";
+        if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKLEN_INOUT) return socklen(w.words());
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
         if (row != null && ArgNames.table(kind) != null) {
@@ -40,6 +41,19 @@ public final class ArgText {
             return t.render(ArgNames.normalize(kind, raw));
         }
         return number(kind, raw);
+    }
+
+    /**
+     * strace's address length: {@code [in]} when the kernel returned what the caller gave (or the
+     * call failed, {in} only), {@code [in => out]} when it differs (a buffer shorter than the
+     * address: the kernel wrote {@code in} bytes and returned the full length). socklen_t is
+     * printed as strace prints it, a C int.
+     */
+    private static String socklen(long[] w) {
+        if (w.length == 0) return "[]";
+        int in = (int) w[0];
+        if (w.length == 1 || (int) w[1] == in) return "[" + in + "]";
+        return "[" + in + " => " + (int) w[1] + "]";
     }
 
     /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */

@@ -25,7 +25,11 @@ public final class SockAddrs {
         int fam = family(b);
         if (fam < 0) return "{sa_data=" + ByteText.quote(b, false) + "}";
         String famName = "sa_family=" + NetConsts.FAMILIES.render(fam);
-        if (fam == NetConsts.AF_INET && b.length >= 8) {
+        // Only the family: the caller's buffer held no more (strace's {sa_family=AF_INET}, [2 => 16]).
+        if (b.length == 2) return "{" + famName + "}";
+        // strace decodes a family's fields only from a whole struct (sizeof(struct sockaddr_in)
+        // for AF_INET); shorter, the bytes after the family as sa_data.
+        if (fam == NetConsts.AF_INET && b.length >= SOCKADDR_IN_SIZE) {
             return "{" + famName + ", sin_port=htons(" + port(b) + "), sin_addr=inet_addr(\"" + ipv4(b, 4) + "\")}";
         }
         if (fam == NetConsts.AF_INET6 && b.length >= 24) {
@@ -47,6 +51,8 @@ public final class SockAddrs {
         }
         return "{" + famName + ", sa_data=" + ByteText.quote(Arrays.copyOfRange(b, 2, b.length), false) + "}";
     }
+
+    private static final int SOCKADDR_IN_SIZE = 16;
 
     /** sizeof(struct sockaddr_un): bytes past sun_path's 108 are not part of the address (the kernel refuses a longer addrlen). */
     private static final int SOCKADDR_UN_SIZE = 110;

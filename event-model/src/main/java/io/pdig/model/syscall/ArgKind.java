@@ -59,7 +59,14 @@ public enum ArgKind {
     /** CLONE_NEW* namespace flags (setns, unshare). */
     NS_FLAGS(Phase.ENTRY),
     /** capability header/data pair (capset): stored as the raw words. */
-    CAP_DATA(Phase.ENTRY);
+    CAP_DATA(Phase.ENTRY),
+    /**
+     * The socklen_t pointer after a {@link #SOCKADDR_OUT}: stored as Words {in, out} (the buffer
+     * size the caller gave, the length the kernel returned), {in} when the call failed, or the
+     * pointer as a Num when the lengths were not read (no exit stop, journals from before this
+     * kind). strace's {@code [16]}, {@code [2 => 16]}.
+     */
+    SOCKLEN_INOUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -74,7 +81,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, SOCKADDR, SOCKADDR_OUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

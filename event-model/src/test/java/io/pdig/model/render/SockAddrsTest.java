@@ -88,6 +88,7 @@ class SockAddrsTest {
         assertEquals("{sa_family=AF_PACKET, sa_data=\"\\x00\\x03\"}", SockAddrs.strace(bytes(17, 0, 0, 3)));
         assertEquals("{sa_data=\"\\x02\"}", SockAddrs.strace(bytes(2)));
         assertEquals("{sa_family=AF_INET, sa_data=\"\\x00P\"}", SockAddrs.strace(bytes(2, 0, 0, 80)), "short AF_INET");
+        assertEquals("{sa_family=AF_INET}", SockAddrs.strace(bytes(2, 0)), "the family only: strace's form");
         assertEquals("0003", SockAddrs.fields(bytes(17, 0, 0, 3)).get("data"));
     }
 }

@@ -136,4 +136,32 @@ class PrintLinesTest {
         assertHas(p.lines(), "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x100000001234} ---");
         assertHas(p.lines(), "--- SIGTRAP {si_signo=SIGTRAP, si_code=SI_KERNEL, si_addr=NULL} ---");
     }
+
+    /**
+     * An address buffer shorter than the address: only the family was written, and the length
+     * shows what the caller gave and what the kernel returned. strace 6:
+     * <pre>
+     * getsockname(3, {sa_family=AF_INET, sin_port=htons(P), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0
+     * accept(3, {sa_family=AF_INET}, [2 => 16]) = 5
+     * getsockname(4, {sa_family=AF_INET}, [2 => 16]) = 0
+     * recvfrom(6, "x", 1, 0, {sa_family=AF_INET}, [2 => 16]) = 1
+     * accept4(3, 0x7fff..., [16], SOCK_NONBLOCK) = -1 EAGAIN (Resource temporarily unavailable)
+     * </pre>
+     * (pdig shows recvfrom's buffer as its address.)
+     */
+    @Test
+    void aShortAddressBufferShowsTheFamilyAndBothLengths() throws Exception {
+        Printed p = run("accept,accept4,getsockname,recvfrom", "short_addrlen");
+        assertTrue(p.stdout().contains("recvfrom rc 1 len 16") && p.stdout().contains("accept4 rc -1 errno 11 len 16"),
+                p.stdout());
+        List<String> l = p.lines();
+        assertTrue(l.stream().anyMatch(s -> s.matches("getsockname\\(3, \\{sa_family=AF_INET, sin_port=htons\\(\\d+\\),"
+                + " sin_addr=inet_addr\\(\"127.0.0.1\"\\)\\}, \\[16\\]\\) = 0")), String.join("\n", l));
+        assertHas(l, "accept(3, {sa_family=AF_INET}, [2 => 16]) = 5");
+        assertHas(l, "getsockname(4, {sa_family=AF_INET}, [2 => 16]) = 0");
+        assertTrue(l.stream().anyMatch(s -> s.matches("recvfrom\\(6, 0x\\w+, 1, 0, \\{sa_family=AF_INET\\}, \\[2 => 16\\]\\) = 1")),
+                String.join("\n", l));
+        assertTrue(l.stream().anyMatch(s -> s.matches("accept4\\(3, 0x\\w+, \\[16\\], SOCK_NONBLOCK\\)"
+                + " = -1 EAGAIN \\(Resource temporarily unavailable\\)")), String.join("\n", l));
+    }
 }

@@ -216,9 +216,16 @@ class ArgDecodingTest {
         SyscallEvent accept = t.syscalls("accept").get(0);
         ArgValue.SockAddr peer = assertInstanceOf(ArgValue.SockAddr.class, accept.arg("addr"), Events.describe(accept));
         assertEquals(2, peer.bytes().length, "the family only: " + Events.describe(accept));
+        assertArrayEquals(new long[] {2, 16}, assertInstanceOf(ArgValue.Words.class, accept.arg("addrlen")).words(),
+                "the caller's size and the returned length: " + Events.describe(accept));
         List<SyscallEvent> names = t.syscalls("getsockname");
-        SyscallEvent shortName = names.get(names.size() - 1);
+        SyscallEvent shortName = names.get(1);
         assertEquals(2, assertInstanceOf(ArgValue.SockAddr.class, shortName.arg("addr")).bytes().length, Events.describe(shortName));
+        assertArrayEquals(new long[] {2, 16}, assertInstanceOf(ArgValue.Words.class, shortName.arg("addrlen")).words());
+        SyscallEvent failed = t.syscalls("accept4").get(0);
+        assertEquals(-11, failed.res(), "EAGAIN: " + Events.describe(failed));
+        assertArrayEquals(new long[] {16}, assertInstanceOf(ArgValue.Words.class, failed.arg("addrlen")).words(),
+                "a failed call: the caller's size only: " + Events.describe(failed));
         SyscallEvent listenName = names.get(0);
         assertEquals(16, assertInstanceOf(ArgValue.SockAddr.class, listenName.arg("addr")).bytes().length,
                 "a buffer as large as the address gets all of it: " + Events.describe(listenName));
