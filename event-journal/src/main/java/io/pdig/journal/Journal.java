@@ -28,7 +28,9 @@ public interface Journal extends AutoCloseable {
 
     /**
      * Opens an existing journal for reading. Unlike {@link #open}, a missing directory is not
-     * created: readers in follow mode wait for it to appear, others report it.
+     * created: readers in follow mode wait for it to appear, others report it. The journal is
+     * opened read-only: nothing in the directory is created or changed (a named reader's position
+     * file excepted), and {@link #writer()} throws.
      */
     static Journal openExisting(Path dir) {
         return ChronicleJournal.openExisting(dir, JournalConfig.defaults());

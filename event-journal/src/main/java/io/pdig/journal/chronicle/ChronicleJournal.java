@@ -24,12 +24,24 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class ChronicleJournal extends StoreJournal {
     /** slf4j-simple's per-logger level property for the affinity library's start-up messages. */
     private static final String AFFINITY_LOG_LEVEL = "org.slf4j.simpleLogger.log.net.openhft.affinity.Affinity";
+    /**
+     * slf4j-simple's level for Chronicle's queue builder. Opened read-only (every reader) on a
+     * journal without metadata.cq4t, it warns that it falls back to an in-memory table store: that
+     * file only caches what the queue files hold, so the journal reads whole and there is nothing
+     * for the user to act on.
+     */
+    private static final String BUILDER_LOG_LEVEL =
+            "org.slf4j.simpleLogger.log.net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder";
 
     private final Path dir;
     private final boolean temporary;
 
     private ChronicleJournal(Path dir, JournalConfig config, boolean temporary) {
-        super(new ChronicleStore(dir, config), config);
+        this(new ChronicleStore(dir, config), dir, config, temporary);
+    }
+
+    private ChronicleJournal(ChronicleStore store, Path dir, JournalConfig config, boolean temporary) {
+        super(store, config);
         this.dir = dir;
         this.temporary = temporary;
     }
@@ -49,6 +61,9 @@ public final class ChronicleJournal extends StoreJournal {
         System.setProperty("chronicle.analytics.disable", "true");
         if (System.getProperty(AFFINITY_LOG_LEVEL) == null) {
             System.setProperty(AFFINITY_LOG_LEVEL, "error");
+        }
+        if (System.getProperty(BUILDER_LOG_LEVEL) == null) {
+            System.setProperty(BUILDER_LOG_LEVEL, "error");
         }
         if (System.getProperty("chronicle.announcer.disable") == null) {
             System.setProperty("chronicle.announcer.disable", "true");
@@ -90,7 +105,7 @@ public final class ChronicleJournal extends StoreJournal {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new JournalException("journal " + dir + ": not a directory");
         }
-        return new ChronicleJournal(dir, config, false);
+        return new ChronicleJournal(new ChronicleStore(dir, config, true), dir, config, false);
     }
 
     /**

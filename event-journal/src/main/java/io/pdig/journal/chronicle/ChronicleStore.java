@@ -57,6 +57,13 @@ final class ChronicleStore implements RecordStore {
     private final String label;
     private final PositionFiles positions;
     private final LongCell hwmReader;
+    /**
+     * Opened by a reader only (dump, replay, analyze): Chronicle maps the files read-only and
+     * pdig neither creates nor chmods anything, so reading leaves every byte of the directory as
+     * it was (a journal may be evidence, or on a read-only medium). Only named readers' position
+     * files are written, by design (see {@link PositionFiles}).
+     */
+    private final boolean readOnly;
     private SingleChronicleQueue queue;
     private boolean closed;
 
@@ -76,6 +83,11 @@ final class ChronicleStore implements RecordStore {
     private boolean rolled;
 
     ChronicleStore(Path dir, JournalConfig config) {
+        this(dir, config, false);
+    }
+
+    ChronicleStore(Path dir, JournalConfig config, boolean readOnly) {
+        this.readOnly = readOnly;
         this.dir = dir;
         this.config = config;
         this.clock = new WriterClock(config.clockMillis());
@@ -115,12 +127,13 @@ final class ChronicleStore implements RecordStore {
             RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
             SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir).rollCycle(roll).timeProvider(clock);
             if (config.blockSize() > 0) b.blockSize(config.blockSize());
+            if (readOnly) b.readOnly(true);
             try {
                 queue = b.build();
             } catch (RuntimeException e) {
                 throw new JournalException(label + ": cannot open: " + e.getMessage(), e);
             }
-            tightenPermissions();
+            if (!readOnly) tightenPermissions();
         }
         return queue;
     }
@@ -135,6 +148,7 @@ final class ChronicleStore implements RecordStore {
 
     @Override
     public synchronized void lockForWrite() {
+        if (readOnly) throw new JournalException(label + ": opened for reading only");
         try {
             if (!Files.exists(dir)) {
                 // Opened with openExisting and the directory is gone: create it private, as open does.
