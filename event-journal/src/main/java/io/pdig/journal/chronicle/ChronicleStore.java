@@ -124,13 +124,25 @@ final class ChronicleStore implements RecordStore {
         if (closed) throw new JournalException(label + ": journal is closed");
         if (queue == null) {
             if (!create && !hasQueueFiles(dir)) return null;
+            // A reader: damaged headers fail here, at once, naming the file (Chronicle would wait).
+            if (!create) QueueFileCheck.check(dir, label);
             RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
             SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir).rollCycle(roll).timeProvider(clock);
             if (config.blockSize() > 0) b.blockSize(config.blockSize());
             if (readOnly) b.readOnly(true);
             try {
                 queue = b.build();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InternalError e) {
+                // A reader's build reads only metadata.cq4t (the queue files are opened later, by
+                // the tailer), so its failures (a lock word that reads as held, a missing key, a
+                // length past the end of the mapping) are that file's damage: QueueFileCheck
+                // has already passed its header. The writer's can have other causes.
+                if (!create && Files.exists(dir.resolve(QueueFileCheck.METADATA_FILE))) {
+                    throw new JournalException(label + ": damaged metadata file " + QueueFileCheck.METADATA_FILE
+                            + " (Chronicle cannot open it: " + (JournalException.isMappedFileFault(e) ? "a read faulted past its end"
+                            : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+                }
+                if (e instanceof InternalError ie) throw ie;
                 throw new JournalException(label + ": cannot open: " + e.getMessage(), e);
             }
             if (!readOnly) tightenPermissions();

@@ -1,0 +1,101 @@
+package io.pdig.journal.chronicle;
+
+import io.pdig.journal.JournalException;
+import io.pdig.journal.store.LockedFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Checks the first header of each of Chronicle's files before a reader opens the queue. Chronicle
+ * takes a blank or unfinished first header for a file its writer is still creating and waits for
+ * it (10 s per attempt, twice: a reader of an emptied .cq4 sat idle ~20 s), and a damaged
+ * metadata.cq4t as a lock held by someone else (10 s); a header that is complete but wrong it
+ * reports without naming the file. Here both are a one-line error naming the file, at once.
+ *
+ * <p>A blank or unfinished header is damage only when no writer holds the journal's writer.lock:
+ * a live writer may be creating that file right now, and then Chronicle's wait is the right thing.
+ * A complete header never changes afterwards, so a wrong one is damage whoever writes.
+ */
+final class QueueFileCheck {
+    /** Chronicle wire header bits (see its Wires class): the header is being written, or is metadata. */
+    private static final int NOT_COMPLETE = 0x8000_0000;
+    private static final int META_DATA = 0x4000_0000;
+    private static final int LENGTH_MASK = 0x3FFF_FFFF;
+    /** Chronicle rejects a first header longer than this. */
+    private static final int MAX_FIRST_HEADER = 1 << 16;
+    static final String METADATA_FILE = "metadata.cq4t";
+
+    private QueueFileCheck() {
+    }
+
+    /** Throws a {@link JournalException} naming the first damaged file of {@code dir}. */
+    static void check(Path dir, String label) {
+        Boolean writerLive = null; // asked only when a header needs it
+        Path meta = dir.resolve(METADATA_FILE);
+        String why = problem(meta);
+        if (why != null && isUnfinished(why) && (writerLive = writerLive(dir))) why = null;
+        if (why != null) throw new JournalException(label + ": damaged metadata file " + METADATA_FILE + " (" + explain(why) + ")");
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
+            for (Path f : ds) {
+                why = problem(f);
+                if (why == null) continue;
+                if (isUnfinished(why)) {
+                    if (writerLive == null) writerLive = writerLive(dir);
+                    if (writerLive) continue;
+                }
+                throw new JournalException(label + ": damaged store file " + f.getFileName() + " (" + explain(why) + ")");
+            }
+        } catch (IOException e) {
+            // Unlistable: Chronicle's own open reports it.
+        }
+    }
+
+    private static boolean writerLive(Path dir) {
+        return LockedFiles.isLocked(dir.resolve(ChronicleStore.LOCK_FILE));
+    }
+
+    private static final String UNFINISHED = "its first header was never completed";
+    private static final String EMPTY = "empty";
+    private static final String SHORT = "shorter than a header";
+
+    private static String explain(String why) {
+        return isUnfinished(why) ? why + ", and no pdig is writing the journal" : why;
+    }
+
+    /** Reasons a live writer could explain: the file is being created. */
+    private static boolean isUnfinished(String why) {
+        return why.equals(UNFINISHED) || why.equals(EMPTY) || why.equals(SHORT);
+    }
+
+    /** Why {@code f}'s first header is unusable, or null when it is fine or the file is absent. */
+    static String problem(Path f) {
+        ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
+        long size;
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            size = ch.size();
+            while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+                // read until 4 bytes or end of file
+            }
+        } catch (NoSuchFileException e) {
+            return null; // gone (retention) or never there: not this check's business
+        } catch (IOException e) {
+            return null; // unreadable: Chronicle's open reports it with the cause
+        }
+        if (size == 0) return EMPTY;
+        if (b.hasRemaining()) return SHORT;
+        int header = b.getInt(0);
+        if (header == 0 || (header & NOT_COMPLETE) != 0) return UNFINISHED;
+        int length = header & LENGTH_MASK;
+        if ((header & META_DATA) == 0 || length > MAX_FIRST_HEADER) {
+            return "not a Chronicle queue header: 0x" + Integer.toHexString(header);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+package io.pdig.journal.chronicle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.pdig.journal.JournalException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The up-front header check readers make before Chronicle opens (and would wait on) a file. */
+class QueueFileCheckTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] header(int word) {
+        return ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()).putInt(0, word).array();
+    }
+
+    private String failure() {
+        return assertThrows(JournalException.class, () -> QueueFileCheck.check(dir, "journal J")).getMessage();
+    }
+
+    @Test
+    void goodHeadersPass() throws Exception {
+        Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
+        Files.write(dir.resolve("20260101F.cq4"), header(0x4000_0000 | 1200));
+        QueueFileCheck.check(dir, "journal J");
+    }
+
+    @Test
+    void blankOrUnfinishedHeadersAreDamageWhenNoWriterIsLive() throws Exception {
+        Files.write(dir.resolve("20260101F.cq4"), new byte[0]);
+        assertEquals("journal J: damaged store file 20260101F.cq4 (empty, and no pdig is writing the journal)", failure());
+        Files.write(dir.resolve("20260101F.cq4"), new byte[] {1, 2});
+        assertEquals("journal J: damaged store file 20260101F.cq4 (shorter than a header, and no pdig is writing the journal)",
+                failure());
+        Files.write(dir.resolve("20260101F.cq4"), header(0));
+        assertEquals("journal J: damaged store file 20260101F.cq4 (its first header was never completed, and no pdig is"
+                + " writing the journal)", failure());
+        Files.write(dir.resolve("20260101F.cq4"), header(0xC000_0000 | 400));
+        assertEquals("journal J: damaged store file 20260101F.cq4 (its first header was never completed, and no pdig is"
+                + " writing the journal)", failure());
+        Files.delete(dir.resolve("20260101F.cq4"));
+        Files.write(dir.resolve("metadata.cq4t"), header(0x8000_0000));
+        assertEquals("journal J: damaged metadata file metadata.cq4t (its first header was never completed, and no pdig is"
+                + " writing the journal)", failure());
+    }
+
+    @Test
+    void aLiveWriterMayBeCreatingTheFile() throws Exception {
+        Files.write(dir.resolve("20260101F.cq4"), new byte[0]);
+        try (FileChannel ch = FileChannel.open(dir.resolve(ChronicleStore.LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            QueueFileCheck.check(dir, "journal J"); // Chronicle waits for the writer, rightly
+            // A complete header never changes: a wrong one is damage whoever writes.
+            Files.write(dir.resolve("20260101F.cq4"), header(0x7694_241f));
+            assertEquals("journal J: damaged store file 20260101F.cq4 (not a Chronicle queue header: 0x7694241f)", failure());
+        }
+        Files.write(dir.resolve("20260101F.cq4"), new byte[0]);
+        failure(); // the lock released: no writer any more
+    }
+
+    @Test
+    void completeHeadersThatAreNotMetadataOrTooLongAreDamage() throws Exception {
+        Files.write(dir.resolve("20260101F.cq4"), header(400)); // a data header first
+        assertEquals("journal J: damaged store file 20260101F.cq4 (not a Chronicle queue header: 0x190)", failure());
+        Files.write(dir.resolve("20260101F.cq4"), header(0x4000_0000 | (1 << 16) + 1));
+        assertEquals("journal J: damaged store file 20260101F.cq4 (not a Chronicle queue header: 0x40010001)", failure());
+    }
+}

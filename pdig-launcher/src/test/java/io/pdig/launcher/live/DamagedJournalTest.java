@@ -1,0 +1,116 @@
+package io.pdig.launcher.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damage that Chronicle takes for a file still being written (a blank first header) or for a lock
+ * held by someone else (a damaged metadata.cq4t) made dump and replay wait ~20 s before reporting
+ * it; each is now one line naming the file, at once.
+ */
+class DamagedJournalTest {
+    /** Generous for a shared machine: the old wait was 20 s; pdig's own start is about 1 s. */
+    private static final long FAST_MILLIS = 8_000;
+
+    @TempDir
+    static Path tmp;
+
+    private static Path recorded;
+    private static String storeFile;
+
+    @BeforeAll
+    static void record() throws Exception {
+        recorded = tmp.resolve("recorded");
+        Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "--journal", recorded.toString(), "--", "cat", "/etc/hostname");
+        assertEquals(0, r.exitCode(), r.transcript());
+        try (Stream<Path> s = Files.list(recorded)) {
+            storeFile = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void anEmptiedStoreFileFailsAtOnceNamingIt() throws Exception {
+        Path j = copyOf("emptied");
+        Files.write(j.resolve(storeFile), new byte[0]);
+        expectOneLine(j, "pdig: journal " + j + ": damaged store file " + storeFile
+                + " (empty, and no pdig is writing the journal)");
+    }
+
+    @Test
+    void anUnfinishedStoreHeaderFailsAtOnce() throws Exception {
+        Path j = copyOf("unfinished");
+        // A header word with the not-complete bit: what a writer killed while creating the file leaves.
+        overwrite(j.resolve(storeFile), new byte[] {0, 0, 0, (byte) 0x80});
+        expectOneLine(j, "pdig: journal " + j + ": damaged store file " + storeFile
+                + " (its first header was never completed, and no pdig is writing the journal)");
+    }
+
+    @Test
+    void randomBytesOverTheStoreHeaderFailAtOnce() throws Exception {
+        Random rnd = new Random(42);
+        for (int i = 0; i < 3; i++) {
+            Path j = copyOf("random" + i);
+            byte[] junk = new byte[200];
+            rnd.nextBytes(junk);
+            overwrite(j.resolve(storeFile), junk);
+            expectOneLine(j, "pdig: journal " + j + ": damaged store file " + storeFile + " (");
+        }
+    }
+
+    @Test
+    void randomBytesOverTheMetadataFileAreReportedAsItsDamage() throws Exception {
+        Random rnd = new Random(7);
+        for (int i = 0; i < 3; i++) {
+            Path j = copyOf("meta" + i);
+            byte[] junk = new byte[500];
+            rnd.nextBytes(junk);
+            overwrite(j.resolve("metadata.cq4t"), junk);
+            expectOneLine(j, "pdig: journal " + j + ": damaged metadata file metadata.cq4t (");
+        }
+    }
+
+    /** dump and replay both fail with exit 1 and exactly one stderr line starting with {@code line}, fast. */
+    private static void expectOneLine(Path j, String line) throws Exception {
+        for (String cmd : new String[] {"dump", "replay"}) {
+            long t0 = System.nanoTime();
+            Pdig.Result r = Pdig.run(tmp, cmd, j.toString());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(1, r.exitCode(), r.transcript());
+            assertEquals(1, r.stderr().lines().count(), r.transcript());
+            assertTrue(r.stderr().startsWith(line), cmd + ": " + r.transcript());
+            assertTrue(ms < FAST_MILLIS, cmd + " took " + ms + " ms: " + r.transcript());
+        }
+    }
+
+    private static void overwrite(Path f, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes), 0);
+        }
+    }
+
+    private static Path copyOf(String name) throws IOException {
+        Path dst = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(recorded)) {
+            for (Path p : s.toList()) {
+                Path t = dst.resolve(recorded.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return dst;
+    }
+}
