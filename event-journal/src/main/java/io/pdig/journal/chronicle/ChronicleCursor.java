@@ -1,5 +1,6 @@
 package io.pdig.journal.chronicle;
 
+import io.pdig.journal.JournalException;
 import io.pdig.journal.codec.ByteWriter;
 import io.pdig.journal.codec.DecodeException;
 import io.pdig.journal.codec.RecordDecoder;
@@ -23,6 +24,8 @@ final class ChronicleCursor implements RecordStore.Cursor {
     private final BooleanSupplier framedLayout;
     /** The journal's layout, asked once the first excerpt exists (the marker precedes it). */
     private Boolean framed;
+    /** Whether the first excerpt read in layout 1 was checked for frames (see checkNotFrames). */
+    private boolean layoutChecked;
     private final ByteWriter excerpt = new ByteWriter(Frames.FRAME_BYTES + 1024);
     private final Frames.Splitter splitter = new Frames.Splitter();
 
@@ -50,14 +53,32 @@ final class ChronicleCursor implements RecordStore.Cursor {
                 if (splitter.next(into)) return true;
                 if (!read(tailer, excerpt)) return false;
                 if (!framed()) {
+                    if (!layoutChecked) checkNotFrames();
                     System.arraycopy(excerpt.array(), 0, into.prepare(excerpt.length()), 0, excerpt.length());
                     return true;
                 }
                 splitter.reset(excerpt.array(), excerpt.length());
             }
+        } catch (JournalException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new StoreDamageException(label + ": store cannot read past index " + Long.toHexString(tailer.index())
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Layout 1 by the marker's absence, yet the first excerpt read fails as a record and reads as
+     * a frame of intact records: the marker was deleted. Said as such, not as a checksum mismatch
+     * of records that are whole.
+     */
+    private void checkNotFrames() {
+        layoutChecked = true;
+        RecordDecoder check = new RecordDecoder();
+        if (!check.checksumOk(excerpt.array(), 0, excerpt.length())
+                && Frames.lastIntactSeq(excerpt.array(), excerpt.length(), check) >= 0) {
+            throw new JournalException(label + ": the " + Frames.LAYOUT_FILE + " file is missing: the records are stored in"
+                    + " frames (layout 2), which that file marks (it holds the line \"frames\")");
         }
     }
 

@@ -64,7 +64,8 @@ public final class DumpCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (since < 0) throw new CommandLine.ParameterException(cl, "--since: must be >= 0, got " + since);
         if (!follow && !Files.isDirectory(dir)) {
-            throw new ExitCodes.UserError("journal " + dir + ": no such directory");
+            // Said as openExisting says it for analyze and --follow: a file is not a missing directory.
+            throw new ExitCodes.UserError("journal " + dir + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
         }
         PrintWriter out = cl.getOut();
         StraceFormatter text = new StraceFormatter();

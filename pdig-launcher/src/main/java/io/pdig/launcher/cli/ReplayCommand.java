@@ -50,7 +50,8 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         if (!Files.isDirectory(dir)) {
-            throw new ExitCodes.UserError("journal " + dir + ": no such directory");
+            // Said as openExisting says it for analyze and --follow: a file is not a missing directory.
+            throw new ExitCodes.UserError("journal " + dir + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
         }
         // Rule compilation and Chronicle's start-up (each about a second, whatever the journal's
         // size) overlap: the rules load on their own thread while this one opens the journal and

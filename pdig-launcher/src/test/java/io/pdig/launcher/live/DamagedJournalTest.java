@@ -80,6 +80,26 @@ class DamagedJournalTest {
         }
     }
 
+    @Test
+    void aDeletedLayoutFileIsSaidNotTakenForDamagedRecords() throws Exception {
+        Path j = copyOf("nolayout");
+        Files.delete(j.resolve("layout"));
+        expectOneLine(j, "pdig: journal " + j + ": the layout file is missing: the records are stored in frames (layout 2),"
+                + " which that file marks (it holds the line \"frames\")");
+    }
+
+    @Test
+    void aRegularFileIsNotADirectoryForEveryReader() throws Exception {
+        Path f = Files.writeString(tmp.resolve("regular-file"), "x");
+        for (String cmd : new String[] {"dump", "replay", "analyze"}) {
+            Pdig.Result r = Pdig.run(tmp, cmd, f.toString());
+            assertEquals(1, r.exitCode(), r.transcript());
+            assertEquals("pdig: journal " + f + ": not a directory\n", r.stderr(), cmd);
+        }
+        Pdig.Result missing = Pdig.run(tmp, "dump", tmp.resolve("absent").toString());
+        assertEquals("pdig: journal " + tmp.resolve("absent") + ": no such directory\n", missing.stderr());
+    }
+
     /** dump and replay both fail with exit 1 and exactly one stderr line starting with {@code line}, fast. */
     private static void expectOneLine(Path j, String line) throws Exception {
         for (String cmd : new String[] {"dump", "replay"}) {
