@@ -39,6 +39,8 @@ final class RuleCompiler {
     private final Set<String> usedLists = new HashSet<>();
     private final Set<String> usedMacros = new HashSet<>();
     private final Map<String, Ast> resolvedMacros = new HashMap<>();
+    /** Each macro's condition text with its origin, in definition order (see {@link #locate}). */
+    private final Map<String, SourceText> macroTexts = new LinkedHashMap<>();
 
     final List<ListDef> lists = new ArrayList<>();
     final List<MacroDef> macros = new ArrayList<>();
@@ -102,6 +104,7 @@ final class RuleCompiler {
             String item = "macro '" + m.name + "'";
             SourceText text = substituteLists(m.cond);
             texts.put(m.name, text);
+            macroTexts.put(m.name, text);
             parsed.put(m.name, parse(text, item));
         }
         for (Collected.MacroInfo m : col.macros.values()) {
@@ -149,7 +152,7 @@ final class RuleCompiler {
             try {
                 evaluator = filterCompiler.compile(ast);
             } catch (FilterException e) {
-                Location where = text.origin().locate(e.pos().offset());
+                Location where = locate(e, ast, text);
                 if (e.unknownFilter() && r.skipIfUnknownFilter) {
                     messages.add(new LoadMessage(LoadCode.LOAD_UNKNOWN_FILTER, where, e.getMessage(), item));
                     continue;
@@ -190,6 +193,37 @@ final class RuleCompiler {
                     java.util.Collections.unmodifiableSet(exceptionFields), r.warnEvttypes, r.capture,
                     r.captureDuration, r.index, r.location));
         }
+    }
+
+    /**
+     * Where a compile error of a rule's condition is. The rule's AST holds its macros' ASTs as they
+     * are (substitution shares them), and their positions are offsets into the macro's own text,
+     * not the rule's: an error inside a macro must be located in the macro. The macro is the
+     * first, in definition order (a macro can use only earlier ones, so the innermost comes first),
+     * whose AST is part of the rule's and fails alone with the same message at the same offset.
+     */
+    private Location locate(FilterException e, Ast ruleAst, SourceText ruleText) {
+        for (Map.Entry<String, SourceText> m : macroTexts.entrySet()) {
+            Ast macroAst = resolvedMacros.get(m.getKey());
+            if (macroAst == null || !contains(ruleAst, macroAst)) continue;
+            try {
+                filterCompiler.compile(macroAst);
+            } catch (FilterException alone) {
+                if (alone.pos().offset() == e.pos().offset() && String.valueOf(alone.getMessage()).equals(e.getMessage())) {
+                    return m.getValue().origin().locate(e.pos().offset());
+                }
+            }
+        }
+        return ruleText.origin().locate(e.pos().offset());
+    }
+
+    /** Whether {@code part} is (the very object) {@code whole} or one of its subtrees. */
+    private static boolean contains(Ast whole, Ast part) {
+        if (whole == part) return true;
+        if (whole instanceof Ast.And a) return a.children().stream().anyMatch(c -> contains(c, part));
+        if (whole instanceof Ast.Or o) return o.children().stream().anyMatch(c -> contains(c, part));
+        if (whole instanceof Ast.Not n) return contains(n.child(), part);
+        return false;
     }
 
     private Ast parse(SourceText text, String item) {

@@ -481,6 +481,55 @@ class RuleLoaderTest {
     }
 
     @Test
+    void anUnknownFieldInsideAMacroIsLocatedInTheMacroAndNamesTheRule() {
+        LoadMessage e = onlyError(load("""
+                - macro: m1
+                  condition: fd.nmae = x
+                - rule: r6
+                  desc: d
+                  condition: evt.type = openat and proc.name = cat and m1
+                  output: o
+                  priority: WARNING
+                """));
+        assertEquals("rules.yaml:2:14: error: unknown field fd.nmae", e.format());
+        assertEquals("rule 'r6'", e.item());
+        LoadMessage later = onlyError(load("""
+                - macro: m1
+                  condition: proc.name = cat and fd.nmae = x
+                - rule: r6
+                  desc: d
+                  condition: evt.type = openat and m1
+                  output: o
+                  priority: WARNING
+                """));
+        assertEquals("rules.yaml:2:34: error: unknown field fd.nmae", later.format());
+        // Through a macro that uses the macro: still the innermost one's text.
+        LoadMessage nested = onlyError(load("""
+                - macro: inner
+                  condition: fd.nmae = x
+                - macro: outer
+                  condition: proc.name = cat and inner
+                - rule: r
+                  desc: d
+                  condition: evt.type = openat and outer
+                  output: o
+                  priority: WARNING
+                """));
+        assertEquals("rules.yaml:2:14: error: unknown field fd.nmae", nested.format());
+        // The rule's own unknown field stays located in the rule.
+        LoadMessage own = onlyError(load("""
+                - macro: m1
+                  condition: proc.name = cat
+                - rule: r
+                  desc: d
+                  condition: m1 and fd.nmae = x
+                  output: o
+                  priority: WARNING
+                """));
+        assertEquals("rules.yaml:5:21: error: unknown field fd.nmae", own.format());
+    }
+
+    @Test
     void errorPositionsSurviveListSubstitutionAndQuotes() {
         LoadMessage e = onlyError(load("""
                 - list: many
