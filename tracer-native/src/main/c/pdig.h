@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 8
+#define PDIG_NATIVE_ABI_VERSION 9
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -42,7 +42,15 @@ enum pdig_stop_slot {
     PDIG_SLOT_SI_PID = 18,
     PDIG_SLOT_SI_UID = 19,
     PDIG_SLOT_POLLED = 20,     /* 1 when the stop was found while polling (spin_ns > 0), else 0 */
-    PDIG_SLOT_COUNT = 21
+    /*
+     * siginfo bytes 24..47, the rest of the union after si_pid/si_uid, as three raw words: for
+     * SIGCHLD si_status (int at 24), si_utime (32) and si_stime (40); other signals keep other
+     * fields there (si_value, si_fd, si_syscall). Raw, so that the tracer needs no per-signal layout.
+     */
+    PDIG_SLOT_SI_W24 = 21,
+    PDIG_SLOT_SI_W32 = 22,
+    PDIG_SLOT_SI_W40 = 23,
+    PDIG_SLOT_COUNT = 24
 };
 
 int pdig_native_abi_version(void);

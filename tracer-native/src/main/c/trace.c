@@ -108,6 +108,8 @@ int pdig_next(int64_t *out, int64_t spin_ns) {
             out[PDIG_SLOT_SI_CODE] = si.si_code;
             out[PDIG_SLOT_SI_PID] = si.si_pid;
             out[PDIG_SLOT_SI_UID] = si.si_uid;
+            /* memcpy: the union's words, whatever their C type for this signal. */
+            memcpy(&out[PDIG_SLOT_SI_W24], (const char *)&si + 24, 3 * sizeof(int64_t));
         }
     }
     return pid;

@@ -41,6 +41,12 @@ public final class EventText {
                     + st.bootId() + ", version=" + st.pdigVersion() + ", schema=" + st.schemaVersion() + ", command=" + text(st.command())
                     + ", attachPid=" + st.attachPid() + ", processes=" + procs + "]";
         }
+        if (e instanceof ProcessEvent.Signal g) {
+            // The fixtures' text of schema v1-v3, which had no siginfo rest: unchanged when absent.
+            return "Signal[ts=" + g.ts() + ", tid=" + g.tid() + ", pid=" + g.pid() + ", signo=" + g.signo() + ", code="
+                    + g.code() + ", sender=" + g.sender() + ", senderUid=" + g.senderUid()
+                    + (g.rest() == null ? "" : ", rest=" + g.rest()) + "]";
+        }
         return e.toString();
     }
 

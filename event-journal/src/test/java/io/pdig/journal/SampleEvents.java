@@ -85,6 +85,9 @@ public final class SampleEvents {
         l.add(new SyscallEvent(t + 45, 4001, 4001, Abi.X86_64, 400, 0, true,
                 new ArgValue[] {new ArgValue.Bytes(new byte[] {(byte) 0xff, 0, 1}, true)}));
         l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 17, 1, 4003, 0));
+        // Schema v4: siginfo's rest (SIGCHLD CLD_KILLED by SIGKILL, 3 and 1 ticks; then raw words).
+        l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 17, 2, 4003, 0, new ProcessEvent.SiginfoRest(9, 3, 1)));
+        l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 10, -6, 4003, 0, new ProcessEvent.SiginfoRest(-1L, Long.MIN_VALUE, 0x7ffc00001000L)));
         l.add(new ProcessEvent.Stopped(t + 51, 4001, 4001, 19));
         l.add(new ProcessEvent.Exit(t + 52, 4002, 4001, 0, 0, false, true));
         l.add(new ProcessEvent.Exit(t + 53, 4001, 4001, 0, 11, true, false));

@@ -3,6 +3,8 @@ package io.pdig.journal;
 import static io.pdig.journal.JournalTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.pdig.model.event.Event;
+import io.pdig.model.event.ProcessEvent;
 import java.net.URL;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -66,6 +68,30 @@ class SchemaFixtureTest {
             List<String> got = new ArrayList<>();
             for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) got.add(r.seq() + "\t" + EventText.of(r.event()));
             assertEquals(expected, got);
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
+    /**
+     * v3 (argv items whose pointer could not be read, STRLIST_X), generated the same way before v4
+     * added siginfo's rest to SIGNAL: its signals read without one (unknown, not zeros).
+     */
+    @Test
+    void schemaV3JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v3");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        expected.remove(0);
+        assertTrue(expected.stream().anyMatch(l -> l.contains("unreadable=[")), "the v3 fixture holds a STRLIST_X argument");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            List<Event> signals = new ArrayList<>();
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
+                got.add(r.seq() + "\t" + EventText.of(r.event()));
+                if (r.event() instanceof ProcessEvent.Signal) signals.add(r.event());
+            }
+            assertEquals(expected, got);
+            assertFalse(signals.isEmpty());
+            for (Event s : signals) assertNull(((ProcessEvent.Signal) s).rest(), s.toString());
             assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
         }
     }

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 8;
+    public static final int EXPECTED_ABI_VERSION = 9;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 

@@ -24,6 +24,10 @@ final class StopBuffer {
     static final int SI_PID = 18;
     static final int SI_UID = 19;
     static final int POLLED = 20;
+    /** siginfo bytes 24..47 at a signal-delivery stop (pdig.h: PDIG_SLOT_SI_W24..W40). */
+    static final int SI_W24 = 21;
+    static final int SI_W32 = 22;
+    static final int SI_W40 = 23;
     private static final int SLOTS = 24;
 
     private final Pointer mem;

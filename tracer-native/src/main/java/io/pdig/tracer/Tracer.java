@@ -755,7 +755,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         counters.signals.incrementAndGet();
         if (buf.get(StopBuffer.SIG_RC) == 0) {
             emitProcess(new ProcessEvent.Signal(now(), t.tid, t.pid, signo, (int) buf.get(StopBuffer.SI_CODE),
-                    (int) buf.get(StopBuffer.SI_PID), (int) buf.get(StopBuffer.SI_UID)));
+                    (int) buf.get(StopBuffer.SI_PID), (int) buf.get(StopBuffer.SI_UID), new ProcessEvent.SiginfoRest(
+                    buf.get(StopBuffer.SI_W24), buf.get(StopBuffer.SI_W32), buf.get(StopBuffer.SI_W40))));
         } else {
             emitProcess(new ProcessEvent.Signal(now(), t.tid, t.pid, signo, 0, 0, 0));
         }

@@ -50,7 +50,10 @@ package io.pdig.journal.codec;
  *             parentTid-tid:s parentPid-parentTid:s cloneFlags:u
  * 3 EXEC      exec-body (below)
  * 4 EXIT      flags: bit5 coreDumped, bit6 threadOnly;  exitCode:s signal:s
- * 5 SIGNAL    signo:s code:s sender:s senderUid:s
+ * 5 SIGNAL    flags: bit5 rest (since v4)
+ *             signo:s code:s sender:s senderUid:s [w24:u w32:u w40:u if rest]
+ *             (sender, senderUid: si_pid, si_uid; w24..w40: siginfo bytes 24..47 as raw words,
+ *             e.g. SIGCHLD's si_status, si_utime, si_stime; without the flag they are unknown)
  * 6 STOPPED   signo:s
  * 7 NOTICE    notice-code:u count:s message:nstr
  * 8 START     hostname:nstr bootId:nstr pdigVersion:nstr schemaVersion:u command:nlist(bytes)
@@ -100,7 +103,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

@@ -95,7 +95,7 @@ public final class RecordDecoder {
             case SPAWN -> spawn(r, head, ts, tid, pid);
             case EXEC -> execBody(r, ts, tid, pid);
             case EXIT -> new ProcessEvent.Exit(ts, tid, pid, r.int32(), r.int32(), (head & F5) != 0, (head & F6) != 0);
-            case SIGNAL -> new ProcessEvent.Signal(ts, tid, pid, r.int32(), r.int32(), r.int32(), r.int32());
+            case SIGNAL -> signal(r, head, ts, tid, pid);
             case STOPPED -> new ProcessEvent.Stopped(ts, tid, pid, r.int32());
             case NOTICE -> new NoticeEvent(ts, tid, pid, notice((int) r.uvarint()), r.svarint(), nstring(r));
             case START -> start(r, ts, tid, pid);
@@ -106,6 +106,17 @@ public final class RecordDecoder {
         ctx.tid = tid;
         contextValid = true;
         return e;
+    }
+
+    private static ProcessEvent.Signal signal(ByteReader r, int head, long ts, int tid, int pid) {
+        int signo = r.int32();
+        int code = r.int32();
+        int sender = r.int32();
+        int senderUid = r.int32();
+        // Since v4 (flag bit 5): siginfo bytes 24..47; absent in older journals, and then unknown.
+        ProcessEvent.SiginfoRest rest = (head & F5) == 0 ? null
+                : new ProcessEvent.SiginfoRest(r.uvarint(), r.uvarint(), r.uvarint());
+        return new ProcessEvent.Signal(ts, tid, pid, signo, code, sender, senderUid, rest);
     }
 
     private static ProcessEvent.Spawn spawn(ByteReader r, int head, long ts, int tid, int pid) {

@@ -207,7 +207,11 @@ public final class RecordEncoder {
         out.svarint(e.code());
         out.svarint(e.sender());
         out.svarint(e.senderUid());
-        return SIGNAL;
+        if (e.rest() == null) return SIGNAL;
+        out.uvarint(e.rest().w24());
+        out.uvarint(e.rest().w32());
+        out.uvarint(e.rest().w40());
+        return SIGNAL | F5;
     }
 
     private int notice(NoticeEvent e) {

@@ -123,8 +123,18 @@ public final class SiCodes {
      */
     public static boolean hasSender(int signo, int code) {
         boolean fromProcess = code == 0 || code == -1 || code == -3 || code == -6;
-        boolean aboutChild = signo == 17 && code > 0 && code < 0x80;
-        return fromProcess || aboutChild;
+        return fromProcess || isAboutChild(signo, code);
+    }
+
+    /** si_code of a SIGCHLD about a child that exited (si_status is its exit code). */
+    public static final int CLD_EXITED = 1;
+
+    /**
+     * True for a SIGCHLD the kernel sent about a child (CLD_EXITED ... CLD_CONTINUED): si_status,
+     * si_utime and si_stime are then set (siginfo bytes 24..47).
+     */
+    public static boolean isAboutChild(int signo, int code) {
+        return signo == 17 && code > 0 && code < 0x80;
     }
 
     /**

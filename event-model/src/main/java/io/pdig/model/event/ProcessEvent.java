@@ -61,9 +61,29 @@ public sealed interface ProcessEvent extends Event {
      * @param code   si_code
      * @param sender si_pid (0 when not applicable)
      * @param senderUid si_uid
+     * @param rest   siginfo bytes 24..47, or null when not recorded (journals of schema v3 and
+     *               before, a siginfo the tracer could not read)
      */
-    record Signal(long ts, int tid, int pid, int signo, int code, int sender, int senderUid)
+    record Signal(long ts, int tid, int pid, int signo, int code, int sender, int senderUid, SiginfoRest rest)
             implements ProcessEvent {
+
+        public Signal(long ts, int tid, int pid, int signo, int code, int sender, int senderUid) {
+            this(ts, tid, pid, signo, code, sender, senderUid, null);
+        }
+    }
+
+    /**
+     * The siginfo union's bytes 24..47 as three raw words, whatever the signal keeps there: for
+     * SIGCHLD si_status (the low 32 bits of {@code w24}), si_utime ({@code w32}) and si_stime
+     * ({@code w40}), in clock ticks; si_value, si_fd or si_syscall for other signals. Raw, so that
+     * the tracer needs no per-signal layout and renderers can add fields without a journal change.
+     */
+    record SiginfoRest(long w24, long w32, long w40) {
+
+        /** SIGCHLD's si_status: the exit code (CLD_EXITED) or the signal (the other CLD_ codes). */
+        public int childStatus() {
+            return (int) w24;
+        }
     }
 
     /** The thread entered a group-stop (strace's {@code --- stopped by SIGSTOP ---}). */

@@ -69,6 +69,13 @@ public final class EventJson {
             j.key("evt").value("signal").key("signal").value(Signals.TABLE.render(s.signo())).key("signo").value(s.signo())
                     .key("code").value(SiCodes.render(s.signo(), s.code())).key("code_raw").value(s.code())
                     .key("sender").value(s.sender()).key("sender_uid").value(s.senderUid());
+            if (SiCodes.isAboutChild(s.signo(), s.code()) && s.rest() != null) {
+                // The child's exit code, or the signal that killed, stopped or continued it.
+                int status = s.rest().childStatus();
+                j.key("child_status");
+                if (s.code() == SiCodes.CLD_EXITED) j.value(status); else j.value(Signals.TABLE.render(status));
+                j.key("child_utime").value(s.rest().w32()).key("child_stime").value(s.rest().w40());
+            }
         } else if (e instanceof ProcessEvent.Stopped s) {
             j.key("evt").value("stopped").key("signal").value(Signals.TABLE.render(s.signo())).key("signo").value(s.signo());
         } else if (e instanceof NoticeEvent n) {

@@ -27,6 +27,7 @@ import java.util.Map;
  * 1234 +++ exited with 3 +++
  * 1234 +++ killed by SIGSEGV (core dumped) +++
  * 1234 --- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=5, si_uid=0} ---
+ * 1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---
  * 1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1234} ---
  * 1234 --- stopped by SIGSTOP ---
  * </pre>
@@ -100,6 +101,12 @@ public final class StraceFormatter {
                 .append(", si_code=").append(SiCodes.render(s.signo(), s.code()));
         if (SiCodes.hasSender(s.signo(), s.code())) {
             sb.append(", si_pid=").append(s.sender()).append(", si_uid=").append(s.senderUid());
+            if (SiCodes.isAboutChild(s.signo(), s.code()) && s.rest() != null) {
+                // Left out when not recorded (older journals): unknown is not 0.
+                int status = s.rest().childStatus();
+                sb.append(", si_status=").append(s.code() == SiCodes.CLD_EXITED ? Integer.toString(status) : Signals.TABLE.render(status))
+                        .append(", si_utime=").append(s.rest().w32()).append(", si_stime=").append(s.rest().w40());
+            }
         } else if (SiCodes.hasFaultAddress(s.signo(), s.code())) {
             long addr = SiCodes.faultAddress(s.sender(), s.senderUid());
             sb.append(", si_addr=").append(addr == 0 ? "NULL" : StructLayouts.hex(addr));

@@ -147,8 +147,16 @@ class StraceFormatterTest {
         // si_addr shares its bytes with si_pid (low half) and si_uid (high half).
         assertEquals("1234 --- SIGBUS {si_signo=SIGBUS, si_code=BUS_ADRERR, si_addr=0x7f00deadbeef} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 7, 2, 0xdeadbeef, 0x7f00)));
+        // Without siginfo's rest (journals before schema v4) the child's status is unknown: left out.
         assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000)));
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000, si_status=3, si_utime=7, "
+                + "si_stime=2} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000, new ProcessEvent.SiginfoRest(3, 7, 2))));
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_DUMPED, si_pid=1235, si_uid=0, si_status=SIGSEGV, si_utime=0, "
+                + "si_stime=0} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 3, 1235, 0, new ProcessEvent.SiginfoRest(11, 0, 0))));
+        // A SIGCHLD sent with kill() has no child status, whatever the words hold.
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=SI_USER, si_pid=1235, si_uid=0} ---",
+                f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 0, 1235, 0, new ProcessEvent.SiginfoRest(5, 0, 0))));
         assertEquals("1234 --- stopped by SIGSTOP ---", f.format(new ProcessEvent.Stopped(1, 1234, 1234, 19)));
     }
 

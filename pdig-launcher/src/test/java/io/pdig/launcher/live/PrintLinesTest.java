@@ -61,6 +61,38 @@ class PrintLinesTest {
     }
 
     /**
+     * A SIGCHLD about a child carries the child's status and CPU times, which strace shows:
+     * <pre>
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=C1, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=C2, si_uid=0, si_status=SIGTERM, si_utime=0, si_stime=0} ---
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_STOPPED, si_pid=C3, si_uid=0, si_status=SIGSTOP, si_utime=0, si_stime=0} ---
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_CONTINUED, si_pid=C3, si_uid=0, si_status=SIGCONT, si_utime=0, si_stime=0} ---
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=C3, si_uid=0, si_status=0, si_utime=0, si_stime=0} ---
+     * </pre>
+     * The times are the child's clock ticks: compared as numbers, not as 0.
+     */
+    @Test
+    void childSignalsShowTheChildsStatusAndTimes() throws Exception {
+        Printed p = run("wait4", "child_status");
+        List<String> children = p.stdout().lines().filter(x -> x.startsWith("child ")).map(x -> x.substring(6)).toList();
+        assertEquals(3, children.size(), p.stdout());
+        String[][] expected = {
+            {children.get(0), "CLD_EXITED", "3"},
+            {children.get(1), "CLD_KILLED", "SIGTERM"},
+            {children.get(2), "CLD_STOPPED", "SIGSTOP"},
+            {children.get(2), "CLD_CONTINUED", "SIGCONT"},
+            {children.get(2), "CLD_EXITED", "0"},
+        };
+        List<String> sigchld = p.lines().stream().filter(x -> x.startsWith("--- SIGCHLD ")).toList();
+        assertEquals(expected.length, sigchld.size(), String.join("\n", p.lines()));
+        for (int i = 0; i < expected.length; i++) {
+            String want = "--- SIGCHLD \\{si_signo=SIGCHLD, si_code=" + expected[i][1] + ", si_pid=" + expected[i][0]
+                    + ", si_uid=0, si_status=" + expected[i][2] + ", si_utime=\\d+, si_stime=\\d+\\} ---";
+            assertTrue(sigchld.get(i).matches(want), sigchld.get(i) + " does not match " + want);
+        }
+    }
+
+    /**
      * strace names real-time signals SIGRTMIN (32) and SIGRT_1..SIGRT_32 (33..64), in arguments,
      * delivery lines and "killed by" lines alike:
      * <pre>
