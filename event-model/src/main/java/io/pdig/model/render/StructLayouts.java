@@ -34,6 +34,9 @@ public final class StructLayouts {
     private static final String[] CLONE_ARGS = {"flags", "pidfd", "child_tid", "parent_tid", "exit_signal", "stack",
         "stack_size", "tls", "set_tid", "set_tid_size", "cgroup"};
 
+    private static final long O_CREAT = 0100;
+    private static final long O_TMPFILE = 020200000;
+
     private StructLayouts() {
     }
 
@@ -60,8 +63,12 @@ public final class StructLayouts {
             }
         } else if (kind == ArgKind.OPEN_HOW) {
             if (w.length > 0) out.add(new Field("flags", FileConsts.OPEN_FLAGS.render(w[0]), null, true, w[0]));
-            // strace prints an unused open_how.mode as plain 0, a real one in octal
-            if (w.length > 1) out.add(new Field("mode", w[1] == 0 ? "0" : Modes.octal(w[1]), null, true, w[1]));
+            // strace leaves mode out when the flags create nothing and it is 0 (the kernel requires
+            // it to be 0 then), and prints it in octal otherwise (000 for a 0 with O_CREAT)
+            if (w.length > 1) {
+                boolean creates = w.length > 0 && ((w[0] & O_CREAT) != 0 || (w[0] & O_TMPFILE) == O_TMPFILE);
+                out.add(new Field("mode", Modes.octal(w[1]), null, creates, w[1]));
+            }
             if (w.length > 2) out.add(new Field("resolve", FileConsts.RESOLVE_FLAGS.render(w[2]), null, true, w[2]));
         } else if (kind == ArgKind.CAP_DATA) {
             long[] u = new long[6];

@@ -100,8 +100,15 @@ class StraceFormatterTest {
         long[] cloneArgs = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
         assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=0x2000}, 88) = 1236",
                 f.format(call("clone3", 1236, new ArgValue.Words(cloneArgs), n(88))));
-        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, mode=0, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
+        // As strace 6: mode only where the flags create a file (or it is not 0, which fails).
+        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
                 f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {02000000, 0, 4}), n(24))));
+        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_WRONLY|O_CREAT, mode=000, resolve=0}, 24) = 3",
+                f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {0101, 0, 0}), n(24))));
+        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_WRONLY|O_CREAT, mode=0640, resolve=0}, 24) = 3",
+                f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {0101, 0640, 0}), n(24))));
+        assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY, mode=0600, resolve=0}, 24) = -1 EINVAL (Invalid argument)",
+                f.format(call("openat2", -22, n(-100), path("/x"), new ArgValue.Words(new long[] {0, 0600, 0}), n(24))));
         assertEquals("1234 kill(1235, SIGTERM) = 0", f.format(call("kill", 0, n(1235), n(15))));
         assertEquals("1234 kill(-1, SIGRT_2) = -1 EPERM (Operation not permitted)",
                 f.format(call("kill", -1, n(0xffffffffL), n(34))));
