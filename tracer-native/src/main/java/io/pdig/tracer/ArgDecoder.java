@@ -188,6 +188,9 @@ final class ArgDecoder {
         }
     }
 
+    /** envp arrays longer than this are shown as their address only (the kernel's own limit is higher). */
+    private static final int MAX_ENVP = 1 << 16;
+
     /** sizeof(struct open_how) in its first version (flags, mode, resolve). */
     private static final long OPEN_HOW_SIZE = 24;
 
@@ -244,6 +247,11 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 TraceeMemory.Str s = mem.readString(tid, ptr, stringLimit);
                 return s.ok() ? new ArgValue.Bytes(s.bytes(), s.truncated()) : new ArgValue.Unreadable(ptr, s.errno());
+            }
+            case ENVP: {
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                int n = mem.countPointers(tid, ptr, ptrSize, MAX_ENVP);
+                return n < 0 ? ArgValue.Num.of(ptr) : new ArgValue.Words(new long[] {ptr, n});
             }
             case ARGV: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;

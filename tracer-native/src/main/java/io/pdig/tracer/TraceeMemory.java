@@ -160,6 +160,26 @@ final class TraceeMemory {
                 unreadableAt.stream().mapToLong(Long::longValue).toArray(), 0);
     }
 
+    /**
+     * The number of pointers before the NULL that ends an array (envp), read 64 at a time; -1 when
+     * the array cannot be read to its NULL or holds more than {@code max}.
+     */
+    int countPointers(int tid, long addr, int ptrSize, int max) {
+        int count = 0;
+        long cursor = addr;
+        while (count <= max) {
+            long[] ptrs = readWords(tid, cursor, 64, ptrSize);
+            if (ptrs == null || ptrs.length == 0) return -1;
+            for (long p : ptrs) {
+                if (p == 0) return count;
+                count++;
+            }
+            if (ptrs.length < 64) return -1; // the readable memory ended before the NULL
+            cursor += 64L * ptrSize;
+        }
+        return -1;
+    }
+
     /** readlink of /proc/TID/{cwd,fd/N,exe,root}; null when it fails. */
     byte[] readlinkProc(int tid, int what, int fd) {
         int n = lib.pdig_readlink_proc(tid, what, fd, scratchAddr, Math.min(scratchSize, 8192));

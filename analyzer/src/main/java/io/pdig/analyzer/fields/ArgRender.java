@@ -223,7 +223,8 @@ final class ArgRender {
             long x = n.value();
             if (!resolved) {
                 // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
-                return kind == ArgKind.HEX || kind == ArgKind.SOCKLEN_INOUT ? "0x" + Long.toHexString(x) : Long.toString(x);
+                return kind == ArgKind.HEX || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.ENVP
+                        ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
                 case FD -> fdText(ctx, x);
@@ -233,7 +234,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, SOCKLEN_INOUT -> "0x" + Long.toHexString(x);
+                case HEX, SOCKLEN_INOUT, ENVP -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);
@@ -269,6 +270,9 @@ final class ArgRender {
         if (v instanceof ArgValue.Words w) {
             if (kind == ArgKind.OPEN_HOW && w.words().length > 0 && resolved) {
                 return FalcoOpenFlags.render(w.words()[0]);
+            }
+            if (kind == ArgKind.ENVP && w.words().length > 0) {
+                return "0x" + Long.toHexString(w.words()[0]); // the address, as before envp was counted
             }
             StringBuilder sb = new StringBuilder();
             for (long word : w.words()) {

@@ -34,6 +34,7 @@ public final class ArgText {
         if (v instanceof ArgValue.SockAddr s) return SockAddrs.strace(s.bytes());
         if (v instanceof ArgValue.FdPair f) return "[" + f.first() + ", " + f.second() + "]";
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKLEN_INOUT) return socklen(w.words());
+        if (v instanceof ArgValue.Words w && kind == ArgKind.ENVP) return envp(w.words());
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
         if (row != null && ArgNames.table(kind) != null) {
@@ -54,6 +55,12 @@ public final class ArgText {
         int in = (int) w[0];
         if (w.length == 1 || (int) w[1] == in) return "[" + in + "]";
         return "[" + in + " => " + (int) w[1] + "]";
+    }
+
+    /** strace's envp: the address and how many variables it holds ({@code /* 1 var *}{@code /}). */
+    private static String envp(long[] w) {
+        if (w.length < 2) return w.length == 0 ? "?" : StructLayouts.hex(w[0]);
+        return StructLayouts.hex(w[0]) + " /* " + w[1] + (w[1] == 1 ? " var" : " vars") + " */";
     }
 
     /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */

@@ -197,6 +197,10 @@ public final class EventJson {
     }
 
     private static void words(JsonOut j, ArgKind kind, long[] w) {
+        if (kind == ArgKind.ENVP && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("vars").value(w[1]).endObject();
+            return;
+        }
         if (!StructLayouts.known(kind)) {
             j.beginArray();
             for (long x : w) j.value(StructLayouts.hex(x));

@@ -66,7 +66,14 @@ public enum ArgKind {
      * pointer as a Num when the lengths were not read (no exit stop, journals from before this
      * kind). strace's {@code [16]}, {@code [2 => 16]}.
      */
-    SOCKLEN_INOUT(Phase.EXIT);
+    SOCKLEN_INOUT(Phase.EXIT),
+    /**
+     * execve's envp: Words {address, count} (strace's {@code 0x7ffc... /* 23 vars *}{@code /}); the
+     * address as a Num when the array could not be read to its NULL or is longer than the tracer
+     * counts (and in journals from before this kind), NULL as Null. The variables themselves are in
+     * the exec event.
+     */
+    ENVP(Phase.ENTRY);
 
     private final Phase phase;
 
@@ -81,7 +88,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

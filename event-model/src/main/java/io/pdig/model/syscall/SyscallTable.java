@@ -196,8 +196,8 @@ public final class SyscallTable {
         t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", INT), a("optname", INT), a("val", HEX), a("optlen", SIZE)));
         // Processes
-        t.add(row("execve", RetKind.STATUS, set(DEFAULT, PROCESS), a("filename", PATH), a("args", ARGV), a("envp", HEX)));
-        t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", HEX), a("flags", AT_FLAGS)));
+        t.add(row("execve", RetKind.STATUS, set(DEFAULT, PROCESS), a("filename", PATH), a("args", ARGV), a("envp", ENVP)));
+        t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", ENVP), a("flags", AT_FLAGS)));
         t.add(row("fork", RetKind.PID, set(DEFAULT, PROCESS)));
         t.add(row("vfork", RetKind.PID, set(DEFAULT, PROCESS)));
         // A clone stops at its entry only with a flag the tracer must act on or see even when the

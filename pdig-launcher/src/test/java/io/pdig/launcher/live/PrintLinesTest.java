@@ -61,6 +61,32 @@ class PrintLinesTest {
     }
 
     /**
+     * execve's envp is shown as strace shows it, with the number of variables:
+     * <pre>
+     * execve("/bin/true", ["true"], 0x7ffc... /* 1 var *&#47;) = 0
+     * execve("/bin/true", ["true"], 0x7ffc... /* 0 vars *&#47;) = 0
+     * </pre>
+     * and `pdig dump` prints the same from the journal.
+     */
+    @Test
+    void execveShowsHowManyEnvironmentVariablesItPasses() throws Exception {
+        Path journal = tmp.resolve("j");
+        Path print = tmp.resolve("print.txt");
+        Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "--journal", journal.toString(), "--print", print.toString(),
+                "--syscalls", "execve", "--", "sh", "-c", "env -i A=1 true; env -i true; env -i A=1 B=2 C=3 true");
+        assertEquals(0, r.exitCode(), r.transcript());
+        List<String> lines = Files.readAllLines(print);
+        List<String> toTrue = lines.stream().filter(x -> x.contains(" execve(") && x.contains("true\", [\"true\"], ")).toList();
+        assertEquals(3, toTrue.size(), String.join("\n", lines));
+        assertTrue(toTrue.get(0).matches("\\d+ execve\\(.*, 0x[0-9a-f]+ /\\* 1 var \\*/\\) = 0"), toTrue.get(0));
+        assertTrue(toTrue.get(1).matches("\\d+ execve\\(.*, 0x[0-9a-f]+ /\\* 0 vars \\*/\\) = 0"), toTrue.get(1));
+        assertTrue(toTrue.get(2).matches("\\d+ execve\\(.*, 0x[0-9a-f]+ /\\* 3 vars \\*/\\) = 0"), toTrue.get(2));
+        Pdig.Result dump = Pdig.run(tmp, "dump", journal.toString());
+        assertEquals(0, dump.exitCode(), dump.transcript());
+        for (String l : toTrue) assertTrue(dump.stdout().lines().anyMatch(l::equals), l + " not in dump:\n" + dump.stdout());
+    }
+
+    /**
      * A SIGCHLD about a child carries the child's status and CPU times, which strace shows:
      * <pre>
      * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=C1, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---
