@@ -264,7 +264,8 @@ int pdig_spawn_set_kept_fds(long h, const int32_t *fds, int count) {
 static int is_private_env(const char *e) {
     return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
         || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0
-        || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0 || strncmp(e, "_JAVA_SR_SIGNUM=", 16) == 0;
+        || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0 || strncmp(e, "_JAVA_SR_SIGNUM=", 16) == 0
+        || strncmp(e, "PDIG_CALLER_UNDERSCORE=", 23) == 0;
 }
 
 /*
@@ -283,13 +284,34 @@ static const char *app_java_env(const char *e) {
     return NULL;
 }
 
+/*
+ * "_=" naming the program being run, as bash sets it for every command it starts. Given when the
+ * ./pdig script found one in its caller's environment (PDIG_CALLER_UNDERSCORE=1): the JVM's own
+ * environment has none (the script's bash drops it), and the caller's named pdig, not the command.
+ */
+static int push_underscore(struct pdig_spawn *s) {
+    size_t n = strlen(s->path);
+    char *e = malloc(n + 3);
+    if (e == NULL) return -ENOMEM;
+    memcpy(e, "_=", 2);
+    memcpy(e + 2, s->path, n + 1);
+    int rc = vec_push(&s->envp, e);
+    free(e);
+    return rc;
+}
+
 int pdig_spawn_start(long h, long ptrace_options) {
     struct pdig_spawn *s = (struct pdig_spawn *)h;
     int rc;
     if (s->path == NULL || s->argv.count == 0) return -EINVAL;
     if (!s->explicit_env) {
         for (char **e = environ; e != NULL && *e != NULL; e++) {
-            if (is_private_env(*e)) continue;
+            if (strcmp(*e, "PDIG_CALLER_UNDERSCORE=1") == 0) {
+                if ((rc = push_underscore(s)) < 0) return rc;
+                continue;
+            }
+            /* The JVM's own "_" (if any) names java or pdig, never the command. */
+            if (is_private_env(*e) || strncmp(*e, "_=", 2) == 0) continue;
             const char *java = app_java_env(*e);
             if ((rc = vec_push(&s->envp, java != NULL ? java : *e)) < 0) return rc;
         }

@@ -88,6 +88,21 @@ class TraceeInheritsTest {
         assertEquals("-3", run(dir, "nice -n -3 \"$0\" run --no-rules --no-journal -- " + tracee));
     }
 
+    /**
+     * bash tells each command its own path in "_"; for `pdig run -- env` it told pdig ("_=./pdig").
+     * The command sees its own, as when bash starts it (`env` found in PATH: /usr/bin/env), and
+     * nothing is added where the caller set no "_".
+     */
+    @Test
+    void underscoreNamesTheCommandAsBashWouldSetIt(@TempDir Path dir) throws Exception {
+        String untraced = run(dir, "bash -c 'env > \"$1\"' bash \"$1\"").lines().filter(l -> l.startsWith("_=")).findFirst().orElse("");
+        assertEquals("_=/usr/bin/env", untraced);
+        String traced = run(dir, "bash -c '\"$0\" run --no-rules --no-journal -- env > \"$1\"' \"$0\" \"$1\"");
+        assertEquals(untraced, traced.lines().filter(l -> l.startsWith("_=")).findFirst().orElse("(none)"), traced);
+        String withoutUnderscore = run(dir, "env -u _ \"$0\" run --no-rules --no-journal -- env > \"$1\"");
+        assertFalse(withoutUnderscore.lines().anyMatch(l -> l.startsWith("_=")), withoutUnderscore);
+    }
+
     @Test
     void theOpenFilesLimitIsTheCallers(@TempDir Path dir) throws Exception {
         assertEquals("256", run(dir, "ulimit -Sn 256; \"$0\" run --no-rules --no-journal -- sh -c 'ulimit -Sn > \"$1\"' sh \"$1\""));
