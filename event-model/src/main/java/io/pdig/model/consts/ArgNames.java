@@ -39,18 +39,20 @@ public final class ArgNames {
         m.put(ArgKind.MMAP_PROT, MemoryConsts.PROT);
         m.put(ArgKind.MMAP_FLAGS, MemoryConsts.MAP_FLAGS);
         m.put(ArgKind.NS_FLAGS, ProcessConsts.NS_FLAGS);
+        m.put(ArgKind.SOCKOPT_LEVEL, SockoptConsts.LEVELS);
+        m.put(ArgKind.MSG_FLAGS, SockoptConsts.MSG_FLAGS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
-            ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS);
+            ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS);
 
     private ArgNames() {
     }
@@ -68,7 +70,9 @@ public final class ArgNames {
      *   unless access-mode bits are set; in a call that returns a peer address (accept4) they are
      *   SOCK_CLOEXEC/SOCK_NONBLOCK;</li>
      *   <li>AT_FLAGS of a call that also takes an access mode (faccessat2): 0x200 is AT_EACCESS;</li>
-     *   <li>PROTOCOL of a call whose family argument is AF_INET/AF_INET6: 0 is IPPROTO_IP.</li>
+     *   <li>PROTOCOL of a call whose family argument is AF_INET/AF_INET6: 0 is IPPROTO_IP;</li>
+     *   <li>SOCKOPT_NAME has no table of its own: the SOCKOPT_LEVEL argument's level chooses one
+     *   (SO_ options for SOL_SOCKET, TCP_ for SOL_TCP, ...), or none (a number).</li>
      * </ul>
      */
     public static NameTable table(Syscall row, int i, ArgValue[] args) {
@@ -86,6 +90,14 @@ public final class ArgNames {
                 long family = normalize(ArgKind.SOCKET_FAMILY, fam.value());
                 if (family == NetConsts.AF_INET || family == NetConsts.AF_INET6) return NetConsts.INET_PROTOCOLS;
             }
+        }
+        if (kind == ArgKind.SOCKOPT_NAME) {
+            // Options are numbered per level: only a level with a table names them.
+            int l = indexOf(row, ArgKind.SOCKOPT_LEVEL);
+            if (l >= 0 && args != null && l < args.length && args[l] instanceof ArgValue.Num level) {
+                return SockoptConsts.optionsOf(normalize(ArgKind.SOCKOPT_LEVEL, level.value()));
+            }
+            return null;
         }
         return table(kind);
     }

@@ -37,10 +37,8 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.ENVP) return envp(w.words());
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
-        if (row != null && ArgNames.table(kind) != null) {
-            NameTable t = ArgNames.table(row, i, args);
-            return t.render(ArgNames.normalize(kind, raw));
-        }
+        NameTable t = row != null ? ArgNames.table(row, i, args) : null;
+        if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
     }
 
@@ -66,7 +64,7 @@ public final class ArgText {
     /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */
     public static String number(ArgKind kind, long raw) {
         return switch (kind) {
-            case FD, DIRFD, PID, UID, GID, SIGNAL -> Long.toString(ArgNames.normalize(kind, raw));
+            case FD, DIRFD, PID, UID, GID, SIGNAL, SOCKOPT_LEVEL, SOCKOPT_NAME -> Long.toString(ArgNames.normalize(kind, raw));
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));

@@ -113,7 +113,7 @@ public final class EventJson {
             j.key(name);
             if (v instanceof ArgValue.Num n) {
                 long val = n.value();
-                if (row != null && kind != ArgKind.DIRFD && (ArgNames.table(kind) != null || kind == ArgKind.MODE)) {
+                if (row != null && kind != ArgKind.DIRFD && (ArgNames.table(row, i, args) != null || kind == ArgKind.MODE)) {
                     j.value(ArgText.of(row, args, i));
                     raw.key(name).value(ArgNames.normalize(kind, val));
                     anyRaw = true;

@@ -73,7 +73,13 @@ public enum ArgKind {
      * counts (and in journals from before this kind), NULL as Null. The variables themselves are in
      * the exec event.
      */
-    ENVP(Phase.ENTRY);
+    ENVP(Phase.ENTRY),
+    /** setsockopt's level (SOL_SOCKET, SOL_TCP, ...). */
+    SOCKOPT_LEVEL(Phase.ENTRY),
+    /** setsockopt's option: named by the table of the row's SOCKOPT_LEVEL argument. */
+    SOCKOPT_NAME(Phase.ENTRY),
+    /** MSG_ flags of send/recv calls. */
+    MSG_FLAGS(Phase.ENTRY);
 
     private final Phase phase;
 

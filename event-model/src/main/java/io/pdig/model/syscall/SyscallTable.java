@@ -187,14 +187,14 @@ public final class SyscallTable {
         t.add(row("listen", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("backlog", INT)));
         t.add(row("accept", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("accept4", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT), a("flags", OPEN_FLAGS)));
-        t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", HEX), a("addr", SOCKADDR), a("addrlen", SIZE)));
-        t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", HEX), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
-        t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", HEX)));
-        t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", HEX)));
+        t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", HEX), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
+        t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", MSG_FLAGS)));
+        t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", HEX), a("flags", MSG_FLAGS)));
         t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));
         t.add(row("getsockname", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
-        t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", INT), a("optname", INT), a("val", HEX), a("optlen", SIZE)));
+        t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", SOCKOPT_LEVEL), a("optname", SOCKOPT_NAME), a("val", HEX), a("optlen", SIZE)));
         // Processes
         t.add(row("execve", RetKind.STATUS, set(DEFAULT, PROCESS), a("filename", PATH), a("args", ARGV), a("envp", ENVP)));
         t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", ENVP), a("flags", AT_FLAGS)));

@@ -42,6 +42,8 @@ class ConstTablesMatchHeadersTest {
             #include <linux/sched.h>
             #include <sys/socket.h>
             #include <netinet/in.h>
+            #include <netinet/tcp.h>
+            #include <netinet/udp.h>
             #include <sys/ptrace.h>
             #include <sys/prctl.h>
             #include <linux/seccomp.h>
@@ -72,6 +74,13 @@ class ConstTablesMatchHeadersTest {
         tables.put("family", NetConsts.FAMILIES);
         tables.put("socktype", NetConsts.TYPE_AND_FLAGS);
         tables.put("proto", NetConsts.PROTOCOLS);
+        tables.put("sol", SockoptConsts.LEVELS);
+        tables.put("so", SockoptConsts.SOCKET_OPTIONS);
+        tables.put("ip", SockoptConsts.IP_OPTIONS);
+        tables.put("tcp", SockoptConsts.TCP_OPTIONS);
+        tables.put("udp", SockoptConsts.UDP_OPTIONS);
+        tables.put("ipv6", SockoptConsts.IPV6_OPTIONS);
+        tables.put("msg", SockoptConsts.MSG_FLAGS);
         tables.put("clone", ProcessConsts.CLONE_FLAGS);
         tables.put("clone3", ProcessConsts.CLONE3_FLAGS);
         tables.put("ns", ProcessConsts.NS_FLAGS);

@@ -87,6 +87,33 @@ class PrintLinesTest {
     }
 
     /**
+     * Socket option levels and names, and MSG_ flags, as strace names them (the option value is
+     * shown as its address, where strace reads it: {@code [1]}):
+     * <pre>
+     * setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0
+     * setsockopt(3, SOL_TCP, TCP_NODELAY, [1], 4) = 0
+     * setsockopt(3, SOL_IP, IP_TTL, [1], 4) = 0
+     * setsockopt(3, SOL_IPV6, IPV6_V6ONLY, [1], 4) = -1 ENOPROTOOPT (Protocol not available)
+     * sendto(4, "x", 1, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(9), ...}, 16) = 1
+     * recvfrom(4, 0x7ffc..., 4, MSG_PEEK|MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (...)
+     * </pre>
+     * An unknown level and its option are numbers (strace adds a comment: {@code 0x3e7 /* SOL_?? *&#47;}).
+     */
+    @Test
+    void socketOptionsAndMessageFlagsAreNamed() throws Exception {
+        List<String> l = printed("setsockopt,sendto,recvfrom", "sockopts");
+        List<String> calls = l.stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, ADDR, 4) = 0");
+        assertHas(calls, "setsockopt(3, SOL_TCP, TCP_NODELAY, ADDR, 4) = 0");
+        assertHas(calls, "setsockopt(3, SOL_IP, IP_TTL, ADDR, 4) = 0");
+        assertHas(calls, "setsockopt(3, SOL_IPV6, IPV6_V6ONLY, ADDR, 4) = -1 ENOPROTOOPT (Protocol not available)");
+        assertHas(calls, "setsockopt(3, 999, 5, ADDR, 4) = -1 ENOPROTOOPT (Protocol not available)");
+        assertHas(calls, "sendto(4, ADDR, 1, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(9), "
+                + "sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 1");
+        assertHas(calls, "recvfrom(4, ADDR, 4, MSG_PEEK|MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
+    }
+
+    /**
      * A SIGCHLD about a child carries the child's status and CPU times, which strace shows:
      * <pre>
      * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=C1, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---

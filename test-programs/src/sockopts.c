@@ -1,0 +1,27 @@
+/* setsockopt levels and options, and the MSG_ flags of sendto/recvfrom, as strace names them:
+ * options of four levels, an unknown level, a datagram sent to the discard port with flags and a
+ * non-blocking peek that finds nothing. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int main(void)
+{
+    int one = 1;
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    setsockopt(s, IPPROTO_IP, IP_TTL, &one, sizeof one);
+    setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one); /* ENOPROTOOPT on an IPv4 socket */
+    setsockopt(s, 999, 5, &one, sizeof one);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(9), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    sendto(u, "x", 1, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *) &to, sizeof to);
+    char buf[4];
+    recvfrom(u, buf, sizeof buf, MSG_DONTWAIT | MSG_PEEK, NULL, NULL);
+    close(u);
+    close(s);
+    return 0;
+}
