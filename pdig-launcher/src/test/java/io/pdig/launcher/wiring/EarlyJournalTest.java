@@ -45,9 +45,11 @@ class EarlyJournalTest {
         assertFalse(Files.exists(dir), "a temporary journal is deleted when closed");
     }
 
+    /** This JVM's temporary journals (named for its pid: other pdig runs on the machine have theirs). */
     private static long temporaryJournals() throws Exception {
+        String mine = "pdig-journal-" + ProcessHandle.current().pid() + "-";
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("pdig-journal-")).count();
+            return s.filter(p -> p.getFileName().toString().startsWith(mine)).count();
         }
     }
 
