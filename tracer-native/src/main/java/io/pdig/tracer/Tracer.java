@@ -444,7 +444,11 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         ThreadState.Pending p = t.pending;
         spinForNext = p == null || spinAfter(p.row());
         if (t.phase == ThreadState.Phase.DETACHING) {
-            finishPending(t, true);
+            // A call blocked when the detach's PTRACE_INTERRUPT came (read, accept, futex, a sleep)
+            // stops here with an -ERESTART* code: the kernel restarts it once we are gone, and the
+            // program never sees that code. Its result is unknown to us, not a failure (strace
+            // prints it <unfinished ...> <detached ...>).
+            finishPending(t, !restartCodeAtExit());
             detachNow(t, 0);
             return;
         }
@@ -467,6 +471,13 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      */
     private static boolean spinAfter(Syscall row) {
         return row == null || !(ForkLike.isForkLike(row) || ExecLike.isExecLike(row));
+    }
+
+    /** Whether the current stop is a syscall exit whose return value is a kernel restart code (512-516). */
+    private boolean restartCodeAtExit() {
+        if (buf.get(StopBuffer.INFO_RC) <= 0 || buf.get(StopBuffer.OP) != Ptrace.SYSCALL_INFO_EXIT) return false;
+        long res = buf.get(StopBuffer.NR);
+        return res < 0 && io.pdig.model.consts.Errno.isRestart((int) -res);
     }
 
     private void finishPending(ThreadState t, boolean haveResult) {

@@ -90,6 +90,33 @@ class AttachTest {
         Tracing.waitUntil("target exits after detach", 5000, null, () -> !Procs.alive(real.pid));
     }
 
+    /**
+     * H1: a read blocked when the detach comes is reported without a result, not as failed with
+     * the ERESTARTSYS that PTRACE_INTERRUPT made it stop with: the kernel restarts it after the
+     * detach and the program gets its byte, never an error.
+     */
+    @Test
+    void h1CallBlockedAtDetachIsUnfinishedNotFailed() throws Exception {
+        java.nio.file.Path dir = Detached.newDir();
+        Detached target = Detached.startIn(dir, "blocked_read", dir.toString());
+        target.awaitOutput("ready", 5000);
+        Traced t = Tracing.attach(target.pid, false, java.util.Set.of("read", "nanosleep", "clock_nanosleep", "restart_syscall"),
+                dir, target.out);
+        // The feeder thread's 10 ms sleeps stop every few ms; once one is seen, the attach is complete.
+        Tracing.waitUntil("a traced sleep", 5000, t, () -> !t.syscalls("clock_nanosleep").isEmpty()
+                || !t.syscalls("nanosleep").isEmpty());
+        t.session.detach();
+        assertTrue(t.await(5000).detached());
+        List<SyscallEvent> reads = t.syscalls("read").stream().filter(e -> e.tid() == target.pid).collect(Collectors.toList());
+        assertEquals(1, reads.size(), "the blocked read is reported once: " + t.describeEvents());
+        assertTrue(!reads.get(0).hasResult(), "no result: it was still blocked: " + Events.describe(reads.get(0)));
+        for (SyscallEvent e : t.events(SyscallEvent.class)) {
+            assertTrue(!e.hasResult() || e.res() > -512 || e.res() < -516, "a restart code reported as a result: " + Events.describe(e));
+        }
+        Files.createFile(dir.resolve("go"));
+        target.awaitOutput("read rc 1 errno 0", 5000);
+    }
+
     /** A zombie cannot be traced; the refusal says so rather than blaming permissions. */
     @Test
     void attachToAZombieSaysItHasExited() throws Exception {
