@@ -88,6 +88,31 @@ final class ProcReader {
         return statFields(read("/proc/" + pid + "/stat", 4096));
     }
 
+    /**
+     * The /proc entry that shows process {@code pid} whole: {@code pid} itself, unless its leader
+     * thread has exited while other threads run on (pthread_exit in main). The zombie leader's
+     * /proc/PID has no exe, cwd, cmdline, environ or fds any more (they went with its mm, fs and
+     * files), while /proc/TID of any live thread, listed or not, shows the process's. Read at
+     * attach time only, never per exec.
+     */
+    static int liveEntry(int pid) {
+        String[] st = statFields(pid);
+        if (st == null || st.length == 0 || !(st[0].equals("Z") || st[0].equals("X"))) return pid;
+        String[] tids = new java.io.File("/proc/" + pid + "/task").list();
+        if (tids == null) return pid;
+        for (String name : tids) {
+            int tid;
+            try {
+                tid = Integer.parseInt(name);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            String[] ts = statFields(tid);
+            if (tid != pid && ts != null && ts.length > 0 && !ts[0].equals("Z") && !ts[0].equals("X")) return tid;
+        }
+        return pid;
+    }
+
     /** {@link #statFields(int)} of the bytes of a stat file already read. */
     static String[] statFields(byte[] b) {
         if (b == null) return null;
@@ -146,7 +171,15 @@ final class ProcReader {
      * stopped, so /proc shows the new image). A process that is already gone gives empty values.
      */
     static ProcessEvent.Exec execSnapshot(long ts, int pid, int formerTid, TraceeMemory mem) {
-        byte[][] f = mem.readProcFiles(pid, SNAPSHOT_NAMES, SNAPSHOT_LIMITS);
+        return execSnapshot(ts, pid, pid, formerTid, mem);
+    }
+
+    /**
+     * {@link #execSnapshot(long, int, int, TraceeMemory)} of process {@code pid}, read from
+     * /proc/{@code procId}: a live thread of it when its leader has exited (see {@link #liveEntry}).
+     */
+    static ProcessEvent.Exec execSnapshot(long ts, int pid, int procId, int formerTid, TraceeMemory mem) {
+        byte[][] f = mem.readProcFiles(procId, SNAPSHOT_NAMES, SNAPSHOT_LIMITS);
         if (f == null) f = new byte[SNAPSHOT_FILES.length][];
         byte[] exe = f[EXE] == null ? new byte[0] : f[EXE];
         boolean[] argvCut = new boolean[1];

@@ -40,12 +40,14 @@ public final class ProcessSnapshots {
             if (!Files.isDirectory(Path.of("/proc/" + p))) break;
             // Stamped with the process's real start time: the analyzer times proc.duration and
             // "new process" checks from the exec, and this one happened long ago.
-            ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, 0, mem);
+            // Read through a live thread when the leader has exited: its own entry reads empty.
+            int entry = ProcReader.liveEntry(p);
+            ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, entry, 0, mem);
             if (p != pid || !withFds) {
                 // Ancestors' environments are not worth their weight in the session record.
                 e = withoutEnv(e);
             }
-            out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(p) : Map.of()));
+            out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(entry) : Map.of()));
             if (e.ppid() == p) break;
             p = e.ppid();
         }

@@ -1,5 +1,6 @@
 package io.pdig.tracer.catalogue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,6 +162,23 @@ class AttachTest {
                 () -> threadTids(target.output()).size() == 3 && Procs.state(target.pid) == 'Z');
         Traced t = Tracing.attach(target.pid, true, SyscallTable.defaultSet(), dir, target.out);
         Thread.sleep(200);
+        // The process snapshot is read through a live thread: the zombie leader's /proc entry
+        // has no exe, cmdline or cwd any more.
+        List<io.pdig.model.event.ProcessEvent.Exec> execs = t.events(io.pdig.model.event.ProcessEvent.Exec.class);
+        assertEquals(1, execs.size(), t.describeEvents());
+        io.pdig.model.event.ProcessEvent.Exec snap = execs.get(0);
+        assertEquals(target.pid, snap.pid());
+        assertEquals(Programs.bin("mt_wait").toRealPath().toString(), new String(snap.exePath(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(Programs.bin("mt_wait").toString(), "-l", dir.toString()),
+                snap.argv().stream().map(String::new).collect(Collectors.toList()));
+        assertEquals(dir.toRealPath().toString(), new String(snap.cwd(), java.nio.charset.StandardCharsets.UTF_8));
+        // So is the session start's snapshot (the launcher's), with the open fds the analyzer needs.
+        List<io.pdig.model.event.SessionEvent.ProcessSnapshot> lineage = io.pdig.tracer.ProcessSnapshots.lineage(target.pid, true);
+        io.pdig.model.event.SessionEvent.ProcessSnapshot own = lineage.get(lineage.size() - 1);
+        assertEquals(target.pid, own.exec().pid());
+        assertArrayEquals(snap.exePath(), own.exec().exePath());
+        assertEquals(target.out.toRealPath().toString(), new String(own.fds().get(1), java.nio.charset.StandardCharsets.UTF_8),
+                "stdout among the fds: " + own.fds().keySet());
         for (int i = 0; i < 3; i++) Files.createFile(dir.resolve("go." + i));
         Termination term = t.await(10_000);
         assertEquals(0, term.exitCode(), term.toString());
