@@ -58,19 +58,25 @@ public final class AttachCommand implements Callable<Integer> {
                 detection.namesEveryCall(trace));
         PipelineConfig config = PipelineConfigs.forAttach(cl, trace, journal, detection, pid);
         Termination end;
-        try (Pipeline pipeline = Pipeline.open(config)) {
+        // The signals are caught before the target is seized: one that came between the seize
+        // and the handler used to be lost where pdig started with SIGINT ignored (a script's
+        // `pdig attach ... &`: pdig then traced on until the target ended), or killed the JVM
+        // (SIGTERM) with the summary and the journal's end unwritten. Early ones wait in the
+        // forwarder and detach as soon as there is a session.
+        int[] received = new int[1];
+        try (Pipeline pipeline = Pipeline.open(config); SignalForwarder signals = new SignalForwarder()) {
             TraceSession session;
             try {
                 session = new PtraceDriver().attach(attach, pipeline.sink());
             } catch (DriverException e) {
                 throw new ExitCodes.UserError(e.getMessage(), e);
             }
-            int[] received = new int[1];
-            try (session; SignalForwarder ignored = new SignalForwarder(sig -> {
-                received[0] = sig;
-                session.detach();
-            })) {
+            try (session) {
                 pipeline.started(session);
+                signals.forwardTo(sig -> {
+                    if (received[0] == 0) received[0] = sig;
+                    session.detach();
+                });
                 end = session.awaitTermination();
                 pipeline.finished(end, session.counters());
                 if (session.failure() != null) {
