@@ -53,6 +53,31 @@ class AttachSignalsTest {
         }
     }
 
+    /**
+     * pdig killed by SIGKILL while attached: there is no PTRACE_O_EXITKILL in attach mode, so the
+     * kernel detaches the target, which runs on (unlike a `pdig run` command, killed fail-closed).
+     */
+    @Test
+    void sigkillOfPdigLeavesTheTargetRunning(@TempDir Path dir) throws Exception {
+        Process target = startTarget(dir, 3);
+        try {
+            Process pdig = new ProcessBuilder(ROOT.resolve("pdig").toString(), "attach", "-p", Long.toString(target.pid()),
+                    "--no-rules", "--no-journal")
+                    .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (!allTraced(target.pid()) && System.nanoTime() < deadline) Thread.sleep(20);
+                assertTrue(allTraced(target.pid()), "not every thread attached: " + Files.readString(dir.resolve("err")));
+                Thread.sleep(300); // the feeder's 10 ms sleeps keep passing through ptrace stops
+            } finally {
+                pdig.destroyForcibly().waitFor(); // SIGKILL
+            }
+            assertRunsOnUntraced(dir, target);
+        } finally {
+            target.destroyForcibly().waitFor();
+        }
+    }
+
     /** blocked_read DIR IDLE, its output in DIR/target; returns once it is ready. */
     private static Process startTarget(Path dir, int idle) throws Exception {
         Path program = ROOT.resolve("test-programs/target/bin/blocked_read");
@@ -67,7 +92,7 @@ class AttachSignalsTest {
 
     /** Every task untraced and not stopped; the blocked read then completes normally. */
     private static void assertRunsOnUntraced(Path dir, Process target) throws Exception {
-        assertTrue(target.isAlive(), Files.readString(dir.resolve("target")));
+        assertTrue(target.isAlive(), "the target died: " + Files.readString(dir.resolve("target")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<String> bad;
         do {
@@ -87,6 +112,11 @@ class AttachSignalsTest {
         assertTrue(target.waitFor(10, TimeUnit.SECONDS), Files.readString(dir.resolve("target")));
         assertEquals(0, target.exitValue());
         assertTrue(Files.readString(dir.resolve("target")).contains("read rc 1 errno 0"), Files.readString(dir.resolve("target")));
+    }
+
+    private static boolean allTraced(long pid) {
+        List<Long> tids = tasks(pid);
+        return !tids.isEmpty() && tids.stream().allMatch(tid -> tracerPid(pid, tid) != 0);
     }
 
     private static List<Long> tasks(long pid) {
