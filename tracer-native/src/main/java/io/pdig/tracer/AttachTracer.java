@@ -42,14 +42,14 @@ final class AttachTracer extends Tracer {
         refuseIfInvalid(pid);
         mainPid = pid;
         session.mainPid = pid;
-        int n = seizeProcess(pid, true);
+        int n = seizeProcess(pid);
         if (n == 0) {
             throw new DriverException("cannot attach to pid " + pid + ": no live thread could be attached");
         }
         if (spec.children()) {
             for (int child : descendants(pid)) {
                 try {
-                    seizeProcess(child, false);
+                    seizeProcess(child);
                 } catch (DriverException e) {
                     notice(child, child, NoticeEvent.Kind.TRACER_ERROR, e.getMessage());
                 }
@@ -59,7 +59,7 @@ final class AttachTracer extends Tracer {
     }
 
     /** All threads of one process, rescanning /proc/PID/task until no new thread appears. */
-    private int seizeProcess(int pid, boolean main) throws DriverException {
+    private int seizeProcess(int pid) throws DriverException {
         int seized = 0;
         boolean grew = true;
         Set<Integer> tried = new TreeSet<>();
@@ -73,7 +73,7 @@ final class AttachTracer extends Tracer {
                     int err = (int) -r;
                     if (err == Errno.ESRCH) continue; // thread ended meanwhile
                     if (err == Errno.EPERM && tid == pid && tasks(pid).size() > 1 && isZombie(tid)) {
-                        leaderUnseized = main;
+                        unseizedLeaders.add(pid);
                         continue; // exited leader of a live process: cannot be seized, not an error (H2)
                     }
                     if (seized == 0 && tid == pid) {

@@ -125,8 +125,12 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     protected Termination mainTermination;
     protected boolean detachInProgress;
     protected boolean killRequested;
-    /** Attach mode: the target's leader is a zombie we could not seize; its last thread's end is the main end. */
-    protected boolean leaderUnseized;
+    /**
+     * Attach mode: processes whose leader is a zombie we could not seize. The kernel never reports
+     * such a leader's exit to us, so the end of a process's last thread stands for it (and, for
+     * the target, is the main end).
+     */
+    protected final java.util.Set<Integer> unseizedLeaders = new java.util.HashSet<>();
     private boolean finished;
 
     Tracer(EventSink sink, TracePolicy policy, boolean attachMode, int stringLimit, PtraceSession session) {
@@ -810,8 +814,18 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             pid = t.pid > 0 ? t.pid : tid;
             emitProcess(new ProcessEvent.Exit(now(), tid, pid, signo == 0 ? code : 0, signo, core, tid != pid));
         }
-        boolean lastOfUnseizedLeader = leaderUnseized && pid == mainPid && !mainEnded
-                && threads.values().stream().noneMatch(x -> x.pid == mainPid);
+        boolean lastOfUnseizedLeader = false;
+        if (!unseizedLeaders.isEmpty() && unseizedLeaders.contains(pid) && tid != pid) {
+            final int process = pid;
+            if (threads.values().stream().noneMatch(x -> x.pid == process)) {
+                unseizedLeaders.remove(pid);
+                lastOfUnseizedLeader = true;
+                // The process exit that a traced leader reports after its last thread (as in run
+                // mode), with that thread's status: otherwise the process never ends in the trace.
+                emitProcess(new ProcessEvent.Exit(now(), pid, pid, signo == 0 ? code : 0, signo, core, false));
+            }
+        }
+        lastOfUnseizedLeader = lastOfUnseizedLeader && pid == mainPid;
         if ((tid == mainPid || lastOfUnseizedLeader) && !mainEnded) {
             mainEnded = true;
             session.mainEnded = true;

@@ -182,6 +182,12 @@ class AttachTest {
         for (int i = 0; i < 3; i++) Files.createFile(dir.resolve("go." + i));
         Termination term = t.await(10_000);
         assertEquals(0, term.exitCode(), term.toString());
+        // The unseized leader never reports its exit: the last thread's end ends the process, once.
+        List<io.pdig.model.event.ProcessEvent.Exit> ends = t.exits(target.pid);
+        assertEquals(1, ends.size(), t.describeEvents());
+        assertTrue(!ends.get(0).threadOnly() && ends.get(0).pid() == target.pid && ends.get(0).exitCode() == 0, t.describeEvents());
+        List<io.pdig.model.event.ProcessEvent.Exit> all = t.events(io.pdig.model.event.ProcessEvent.Exit.class);
+        assertEquals(ends.get(0), all.get(all.size() - 1), "after the threads' exits");
         Map<Integer, Integer> tids = threadTids(target.output());
         for (int i = 0; i < 3; i++) {
             List<SyscallEvent> c = chdirs(t, "x.thread." + i);
