@@ -48,6 +48,9 @@ final class AttachTracer extends Tracer {
         }
         if (spec.children()) {
             for (int child : descendants(pid)) {
+                // An unreaped child has already exited: nothing to trace, and its seize's EPERM
+                // would be reported as a permission problem.
+                if (tasks(child).size() <= 1 && isZombie(child)) continue;
                 try {
                     seizeProcess(child);
                 } catch (DriverException e) {
@@ -207,6 +210,10 @@ final class AttachTracer extends Tracer {
         long tracer = ProcReader.statusLong(pid, "TracerPid", 0);
         if (tracer != 0) {
             return "cannot attach to pid " + pid + ": already traced by pid " + tracer;
+        }
+        if (isZombie(pid)) {
+            // It exited after the checks before the seize.
+            return "cannot attach to pid " + pid + ": it has exited (a zombie its parent has not reaped)";
         }
         byte[] yama = ProcReader.read("/proc/sys/kernel/yama/ptrace_scope", 16);
         if (yama != null) {

@@ -132,6 +132,30 @@ class AttachTest {
         }
     }
 
+    /**
+     * With children, a descendant that already exited (a zombie its parent has not reaped) is not
+     * a descendant to trace: it was reported as "cannot attach ...: Operation not permitted (pdig
+     * lacks CAP_SYS_PTRACE, or the target is protected)" although pdig ran as root.
+     */
+    @Test
+    void childrenSkipsAnUnreapedChild() throws Exception {
+        java.nio.file.Path dir = Detached.newDir();
+        // sh starts a short child, then becomes a long sleep that never reaps it.
+        Detached target = Detached.shell(dir, "sleep 0.05 & echo child $!; exec sleep 30");
+        target.awaitOutput("child ", 5000);
+        int child = Integer.parseInt(target.output().replaceAll("(?s).*child (\\d+).*", "$1"));
+        Tracing.waitUntil("the child's zombie", 5000, null, () -> Procs.state(child) == 'Z');
+        Traced t = Tracing.attach(target.pid, true, SyscallTable.defaultSet(), dir, target.out);
+        List<io.pdig.model.event.NoticeEvent> errors = t.events(io.pdig.model.event.NoticeEvent.class).stream()
+                .filter(n -> n.kind() == io.pdig.model.event.NoticeEvent.Kind.TRACER_ERROR).collect(Collectors.toList());
+        assertTrue(errors.isEmpty(), t.describeEvents());
+        assertEquals(List.of(target.pid), t.events(io.pdig.model.event.ProcessEvent.Exec.class).stream()
+                .map(io.pdig.model.event.ProcessEvent.Exec::pid).collect(Collectors.toList()), t.describeEvents());
+        t.session.detach();
+        assertTrue(t.await(5000).detached());
+        assertEquals(0, Procs.tracerPid(target.pid));
+    }
+
     private static List<SyscallEvent> chdirs(Traced t, String name) {
         return t.syscalls("chdir").stream().filter(e -> name.equals(Events.raw(e, "path"))).collect(Collectors.toList());
     }

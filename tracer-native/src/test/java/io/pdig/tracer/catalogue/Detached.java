@@ -54,6 +54,19 @@ final class Detached {
         return new Detached(pid, dir, out);
     }
 
+    /** {@code sh -c script} started the same way (cwd DIR, output in DIR/target.out), for process shapes no catalogue program has. */
+    static Detached shell(Path dir, String script) throws IOException, InterruptedException {
+        Path out = dir.resolve("target.out");
+        String cmd = "cd " + Tracing.quote(dir.toString()) + " && /bin/sh -c " + Tracing.quote(script)
+                + " </dev/null >" + Tracing.quote(out.toString()) + " 2>&1 & echo $!";
+        Process p = new ProcessBuilder("setsid", "/bin/sh", "-c", cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), "starting sh -c " + script + ": " + text);
+        int pid = Integer.parseInt(text);
+        LeakCheck.survivor(pid);
+        return new Detached(pid, dir, out);
+    }
+
     String output() {
         try {
             return Files.exists(out) ? Files.readString(out, StandardCharsets.ISO_8859_1) : "";
