@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
                 + "and whether the call is in the default traced set.",
                 "With --traced, only the calls `pdig run` stops on with the same -r, --no-rules, --trace-set, "
-                + "--syscalls and -a."})
+                + "--syscalls and -a; those five options choose the traced set, so they are refused without --traced."})
 public final class SyscallsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,21 +41,40 @@ public final class SyscallsCommand implements Callable<Integer> {
     // run's options that decide its traced set, declared again so that run's other options stay out
     // of this command's help; the same names and default, and run's own code checks and combines
     // them (CliBasicsTest compares the result with what run computes).
-    @Option(names = {"-r", "--rules"}, paramLabel = "FILE", description = "With --traced: as for run (default: pdig's own rules).")
+    @Option(names = {"-r", "--rules"}, paramLabel = "FILE", description = "Only with --traced: as for run (default: pdig's own rules).")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--no-rules", description = "With --traced: as for run.")
+    @Option(names = "--no-rules", description = "Only with --traced: as for run.")
     boolean noRules;
 
     @Option(names = "--trace-set", paramLabel = "rules|default|all", defaultValue = DetectionOptions.DEFAULT_TRACE_SET,
-            description = "With --traced: as for run (default: ${DEFAULT-VALUE}).")
+            description = "Only with --traced: as for run (default: ${DEFAULT-VALUE}).")
     String traceSet;
 
-    @Option(names = "--syscalls", split = ",", paramLabel = "NAME", description = "With --traced: as for run.")
+    @Option(names = "--syscalls", split = ",", paramLabel = "NAME", description = "Only with --traced: as for run.")
     List<String> syscalls;
 
-    @Option(names = {"-a", "--all"}, description = "With --traced: as for run.")
+    @Option(names = {"-a", "--all"}, description = "Only with --traced: as for run.")
     boolean all;
+
+    /** run's options that only choose the traced set, as they are spelled in a usage error. */
+    private static final List<String> TRACED_SET_OPTIONS = List.of("--rules", "--no-rules", "--trace-set", "--syscalls", "--all");
+
+    /**
+     * Without --traced the table is not filtered by the traced set, so an option that only chooses
+     * that set would be silently ignored: a usage error instead, naming the option (the help says
+     * they apply with --traced only).
+     */
+    private void refuseTracedSetOptionsWithoutTraced() {
+        if (tracedOnly) return;
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String name : TRACED_SET_OPTIONS) {
+            if (parsed.hasMatchedOption(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        name + ": only with --traced (without it the whole table is listed)");
+            }
+        }
+    }
 
     /** The set `pdig run` with these options traces, computed by run's own code. */
     private Set<String> tracedSet() {
@@ -71,6 +90,7 @@ public final class SyscallsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseTracedSetOptionsWithoutTraced();
         PrintWriter out = spec.commandLine().getOut();
         Set<String> traced = tracedOnly ? tracedSet() : null;
         List<Syscall> rows = new ArrayList<>();

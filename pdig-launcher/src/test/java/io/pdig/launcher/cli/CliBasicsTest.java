@@ -92,6 +92,27 @@ class CliBasicsTest {
         assertTrue(missing.err().contains("/nonexistent/rules.yaml"), missing.err());
     }
 
+    /**
+     * The options that choose run's traced set only filter the table with --traced; without it
+     * they were silently ignored and the whole table printed with exit 0.
+     */
+    @Test
+    void tracedSetOptionsWithoutTracedAreUsageErrors() {
+        for (String[] option : new String[][] {{"--syscalls", "openat"}, {"-a"}, {"--no-rules"},
+                {"--trace-set", "default"}, {"-r", "rules.yaml"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("syscalls"));
+            args.addAll(List.of(option));
+            Out o = pdig(args.toArray(String[]::new));
+            assertEquals(2, o.code(), List.of(option) + ": " + o.out() + o.err());
+            assertEquals("", o.out(), "no table printed");
+            String first = o.err().lines().findFirst().orElse("");
+            assertTrue(first.startsWith("pdig: --") && first.contains(": only with --traced"), first);
+        }
+        Out syscalls = pdig("syscalls", "--syscalls", "openat");
+        assertTrue(syscalls.err().startsWith("pdig: --syscalls: only with --traced"), syscalls.err());
+        assertTrue(pdig("syscalls", "--help").out().contains("refused without --traced"), "the help says so");
+    }
+
     /** The set `pdig run OPTIONS -- /bin/true` would trace, from run's own parsed options. */
     private static Set<String> runWouldTrace(String... options) {
         List<String> args = new java.util.ArrayList<>(List.of("run"));
