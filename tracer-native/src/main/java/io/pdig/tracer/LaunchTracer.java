@@ -177,7 +177,7 @@ final class LaunchTracer extends Tracer {
             case 3:
                 return "cannot install the seccomp filter: " + Errno.message(errno);
             case 4:
-                return "cannot execute " + cmd + ": " + Errno.message(errno);
+                return "cannot execute " + cmd + ": " + ExecFailure.reason(path, spec.workDir(), errno);
             case 0:
                 return cmd + " died before it could be executed";
             default:

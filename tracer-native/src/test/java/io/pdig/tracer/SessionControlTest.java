@@ -193,7 +193,7 @@ class SessionControlTest {
     }
 
     @Test
-    void aMissingCommandOrAFailedExecIsASetupError() {
+    void aMissingCommandOrAFailedExecIsASetupError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         PtraceDriver d = new PtraceDriver();
         DriverException e1 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), "no-such-command-xyz"), new CollectingSink()));
         assertTrue(e1.getMessage().startsWith("command not found: no-such-command-xyz"), e1.getMessage());
@@ -201,8 +201,17 @@ class SessionControlTest {
         DriverException e2 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of("execve"), "/nonexistent"), sink));
         assertEquals("cannot execute /nonexistent: No such file or directory", e2.getMessage());
         assertEquals(-2, sink.syscalls("execve").get(0).res(), "the failed execve is journalled");
-        DriverException e3 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), "/"), new CollectingSink()));
-        assertEquals("cannot execute /: Permission denied", e3.getMessage());
+        // The kernel's EACCES for a directory is said as a shell says it; a file without x stays EACCES.
+        DriverException e3 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), "/etc"), new CollectingSink()));
+        assertEquals("cannot execute /etc: Is a directory", e3.getMessage());
+        Path plain = Files.writeString(dir.resolve("plain"), "data\n");
+        DriverException e4 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), plain.toString()), new CollectingSink()));
+        assertEquals("cannot execute " + plain + ": Permission denied", e4.getMessage());
+        // A relative name is the kernel's, resolved in the command's working directory.
+        Files.createDirectory(dir.resolve("sub"));
+        LaunchSpec relative = new LaunchSpec(List.of("./sub"), dir, null, Set.of(), false, false, 4096, true);
+        DriverException e5 = assertThrows(DriverException.class, () -> d.launch(relative, new CollectingSink()));
+        assertEquals("cannot execute ./sub: Is a directory", e5.getMessage());
     }
 
     /**
