@@ -7,9 +7,14 @@ import java.util.List;
  * The outcome of loading one or more rules files: the compiled rules (in load order, disabled ones
  * included), macros and lists, and every error and warning with its position. When any error
  * occurred the rules may be incomplete and must not be used for detection.
+ *
+ * <p>{@code emptyFiles} are the files that were read but hold no rule, macro or list item (empty,
+ * only comments, or only a version requirement): almost always a mistake (a wrong path, an
+ * unsaved file), so callers warn about them; they are not load messages because Falco has no
+ * result code for them and they do not change what is loaded.
  */
 public record LoadResult(List<String> files, List<Rule> rules, List<MacroDef> macros, List<ListDef> lists,
-                         List<LoadMessage> messages) {
+                         List<LoadMessage> messages, List<String> emptyFiles) {
 
     public LoadResult {
         files = List.copyOf(files);
@@ -17,6 +22,7 @@ public record LoadResult(List<String> files, List<Rule> rules, List<MacroDef> ma
         macros = List.copyOf(macros);
         lists = List.copyOf(lists);
         messages = List.copyOf(messages);
+        emptyFiles = List.copyOf(emptyFiles);
     }
 
     public List<LoadMessage> errors() {

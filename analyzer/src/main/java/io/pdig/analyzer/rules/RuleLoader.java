@@ -88,6 +88,7 @@ public final class RuleLoader {
         Collected col = new Collected();
         List<LoadMessage> messages = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
         java.util.Map<String, SourceFile> files = new java.util.HashMap<>();
         boolean readFailed = false;
         for (RuleSource src : sources) {
@@ -101,14 +102,14 @@ public final class RuleLoader {
             SourceFile file = new SourceFile(src.name(), src.content());
             files.put(src.name(), file);
             try {
-                new RuleReader(file, col, messages, fields).read();
+                if (new RuleReader(file, col, messages, fields).read() == 0) empty.add(src.name());
             } catch (LoadError e) {
                 messages.add(e.msg);
                 readFailed = true;
             }
         }
         if (readFailed) {
-            return new LoadResult(names, List.of(), List.of(), List.of(), withSourceLines(messages, files));
+            return new LoadResult(names, List.of(), List.of(), List.of(), withSourceLines(messages, files), empty);
         }
         RuleCompiler compiler = new RuleCompiler(col, fields, messages);
         try {
@@ -116,7 +117,8 @@ public final class RuleLoader {
         } catch (LoadError e) {
             messages.add(e.msg);
         }
-        return new LoadResult(names, compiler.rules, compiler.macros, compiler.lists, withSourceLines(messages, files));
+        return new LoadResult(names, compiler.rules, compiler.macros, compiler.lists, withSourceLines(messages, files),
+                empty);
     }
 
     private static List<LoadMessage> withSourceLines(List<LoadMessage> in, java.util.Map<String, SourceFile> files) {

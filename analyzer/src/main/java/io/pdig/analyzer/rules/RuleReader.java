@@ -43,7 +43,14 @@ final class RuleReader {
         this.fields = fields;
     }
 
-    void read() {
+    /**
+     * Reads the file's items into the collection.
+     *
+     * @return how many rule, macro and list items the file has (0: the file is empty, only
+     *         comments, or holds nothing that defines or changes a rule, macro or list)
+     */
+    int read() {
+        int items = 0;
         List<YamlNode> docs;
         try {
             docs = YamlReader.readAll(file.content);
@@ -66,12 +73,14 @@ final class RuleReader {
                             "Unexpected element type. Each element should be a yaml associative array.");
                 }
                 item = null;
-                readItem(m);
+                if (readItem(m)) items++;
             }
         }
+        return items;
     }
 
-    private void readItem(YamlNode.Map m) {
+    /** Reads one item; true when it is a list, macro or rule (not a version check or unknown item). */
+    private boolean readItem(YamlNode.Map m) {
         if (m.has("required_engine_version")) {
             item = "required_engine_version";
             readEngineVersion(m.get("required_engine_version"));
@@ -80,13 +89,17 @@ final class RuleReader {
             readPluginVersions(m.get("required_plugin_versions"));
         } else if (m.has("list")) {
             readList(m);
+            return true;
         } else if (m.has("macro")) {
             readMacro(m);
+            return true;
         } else if (m.has("rule")) {
             readRule(m);
+            return true;
         } else {
             warn(LoadCode.LOAD_UNKNOWN_ITEM, m, "Unknown top level item");
         }
+        return false;
     }
 
     // ---- versions ---------------------------------------------------------------------------

@@ -43,6 +43,22 @@ class RuleLoaderTest {
         return "- rule: " + name + "\n  desc: d\n  condition: " + cond + "\n  output: out %proc.name\n  priority: WARNING\n";
     }
 
+    /**
+     * A file with no rule, macro or list item loads (as in Falco) but is named in emptyFiles so
+     * the commands can warn; a file with only a list is not empty, and neither is a file whose
+     * read failed (that is an error, not an empty file).
+     */
+    @Test
+    void filesWithoutRulesMacrosOrListsAreNamedAsEmpty() {
+        LoadResult r = ok("", "# only\n# comments\n", "- required_engine_version: 0.10.0\n", "---\n...\n",
+                "- list: l\n  items: [a]\n", rule("r", "evt.type = open"));
+        assertEquals(List.of("rules.yaml", "rules2.yaml", "rules3.yaml", "rules4.yaml"), r.emptyFiles());
+        assertEquals(1, r.rules().size());
+        LoadResult broken = load("", "- rule: [\n");
+        assertTrue(broken.hasErrors());
+        assertEquals(List.of("rules.yaml"), broken.emptyFiles());
+    }
+
     @Test
     void listsExpandInsideLists() {
         LoadResult r = ok("""

@@ -84,6 +84,7 @@ public final class RuleSetLoader {
             r = RuleLoader.loadFiles(opts.rules, FieldRegistry.standard());
         }
         PrintWriter err = cl.getErr();
+        warnEmptyFiles(err, r);
         for (LoadMessage w : r.warnings()) {
             if (ExitCodes.debug()) err.println(w);
         }
@@ -95,6 +96,19 @@ public final class RuleSetLoader {
         }
         CACHE.put(opts, r);
         return r;
+    }
+
+    /**
+     * One warning line on stderr per rule file that holds no rule, macro or list (empty, only
+     * comments, or only a version requirement): shown even without --debug, because such a file usually means the wrong file was
+     * given and the run would otherwise go on silently detecting nothing; the load goes on (Falco
+     * accepts such files too).
+     */
+    static void warnEmptyFiles(PrintWriter err, LoadResult r) {
+        for (String f : r.emptyFiles()) {
+            err.println("pdig: warning: " + f + ": rule file has no rules, macros or lists");
+        }
+        err.flush();
     }
 
     /**

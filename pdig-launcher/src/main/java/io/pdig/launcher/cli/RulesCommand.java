@@ -64,6 +64,7 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             requireReadable(files);
             LoadResult r = RuleLoader.loadFiles(files, FieldRegistry.standard());
+            if (!quiet) RuleSetLoader.warnEmptyFiles(spec.commandLine().getErr(), r);
             PrintWriter out = spec.commandLine().getOut();
             for (LoadMessage m : r.messages()) {
                 if (quiet && !m.isError()) continue;
@@ -96,6 +97,7 @@ public final class RulesCommand implements Callable<Integer> {
             } else {
                 requireReadable(files);
                 r = RuleLoader.loadFiles(files, FieldRegistry.standard());
+                RuleSetLoader.warnEmptyFiles(spec.commandLine().getErr(), r);
             }
             if (r.hasErrors()) {
                 PrintWriter err = spec.commandLine().getErr();

@@ -231,6 +231,38 @@ class CliBasicsTest {
         assertEquals(1, missing.code());
     }
 
+    /**
+     * A rule file without rules, macros or lists (empty, only comments) was accepted silently: one
+     * warning line on stderr names it, and the command goes on with its usual exit status.
+     */
+    @Test
+    void anEmptyRuleFileIsWarnedAboutAndTheCommandGoesOn(@TempDir Path tmp) throws Exception {
+        Path empty = Files.writeString(tmp.resolve("empty.yaml"), "");
+        Path comments = Files.writeString(tmp.resolve("comments.yaml"), "# nothing yet\n\n# still nothing\n");
+        Path list = Files.writeString(tmp.resolve("list.yaml"), "- list: l\n  items: [a]\n");
+        String warnEmpty = "pdig: warning: " + empty + ": rule file has no rules, macros or lists";
+        String warnComments = "pdig: warning: " + comments + ": rule file has no rules, macros or lists";
+
+        Out validate = pdig("rules", "validate", empty.toString(), comments.toString(), list.toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertEquals(List.of(warnEmpty, warnComments), validate.err().lines().toList());
+        assertTrue(validate.out().contains("0 rules, 0 macros, 1 list loaded"), validate.out());
+        assertEquals("", pdig("rules", "validate", "-q", empty.toString()).err(), "-q: no warnings");
+
+        Out list2 = pdig("rules", "list", "-r", comments.toString());
+        assertEquals(0, list2.code(), list2.err());
+        assertEquals(List.of(warnComments), list2.err().lines().toList());
+
+        // The loader run, replay and analyze use: warned once, without --debug.
+        Out traced = pdig("syscalls", "--traced", "--names", "-r", empty.toString());
+        assertEquals(0, traced.code(), traced.err());
+        assertEquals(List.of(warnEmpty), traced.err().lines().toList());
+        assertTrue(names(traced).contains("execve"), "the state tables' calls are still traced");
+
+        Out withRules = pdig("rules", "validate", list.toString());
+        assertEquals("", withRules.err(), "a file with a list is not empty");
+    }
+
     @Test
     void fieldsListsEveryFieldWithADescription() {
         Out o = pdig("fields");
