@@ -63,6 +63,53 @@ class ChronicleJournalTest {
         }
     }
 
+    /**
+     * A writer opening a journal whose store file was emptied waited ~20 s in Chronicle's open on
+     * its journal thread and then failed there (the command ran meanwhile, with no journal); a
+     * damaged metadata.cq4t waited ~10 s and was partly rewritten. Now writer() fails at once,
+     * naming the file, changes no byte, and leaves the lock free.
+     */
+    @Test
+    void aWriterRefusesADamagedJournalAtOnceAndChangesNothing() throws Exception {
+        Path dir = tmp.resolve("j");
+        try (Journal j = Journal.open(dir)) {
+            writeAll(j, SampleEvents.findLike(50, SampleEvents.T0));
+        }
+        Path store;
+        try (Stream<Path> s = Files.list(dir)) {
+            store = s.filter(p -> p.getFileName().toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        byte[] metadata = Files.readAllBytes(dir.resolve("metadata.cq4t"));
+        Files.write(store, new byte[0]);
+        byte[] hwm = Files.readAllBytes(dir.resolve("hwm"));
+        for (int attempt = 0; attempt < 2; attempt++) { // the second: the first released writer.lock
+            long t0 = System.nanoTime();
+            try (Journal j = Journal.open(dir)) {
+                JournalException e = assertThrows(JournalException.class, j::writer);
+                assertEquals("journal " + dir + ": damaged store file " + store.getFileName() + " (empty)", e.getMessage());
+            }
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "at once, not after Chronicle's timeout");
+        }
+        assertEquals(0, Files.size(store));
+        assertArrayEquals(metadata, Files.readAllBytes(dir.resolve("metadata.cq4t")));
+        assertArrayEquals(hwm, Files.readAllBytes(dir.resolve("hwm")));
+
+        // Random bytes over metadata.cq4t's first header (the emptied store file removed).
+        Files.delete(store);
+        byte[] junk = new byte[200];
+        new java.util.Random(3).nextBytes(junk);
+        junk[3] |= (byte) 0x80; // the not-complete bit: the header check, not Chronicle, must catch it
+        byte[] damaged = metadata.clone();
+        System.arraycopy(junk, 0, damaged, 0, junk.length);
+        Files.write(dir.resolve("metadata.cq4t"), damaged);
+        try (Journal j = Journal.open(dir)) {
+            JournalException e = assertThrows(JournalException.class, j::writer);
+            assertEquals("journal " + dir + ": damaged metadata file metadata.cq4t (its first header was never completed)",
+                    e.getMessage());
+        }
+        assertArrayEquals(damaged, Files.readAllBytes(dir.resolve("metadata.cq4t")));
+    }
+
     @Test
     void namedReaderResumesWhereItStopped() {
         Path dir = tmp.resolve("j");

@@ -181,6 +181,17 @@ final class ChronicleStore implements RecordStore {
         } catch (IOException e) {
             throw new JournalException(label + ": cannot lock for writing: " + e.getMessage(), e);
         }
+        // Here, on the caller's thread, not when the journal thread opens the queue: a journal
+        // that is already damaged fails the run before the command starts (as a locked one does),
+        // at once and naming the file, and nothing is appended to it.
+        if (hasQueueFiles(dir)) {
+            try {
+                QueueFileCheck.checkForWriter(dir, label);
+            } catch (JournalException e) {
+                releaseLock();
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -334,6 +345,10 @@ final class ChronicleStore implements RecordStore {
             hwmWriter.close();
             hwmWriter = null;
         }
+        releaseLock();
+    }
+
+    private void releaseLock() {
         try {
             if (lock != null) lock.release();
             if (lockChannel != null) lockChannel.close();

@@ -74,4 +74,25 @@ class QueueFileCheckTest {
         Files.write(dir.resolve("20260101F.cq4"), header(0x4000_0000 | (1 << 16) + 1));
         assertEquals("journal J: damaged store file 20260101F.cq4 (not a Chronicle queue header: 0x40010001)", failure());
     }
+
+    /**
+     * The writer holds writer.lock itself, so a blank or unfinished header cannot be a file that
+     * another pdig is creating: damage, said without claiming that no pdig writes the journal.
+     */
+    @Test
+    void forTheWriterHoldingTheLockABlankHeaderIsDamage() throws Exception {
+        Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
+        Files.write(dir.resolve("20260101F.cq4"), new byte[0]);
+        try (FileChannel ch = FileChannel.open(dir.resolve(ChronicleStore.LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            assertEquals("journal J: damaged store file 20260101F.cq4 (empty)", assertThrows(JournalException.class,
+                    () -> QueueFileCheck.checkForWriter(dir, "journal J")).getMessage());
+            Files.write(dir.resolve("20260101F.cq4"), header(0x4000_0000 | 1200));
+            Files.write(dir.resolve("metadata.cq4t"), header(0x8000_0000 | 400));
+            assertEquals("journal J: damaged metadata file metadata.cq4t (its first header was never completed)",
+                    assertThrows(JournalException.class, () -> QueueFileCheck.checkForWriter(dir, "journal J")).getMessage());
+            Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
+            QueueFileCheck.checkForWriter(dir, "journal J");
+        }
+    }
 }

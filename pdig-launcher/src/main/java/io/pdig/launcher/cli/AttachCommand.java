@@ -64,7 +64,13 @@ public final class AttachCommand implements Callable<Integer> {
         // (SIGTERM) with the summary and the journal's end unwritten. Early ones wait in the
         // forwarder and detach as soon as there is a session.
         int[] received = new int[1];
-        try (Pipeline pipeline = Pipeline.open(config); SignalForwarder signals = new SignalForwarder()) {
+        Pipeline opened;
+        try {
+            opened = Pipeline.open(config);
+        } catch (io.pdig.journal.JournalException e) {
+            throw PipelineOpening.asUserError(e);
+        }
+        try (Pipeline pipeline = opened; SignalForwarder signals = new SignalForwarder()) {
             TraceSession session;
             try {
                 session = new PtraceDriver().attach(attach, pipeline.sink());

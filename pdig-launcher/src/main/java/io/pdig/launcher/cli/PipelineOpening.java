@@ -1,5 +1,6 @@
 package io.pdig.launcher.cli;
 
+import io.pdig.journal.JournalException;
 import io.pdig.launcher.wiring.Pipeline;
 import io.pdig.launcher.wiring.PipelineConfig;
 import java.io.IOException;
@@ -31,11 +32,20 @@ final class PipelineOpening {
             return task.get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof JournalException je) throw asUserError(je);
             if (c instanceof IOException io) throw io;
             if (c instanceof RuntimeException re) throw re;
             if (c instanceof Error err) throw err;
             throw new IOException(c);
         }
+    }
+
+    /**
+     * A journal that cannot be opened for writing (locked by another pdig, damaged) is the user's
+     * to fix and its message already says which journal and why, in one line: no stack-trace hint.
+     */
+    static ExitCodes.UserError asUserError(JournalException e) {
+        return new ExitCodes.UserError(e.getMessage(), e);
     }
 
     /** The command failed before using the pipeline: close it once it is open. */

@@ -100,6 +100,57 @@ class DamagedJournalTest {
         assertEquals("pdig: journal " + tmp.resolve("absent") + ": no such directory\n", missing.stderr());
     }
 
+    /**
+     * `run --journal` onto a damaged journal: the writer waited ~20 s (emptied store file) or
+     * ~10 s (damaged metadata.cq4t) on its thread while the command ran with no journal, exit 0,
+     * and Chronicle rewrote parts of metadata.cq4t. Now one line naming the file, exit 1, at once;
+     * the command does not run and no byte of the journal changes.
+     */
+    @Test
+    void runOntoADamagedJournalFailsAtOnceWithoutRunningTheCommand() throws Exception {
+        Path emptied = copyOf("run-emptied");
+        Files.write(emptied.resolve(storeFile), new byte[0]);
+        expectRunRefused(emptied, "pdig: journal " + emptied + ": damaged store file " + storeFile + " (empty)");
+        Random rnd = new Random(42);
+        for (int i = 0; i < 3; i++) {
+            Path j = copyOf("run-random" + i);
+            byte[] junk = new byte[200];
+            rnd.nextBytes(junk);
+            overwrite(j.resolve(storeFile), junk);
+            expectRunRefused(j, "pdig: journal " + j + ": damaged store file " + storeFile + " (");
+        }
+        Path meta = copyOf("run-meta");
+        byte[] junk = new byte[200];
+        new Random(7).nextBytes(junk);
+        junk[3] |= (byte) 0x80; // not complete: Chronicle would take it for a file being created and wait
+        overwrite(meta.resolve("metadata.cq4t"), junk);
+        expectRunRefused(meta, "pdig: journal " + meta + ": damaged metadata file metadata.cq4t (");
+    }
+
+    private static void expectRunRefused(Path j, String line) throws Exception {
+        java.util.Map<Path, byte[]> before = contents(j);
+        Path marker = tmp.resolve(j.getFileName() + ".ran");
+        long t0 = System.nanoTime();
+        Pdig.Result r = Pdig.run(tmp, "run", "--journal", j.toString(), "--", "touch", marker.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(1, r.exitCode(), r.transcript());
+        assertEquals(1, r.stderr().lines().count(), r.transcript());
+        assertTrue(r.stderr().startsWith(line), r.transcript());
+        assertTrue(ms < FAST_MILLIS, "run took " + ms + " ms: " + r.transcript());
+        assertTrue(Files.notExists(marker), "the command must not run");
+        java.util.Map<Path, byte[]> after = contents(j);
+        assertEquals(before.keySet(), after.keySet());
+        for (Path f : before.keySet()) assertTrue(java.util.Arrays.equals(before.get(f), after.get(f)), f + " changed");
+    }
+
+    private static java.util.Map<Path, byte[]> contents(Path dir) throws IOException {
+        java.util.Map<Path, byte[]> m = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) m.put(dir.relativize(p), Files.readAllBytes(p));
+        }
+        return m;
+    }
+
     /** dump and replay both fail with exit 1 and exactly one stderr line starting with {@code line}, fast. */
     private static void expectOneLine(Path j, String line) throws Exception {
         for (String cmd : new String[] {"dump", "replay"}) {
