@@ -22,6 +22,16 @@ public interface JournalReader extends AutoCloseable {
     /** Records skipped as corrupt so far (only with {@link ReaderOptions#skipCorrupt()}). */
     long skipped();
 
+    /**
+     * With {@link ReaderOptions#skipCorrupt()}: one line per part of the journal left out because
+     * it could not be read at all (a store file whose first header is damaged), e.g.
+     * {@code journal DIR: damaged store file F (empty, ...)}. Its records are counted by
+     * {@link #skipped()} when later records show the gap. Known once {@link #next} was called.
+     */
+    default java.util.List<String> damage() {
+        return java.util.List.of();
+    }
+
     /** Sequence number of the last record returned, or -1. */
     long lastSeq();
 

@@ -86,4 +86,79 @@ class RollRetentionTest {
             assertEquals(3, storeFiles(dir).size());
         }
     }
+
+    /** Three hourly files of 100 records each (seq 0-99, 100-199, 200-299). */
+    private Path threeHours(String name) {
+        Path dir = tmp.resolve(name);
+        AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
+        JournalConfig cfg = JournalConfig.defaults().withRoll(JournalConfig.Roll.HOURLY).withClock(now::get);
+        try (Journal j = Journal.open(dir, cfg); JournalWriter w = j.writer()) {
+            for (int hour = 0; hour < 3; hour++) {
+                SampleEvents.findLike(100, SampleEvents.T0 + hour * 3_600_000_000_000L).forEach(w::accept);
+                w.flush();
+                now.addAndGet(3_600_000L);
+            }
+        }
+        return dir;
+    }
+
+    private static List<String> views() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "pdig-view-*")) {
+            ds.forEach(p -> names.add(p.toString()));
+        }
+        return names;
+    }
+
+    /**
+     * A store file whose first header is damaged (emptied, or not Chronicle's) among intact ones:
+     * a reader that skips damage reads every record of the other files, names the damaged file,
+     * and counts its records when later ones show the gap; a reader that does not skip fails at
+     * once naming it (before: the skipping reader failed just the same and printed nothing).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aSkippingReaderReadsTheFilesAroundOneWithADamagedHeader() throws Exception {
+        List<String> viewsBefore = views();
+        record Case(String file, byte[] bytes, String why, List<Long> seqs, long skipped) {
+        }
+        byte[] foreign = {(byte) 0x90, 1, 0, 0};
+        for (Case c : List.of(
+                new Case("20260101-00F.cq4", foreign, "not a Chronicle queue header: 0x190", range(100, 300), 0),
+                new Case("20260101-01F.cq4", new byte[0], "empty, and no pdig is writing the journal", joined(range(0, 100), range(200, 300)), 100),
+                new Case("20260101-02F.cq4", new byte[0], "empty, and no pdig is writing the journal", range(0, 200), 100))) {
+            Path dir = threeHours("j" + c.file());
+            assertEquals(List.of("20260101-00F.cq4", "20260101-01F.cq4", "20260101-02F.cq4"), storeFiles(dir));
+            Path damaged = dir.resolve(c.file());
+            if (c.bytes().length == 0) {
+                Files.write(damaged, c.bytes());
+            } else {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(c.bytes()), 0);
+                }
+            }
+            byte[] before = Files.readAllBytes(damaged);
+            String message = "journal " + dir + ": damaged store file " + c.file() + " (" + c.why() + ")";
+            try (Journal j = Journal.openExisting(dir)) {
+                JournalException e = assertThrows(JournalException.class, () -> readAll(j, ReaderOptions.fromStart()));
+                assertEquals(message, e.getMessage());
+                try (JournalReader r = j.reader(ReaderOptions.fromStart().skippingCorrupt(true))) {
+                    assertEquals(c.seqs(), seqs(readAll(r)), c.file());
+                    assertEquals(List.of(message), r.damage());
+                    assertEquals(c.skipped(), r.skipped(), c.file());
+                }
+                try (JournalReader r = j.reader(ReaderOptions.from(250).skippingCorrupt(true))) {
+                    assertEquals(c.seqs().stream().filter(q -> q >= 250).toList(), seqs(readAll(r)), "a later start: " + c.file());
+                }
+            }
+            assertArrayEquals(before, Files.readAllBytes(damaged), "read, never written");
+        }
+        assertEquals(viewsBefore, views(), "the views of intact files are removed");
+    }
+
+    private static List<Long> joined(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 }

@@ -6,6 +6,7 @@ import io.pdig.journal.codec.DecodeException;
 import io.pdig.journal.codec.RecordDecoder;
 import io.pdig.journal.store.RecordStore;
 import io.pdig.journal.store.StoreDamageException;
+import java.util.List;
 import java.util.NavigableSet;
 import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.bytes.Bytes;
@@ -29,10 +30,30 @@ final class ChronicleCursor implements RecordStore.Cursor {
     private final ByteWriter excerpt = new ByteWriter(Frames.FRAME_BYTES + 1024);
     private final Frames.Splitter splitter = new Frames.Splitter();
 
+    /** One line per store file this cursor's queue leaves out as damaged. */
+    private final List<String> damage;
+    /** Run after the tailer is closed (a cursor over a view closes its own queue). */
+    private final Runnable onClose;
+    /** The cycle of the first store file when Chronicle's own start cannot be trusted, or -1. */
+    private final int startCycle;
+
     ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout) {
+        this(tailer, label, framedLayout, List.of(), -1, () -> { });
+    }
+
+    ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout, List<String> damage, int startCycle,
+                    Runnable onClose) {
         this.tailer = tailer;
         this.label = label;
         this.framedLayout = framedLayout;
+        this.damage = damage;
+        this.startCycle = startCycle;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public List<String> damage() {
+        return damage;
     }
 
     /** Reads the next excerpt's bytes into {@code into}; false when there is none (yet). */
@@ -97,7 +118,7 @@ final class ChronicleCursor implements RecordStore.Cursor {
      */
     void position(SingleChronicleQueue q, long fromSeq, int interval) {
         splitter.clear();
-        tailer.toStart();
+        toStart();
         if (fromSeq <= 0) return;
         NavigableSet<Long> cycles;
         try {
@@ -127,7 +148,17 @@ final class ChronicleCursor implements RecordStore.Cursor {
             }
             return;
         }
+        toStart();
+    }
+
+    /**
+     * To the first excerpt. Over a view without damaged files ({@link IntactFilesView}) the queue's
+     * metadata still names the first cycle ever written, and a tailer sent there finds no file
+     * and reads nothing at all: such a cursor starts at the view's first file.
+     */
+    private void toStart() {
         tailer.toStart();
+        if (startCycle >= 0) tailer.moveToCycle(startCycle);
     }
 
     /**
@@ -179,6 +210,10 @@ final class ChronicleCursor implements RecordStore.Cursor {
 
     @Override
     public void close() {
-        tailer.close();
+        try {
+            tailer.close();
+        } finally {
+            onClose.run();
+        }
     }
 }

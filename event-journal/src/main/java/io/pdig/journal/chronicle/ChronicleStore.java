@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
@@ -126,9 +127,7 @@ final class ChronicleStore implements RecordStore {
             if (!create && !hasQueueFiles(dir)) return null;
             // A reader: damaged headers fail here, at once, naming the file (Chronicle would wait).
             if (!create) QueueFileCheck.check(dir, label);
-            RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
-            SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(dir).rollCycle(roll).timeProvider(clock);
-            if (config.blockSize() > 0) b.blockSize(config.blockSize());
+            SingleChronicleQueueBuilder b = builder(dir);
             if (readOnly) b.readOnly(true);
             try {
                 queue = b.build();
@@ -148,6 +147,13 @@ final class ChronicleStore implements RecordStore {
             if (!readOnly) tightenPermissions();
         }
         return queue;
+    }
+
+    private SingleChronicleQueueBuilder builder(Path where) {
+        RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
+        SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(where).rollCycle(roll).timeProvider(clock);
+        if (config.blockSize() > 0) b.blockSize(config.blockSize());
+        return b;
     }
 
     private void tightenPermissions() {
@@ -370,6 +376,34 @@ final class ChronicleStore implements RecordStore {
         if (q == null) return null;
         ExcerptTailer t = q.createTailer();
         ChronicleCursor c = new ChronicleCursor(t, label, this::isFramed);
+        c.position(q, fromSeq, JournalSchema.KEYFRAME_INTERVAL);
+        return c;
+    }
+
+    /**
+     * A reader that skips damage reads past store files whose first header is damaged: its queue
+     * sees only the intact files ({@link IntactFilesView}), the cursor names the damaged ones. Not
+     * when following: a view is a snapshot of the directory, and a follower must see new files.
+     */
+    @Override
+    public Cursor cursor(long fromSeq, boolean skipDamage, boolean follow) {
+        if (!skipDamage || follow || !hasQueueFiles(dir)) return cursor(fromSeq);
+        SortedMap<String, String> damaged = QueueFileCheck.damagedStoreFiles(dir, label);
+        if (damaged.isEmpty()) return cursor(fromSeq);
+        IntactFilesView view = IntactFilesView.of(dir, damaged.keySet(), label);
+        SingleChronicleQueue q;
+        try {
+            q = builder(view.dir()).readOnly(true).build();
+        } catch (RuntimeException | InternalError e) {
+            view.close();
+            throw new JournalException(label + ": cannot open the intact store files: " + e.getMessage(), e);
+        }
+        ExcerptTailer t = q.createTailer();
+        ChronicleCursor c = new ChronicleCursor(t, label, this::isFramed, List.copyOf(damaged.values()),
+                view.firstCycle(q.rollCycle()), () -> {
+            q.close();
+            view.close();
+        });
         c.position(q, fromSeq, JournalSchema.KEYFRAME_INTERVAL);
         return c;
     }

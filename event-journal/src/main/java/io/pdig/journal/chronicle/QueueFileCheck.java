@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Checks the first header of each of Chronicle's files before a reader opens the queue. Chronicle
@@ -55,11 +57,26 @@ final class QueueFileCheck {
     }
 
     private static void check(Path dir, String label, boolean holdsLock) {
+        SortedMap<String, String> damaged = damaged(dir, label, holdsLock);
+        if (!damaged.isEmpty()) throw new JournalException(damaged.get(damaged.firstKey()));
+    }
+
+    /**
+     * For a reader that skips damage: the store files of {@code dir} whose first header is
+     * damaged, by file name, each with its one-line message; throws for a damaged metadata.cq4t,
+     * without which no file can be read.
+     */
+    static SortedMap<String, String> damagedStoreFiles(Path dir, String label) {
+        return damaged(dir, label, false);
+    }
+
+    private static SortedMap<String, String> damaged(Path dir, String label, boolean holdsLock) {
         Boolean writerLive = holdsLock ? Boolean.FALSE : null; // asked only when a header needs it
         Path meta = dir.resolve(METADATA_FILE);
         String why = problem(meta);
         if (why != null && isUnfinished(why) && (writerLive = writerLive(dir, writerLive))) why = null;
         if (why != null) throw new JournalException(label + ": damaged metadata file " + METADATA_FILE + " (" + explain(why, holdsLock) + ")");
+        SortedMap<String, String> damaged = new TreeMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
             for (Path f : ds) {
                 why = problem(f);
@@ -68,11 +85,13 @@ final class QueueFileCheck {
                     writerLive = writerLive(dir, writerLive);
                     if (writerLive) continue;
                 }
-                throw new JournalException(label + ": damaged store file " + f.getFileName() + " (" + explain(why, holdsLock) + ")");
+                String name = f.getFileName().toString();
+                damaged.put(name, label + ": damaged store file " + name + " (" + explain(why, holdsLock) + ")");
             }
         } catch (IOException e) {
             // Unlistable: Chronicle's own open reports it.
         }
+        return damaged;
     }
 
     private static boolean writerLive(Path dir, Boolean known) {

@@ -52,6 +52,14 @@ public interface RecordStore extends AutoCloseable {
      */
     Cursor cursor(long fromSeq);
 
+    /**
+     * As {@link #cursor(long)}; with {@code skipDamage} the cursor may leave out parts of the store
+     * that cannot be read at all (and says which, {@link Cursor#damage}) instead of failing.
+     */
+    default Cursor cursor(long fromSeq, boolean skipDamage, boolean follow) {
+        return cursor(fromSeq);
+    }
+
     /** Last sequence number consumed by the named reader, or -1. */
     long loadPosition(String name);
 
@@ -68,6 +76,11 @@ public interface RecordStore extends AutoCloseable {
          * be read past this point.
          */
         boolean next(ByteWriter into);
+
+        /** One-line messages, each naming a part of the store this cursor leaves out as damaged. */
+        default java.util.List<String> damage() {
+            return java.util.List.of();
+        }
 
         @Override
         void close();

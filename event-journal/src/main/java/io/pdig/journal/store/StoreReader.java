@@ -56,6 +56,8 @@ public final class StoreReader implements JournalReader {
     /** Damaged records whose seq is unknown, not yet counted by a gap (skip mode). */
     private long uncounted;
     private CorruptJournalException sticky;
+    /** What the cursor left out as unreadable (skip mode); kept after the cursor is released. */
+    private volatile java.util.List<String> damage = java.util.List.of();
     /** The store threw on read (skip mode): nothing more can be read through this cursor. */
     private boolean storeBroken;
 
@@ -85,7 +87,8 @@ public final class StoreReader implements JournalReader {
         while (!closed && !storeBroken) {
             if (cursor == null) {
                 owner = Thread.currentThread();
-                cursor = store.cursor(fromSeq);
+                cursor = store.cursor(fromSeq, options.skipCorrupt(), options.follow());
+                if (cursor != null) damage = cursor.damage();
                 if (cursor == null) {
                     if (!options.follow()) throw new JournalException(store.label() + ": no journal there");
                     if (!pause()) return null;
@@ -250,6 +253,11 @@ public final class StoreReader implements JournalReader {
     @Override
     public long skipped() {
         return skipped;
+    }
+
+    @Override
+    public java.util.List<String> damage() {
+        return damage;
     }
 
     @Override

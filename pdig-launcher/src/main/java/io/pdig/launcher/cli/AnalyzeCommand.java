@@ -44,7 +44,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Name of the resumable reader (default: ${DEFAULT-VALUE}).")
     String readerName;
 
-    @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
+    @Option(names = "--skip-corrupt", description = "Skip damaged records and, without --follow, store files whose header "
+            + "is damaged (and say which and how many) instead of stopping.")
     boolean skipCorrupt;
 
     @Mixin
@@ -71,6 +72,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 // A new SessionEvent.Start (the writer restarted) is just another record: keep going.
                 detector.process(rec.seq(), rec.event());
             }
+            // Unreadable store files left out (--skip-corrupt without --follow): named, as dump does.
+            for (String d : reader.damage()) System.err.println("pdig: " + d + ": its records were skipped");
             if (reader.skipped() > 0) {
                 System.err.println("pdig: journal " + dir + ": skipped " + reader.skipped() + " corrupt records");
             }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
@@ -53,7 +54,8 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--seq", description = "Prefix each text line with the record's sequence number (for --since).")
     boolean showSeq;
 
-    @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
+    @Option(names = "--skip-corrupt", description = "Skip damaged records and store files whose header is damaged (and say which and how many) "
+            + "instead of stopping.")
     boolean skipCorrupt;
 
     /** Seq of the last session start without its end yet, or -1. Confined to call(). */
@@ -73,6 +75,7 @@ public final class DumpCommand implements Callable<Integer> {
         AtomicReference<JournalReader> current = new AtomicReference<>();
         ReaderOptions options = new ReaderOptions(since, follow, skipCorrupt, Duration.ofMillis(20));
         long skipped;
+        List<String> damage;
         // Ctrl-C in follow mode closes the reader, which makes next() return null: a clean end.
         try (SignalForwarder ignored = new SignalForwarder(sig -> {
             JournalReader r = current.get();
@@ -90,12 +93,15 @@ public final class DumpCommand implements Callable<Integer> {
                 if (rec.event() instanceof io.pdig.model.event.SessionEvent.End) openSession = -1;
             }
             skipped = reader.skipped();
+            damage = reader.damage();
         } catch (JournalException e) {
             out.flush();
             throw new ExitCodes.UserError(e.getMessage(), e);
         } finally {
             out.flush();
         }
+        // Unreadable store files left out (--skip-corrupt): named, whether or not records were counted.
+        for (String d : damage) cl.getErr().println("pdig: " + d + ": its records were skipped");
         if (skipped > 0) {
             cl.getErr().println("pdig: journal " + dir + ": skipped " + skipped + " corrupt record" + (skipped == 1 ? "" : "s"));
             cl.getErr().flush();

@@ -43,7 +43,8 @@ public final class ReplayCommand implements Callable<Integer> {
             + "as the last line (S: the event loop, from the first record; the line before gives the start-up time and the loop's CPU time).")
     boolean stats;
 
-    @Option(names = "--skip-corrupt", description = "Skip damaged records (and say how many) instead of stopping.")
+    @Option(names = "--skip-corrupt", description = "Skip damaged records and store files whose header is damaged (and say which and how many) "
+            + "instead of stopping.")
     boolean skipCorrupt;
 
     @Override
@@ -70,6 +71,7 @@ public final class ReplayCommand implements Callable<Integer> {
         long cpuFirst = 0;
         Detector detector = null;
         long skipped;
+        java.util.List<String> damage;
         try (Journal journal = Journal.openExisting(dir);
              JournalReader reader = journal.reader(ReaderOptions.fromStart().skippingCorrupt(skipCorrupt))) {
             for (JournalRecord rec; (rec = reader.next()) != null; ) {
@@ -84,6 +86,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 detector.process(rec.seq(), rec.event());
             }
             skipped = reader.skipped();
+            damage = reader.damage();
         } catch (JournalException e) {
             await(rulesTask);
             throw new ExitCodes.UserError(e.getMessage(), e);
@@ -97,6 +100,8 @@ public final class ReplayCommand implements Callable<Integer> {
         if (detector == null) tFirst = tEnd;
         double secs = (tEnd - tFirst) / 1e9;
         long events = detector == null ? 0 : detector.events();
+        // Unreadable store files left out (--skip-corrupt): named, whether or not records were counted.
+        for (String d : damage) System.err.println("pdig: " + d + ": its records were skipped");
         if (skipped > 0) {
             System.err.println("pdig: journal " + dir + ": skipped " + skipped + " corrupt record" + (skipped == 1 ? "" : "s"));
         }

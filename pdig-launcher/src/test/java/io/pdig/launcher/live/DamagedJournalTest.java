@@ -151,6 +151,65 @@ class DamagedJournalTest {
         return m;
     }
 
+    /**
+     * --skip-corrupt with one of three store files emptied: the records of the other two are
+     * printed (replayed, analyzed), the damaged file is named and its records counted as skipped, exit 0.
+     * Before, the damaged header failed the read at once even with --skip-corrupt: nothing printed.
+     * Without --skip-corrupt it still fails at once, naming the file.
+     */
+    @Test
+    void skipCorruptReadsTheStoreFilesAroundOneWithADamagedHeader() throws Exception {
+        Path j = tmp.resolve("hourly");
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(
+                java.time.Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
+        io.pdig.journal.JournalConfig cfg = io.pdig.journal.JournalConfig.defaults()
+                .withRoll(io.pdig.journal.JournalConfig.Roll.HOURLY).withClock(now::get);
+        try (io.pdig.journal.Journal journal = io.pdig.journal.Journal.open(j, cfg);
+             io.pdig.journal.JournalWriter w = journal.writer()) {
+            for (int hour = 0; hour < 3; hour++) {
+                for (int i = 0; i < 5; i++) {
+                    w.accept(new io.pdig.model.event.NoticeEvent(1_000L * (hour * 5 + i), 1, 1,
+                            io.pdig.model.event.NoticeEvent.Kind.INFO, 1, "hour " + hour + " note " + i));
+                }
+                w.flush();
+                now.addAndGet(3_600_000L);
+            }
+        }
+        Files.write(j.resolve("20260101-01F.cq4"), new byte[0]);
+        String damaged = "pdig: journal " + j + ": damaged store file 20260101-01F.cq4 (empty, and no pdig is writing the journal)";
+
+        Pdig.Result dump = Pdig.run(tmp, "dump", "--skip-corrupt", j.toString());
+        assertEquals(0, dump.exitCode(), dump.transcript());
+        java.util.List<String> lines = dump.stdout().lines().toList();
+        assertEquals(10, lines.size(), dump.transcript());
+        assertTrue(lines.get(0).contains("hour 0 note 0") && lines.get(4).contains("hour 0 note 4")
+                && lines.get(5).contains("hour 2 note 0") && lines.get(9).contains("hour 2 note 4"), dump.transcript());
+        assertEquals(java.util.List.of(damaged + ": its records were skipped",
+                "pdig: journal " + j + ": skipped 5 corrupt records"), chronicleQuiet(dump.stderr()), dump.transcript());
+
+        Pdig.Result replay = Pdig.run(tmp, "replay", "--skip-corrupt", j.toString());
+        assertEquals(0, replay.exitCode(), replay.transcript());
+        assertEquals(java.util.List.of(damaged + ": its records were skipped",
+                "pdig: journal " + j + ": skipped 5 corrupt records"), chronicleQuiet(replay.stderr()), replay.transcript());
+
+        Pdig.Result analyze = Pdig.run(tmp, "analyze", "--skip-corrupt", j.toString());
+        assertEquals(0, analyze.exitCode(), analyze.transcript());
+        assertEquals(java.util.List.of(damaged + ": its records were skipped",
+                "pdig: journal " + j + ": skipped 5 corrupt records"), chronicleQuiet(analyze.stderr()), analyze.transcript());
+
+        Pdig.Result strict = Pdig.run(tmp, "dump", j.toString());
+        assertEquals(1, strict.exitCode(), strict.transcript());
+        assertEquals(java.util.List.of(damaged), chronicleQuiet(strict.stderr()), strict.transcript());
+    }
+
+    /**
+     * stderr without Chronicle's warning that the reader's default roll was overridden by the
+     * journal's hourly one (a separate, known leftover; see the report).
+     */
+    private static java.util.List<String> chronicleQuiet(String stderr) {
+        return stderr.lines().filter(l -> !l.contains("SCQMeta - Overriding roll length")).toList();
+    }
+
     /** dump and replay both fail with exit 1 and exactly one stderr line starting with {@code line}, fast. */
     private static void expectOneLine(Path j, String line) throws Exception {
         for (String cmd : new String[] {"dump", "replay"}) {
