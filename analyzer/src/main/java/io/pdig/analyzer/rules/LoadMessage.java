@@ -21,9 +21,17 @@ public record LoadMessage(LoadCode code, Location location, String message, Stri
         return location + ": " + (isError() ? "error" : "warning") + ": " + message;
     }
 
-    /** {@link #format()} plus the item and the code, e.g. {@code (in rule 'x') [LOAD_ERR_COMPILE_CONDITION]}. */
+    /**
+     * {@link #format()} plus the item, e.g. {@code (in rule 'x')}: for an error inside a macro the
+     * location is the macro's condition, and only the item says which rule uses it.
+     */
+    public String formatWithItem() {
+        return format() + (item == null ? "" : " (in " + item + ")");
+    }
+
+    /** {@link #formatWithItem()} plus the code, e.g. {@code (in rule 'x') [LOAD_ERR_COMPILE_CONDITION]}. */
     public String formatVerbose() {
-        return format() + (item == null ? "" : " (in " + item + ")") + " [" + code.name() + "]";
+        return formatWithItem() + " [" + code.name() + "]";
     }
 
     /**

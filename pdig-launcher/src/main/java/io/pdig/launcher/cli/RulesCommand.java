@@ -68,7 +68,8 @@ public final class RulesCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             for (LoadMessage m : r.messages()) {
                 if (quiet && !m.isError()) continue;
-                out.println(verbose ? m.formatVerbose() : m.format());
+                // Errors name their item as run does (an error in a macro: the rule that uses it).
+                out.println(verbose ? m.formatVerbose() : m.isError() ? m.formatWithItem() : m.format());
                 // Errors show where they are, like a compiler; warnings only when asked.
                 if ((m.isError() || verbose) && !m.snippet().isEmpty()) out.println(m.snippet());
             }
@@ -102,7 +103,7 @@ public final class RulesCommand implements Callable<Integer> {
             if (r.hasErrors()) {
                 PrintWriter err = spec.commandLine().getErr();
                 for (LoadMessage e : r.errors()) {
-                    err.println(e.format());
+                    err.println(e.formatWithItem());
                     if (!e.snippet().isEmpty()) err.println(e.snippet());
                 }
                 err.flush();

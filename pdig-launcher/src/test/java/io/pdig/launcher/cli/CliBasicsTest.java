@@ -263,6 +263,34 @@ class CliBasicsTest {
         assertEquals("", withRules.err(), "a file with a list is not empty");
     }
 
+    /**
+     * An error inside a macro is located in the macro's condition; `run -r` also named the rule
+     * that uses it, validate and list did not. Now all three print the same line.
+     */
+    @Test
+    void anErrorInAMacroNamesTheRuleThatUsesItEverywhere(@TempDir Path tmp) throws Exception {
+        Path f = Files.writeString(tmp.resolve("m.yaml"), """
+                - macro: bad_macro
+                  condition: proc.nosuchfield = x
+
+                - rule: r6
+                  desc: d
+                  condition: evt.type = open and bad_macro
+                  output: o
+                  priority: WARNING
+                """);
+        String line = f + ":2:14: error: unknown field proc.nosuchfield (in rule 'r6')";
+        Out validate = pdig("rules", "validate", f.toString());
+        assertEquals(1, validate.code());
+        assertEquals(line, validate.out().lines().findFirst().orElse(""), validate.out());
+        Out list = pdig("rules", "list", "-r", f.toString());
+        assertEquals(1, list.code());
+        assertEquals(line, list.err().lines().findFirst().orElse(""), list.err());
+        Out run = pdig("syscalls", "--traced", "-r", f.toString()); // run's loader, without a trace
+        assertEquals(1, run.code());
+        assertEquals(line + " [LOAD_ERR_COMPILE_CONDITION]", run.err().lines().findFirst().orElse(""), run.err());
+    }
+
     @Test
     void fieldsListsEveryFieldWithADescription() {
         Out o = pdig("fields");
