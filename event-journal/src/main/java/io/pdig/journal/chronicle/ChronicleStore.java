@@ -151,9 +151,30 @@ final class ChronicleStore implements RecordStore {
 
     private SingleChronicleQueueBuilder builder(Path where) {
         RollCycle roll = config.roll() == JournalConfig.Roll.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY;
+        if (readOnly) roll = rollOfFiles(where, roll);
         SingleChronicleQueueBuilder b = SingleChronicleQueueBuilder.binary(where).rollCycle(roll).timeProvider(clock);
         if (config.blockSize() > 0) b.blockSize(config.blockSize());
         return b;
+    }
+
+    /**
+     * A reader does not know the roll the journal was written with, and Chronicle logs a warning
+     * on stderr ("Overriding roll length from existing metadata") whenever the builder's differs
+     * from the metadata's: every dump, replay and analyze of an hourly journal printed it. The
+     * store files' names say it: hourly ones carry the hour ({@code 20260101-00F.cq4}), daily ones
+     * do not ({@code 20260101F.cq4}). Without a store file, {@code otherwise}.
+     */
+    private static RollCycle rollOfFiles(Path where, RollCycle otherwise) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(where, "*.cq4")) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString();
+                if (n.matches("\\d{8}-\\d{2}F\\.cq4")) return RollCycles.FAST_HOURLY;
+                if (n.matches("\\d{8}F\\.cq4")) return RollCycles.FAST_DAILY;
+            }
+        } catch (IOException e) {
+            // Chronicle's own open reports an unlistable directory.
+        }
+        return otherwise;
     }
 
     private void tightenPermissions() {
