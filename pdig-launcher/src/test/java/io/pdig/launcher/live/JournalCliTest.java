@@ -104,4 +104,33 @@ class JournalCliTest {
         }
         return -1;
     }
+
+    /**
+     * A journal another pdig is writing: the second run fails before its command starts with the
+     * one line that names the journal (it also printed "(run with --debug for details)").
+     */
+    @Test
+    void aJournalBeingWrittenIsRefusedInOneLine() throws Exception {
+        Path journal = tmp.resolve("busy");
+        Process first = Pdig.start(tmp, tmp.resolve("first.err"), "run", "--no-rules", "--journal", journal.toString(),
+                "--", "sleep", "20");
+        try {
+            Path lock = journal.resolve("writer.lock");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(Files.exists(lock) && io.pdig.journal.store.LockedFiles.isLocked(lock))) {
+                assertTrue(System.nanoTime() < deadline && first.isAlive(), "the first run never locked " + lock);
+                Thread.sleep(50);
+            }
+            Path marker = tmp.resolve("second-ran");
+            Pdig.Result second = Pdig.run(tmp, "run", "--no-rules", "--journal", journal.toString(), "--", "touch",
+                    marker.toString());
+            assertEquals(1, second.exitCode(), second.transcript());
+            assertEquals("pdig: journal " + journal + ": already being written by another pdig (writer.lock is locked)\n",
+                    second.stderr());
+            assertTrue(Files.notExists(marker), "the second command must not run");
+        } finally {
+            first.destroy();
+            first.waitFor();
+        }
+    }
 }
