@@ -114,12 +114,12 @@ final class QueueFileCheck {
 
     /** Why {@code f}'s first header is unusable, or null when it is fine or the file is absent. */
     static String problem(Path f) {
-        ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
+        ByteBuffer b = ByteBuffer.allocate(4 + FIELD_ANY.length).order(ByteOrder.nativeOrder());
         long size;
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             size = ch.size();
             while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
-                // read until 4 bytes or end of file
+                // read until the header word and its first field, or end of file
             }
         } catch (NoSuchFileException e) {
             return null; // gone (retention) or never there: not this check's business
@@ -127,13 +127,30 @@ final class QueueFileCheck {
             return null; // unreadable: Chronicle's open reports it with the cause
         }
         if (size == 0) return EMPTY;
-        if (b.hasRemaining()) return SHORT;
+        if (b.position() < 4) return SHORT;
         int header = b.getInt(0);
         if (header == 0 || (header & NOT_COMPLETE) != 0) return UNFINISHED;
         int length = header & LENGTH_MASK;
         if ((header & META_DATA) == 0 || length > MAX_FIRST_HEADER) {
             return "not a Chronicle queue header: 0x" + Integer.toHexString(header);
         }
+        // A complete header was written before its word was completed, so its content is final
+        // too: it opens with the field "header" (Chronicle reports anything else as "The first
+        // message should be the header, was ..." without naming the file).
+        if (!b.hasRemaining() && !startsWith(b, FIELD_ANY) && !startsWith(b, FIELD_SHORT)) {
+            return "its first header does not start with Chronicle's header field";
+        }
         return null;
+    }
+
+    /** The field name "header" in Chronicle's binary wire: the general form, and the short one. */
+    private static final byte[] FIELD_ANY = {(byte) 0xB9, 6, 'h', 'e', 'a', 'd', 'e', 'r'};
+    private static final byte[] FIELD_SHORT = {(byte) 0xC6, 'h', 'e', 'a', 'd', 'e', 'r'};
+
+    private static boolean startsWith(ByteBuffer b, byte[] field) {
+        for (int i = 0; i < field.length; i++) {
+            if (b.get(4 + i) != field[i]) return false;
+        }
+        return true;
     }
 }

@@ -19,8 +19,12 @@ class QueueFileCheckTest {
     @TempDir
     Path dir;
 
+    /** A header word followed by the start of Chronicle's header content (the field "header"). */
     private static byte[] header(int word) {
-        return ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()).putInt(0, word).array();
+        ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()).putInt(0, word);
+        b.position(4);
+        b.put(new byte[] {(byte) 0xB9, 6, 'h', 'e', 'a', 'd', 'e', 'r'});
+        return b.array();
     }
 
     private String failure() {
@@ -94,5 +98,24 @@ class QueueFileCheckTest {
             Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
             QueueFileCheck.checkForWriter(dir, "journal J");
         }
+    }
+
+    /**
+     * A complete header word over foreign content (bytes overwritten from offset 4): Chronicle
+     * said "The first message should be the header, was ..." without naming the file, and the
+     * writer ran the command without a journal.
+     */
+    @Test
+    void aCompleteHeaderWordOverForeignContentIsDamage() throws Exception {
+        Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
+        byte[] store = header(0x4000_0000 | 1200);
+        store[6] = 'X';
+        Files.write(dir.resolve("20260101F.cq4"), store);
+        assertEquals("journal J: damaged store file 20260101F.cq4 (its first header does not start with Chronicle's header field)",
+                failure());
+        // The short form of the field name is Chronicle's too.
+        Files.write(dir.resolve("20260101F.cq4"), ByteBuffer.allocate(64).order(ByteOrder.nativeOrder())
+                .putInt(0, 0x4000_0000 | 1200).put(4, new byte[] {(byte) 0xC6, 'h', 'e', 'a', 'd', 'e', 'r'}).array());
+        QueueFileCheck.check(dir, "journal J");
     }
 }

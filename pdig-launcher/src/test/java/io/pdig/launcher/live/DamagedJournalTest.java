@@ -68,6 +68,25 @@ class DamagedJournalTest {
         }
     }
 
+    /**
+     * Random bytes from offset 4 on, the header word left whole: dump said only "pdig: The first
+     * message should be the header, was ..." (and "run with --debug"), naming no file, and run
+     * traced its command with no journal (exit 0).
+     */
+    @Test
+    void foreignBytesAfterACompleteHeaderWordAreTheFilesDamage() throws Exception {
+        Path j = copyOf("content");
+        byte[] junk = new byte[196];
+        new Random(11).nextBytes(junk);
+        try (FileChannel ch = FileChannel.open(j.resolve(storeFile), StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(junk), 4);
+        }
+        String line = "pdig: journal " + j + ": damaged store file " + storeFile
+                + " (its first header does not start with Chronicle's header field)";
+        expectOneLine(j, line);
+        expectRunRefused(j, line);
+    }
+
     @Test
     void randomBytesOverTheMetadataFileAreReportedAsItsDamage() throws Exception {
         Random rnd = new Random(7);
