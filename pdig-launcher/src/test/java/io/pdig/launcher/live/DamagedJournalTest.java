@@ -248,17 +248,6 @@ class DamagedJournalTest {
     }
 
     private static Path copyOf(String name) throws IOException {
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(recorded)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(recorded.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
+        return io.pdig.launcher.testsupport.TreeCopy.copy(recorded, tmp.resolve(name));
     }
 }

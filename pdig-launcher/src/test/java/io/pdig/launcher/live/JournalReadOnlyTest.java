@@ -98,18 +98,7 @@ class JournalReadOnlyTest {
     }
 
     private static Path copyOf(String name) throws IOException {
-        Path dst = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(recorded)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(recorded.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
+        return io.pdig.launcher.testsupport.TreeCopy.copy(recorded, tmp.resolve(name));
     }
 
     /** SHA-256 of every regular file under {@code dir}, by relative path. */
