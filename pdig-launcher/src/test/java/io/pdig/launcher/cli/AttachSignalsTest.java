@@ -54,6 +54,32 @@ class AttachSignalsTest {
     }
 
     /**
+     * A target that ends while attached gives pdig its status: its exit code, or 128+N when
+     * signal N killed it (pdig is not its parent and does not die by that signal, unlike `run`).
+     */
+    @Test
+    void attachExitsWithTheTargetsStatus(@TempDir Path dir) throws Exception {
+        assertEquals(3, attachUntilTheEnd(dir, "sleep 1; exit 3"));
+        assertEquals(128 + 15, attachUntilTheEnd(dir, "sleep 1; kill -TERM $$; sleep 5"));
+    }
+
+    /** Runs `sh -c SCRIPT`, attaches to it before its first second is over, and returns pdig's status. */
+    private static int attachUntilTheEnd(Path dir, String script) throws Exception {
+        Process target = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("target.out").toFile()).start();
+        try {
+            Process pdig = new ProcessBuilder(ROOT.resolve("pdig").toString(), "attach", "-p", Long.toString(target.pid()),
+                    "--no-rules", "--no-journal")
+                    .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+            assertTrue(pdig.waitFor(60, TimeUnit.SECONDS), "pdig did not end with its target: " + Files.readString(dir.resolve("err")));
+            // An attach that came too late would say "no such process" and exit 1.
+            return pdig.exitValue();
+        } finally {
+            target.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * pdig killed by SIGKILL while attached: there is no PTRACE_O_EXITKILL in attach mode, so the
      * kernel detaches the target, which runs on (unlike a `pdig run` command, killed fail-closed).
      */
