@@ -253,6 +253,16 @@ final class ArgDecoder {
                 int n = mem.countPointers(tid, ptr, ptrSize, MAX_ENVP);
                 return n < 0 ? ArgValue.Num.of(ptr) : new ArgValue.Words(new long[] {ptr, n});
             }
+            case SOCKOPT_VAL: {
+                // Only an int-sized option is read (strace's rule): other lengths are structs or
+                // buffers whose layout depends on the option, shown as their address.
+                long optlen = i + 1 < raw.length ? raw[i + 1] & 0xffffffffL : 0;
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (optlen != 4) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 1, 4);
+                if (w == null || w.length == 0) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
             case ARGV: {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 TraceeMemory.StrArray a = mem.readStringArray(tid, ptr, ptrSize, stringLimit);

@@ -224,6 +224,7 @@ final class ArgRender {
             if (!resolved) {
                 // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
                 return kind == ArgKind.HEX || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.ENVP
+                        || kind == ArgKind.SOCKOPT_VAL
                         ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
@@ -234,7 +235,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, SOCKLEN_INOUT, ENVP -> "0x" + Long.toHexString(x);
+                case HEX, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);
@@ -271,7 +272,7 @@ final class ArgRender {
             if (kind == ArgKind.OPEN_HOW && w.words().length > 0 && resolved) {
                 return FalcoOpenFlags.render(w.words()[0]);
             }
-            if (kind == ArgKind.ENVP && w.words().length > 0) {
+            if ((kind == ArgKind.ENVP || kind == ArgKind.SOCKOPT_VAL) && w.words().length > 0) {
                 return "0x" + Long.toHexString(w.words()[0]); // the address, as before envp was counted
             }
             StringBuilder sb = new StringBuilder();

@@ -79,7 +79,13 @@ public enum ArgKind {
     /** setsockopt's option: named by the table of the row's SOCKOPT_LEVEL argument. */
     SOCKOPT_NAME(Phase.ENTRY),
     /** MSG_ flags of send/recv calls. */
-    MSG_FLAGS(Phase.ENTRY);
+    MSG_FLAGS(Phase.ENTRY),
+    /**
+     * setsockopt's option value: Words {address, value} when the length argument after it is 4
+     * (an int option, strace's {@code [1]}; the kernel reads it at the entry), else, and in
+     * journals from before this kind, the address as a Num.
+     */
+    SOCKOPT_VAL(Phase.ENTRY);
 
     private final Phase phase;
 
@@ -94,7 +100,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

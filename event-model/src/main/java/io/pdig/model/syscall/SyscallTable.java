@@ -194,7 +194,7 @@ public final class SyscallTable {
         t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));
         t.add(row("getsockname", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
-        t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", SOCKOPT_LEVEL), a("optname", SOCKOPT_NAME), a("val", HEX), a("optlen", SIZE)));
+        t.add(row("setsockopt", RetKind.STATUS, set(NETWORK), a("fd", FD), a("level", SOCKOPT_LEVEL), a("optname", SOCKOPT_NAME), a("val", SOCKOPT_VAL), a("optlen", SIZE)));
         // Processes
         t.add(row("execve", RetKind.STATUS, set(DEFAULT, PROCESS), a("filename", PATH), a("args", ARGV), a("envp", ENVP)));
         t.add(row("execveat", RetKind.STATUS, set(DEFAULT, PROCESS), a("dirfd", DIRFD), a("pathname", PATH), a("args", ARGV), a("envp", ENVP), a("flags", AT_FLAGS)));
