@@ -57,6 +57,8 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
+            } else if (kind == ArgKind.SIGSET_OUT && !exitFollows) {
+                out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
             }
@@ -180,6 +182,7 @@ final class ArgDecoder {
             // without the returned length the length argument is only its pointer.
             if (row.args().get(k).kind() == ArgKind.SOCKADDR_OUT) out[k] = null;
             if (row.args().get(k).kind() == ArgKind.SOCKLEN_INOUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.SIGSET_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -187,6 +190,9 @@ final class ArgDecoder {
             out[i] = new ArgValue.Path(p.raw(), resolve(tid, dirfdBefore(row.args(), raw, i), p.raw()), false);
         }
     }
+
+    /** The only sigsetsize the kernel accepts on x86_64 and i386 (64 signals). */
+    private static final long SIGSET_SIZE = 8;
 
     /** envp arrays longer than this are shown as their address only (the kernel's own limit is higher). */
     private static final int MAX_ENVP = 1 << 16;
@@ -252,6 +258,16 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 int n = mem.countPointers(tid, ptr, ptrSize, MAX_ENVP);
                 return n < 0 ? ArgValue.Num.of(ptr) : new ArgValue.Words(new long[] {ptr, n});
+            }
+            case SIGSET:
+            case SIGSET_OUT: {
+                // The kernel reads or writes a set only when sigsetsize (the row's last argument)
+                // is 8, and writes the old set only when the call succeeds: otherwise the address,
+                // as strace shows it. Both ABIs lay the 64 bits out as one little-endian word.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long size = raw[row.args().size() - 1] & 0xffffffffL;
+                if (size != SIGSET_SIZE || (kind == ArgKind.SIGSET_OUT && res < 0)) return ArgValue.Num.of(ptr);
+                return words(tid, ptr, 1, 8);
             }
             case SOCKOPT_VAL: {
                 // Only an int-sized option is read (strace's rule): other lengths are structs or

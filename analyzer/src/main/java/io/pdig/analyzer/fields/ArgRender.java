@@ -224,7 +224,7 @@ final class ArgRender {
             if (!resolved) {
                 // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
                 return kind == ArgKind.HEX || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.ENVP
-                        || kind == ArgKind.SOCKOPT_VAL
+                        || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT
                         ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
@@ -235,7 +235,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL -> "0x" + Long.toHexString(x);
+                case HEX, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);

@@ -41,13 +41,14 @@ public final class ArgNames {
         m.put(ArgKind.NS_FLAGS, ProcessConsts.NS_FLAGS);
         m.put(ArgKind.SOCKOPT_LEVEL, SockoptConsts.LEVELS);
         m.put(ArgKind.MSG_FLAGS, SockoptConsts.MSG_FLAGS);
+        m.put(ArgKind.SIGPROCMASK_HOW, ProcessConsts.SIGPROCMASK_HOW);
         TABLES = Collections.unmodifiableMap(m);
     }
 
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,

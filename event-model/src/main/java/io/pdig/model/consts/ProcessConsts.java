@@ -179,6 +179,13 @@ public final class ProcessConsts {
             PR_SET_PTRACER 0x59616d61
             """);
 
+    /** rt_sigprocmask's how (signal.h). */
+    public static final ValueNames SIGPROCMASK_HOW = ValueNames.parse("sigprocmask how", """
+            SIG_BLOCK 0
+            SIG_UNBLOCK 1
+            SIG_SETMASK 2
+            """);
+
     public static final ValueNames SECCOMP_OPS = ValueNames.parse("seccomp operation", """
             SECCOMP_SET_MODE_STRICT 0
             SECCOMP_SET_MODE_FILTER 1

@@ -35,6 +35,9 @@ public final class ArgText {
         if (v instanceof ArgValue.FdPair f) return "[" + f.first() + ", " + f.second() + "]";
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKLEN_INOUT) return socklen(w.words());
         if (v instanceof ArgValue.Words w && kind == ArgKind.ENVP) return envp(w.words());
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
+            return SigSets.strace(w.words()[0]);
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKOPT_VAL && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int option, as strace shows it
         }

@@ -201,6 +201,10 @@ public final class EventJson {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("vars").value(w[1]).endObject();
             return;
         }
+        if ((kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.length == 1) {
+            j.beginObject().key("mask").value(StructLayouts.hex(w[0])).key("signals").value(SigSets.strace(w[0])).endObject();
+            return;
+        }
         if (kind == ArgKind.SOCKOPT_VAL && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

@@ -85,7 +85,21 @@ public enum ArgKind {
      * (an int option, strace's {@code [1]}; the kernel reads it at the entry), else, and in
      * journals from before this kind, the address as a Num.
      */
-    SOCKOPT_VAL(Phase.ENTRY);
+    SOCKOPT_VAL(Phase.ENTRY),
+    /** rt_sigprocmask's how (SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK). */
+    SIGPROCMASK_HOW(Phase.ENTRY),
+    /**
+     * A signal set the kernel reads (rt_sigprocmask's set): Words {mask} when the row's last
+     * argument, sigsetsize, is 8 (the only size the kernel accepts); else, and in journals from
+     * before this kind, the address as a Num. strace's {@code [INT TERM]}.
+     */
+    SIGSET(Phase.ENTRY),
+    /**
+     * A signal set the kernel writes (rt_sigprocmask's oldset): read at the exit of a call that
+     * succeeded, stored as {@link #SIGSET} is; the address as a Num when the call failed, when no
+     * exit stop came, and in older journals.
+     */
+    SIGSET_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -100,7 +114,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

@@ -246,6 +246,8 @@ public final class SyscallTable {
         t.add(row("kill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("sig", SIGNAL)));
         t.add(row("tkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("tid", PID), a("sig", SIGNAL)));
         t.add(row("tgkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("tid", PID), a("sig", SIGNAL)));
+        // Very frequent (every libc fork, thread start, signal handler): never in a set, only --syscalls.
+        t.add(row("rt_sigprocmask", RetKind.STATUS, set(), a("how", SIGPROCMASK_HOW), a("set", SIGSET), a("oldset", SIGSET_OUT), a("sigsetsize", SIZE)));
         // Identity reads and sleeps: never default; useful for benchmarks and --syscalls.
         t.add(row("getpid", RetKind.PID, set(PROCESS)));
         t.add(row("getppid", RetKind.PID, set(PROCESS)));

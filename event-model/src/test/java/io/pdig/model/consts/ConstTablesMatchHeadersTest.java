@@ -87,6 +87,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("ptrace", ProcessConsts.PTRACE_REQUESTS);
         tables.put("prctl", ProcessConsts.PRCTL_OPTIONS);
         tables.put("seccomp", ProcessConsts.SECCOMP_OPS);
+        tables.put("sigprocmask", ProcessConsts.SIGPROCMASK_HOW);
         tables.put("prot", MemoryConsts.PROT);
         tables.put("mmap", MemoryConsts.MAP_FLAGS);
 
