@@ -29,6 +29,11 @@ class PrintLinesTest {
         return run(syscalls, program).lines();
     }
 
+    /** {@link #printed} with every hex number (an address, different in each run) written ADDR. */
+    private List<String> printedWithoutAddresses(String syscalls, String program) throws Exception {
+        return printed(syscalls, program).stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+    }
+
     /** Runs a test program under --print and --journal, and checks that dump prints the same lines. */
     private Printed run(String syscalls, String program) throws Exception {
         Path journal = tmp.resolve("j");
@@ -107,8 +112,7 @@ class PrintLinesTest {
      */
     @Test
     void socketOptionsAndMessageFlagsAreNamed() throws Exception {
-        List<String> l = printed("setsockopt,sendto,recvfrom", "sockopts");
-        List<String> calls = l.stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        List<String> calls = printedWithoutAddresses("setsockopt,sendto,recvfrom", "sockopts");
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_TCP, TCP_NODELAY, [1], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_IP, IP_TTL, [1], 4) = 0");
@@ -277,8 +281,7 @@ class PrintLinesTest {
      */
     @Test
     void signalMasksAreShownAsSets() throws Exception {
-        List<String> l = printed("rt_sigprocmask", "sigmasks");
-        List<String> calls = l.stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        List<String> calls = printedWithoutAddresses("rt_sigprocmask", "sigmasks");
         assertHas(calls, "rt_sigprocmask(SIG_BLOCK, [INT TERM], [], 8) = 0");
         assertHas(calls, "rt_sigprocmask(SIG_SETMASK, ~[RTMIN RT_1], NULL, 8) = 0");
         assertHas(calls, "rt_sigprocmask(SIG_UNBLOCK, NULL, ~[KILL STOP RTMIN RT_1], 8) = 0");
