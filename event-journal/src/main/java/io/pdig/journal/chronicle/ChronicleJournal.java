@@ -134,9 +134,18 @@ public final class ChronicleJournal extends StoreJournal {
      * could still be in use.
      */
     static void removeAbandonedTemporaries(Path tmp) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
+        removeAbandoned(tmp, TEMP_PREFIX);
+    }
+
+    /**
+     * Deletes {@code PREFIX-PID-*} directories in {@code tmp} whose PID no longer runs (left by a
+     * pdig that was killed before it could remove them). Symbolic links inside are deleted, never
+     * followed.
+     */
+    static void removeAbandoned(Path tmp, String prefix) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp, prefix + "*")) {
             for (Path d : ds) {
-                String rest = d.getFileName().toString().substring(TEMP_PREFIX.length());
+                String rest = d.getFileName().toString().substring(prefix.length());
                 int dash = rest.indexOf('-');
                 if (dash <= 0) continue; // a name from before pids were recorded: unknown owner
                 long pid;

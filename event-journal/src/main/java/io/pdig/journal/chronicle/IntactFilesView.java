@@ -19,9 +19,12 @@ import net.openhft.chronicle.queue.RollCycle;
  * and one with a foreign header fails the whole read. Without the file, the cycle is simply absent,
  * as an hour with no records is, and the tailer goes on to the next file; the reader then sees the
  * missing records as a sequence gap and counts them. Opened read-only, so the links' targets are
- * never written; the links themselves are deleted on {@link #close}.
+ * never written; the links themselves are deleted on {@link #close}, or, if the reader was killed
+ * first, by the next reader that makes a view.
  */
 final class IntactFilesView implements AutoCloseable {
+    static final String PREFIX = "pdig-view-";
+
     private final Path view;
 
     private IntactFilesView(Path view) {
@@ -32,8 +35,11 @@ final class IntactFilesView implements AutoCloseable {
     static IntactFilesView of(Path dir, Set<String> damaged, String label) {
         Path view;
         try {
-            view = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pdig-view-",
-                    Permissions.DIR_ATTR);
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            // Named for this process, so that a view a killed reader left behind can be told from
+            // one in use, and removed by the next reader that makes one.
+            ChronicleJournal.removeAbandoned(tmp, PREFIX);
+            view = Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-", Permissions.DIR_ATTR);
         } catch (IOException e) {
             throw new JournalException(label + ": cannot create a view without the damaged files: " + e.getMessage(), e);
         }
