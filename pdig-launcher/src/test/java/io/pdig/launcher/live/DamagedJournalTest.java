@@ -78,9 +78,7 @@ class DamagedJournalTest {
         Path j = copyOf("content");
         byte[] junk = new byte[196];
         new Random(11).nextBytes(junk);
-        try (FileChannel ch = FileChannel.open(j.resolve(storeFile), StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(junk), 4);
-        }
+        overwrite(j.resolve(storeFile), junk, 4);
         String line = "pdig: journal " + j + ": damaged store file " + storeFile
                 + " (its first header does not start with Chronicle's header field)";
         expectOneLine(j, line);
@@ -242,8 +240,12 @@ class DamagedJournalTest {
     }
 
     private static void overwrite(Path f, byte[] bytes) throws IOException {
+        overwrite(f, bytes, 0);
+    }
+
+    private static void overwrite(Path f, byte[] bytes, long at) throws IOException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes), 0);
+            ch.write(java.nio.ByteBuffer.wrap(bytes), at);
         }
     }
 
