@@ -27,9 +27,25 @@ public final class ExitCodes {
 
     static int onParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("pdig: " + ex.getMessage());
-        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        String message = ex.getMessage();
+        // picocli words a mistyped subcommand as an argument at an index; name it as what it is.
+        if (cl.getParent() == null && !cl.getSubcommands().isEmpty()
+                && ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && args != null && args.length > 0 && !args[0].startsWith("-")
+                && args[0].equals(u.getUnmatched().get(0))) {
+            message = "Unknown command: '" + args[0] + "'";
+        }
+        cl.getErr().println(usageErrorLine(message, cl.getCommandSpec().qualifiedName()));
         return USAGE;
+    }
+
+    /**
+     * A usage error as one line, like every other error of pdig: picocli's message (some of its
+     * messages, e.g. suggestions for a mistyped option, span lines) and where the help is.
+     */
+    static String usageErrorLine(String message, String commandName) {
+        String oneLine = (message == null ? "invalid usage" : message).strip().replaceAll("\\s*\\R\\s*", "; ");
+        return "pdig: " + oneLine + " (see '" + commandName + " --help')";
     }
 
     static int onExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -139,6 +139,7 @@ class CliBasicsTest {
     void usageErrorsExitTwoWithOneClearLine() {
         Out unknown = pdig("frobnicate");
         assertEquals(2, unknown.code());
+        assertEquals("pdig: Unknown command: 'frobnicate' (see 'pdig --help')", unknown.err().strip());
         Out noCommand = pdig("run");
         assertEquals(2, noCommand.code());
         assertTrue(noCommand.err().contains("CMD"), noCommand.err());
@@ -155,6 +156,16 @@ class CliBasicsTest {
         Out alertsDir = pdig("run", "--alerts", "/tmp", "--", "/bin/true");
         assertEquals(2, alertsDir.code(), alertsDir.err());
         assertTrue(alertsDir.err().contains("--alerts /tmp: is a directory"), alertsDir.err());
+        // picocli's own parse errors are one line too, naming where the help is.
+        Out unknownOption = pdig("run", "--bogus", "--", "/bin/true");
+        assertEquals(2, unknownOption.code());
+        assertEquals("pdig: Unknown option: '--bogus' (see 'pdig run --help')", unknownOption.err().strip());
+        Out missingDir = pdig("dump");
+        assertEquals(2, missingDir.code());
+        assertEquals("pdig: Missing required parameter: 'DIR' (see 'pdig dump --help')", missingDir.err().strip());
+        for (Out o : List.of(unknown, noCommand, badSyscall, badFormat, badWebhook, alertsDir)) {
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+        }
     }
 
     /**
