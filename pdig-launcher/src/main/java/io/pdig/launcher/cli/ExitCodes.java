@@ -45,7 +45,8 @@ public final class ExitCodes {
      */
     static String usageErrorLine(String message, String commandName) {
         String oneLine = (message == null ? "invalid usage" : message).strip().replaceAll("\\s*\\R\\s*", "; ");
-        return "pdig: " + oneLine + " (see '" + commandName + " --help')";
+        // pdig's own checks already say where to look, e.g. "(see `pdig syscalls`)".
+        return oneLine.contains("(see ") ? "pdig: " + oneLine : "pdig: " + oneLine + " (see '" + commandName + " --help')";
     }
 
     static int onExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

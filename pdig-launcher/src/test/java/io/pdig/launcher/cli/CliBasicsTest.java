@@ -145,7 +145,7 @@ class CliBasicsTest {
         assertTrue(noCommand.err().contains("CMD"), noCommand.err());
         Out badSyscall = pdig("run", "--syscalls", "openat,bogus", "--", "/bin/true");
         assertEquals(2, badSyscall.code());
-        assertTrue(badSyscall.err().contains("--syscalls: unknown syscall 'bogus'"), badSyscall.err());
+        assertEquals("pdig: --syscalls: unknown syscall 'bogus' (see `pdig syscalls`)", badSyscall.err().strip());
         Out badFormat = pdig("run", "-o", "xml", "--", "/bin/true");
         assertEquals(2, badFormat.code());
         assertTrue(badFormat.err().contains("--output-format"), badFormat.err());
