@@ -18,7 +18,7 @@ public final class SessionFacts {
         // The lineage the analyzer cannot have seen being created: for run, pdig's own ancestry (the
         // traced command's parent is pdig); for attach, the target's ancestry and open fds.
         List<SessionEvent.ProcessSnapshot> known = attachPid > 0 ? ProcessSnapshots.lineage(attachPid, true)
-                : ProcessSnapshots.lineage(self, false);
+                : SelfPresentation.presentSelf(ProcessSnapshots.lineage(self, false), self, System.getProperty("pdig.home"));
         return new SessionEvent.Start(now, self, self, hostname(), read("/proc/sys/kernel/random/boot_id"),
                 version(), schemaVersion, List.copyOf(command), attachPid, known);
     }
