@@ -33,6 +33,15 @@ public interface JournalWriter extends EventSink {
     default void readerFollowsLive() {
     }
 
+    /**
+     * One-line messages (each starting {@code journal DIR:}) about what was repaired when this
+     * writer opened the journal, e.g. a store file that a killed writer left unfinished, set aside;
+     * the caller shows them as warnings. Usually empty. Any thread.
+     */
+    default java.util.List<String> notices() {
+        return java.util.List.of();
+    }
+
     /** Counters so far; safe from any thread. */
     JournalStats stats();
 

@@ -186,7 +186,7 @@ final class ChronicleStore implements RecordStore {
     }
 
     @Override
-    public synchronized void lockForWrite() {
+    public synchronized List<String> lockForWrite() {
         if (readOnly) throw new JournalException(label + ": opened for reading only");
         try {
             if (!Files.exists(dir)) {
@@ -210,14 +210,35 @@ final class ChronicleStore implements RecordStore {
         }
         // Here, on the caller's thread, not when the journal thread opens the queue: a journal
         // that is already damaged fails the run before the command starts (as a locked one does),
-        // at once and naming the file, and nothing is appended to it.
+        // at once and naming the file, and nothing is appended to it. The one exception, the
+        // store file a killed writer was creating, is set aside first (and said).
+        List<String> notices = new ArrayList<>();
         if (hasQueueFiles(dir)) {
             try {
+                String setAside = UnfinishedStoreFile.setAside(dir, label, hwmReader::read, this::lastSeqWithout);
+                if (setAside != null) notices.add(setAside);
                 QueueFileCheck.checkForWriter(dir, label);
             } catch (JournalException e) {
                 releaseLock();
                 throw e;
             }
+        }
+        return notices;
+    }
+
+    /**
+     * The last intact record's seq in the store files other than {@code left}, read through a
+     * view without it (Chronicle would wait on that file's unfinished header); -1 when none.
+     * Opens Chronicle on the caller's thread: only on the rare way to setting a file aside.
+     */
+    private long lastSeqWithout(String left) {
+        try (IntactFilesView view = IntactFilesView.of(dir, java.util.Set.of(left), label);
+             SingleChronicleQueue q = SingleChronicleQueueBuilder.binary(view.dir()).readOnly(true)
+                     .rollCycle(rollOfFiles(view.dir(), RollCycles.FAST_DAILY)).build()) {
+            return lastStoredSeq(q, isFramed());
+        } catch (RuntimeException | InternalError e) {
+            if (e instanceof JournalException je) throw je;
+            throw new JournalException(label + ": cannot read the store files before " + left + ": " + e.getMessage(), e);
         }
     }
 
@@ -237,7 +258,7 @@ final class ChronicleStore implements RecordStore {
         // Chronicle takes excerpts up to a quarter of its block; a record alone in a frame adds
         // its length prefix (at most 5 bytes). The rest is slack.
         maxRecord = (int) Math.min(Integer.MAX_VALUE, q.blockSize() / 4 - 16);
-        long last = lastStoredSeq(q);
+        long last = lastStoredSeq(q, framed);
         return Math.max(last, hwmWriter.read()) + 1;
     }
 
@@ -259,7 +280,7 @@ final class ChronicleStore implements RecordStore {
     }
 
     /** Sequence number of the last intact record, reading backwards from the end; -1 when none. */
-    private long lastStoredSeq(SingleChronicleQueue q) {
+    private static long lastStoredSeq(SingleChronicleQueue q, boolean framed) {
         RecordDecoder check = new RecordDecoder();
         ByteWriter buf = new ByteWriter(256);
         try (ExcerptTailer t = q.createTailer()) {

@@ -107,8 +107,11 @@ final class QueueFileCheck {
         return isUnfinished(why) && !holdsLock ? why + ", and no pdig is writing the journal" : why;
     }
 
-    /** Reasons a live writer could explain: the file is being created. */
-    private static boolean isUnfinished(String why) {
+    /**
+     * Reasons a live writer could explain: the file is being created (or a killed writer was
+     * creating it, see {@link UnfinishedStoreFile}).
+     */
+    static boolean isUnfinished(String why) {
         return why.equals(UNFINISHED) || why.equals(EMPTY) || why.equals(SHORT);
     }
 

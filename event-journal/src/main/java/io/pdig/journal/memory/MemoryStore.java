@@ -27,9 +27,10 @@ final class MemoryStore implements RecordStore {
     }
 
     @Override
-    public synchronized void lockForWrite() {
+    public synchronized java.util.List<String> lockForWrite() {
         if (locked) throw new JournalException(label() + ": already being written");
         locked = true;
+        return java.util.List.of();
     }
 
     void pause() {

@@ -79,7 +79,15 @@ public final class AsyncJournalWriter implements JournalWriter {
     private volatile Throwable failure;
     private final Object progress = new Object();
 
+    private final java.util.List<String> notices;
+
     public AsyncJournalWriter(RecordStore store, JournalConfig config, AppendSignal appendSignal) {
+        this(store, config, appendSignal, java.util.List.of());
+    }
+
+    /** @param notices what the store repaired when it was locked for this writer (see {@link #notices}) */
+    public AsyncJournalWriter(RecordStore store, JournalConfig config, AppendSignal appendSignal, java.util.List<String> notices) {
+        this.notices = java.util.List.copyOf(notices);
         this.store = store;
         this.appendSignal = appendSignal;
         appendSignal.writerOpened();
@@ -199,6 +207,11 @@ public final class AsyncJournalWriter implements JournalWriter {
     /** True once {@link #close} has finished (the journal thread is gone). */
     public boolean isClosed() {
         return closing && !thread.isAlive();
+    }
+
+    @Override
+    public java.util.List<String> notices() {
+        return notices;
     }
 
     @Override

@@ -15,8 +15,12 @@ public interface RecordStore extends AutoCloseable {
     /** "journal DIR", the prefix of every message about this store. */
     String label();
 
-    /** Takes the single-writer lock; fast, called on the caller's thread. */
-    void lockForWrite();
+    /**
+     * Takes the single-writer lock; fast, called on the caller's thread. Returns one-line notices
+     * about what the store repaired on the way (a store file a killed writer left unfinished, set
+     * aside), to be shown to the user as warnings; usually none.
+     */
+    java.util.List<String> lockForWrite();
 
     /**
      * Opens the store for appending (may be slow) and returns the sequence number the next record

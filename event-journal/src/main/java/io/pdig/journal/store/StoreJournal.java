@@ -34,8 +34,8 @@ public abstract class StoreJournal implements Journal {
     public synchronized JournalWriter writer() {
         checkOpen();
         if (writer != null && !writer.isClosed()) throw new JournalException(store.label() + ": a writer is already open in this process");
-        store.lockForWrite();
-        writer = new AsyncJournalWriter(store, config, appendSignal);
+        List<String> notices = store.lockForWrite();
+        writer = new AsyncJournalWriter(store, config, appendSignal, notices);
         return writer;
     }
 

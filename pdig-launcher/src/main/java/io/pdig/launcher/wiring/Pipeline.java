@@ -56,6 +56,9 @@ public final class Pipeline implements AutoCloseable {
             SessionEvent.Start start = SessionFacts.start(config.command(), config.attachPid(), JournalSchema.VERSION);
             if (journal != null) {
                 if (w == null) w = journal.writer();
+                // What the writer repaired to open the journal (a store file a killed pdig left
+                // unfinished, set aside): the user should know, but the run goes on.
+                for (String notice : w.notices()) say("warning: " + notice);
                 try {
                     w.accept(start);
                 } catch (RuntimeException e) {

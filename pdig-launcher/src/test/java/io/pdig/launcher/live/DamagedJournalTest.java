@@ -226,6 +226,61 @@ class DamagedJournalTest {
         assertEquals(java.util.List.of(damaged), strict.stderr().lines().toList(), strict.transcript());
     }
 
+    /** An hourly journal of 2026-01-01 with 5 notes an hour for {@code hours} hours (seq 0 to 5*hours-1). */
+    private static Path hourlyJournal(String name, int hours) {
+        Path j = tmp.resolve(name);
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(
+                java.time.Instant.parse("2026-01-01T00:10:00Z").toEpochMilli());
+        io.pdig.journal.JournalConfig cfg = io.pdig.journal.JournalConfig.defaults()
+                .withRoll(io.pdig.journal.JournalConfig.Roll.HOURLY).withClock(now::get);
+        try (io.pdig.journal.Journal journal = io.pdig.journal.Journal.open(j, cfg);
+             io.pdig.journal.JournalWriter w = journal.writer()) {
+            for (int hour = 0; hour < hours; hour++) {
+                for (int i = 0; i < 5; i++) {
+                    w.accept(new io.pdig.model.event.NoticeEvent(1_000L * (hour * 5 + i), 1, 1,
+                            io.pdig.model.event.NoticeEvent.Kind.INFO, 1, "hour " + hour + " note " + i));
+                }
+                w.flush();
+                now.addAndGet(3_600_000L);
+            }
+        }
+        return j;
+    }
+
+    /**
+     * A pdig killed (OOM, SIGKILL) while Chronicle created the store file of a new hour left it
+     * empty, or grown to its first chunk and still all zeros; every later `run --journal` refused
+     * the journal. Now the next run sets that file aside (kept as F.cq4.unfinished) with one
+     * warning line, runs the command and continues the sequence.
+     */
+    @Test
+    void runContinuesAJournalWhoseNewestFileAKilledPdigLeftUnfinished() throws Exception {
+        for (long size : new long[] {0, 1 << 20}) {
+            Path j = hourlyJournal("killed-at-roll-" + size, 1);
+            Path unfinished = j.resolve("20260101-01F.cq4");
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(unfinished.toFile(), "rw")) {
+                f.setLength(size);
+            }
+            Path marker = tmp.resolve(j.getFileName() + ".ran");
+            Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "--journal-roll", "hourly", "--journal", j.toString(), "--",
+                    "touch", marker.toString());
+            assertEquals(0, r.exitCode(), r.transcript());
+            assertEquals(java.util.List.of("pdig: warning: journal " + j + ": store file 20260101-01F.cq4 was left unfinished by"
+                    + " a writer killed while creating it (" + (size == 0 ? "empty" : "its first header was never completed")
+                    + "; it holds no record): set aside as 20260101-01F.cq4.unfinished, the journal continues"),
+                    r.stderr().lines().toList(), r.transcript());
+            assertTrue(Files.exists(marker), "the command ran");
+            assertEquals(size, Files.size(j.resolve("20260101-01F.cq4.unfinished")), "kept as evidence");
+
+            Pdig.Result dump = Pdig.run(tmp, "dump", "--seq", j.toString());
+            assertEquals(0, dump.exitCode(), dump.transcript());
+            assertEquals("", dump.stderr(), dump.transcript());
+            java.util.List<String> lines = dump.stdout().lines().toList();
+            for (int i = 0; i < lines.size(); i++) assertTrue(lines.get(i).startsWith(i + " "), dump.transcript());
+            assertTrue(lines.get(4).contains("hour 0 note 4") && lines.size() > 6, dump.transcript());
+        }
+    }
+
     /** dump and replay both fail with exit 1 and exactly one stderr line starting with {@code line}, fast. */
     private static void expectOneLine(Path j, String line) throws Exception {
         for (String cmd : new String[] {"dump", "replay"}) {
