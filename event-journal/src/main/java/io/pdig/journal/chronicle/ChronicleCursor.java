@@ -36,13 +36,19 @@ final class ChronicleCursor implements RecordStore.Cursor {
     private final Runnable onClose;
     /** The cycle of the first store file when Chronicle's own start cannot be trusted, or -1. */
     private final int startCycle;
+    /**
+     * The one-line message this cursor fails with at the end of its data, or null: a cursor over
+     * the files before a damaged one, for a reader that does not skip it.
+     */
+    private final String failureAtEnd;
 
     ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout) {
-        this(tailer, label, framedLayout, List.of(), -1, () -> { });
+        this(tailer, label, framedLayout, List.of(), null, -1, () -> { });
     }
 
-    ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout, List<String> damage, int startCycle,
-                    Runnable onClose) {
+    ChronicleCursor(ExcerptTailer tailer, String label, BooleanSupplier framedLayout, List<String> damage, String failureAtEnd,
+                    int startCycle, Runnable onClose) {
+        this.failureAtEnd = failureAtEnd;
         this.tailer = tailer;
         this.label = label;
         this.framedLayout = framedLayout;
@@ -72,7 +78,11 @@ final class ChronicleCursor implements RecordStore.Cursor {
         try {
             while (true) {
                 if (splitter.next(into)) return true;
-                if (!read(tailer, excerpt)) return false;
+                if (!read(tailer, excerpt)) {
+                    // The files before the damaged one are read: their every record was handed out.
+                    if (failureAtEnd != null) throw new JournalException(failureAtEnd);
+                    return false;
+                }
                 if (!framed()) {
                     if (!layoutChecked) checkNotFrames();
                     System.arraycopy(excerpt.array(), 0, into.prepare(excerpt.length()), 0, excerpt.length());

@@ -423,16 +423,34 @@ final class ChronicleStore implements RecordStore {
     }
 
     /**
-     * A reader that skips damage reads past store files whose first header is damaged: its queue
-     * sees only the intact files ({@link IntactFilesView}), the cursor names the damaged ones. Not
-     * when following: a view is a snapshot of the directory, and a follower must see new files.
+     * A journal with store files whose first header is damaged (QueueFileCheck; Chronicle would
+     * wait ~20 s on a blank one, or fail the whole read on a foreign one) is read through a view of
+     * links ({@link IntactFilesView}) that leaves them out:
+     * <ul>
+     *   <li>a reader that skips damage sees every other file; the cursor names the damaged ones,
+     *       and the records they held show as a sequence gap;</li>
+     *   <li>any other reader sees the files before the first damaged one: their records are read
+     *       (as records before damage inside a file are), then the cursor fails naming the file.
+     *       Nothing before it: it fails at once, as QueueFileCheck would.</li>
+     * </ul>
+     * A follower that skips damage is the second kind too: a view is a snapshot of the directory,
+     * and a follower must see the files the writer creates later.
      */
     @Override
     public Cursor cursor(long fromSeq, boolean skipDamage, boolean follow) {
-        if (!skipDamage || follow || !hasQueueFiles(dir)) return cursor(fromSeq);
+        if (!hasQueueFiles(dir)) return cursor(fromSeq);
         SortedMap<String, String> damaged = QueueFileCheck.damagedStoreFiles(dir, label);
         if (damaged.isEmpty()) return cursor(fromSeq);
-        IntactFilesView view = IntactFilesView.of(dir, damaged.keySet(), label);
+        boolean skipping = skipDamage && !follow;
+        String first = damaged.firstKey();
+        String failure = null;
+        java.util.Set<String> leftOut = damaged.keySet();
+        if (!skipping) {
+            failure = damaged.get(first);
+            leftOut = storeFilesFrom(first);
+            if (leftOut.size() == storeFileCount()) throw new JournalException(failure);
+        }
+        IntactFilesView view = IntactFilesView.of(dir, leftOut, label);
         SingleChronicleQueue q;
         try {
             q = builder(view.dir()).readOnly(true).build();
@@ -441,13 +459,37 @@ final class ChronicleStore implements RecordStore {
             throw new JournalException(label + ": cannot open the intact store files: " + e.getMessage(), e);
         }
         ExcerptTailer t = q.createTailer();
-        ChronicleCursor c = new ChronicleCursor(t, label, this::isFramed, List.copyOf(damaged.values()),
-                view.firstCycle(q.rollCycle()), () -> {
+        ChronicleCursor c = new ChronicleCursor(t, label, this::isFramed, skipping ? List.copyOf(damaged.values()) : List.of(),
+                failure, view.firstCycle(q.rollCycle()), () -> {
             q.close();
             view.close();
         });
         c.position(q, fromSeq, JournalSchema.KEYFRAME_INTERVAL);
         return c;
+    }
+
+    /** Names of the store files from {@code first} on (names sort by cycle). */
+    private java.util.Set<String> storeFilesFrom(String first) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString();
+                if (n.compareTo(first) >= 0) names.add(n);
+            }
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot list store files: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private int storeFileCount() {
+        int n = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
+            for (Path ignored : ds) n++;
+        } catch (IOException e) {
+            throw new JournalException(label + ": cannot list store files: " + e.getMessage(), e);
+        }
+        return n;
     }
 
     @Override

@@ -172,7 +172,8 @@ class DamagedJournalTest {
      * --skip-corrupt with one of three store files emptied: the records of the other two are
      * printed (replayed, analyzed), the damaged file is named and its records counted as skipped, exit 0.
      * Before, the damaged header failed the read at once even with --skip-corrupt: nothing printed.
-     * Without --skip-corrupt it still fails at once, naming the file.
+     * Without --skip-corrupt the records before the damaged file are printed, then it fails naming
+     * it (before: at once, nothing printed).
      */
     @Test
     void skipCorruptReadsTheStoreFilesAroundOneWithADamagedHeader() throws Exception {
@@ -221,9 +222,17 @@ class DamagedJournalTest {
         assertEquals(java.util.List.of(damaged + ": its records were skipped",
                 "pdig: journal " + j + ": skipped 5 corrupt records"), analyze.stderr().lines().toList(), analyze.transcript());
 
+        // Without --skip-corrupt: the records before the damaged file, then the one line, exit 1
+        // (dump and replay printed nothing at all).
         Pdig.Result strict = Pdig.run(tmp, "dump", j.toString());
         assertEquals(1, strict.exitCode(), strict.transcript());
         assertEquals(java.util.List.of(damaged), strict.stderr().lines().toList(), strict.transcript());
+        java.util.List<String> before = strict.stdout().lines().toList();
+        assertEquals(5, before.size(), strict.transcript());
+        for (int i = 0; i < 5; i++) assertTrue(before.get(i).contains("hour 0 note " + i), strict.transcript());
+        Pdig.Result strictReplay = Pdig.run(tmp, "replay", j.toString());
+        assertEquals(1, strictReplay.exitCode(), strictReplay.transcript());
+        assertEquals(damaged, strictReplay.stderr().lines().reduce((a, b) -> b).orElse(""), strictReplay.transcript());
     }
 
     /** An hourly journal of 2026-01-01 with 5 notes an hour for {@code hours} hours (seq 0 to 5*hours-1). */
