@@ -115,7 +115,8 @@ class RollRetentionTest {
      * a reader that skips damage reads every record of the other files, names the damaged file,
      * and counts its records when later ones show the gap; a reader that does not skip reads the
      * records of the files before it, then fails naming it (before: it failed before the first
-     * record, and so did a skipping reader).
+     * record, and so did a skipping reader). A follower that skips damage does the same, and says
+     * that it cannot skip such a file.
      */
     @Test
     @org.junit.jupiter.api.Timeout(60)
@@ -143,13 +144,15 @@ class RollRetentionTest {
             byte[] before = Files.readAllBytes(damaged);
             String message = "journal " + dir + ": damaged store file " + c.file() + " (" + c.why() + ")";
             try (Journal j = Journal.openExisting(dir)) {
-                for (ReaderOptions strict : List.of(ReaderOptions.fromStart())) {
+                for (ReaderOptions strict : List.of(ReaderOptions.fromStart(),
+                        ReaderOptions.fromStart().following(true).skippingCorrupt(true))) {
                     List<Long> got = new ArrayList<>();
                     try (JournalReader r = j.reader(strict)) {
                         JournalException e = assertThrows(JournalException.class, () -> {
                             for (JournalRecord rec; (rec = r.next()) != null; ) got.add(rec.seq());
                         });
-                        assertEquals(message, e.getMessage());
+                        assertEquals(message + (strict.follow() ? ": --skip-corrupt skips damaged store files only without"
+                                + " --follow" : ""), e.getMessage());
                     }
                     assertEquals(c.before(), got, "the records before the damaged file: " + c.file());
                 }

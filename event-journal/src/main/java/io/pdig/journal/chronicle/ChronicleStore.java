@@ -434,7 +434,7 @@ final class ChronicleStore implements RecordStore {
      *       Nothing before it: it fails at once, as QueueFileCheck would.</li>
      * </ul>
      * A follower that skips damage is the second kind too: a view is a snapshot of the directory,
-     * and a follower must see the files the writer creates later.
+     * and a follower must see the files the writer creates later; its message says so.
      */
     @Override
     public Cursor cursor(long fromSeq, boolean skipDamage, boolean follow) {
@@ -446,7 +446,7 @@ final class ChronicleStore implements RecordStore {
         String failure = null;
         java.util.Set<String> leftOut = damaged.keySet();
         if (!skipping) {
-            failure = damaged.get(first);
+            failure = damaged.get(first) + (skipDamage ? ": --skip-corrupt skips damaged store files only without --follow" : "");
             leftOut = storeFilesFrom(first);
             if (leftOut.size() == storeFileCount()) throw new JournalException(failure);
         }

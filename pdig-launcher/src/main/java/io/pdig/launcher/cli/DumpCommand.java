@@ -55,7 +55,7 @@ public final class DumpCommand implements Callable<Integer> {
     boolean showSeq;
 
     @Option(names = "--skip-corrupt", description = "Skip damaged records and store files whose header is damaged (and say which and how many) "
-            + "instead of stopping.")
+            + "instead of stopping; with --follow, damaged records only.")
     boolean skipCorrupt;
 
     /** Seq of the last session start without its end yet, or -1. Confined to call(). */

@@ -230,6 +230,13 @@ class DamagedJournalTest {
         java.util.List<String> before = strict.stdout().lines().toList();
         assertEquals(5, before.size(), strict.transcript());
         for (int i = 0; i < 5; i++) assertTrue(before.get(i).contains("hour 0 note " + i), strict.transcript());
+        // Following, the damaged file cannot be skipped (the view is a snapshot): the same, said so,
+        // instead of failing before the first record as if --skip-corrupt had not been given.
+        Pdig.Result following = Pdig.run(tmp, "dump", "--skip-corrupt", "--follow", j.toString());
+        assertEquals(1, following.exitCode(), following.transcript());
+        assertEquals(java.util.List.of(damaged + ": --skip-corrupt skips damaged store files only without --follow"),
+                following.stderr().lines().toList(), following.transcript());
+        assertEquals(before, following.stdout().lines().toList(), following.transcript());
         Pdig.Result strictReplay = Pdig.run(tmp, "replay", j.toString());
         assertEquals(1, strictReplay.exitCode(), strictReplay.transcript());
         assertEquals(damaged, strictReplay.stderr().lines().reduce((a, b) -> b).orElse(""), strictReplay.transcript());
