@@ -17,12 +17,18 @@ import java.util.Set;
  * @param stopOnlyWhen null, or the argument values for which the call is worth a stop
  * @param exitOnlyWhen null, or the argument values for which the result is needed (other calls
  *                     skip their exit stop by default, like {@link SyscallFlag#SKIP_EXIT} rows)
+ * @param classes the strace classes the call belongs to (`--syscalls %file`); every row has
+ *                them, generic rows too, read from syscall-classes.tsv
  */
 public record Syscall(String name, int nr64, int nr32, Set<SyscallFlag> flags, List<Arg> args, RetKind ret,
-                      StopCondition stopOnlyWhen, StopCondition exitOnlyWhen) {
+                      StopCondition stopOnlyWhen, StopCondition exitOnlyWhen, Set<SyscallClass> classes) {
 
     public boolean has(SyscallFlag flag) {
         return flags.contains(flag);
+    }
+
+    public boolean in(SyscallClass c) {
+        return classes.contains(c);
     }
 
     public int nr(Abi abi) {

@@ -35,6 +35,12 @@ import java.util.TreeSet;
 public final class SyscallTable {
 
     private static final String NUMBERS_RESOURCE = "/io/pdig/model/syscall/syscall-numbers.tsv";
+    /**
+     * strace's classes of every syscall, one line per name of the numbers file (a class list or
+     * '-'). Hand-kept data: the x86_64 names as strace 6.1 classes them (tools/check-strace-classes.sh
+     * compares them with the installed strace), the i386-only names as their x86_64 counterparts.
+     */
+    private static final String CLASSES_RESOURCE = "/io/pdig/model/syscall/syscall-classes.tsv";
 
     private static final Map<String, Syscall> BY_NAME;
     private static final Syscall[] BY_NR64 = new Syscall[1024];
@@ -42,6 +48,16 @@ public final class SyscallTable {
 
     static {
         Map<String, int[]> numbers = readNumbers();
+        Map<String, Set<SyscallClass>> classes = readClasses();
+        // Both files name the same syscalls: a syscall without classes would silently fall out
+        // of every --syscalls %class, and a class line without a number is a typo.
+        if (!classes.keySet().equals(numbers.keySet())) {
+            Set<String> missing = new TreeSet<>(numbers.keySet());
+            missing.removeAll(classes.keySet());
+            Set<String> extra = new TreeSet<>(classes.keySet());
+            extra.removeAll(numbers.keySet());
+            throw new IllegalStateException(CLASSES_RESOURCE + ": no line for " + missing + ", no number for " + extra);
+        }
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Row r : rows()) {
             if (rows.put(r.name, r) != null) {
@@ -52,7 +68,8 @@ public final class SyscallTable {
         for (Map.Entry<String, int[]> e : numbers.entrySet()) {
             String name = e.getKey();
             Row r = rows.remove(name);
-            Syscall s = r != null ? r.toSyscall(e.getValue()) : generic(name, e.getValue());
+            Set<SyscallClass> cls = classes.get(name);
+            Syscall s = r != null ? r.toSyscall(e.getValue(), cls) : generic(name, e.getValue(), cls);
             byName.put(name, s);
             if (s.nr64() >= 0) BY_NR64[s.nr64()] = s;
             if (s.nr32() >= 0) BY_NR32[s.nr32()] = s;
@@ -276,12 +293,12 @@ public final class SyscallTable {
             return new Row(name, ret, flags, args, when, new StopCondition(argIndex, values.clone()));
         }
 
-        Syscall toSyscall(int[] nrs) {
+        Syscall toSyscall(int[] nrs, Set<SyscallClass> classes) {
             List<Arg> list = new ArrayList<>(args.size());
             for (int i = 0; i < args.size(); i++) {
                 list.add(new Arg(i, args.get(i).name, args.get(i).kind));
             }
-            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when, exitWhen);
+            return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when, exitWhen, classes);
         }
     }
 
@@ -302,24 +319,53 @@ public final class SyscallTable {
         return s;
     }
 
-    private static Syscall generic(String name, int[] nrs) {
+    private static Syscall generic(String name, int[] nrs, Set<SyscallClass> classes) {
         List<Arg> list = new ArrayList<>(6);
         for (int i = 0; i < 6; i++) {
             list.add(new Arg(i, "arg" + i, HEX));
         }
-        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT, null, null);
+        return new Syscall(name, nrs[0], nrs[1], Collections.emptySet(), List.copyOf(list), RetKind.INT, null, null, classes);
+    }
+
+    /** Lines "name TAB class,class" or "name TAB -"; an unknown class fails class initialisation. */
+    private static Map<String, Set<SyscallClass>> readClasses() {
+        Map<String, Set<SyscallClass>> out = new HashMap<>();
+        for (String line : readLines(CLASSES_RESOURCE)) {
+            String[] f = line.split("\t");
+            if (f.length != 2) throw new IllegalStateException(CLASSES_RESOURCE + ": bad line '" + line + "'");
+            EnumSet<SyscallClass> set = EnumSet.noneOf(SyscallClass.class);
+            if (!f[1].equals("-")) {
+                for (String name : f[1].split(",")) {
+                    SyscallClass c = SyscallClass.byTableName(name);
+                    if (c == null) throw new IllegalStateException(CLASSES_RESOURCE + ": unknown class '" + name + "' of " + f[0]);
+                    set.add(c);
+                }
+            }
+            if (out.put(f[0], Collections.unmodifiableSet(set)) != null) {
+                throw new IllegalStateException(CLASSES_RESOURCE + ": two lines for " + f[0]);
+            }
+        }
+        return out;
     }
 
     private static Map<String, int[]> readNumbers() {
         Map<String, int[]> out = new HashMap<>();
-        try (InputStream in = SyscallTable.class.getResourceAsStream(NUMBERS_RESOURCE)) {
+        for (String line : readLines(NUMBERS_RESOURCE)) {
+            String[] f = line.split("\t");
+            out.put(f[0], new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])});
+        }
+        return out;
+    }
+
+    private static List<String> readLines(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = SyscallTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + NUMBERS_RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
             for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split("\t");
-                out.put(f[0], new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])});
+                out.add(line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.pdig.launcher.cli;
 
 import io.pdig.model.syscall.Arg;
 import io.pdig.model.syscall.Syscall;
+import io.pdig.model.syscall.SyscallClass;
 import io.pdig.model.syscall.SyscallFlag;
 import io.pdig.model.syscall.SyscallTable;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 /** `pdig syscalls`: the syscall table, as the tracer, the journal and the rules see it. */
 @Command(name = "syscalls", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"List the syscall table: numbers (x86_64, i386), arguments with their kinds, flags, "
-                + "and whether the call is in the default traced set.",
+                + "whether the call is in the default traced set, and its strace classes (for --syscalls %%file...).",
                 "With --traced, only the calls `pdig run` stops on with the same -r, --no-rules, --trace-set, "
                 + "--syscalls and -a; those five options choose the traced set, so they are refused without --traced."})
 public final class SyscallsCommand implements Callable<Integer> {
@@ -107,15 +108,17 @@ public final class SyscallsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.printf("%-22s %6s %6s %-8s %s%n", "NAME", "X86_64", "I386", "DEFAULT", "ARGUMENTS -> RESULT  [FLAGS]");
+        out.printf("%-22s %6s %6s %-8s %s%n", "NAME", "X86_64", "I386", "DEFAULT", "ARGUMENTS -> RESULT  [FLAGS]  STRACE CLASSES");
         for (Syscall s : rows) {
             List<String> args = new ArrayList<>();
             for (Arg a : s.args()) args.add(a.name() + ":" + a.kind().name().toLowerCase());
             List<String> flags = new ArrayList<>();
             for (SyscallFlag f : s.flags()) if (f != SyscallFlag.DEFAULT) flags.add(f.name().toLowerCase());
-            out.printf("%-22s %6s %6s %-8s (%s) -> %s:%s  [%s]%n", s.name(), num(s.nr64()), num(s.nr32()),
+            List<String> classes = new ArrayList<>();
+            for (SyscallClass c : s.classes()) classes.add(c.spelled());
+            out.printf("%-22s %6s %6s %-8s (%s) -> %s:%s  [%s]  %s%n", s.name(), num(s.nr64()), num(s.nr32()),
                     s.has(SyscallFlag.DEFAULT) ? "yes" : "-", String.join(", ", args), s.resultName(),
-                    s.ret().name().toLowerCase(), String.join(",", flags));
+                    s.ret().name().toLowerCase(), String.join(",", flags), classes.isEmpty() ? "-" : String.join(",", classes));
         }
         out.flush();
         return 0;

@@ -1,8 +1,8 @@
 package io.pdig.launcher.cli;
 
 import io.pdig.model.driver.LaunchSpec;
+import io.pdig.model.syscall.SyscallSelector;
 import io.pdig.model.syscall.SyscallTable;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +19,12 @@ public final class TraceOptions {
     @Option(names = {"-c", "--summary"}, description = "Print per-syscall counts and errors and the number of ptrace stops at the end (on stderr).")
     boolean summary;
 
+    // picocli formats descriptions (String.format): %% shows one %.
     @Option(names = "--syscalls", split = ",", paramLabel = "NAME",
-            description = "Trace exactly these syscalls (comma-separated names from `pdig syscalls`).")
+            description = "Trace exactly these syscalls: comma-separated names from `pdig syscalls` and strace's classes, "
+                    + "written %%CLASS (file, process, network or net, signal, ipc, desc, memory, creds, clock, stat, lstat, "
+                    + "fstat, %%stat, statfs, fstatfs, %%statfs, pure), e.g. %%process,openat. A '!' in front traces every "
+                    + "syscall but those: '!close,%%memory'.")
     List<String> syscalls;
 
     @Option(names = {"-a", "--all"}, description = "Trace every syscall.")
@@ -46,19 +50,11 @@ public final class TraceOptions {
         if (syscalls == null) {
             return SyscallTable.defaultSet();
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (String n : syscalls) {
-            String name = n.trim();
-            if (name.isEmpty()) continue;
-            if (SyscallTable.byName(name) == null) {
-                throw new CommandLine.ParameterException(cl, "--syscalls: unknown syscall '" + name + "' (see `pdig syscalls`)");
-            }
-            names.add(name);
+        try {
+            return SyscallSelector.select(syscalls);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--syscalls: " + e.getMessage());
         }
-        if (names.isEmpty()) {
-            throw new CommandLine.ParameterException(cl, "--syscalls: no syscall named");
-        }
-        return names;
     }
 
     int stringLimit(CommandLine cl) {

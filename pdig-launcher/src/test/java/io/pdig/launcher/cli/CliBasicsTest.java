@@ -128,7 +128,8 @@ class CliBasicsTest {
     void syscallsTracedAgreesWithRunForTheSameOptions() {
         String rules = upstreamRules().toString();
         for (String[] options : new String[][] {{}, {"--no-rules"}, {"--trace-set", "default"}, {"--trace-set", "all"},
-                {"-r", rules}, {"-r", rules, "--trace-set", "default"}, {"--syscalls", "openat,close"}, {"-a"}}) {
+                {"-r", rules}, {"-r", rules, "--trace-set", "default"}, {"--syscalls", "openat,close"}, {"-a"},
+                {"--syscalls", "%process,openat"}, {"--syscalls", "!close,%memory"}}) {
             List<String> args = new java.util.ArrayList<>(List.of("syscalls", "--traced", "--names"));
             args.addAll(List.of(options));
             assertEquals(runWouldTrace(options), names(pdig(args.toArray(String[]::new))), String.join(" ", options));
