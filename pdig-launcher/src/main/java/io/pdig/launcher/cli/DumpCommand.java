@@ -6,6 +6,7 @@ import io.pdig.journal.JournalReader;
 import io.pdig.journal.JournalRecord;
 import io.pdig.journal.ReaderOptions;
 import io.pdig.model.render.EventJson;
+import io.pdig.model.render.LineTimestamps;
 import io.pdig.model.render.StraceFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,6 +52,9 @@ public final class DumpCommand implements Callable<Integer> {
             description = "Start at this sequence number (default: ${DEFAULT-VALUE}, the oldest record kept).")
     long since;
 
+    @Option(names = "-t", description = TimestampOption.DESCRIPTION + " Text lines only.")
+    boolean[] timestamps;
+
     @Option(names = "--seq", description = "Prefix each text line with the record's sequence number (for --since).")
     boolean showSeq;
 
@@ -61,10 +65,21 @@ public final class DumpCommand implements Callable<Integer> {
     /** Seq of the last session start without its end yet, or -1. Confined to call(). */
     private long openSession = -1;
 
+    /** The formatter's line, stamped (-t) after its thread id, then numbered (--seq) in front. */
+    private static String textLine(StraceFormatter text, LineTimestamps times, JournalRecord rec, boolean seq) {
+        String line = text.format(rec.event());
+        if (times != null) line = times.insert(line, rec.event().ts());
+        return seq ? rec.seq() + " " + line : line;
+    }
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         if (since < 0) throw new CommandLine.ParameterException(cl, "--since: must be >= 0, got " + since);
+        LineTimestamps times = TimestampOption.of(cl, timestamps);
+        if (times != null && json) {
+            throw new CommandLine.ParameterException(cl, "-t: only for text lines (--json has each event's ts)");
+        }
         if (!follow && !Files.isDirectory(dir)) {
             // Said as openExisting says it for analyze and --follow: a file is not a missing directory.
             throw new ExitCodes.UserError("journal " + dir + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
@@ -86,8 +101,7 @@ public final class DumpCommand implements Callable<Integer> {
             current.set(reader);
             long n = 0;
             for (JournalRecord rec; (rec = reader.next()) != null; ) {
-                out.println(json ? jsonOut.toJson(rec.seq(), rec.event())
-                        : showSeq ? rec.seq() + " " + text.format(rec.event()) : text.format(rec.event()));
+                out.println(json ? jsonOut.toJson(rec.seq(), rec.event()) : textLine(text, times, rec, showSeq));
                 if (follow || ++n % 4096 == 0) out.flush();
                 if (rec.event() instanceof io.pdig.model.event.SessionEvent.Start) openSession = rec.seq();
                 if (rec.event() instanceof io.pdig.model.event.SessionEvent.End) openSession = -1;

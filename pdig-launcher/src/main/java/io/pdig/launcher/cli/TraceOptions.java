@@ -1,6 +1,7 @@
 package io.pdig.launcher.cli;
 
 import io.pdig.model.driver.LaunchSpec;
+import io.pdig.model.render.LineTimestamps;
 import io.pdig.model.syscall.SyscallSelector;
 import io.pdig.model.syscall.SyscallTable;
 import java.util.List;
@@ -15,6 +16,9 @@ public final class TraceOptions {
     @Option(names = "--print", paramLabel = "FILE",
             description = "Write one strace-like line per event to FILE ('-' = stderr).")
     String printTo;
+
+    @Option(names = "-t", description = TimestampOption.DESCRIPTION + " Only with --print.")
+    boolean[] timestamps;
 
     @Option(names = {"-c", "--summary"}, description = "Print per-syscall counts and errors and the number of ptrace stops at the end (on stderr).")
     boolean summary;
@@ -55,6 +59,15 @@ public final class TraceOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--syscalls: " + e.getMessage());
         }
+    }
+
+    /** The stamps for --print lines, or null; -t without --print would stamp nothing: a usage error. */
+    LineTimestamps printTimestamps(CommandLine cl) {
+        LineTimestamps stamps = TimestampOption.of(cl, timestamps);
+        if (stamps != null && printTo == null) {
+            throw new CommandLine.ParameterException(cl, "-t: only with --print (it stamps the printed lines)");
+        }
+        return stamps;
     }
 
     int stringLimit(CommandLine cl) {

@@ -8,6 +8,7 @@ import io.pdig.model.driver.Termination;
 import io.pdig.model.driver.TraceSession;
 import io.pdig.model.event.EventSink;
 import io.pdig.model.event.SessionEvent;
+import io.pdig.model.render.LineTimestamps;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ public final class Pipeline implements AutoCloseable {
                 sinks.add(w);
             }
             if (config.printTo() != null) {
-                sinks.add(printSink(config.printTo()));
+                sinks.add(printSink(config.printTo(), config.printTimes()));
             }
             if (config.summary()) {
                 sinks.add(summary = new SummarySink());
@@ -209,16 +210,16 @@ public final class Pipeline implements AutoCloseable {
     /** Causes already said by {@link #say}; touched by the event thread, then the command's thread. */
     private final java.util.Set<String> saidCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private EventSink printSink(String target) throws IOException {
+    private EventSink printSink(String target, LineTimestamps times) throws IOException {
         if (target.equals("-")) {
-            return new PrintSink(err, true, false);
+            return new PrintSink(err, true, false, times);
         }
         Path p = Path.of(target);
         Path parent = p.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException("--print " + target + ": no such directory " + parent);
         }
-        return new PrintSink(new java.io.BufferedOutputStream(new FileOutputStream(p.toFile()), 65536), target, err);
+        return new PrintSink(new java.io.BufferedOutputStream(new FileOutputStream(p.toFile()), 65536), target, err, times);
     }
 
     @Override

@@ -1,0 +1,27 @@
+package io.pdig.launcher.cli;
+
+import io.pdig.model.render.LineTimestamps;
+import java.time.ZoneId;
+import picocli.CommandLine;
+
+/**
+ * strace's -t/-tt/-ttt, for the commands that print strace-like lines (run and attach with
+ * --print, dump). picocli reads -tt as two -t (clustered short options), so the count is the form.
+ */
+final class TimestampOption {
+    static final String DESCRIPTION = "Start each printed line with the time of the event, after the thread id, as strace -f does: "
+            + "-t HH:MM:SS, -tt HH:MM:SS.uuuuuu (local time; TZ applies), -ttt seconds.uuuuuu since the epoch.";
+
+    private TimestampOption() {
+    }
+
+    /** Null without -t; the stamps of the form given otherwise (a fourth -t is a usage error). */
+    static LineTimestamps of(CommandLine cl, boolean[] given) {
+        if (given == null || given.length == 0) return null;
+        try {
+            return LineTimestamps.of(given.length, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "-t: " + e.getMessage());
+        }
+    }
+}
