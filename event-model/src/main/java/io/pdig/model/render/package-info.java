@@ -9,8 +9,8 @@
  *   <li>every non-printable byte is {@code \xNN} (strace uses {@code \n}, {@code \t} and octal by
  *   default, and with {@code -x} hex-encodes the whole string once it has a non-ASCII byte);</li>
  *   <li>no column padding before {@code " = "};</li>
- *   <li>a zero HEX argument prints {@code 0}: the table does not tell pointers (strace: NULL) from
- *   opaque flag words (strace: 0);</li>
+ *   <li>a zero HEX argument prints {@code 0}: HEX is an opaque word (flags print 0 in strace too);
+ *   the rows mark the pointers they know as PTR, which prints NULL, and any left HEX print 0;</li>
  *   <li>clone's arguments are positional (strace writes {@code flags=..., child_stack=...}), and
  *   execve's envp is the pointer only, without strace's {@code /* N vars *}{@code /} comment;</li>
  *   <li>lines are prefixed with the thread id always, as {@code strace -f -o file} does.</li>

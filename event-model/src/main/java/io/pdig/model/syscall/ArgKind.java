@@ -99,7 +99,14 @@ public enum ArgKind {
      * succeeded, stored as {@link #SIGSET} is; the address as a Num when the call failed, when no
      * exit stop came, and in older journals.
      */
-    SIGSET_OUT(Phase.EXIT);
+    SIGSET_OUT(Phase.EXIT),
+    /**
+     * A pointer passed as a number (an address hint, an out-parameter the tracer does not read):
+     * stored as {@link #HEX} is, a Num, so a row may refine HEX to PTR with old journals still
+     * decoding. Printed in hex, and a zero as strace's {@code NULL} (a zero HEX word stays 0:
+     * HEX also covers flag words, where strace writes 0).
+     */
+    PTR(Phase.ENTRY);
 
     private final Phase phase;
 

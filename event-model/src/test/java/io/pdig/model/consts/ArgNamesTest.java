@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArgNamesTest {
 
     /** Kinds rendered as plain numbers, strings or structs: everything else must name its values. */
-    private static final Set<ArgKind> UNNAMED = EnumSet.of(ArgKind.INT, ArgKind.SIZE, ArgKind.HEX, ArgKind.FD,
+    private static final Set<ArgKind> UNNAMED = EnumSet.of(ArgKind.INT, ArgKind.SIZE, ArgKind.HEX, ArgKind.PTR, ArgKind.FD,
             ArgKind.PID, ArgKind.UID, ArgKind.GID, ArgKind.PATH, ArgKind.STRING, ArgKind.ARGV, ArgKind.MODE,
             ArgKind.SOCKADDR, ArgKind.SOCKADDR_OUT, ArgKind.CLONE_ARGS, ArgKind.OPEN_HOW, ArgKind.FD_PAIR_OUT,
             ArgKind.CAP_DATA, ArgKind.SOCKLEN_INOUT, ArgKind.SOCKOPT_VAL, ArgKind.SIGSET, ArgKind.SIGSET_OUT, ArgKind.ENVP,

@@ -289,4 +289,25 @@ class PrintLinesTest {
         assertHas(calls, "rt_sigprocmask(7, [INT TERM], ADDR, 8) = -1 EINVAL (Invalid argument)");
         assertHas(calls, "rt_sigprocmask(SIG_BLOCK, ADDR, ADDR, 4) = -1 EINVAL (Invalid argument)");
     }
+
+    /**
+     * A NULL pointer argument is NULL, as strace 6 shows it (null_pointers.c, raw syscalls); a
+     * non-NULL hint stays hex, and a zero flag word (wait4's options) stays 0:
+     * <pre>
+     * brk(NULL) = 0x5584...
+     * mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7fc7...
+     * mmap(0x200000000, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x200000000
+     * wait4(C, NULL, 0, NULL) = C
+     * </pre>
+     */
+    @Test
+    void nullPointersAreNull() throws Exception {
+        Printed p = run("brk,mmap,wait4", "null_pointers");
+        List<String> l = p.lines().stream().map(x -> x.replaceAll(" = 0x[0-9a-f]+$", " = ADDR")).toList();
+        assertHas(l, "brk(NULL) = ADDR");
+        assertHas(l, "mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ADDR");
+        assertHas(l, "mmap(0x200000000, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ADDR");
+        String c = p.stdout().replaceAll("(?s).*child (\\d+).*", "$1");
+        assertHas(l, "wait4(" + c + ", NULL, 0, NULL) = " + c);
+    }
 }
