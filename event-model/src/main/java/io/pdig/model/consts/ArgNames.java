@@ -42,18 +42,23 @@ public final class ArgNames {
         m.put(ArgKind.SOCKOPT_LEVEL, SockoptConsts.LEVELS);
         m.put(ArgKind.MSG_FLAGS, SockoptConsts.MSG_FLAGS);
         m.put(ArgKind.SIGPROCMASK_HOW, ProcessConsts.SIGPROCMASK_HOW);
+        m.put(ArgKind.SEEK_WHENCE, FileConsts.SEEK_WHENCE);
+        m.put(ArgKind.IOCTL_REQUEST, FileConsts.IOCTL_REQUESTS);
+        m.put(ArgKind.ARCH_PRCTL_CODE, ProcessConsts.ARCH_PRCTL_CODES);
+        m.put(ArgKind.RLIMIT_RESOURCE, ProcessConsts.RLIMIT_RESOURCES);
         TABLES = Collections.unmodifiableMap(m);
     }
 
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
-            ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS);
+            ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
+            ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE);
 
     private ArgNames() {
     }

@@ -97,6 +97,44 @@ public final class FileConsts {
             X_OK 1
             """).zeroName("F_OK").build();
 
+    /** lseek's whence (unistd.h). */
+    public static final ValueNames SEEK_WHENCE = ValueNames.parse("lseek whence", """
+            SEEK_SET 0
+            SEEK_CUR 1
+            SEEK_END 2
+            SEEK_DATA 3
+            SEEK_HOLE 4
+            """);
+
+    /**
+     * ioctl requests that programs issue on every start (isatty, the terminal size, job control)
+     * and a few fd-generic ones (sys/ioctl.h, linux/fs.h). Others print in hex (strace decodes
+     * their _IOC fields instead).
+     */
+    public static final ValueNames IOCTL_REQUESTS = ValueNames.parse("ioctl request", """
+            TCGETS 0x5401
+            TCSETS 0x5402
+            TCSETSW 0x5403
+            TCSETSF 0x5404
+            TCFLSH 0x540b
+            TIOCSCTTY 0x540e
+            TIOCGPGRP 0x540f
+            TIOCSPGRP 0x5410
+            TIOCOUTQ 0x5411
+            TIOCGWINSZ 0x5413
+            TIOCSWINSZ 0x5414
+            FIONREAD 0x541b
+            TIOCNOTTY 0x5422
+            TIOCGSID 0x5429
+            FIONBIO 0x5421
+            FIONCLEX 0x5450
+            FIOCLEX 0x5451
+            FIOASYNC 0x5452
+            TIOCGPTN 0x80045430
+            TIOCSPTLCK 0x40045431
+            FICLONE 0x40049409
+            """);
+
     public static final ValueNames FCNTL_CMDS = ValueNames.parse("fcntl command", """
             F_DUPFD 0
             F_GETFD 1

@@ -179,6 +179,44 @@ public final class ProcessConsts {
             PR_SET_PTRACER 0x59616d61
             """);
 
+    /** arch_prctl's code (asm/prctl.h, x86). */
+    public static final ValueNames ARCH_PRCTL_CODES = ValueNames.parse("arch_prctl code", """
+            ARCH_SET_GS 0x1001
+            ARCH_SET_FS 0x1002
+            ARCH_GET_FS 0x1003
+            ARCH_GET_GS 0x1004
+            ARCH_GET_CPUID 0x1011
+            ARCH_SET_CPUID 0x1012
+            ARCH_GET_XCOMP_SUPP 0x1021
+            ARCH_GET_XCOMP_PERM 0x1022
+            ARCH_REQ_XCOMP_PERM 0x1023
+            ARCH_GET_XCOMP_GUEST_PERM 0x1024
+            ARCH_REQ_XCOMP_GUEST_PERM 0x1025
+            ARCH_MAP_VDSO_X32 0x2001
+            ARCH_MAP_VDSO_32 0x2002
+            ARCH_MAP_VDSO_64 0x2003
+            """);
+
+    /** Resource limits (sys/resource.h): prlimit64's resource. */
+    public static final ValueNames RLIMIT_RESOURCES = ValueNames.parse("rlimit resource", """
+            RLIMIT_CPU 0
+            RLIMIT_FSIZE 1
+            RLIMIT_DATA 2
+            RLIMIT_STACK 3
+            RLIMIT_CORE 4
+            RLIMIT_RSS 5
+            RLIMIT_NPROC 6
+            RLIMIT_NOFILE 7
+            RLIMIT_MEMLOCK 8
+            RLIMIT_AS 9
+            RLIMIT_LOCKS 10
+            RLIMIT_SIGPENDING 11
+            RLIMIT_MSGQUEUE 12
+            RLIMIT_NICE 13
+            RLIMIT_RTPRIO 14
+            RLIMIT_RTTIME 15
+            """);
+
     /** rt_sigprocmask's how (signal.h). */
     public static final ValueNames SIGPROCMASK_HOW = ValueNames.parse("sigprocmask how", """
             SIG_BLOCK 0

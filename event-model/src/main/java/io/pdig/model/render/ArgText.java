@@ -3,6 +3,7 @@ package io.pdig.model.render;
 import io.pdig.model.consts.ArgNames;
 import io.pdig.model.consts.FileConsts;
 import io.pdig.model.consts.NameTable;
+import io.pdig.model.consts.ValueNames;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.Arg;
 import io.pdig.model.syscall.ArgKind;
@@ -44,6 +45,11 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
         NameTable t = row != null ? ArgNames.table(row, i, args) : null;
+        if (kind == ArgKind.IOCTL_REQUEST && t instanceof ValueNames names && names.name(ArgNames.normalize(kind, raw)) == null) {
+            // An unknown request in hex: its bits are direction, size, type and number (strace
+            // spells them out as _IOC(...)); in decimal they would mean nothing.
+            return StructLayouts.hex(ArgNames.normalize(kind, raw));
+        }
         if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
     }

@@ -106,7 +106,15 @@ public enum ArgKind {
      * decoding. Printed in hex, and a zero as strace's {@code NULL} (a zero HEX word stays 0:
      * HEX also covers flag words, where strace writes 0).
      */
-    PTR(Phase.ENTRY);
+    PTR(Phase.ENTRY),
+    /** lseek's whence (SEEK_SET, SEEK_CUR, ...). */
+    SEEK_WHENCE(Phase.ENTRY),
+    /** ioctl's request (TCGETS, TIOCGWINSZ, ...): named when known, else hex. */
+    IOCTL_REQUEST(Phase.ENTRY),
+    /** arch_prctl's code (ARCH_SET_FS, ...). */
+    ARCH_PRCTL_CODE(Phase.ENTRY),
+    /** A resource limit's resource (RLIMIT_STACK, ...). */
+    RLIMIT_RESOURCE(Phase.ENTRY);
 
     private final Phase phase;
 

@@ -156,7 +156,7 @@ public final class SyscallTable {
         t.add(row("pread64", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE), a("pos", INT)));
         t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE), a("pos", INT)));
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
-        t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", INT)));
+        t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
         t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", PTR), a("count", SIZE)));
         t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", PTR), a("flags", AT_FLAGS)));
         t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", PTR)));
@@ -273,6 +273,23 @@ public final class SyscallTable {
         t.add(row("nanosleep", RetKind.STATUS, set(), a("req", PTR), a("rem", PTR)));
         t.add(row("clock_nanosleep", RetKind.STATUS, set(), a("clockid", INT), a("flags", HEX), a("req", PTR), a("rem", PTR)));
         t.add(row("restart_syscall", RetKind.INT, set()));
+        // Calls every program makes (libc start-up, isatty, ls's ACL checks), in no set: rows only so
+        // that -a prints their arguments as strace does instead of six raw words.
+        t.add(row("geteuid", RetKind.INT, set()));
+        t.add(row("getgid", RetKind.INT, set()));
+        t.add(row("getegid", RetKind.INT, set()));
+        t.add(row("getpgrp", RetKind.PID, set()));
+        t.add(row("set_tid_address", RetKind.PID, set(), a("tidptr", PTR)));
+        t.add(row("set_robust_list", RetKind.STATUS, set(), a("head", PTR), a("len", SIZE)));
+        t.add(row("rseq", RetKind.STATUS, set(), a("rseq", PTR), a("rseq_len", HEX), a("flags", HEX), a("sig", HEX)));
+        t.add(row("arch_prctl", RetKind.STATUS, set(), a("code", ARCH_PRCTL_CODE), a("addr", HEX)));
+        t.add(row("prlimit64", RetKind.STATUS, set(), a("pid", PID), a("resource", RLIMIT_RESOURCE), a("new_limit", PTR), a("old_limit", PTR)));
+        t.add(row("ioctl", RetKind.INT, set(), a("fd", FD), a("request", IOCTL_REQUEST), a("arg", HEX)));
+        t.add(row("getxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
+        t.add(row("lgetxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
+        t.add(row("fgetxattr", RetKind.INT, set(), a("fd", FD), a("name", STRING), a("value", PTR), a("size", SIZE)));
+        t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", PTR)));
+        t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
         t.add(row("sched_yield", RetKind.STATUS, set()));
         return t;
     }

@@ -52,6 +52,9 @@ class ConstTablesMatchHeadersTest {
             #include <linux/memfd.h>
             #include <linux/openat2.h>
             #include <linux/fs.h>
+            #include <sys/ioctl.h>
+            #include <sys/resource.h>
+            #include <asm/prctl.h>
             int main(void) {
             """;
 
@@ -68,6 +71,10 @@ class ConstTablesMatchHeadersTest {
         tables.put("at", FileConsts.AT_FLAGS);
         tables.put("access", FileConsts.ACCESS_MODES);
         tables.put("fcntl", FileConsts.FCNTL_CMDS);
+        tables.put("seek", FileConsts.SEEK_WHENCE);
+        tables.put("ioctl", FileConsts.IOCTL_REQUESTS);
+        tables.put("arch_prctl", ProcessConsts.ARCH_PRCTL_CODES);
+        tables.put("rlimit", ProcessConsts.RLIMIT_RESOURCES);
         tables.put("rename", FileConsts.RENAME_FLAGS);
         tables.put("memfd", FileConsts.MEMFD_FLAGS);
         tables.put("resolve", FileConsts.RESOLVE_FLAGS);

@@ -130,7 +130,7 @@ class StraceFormatterTest {
                 f.format(call("mmap", 0x7f1234560000L, n(0), n(4096), n(3), n(0x22), n(-1), n(0))));
         assertEquals("1234 mmap(NULL, 4096, PROT_NONE, MAP_SHARED, 3, 0) = -1 ENOMEM (Cannot allocate memory)",
                 f.format(call("mmap", -12, n(0), n(4096), n(0), n(1), n(3), n(0))));
-        assertEquals("1234 lseek(3, -1, 0) = 5", f.format(call("lseek", 5, n(3), n(0xffffffffL), n(0))));
+        assertEquals("1234 lseek(3, -1, SEEK_SET) = 5", f.format(call("lseek", 5, n(3), n(0xffffffffL), n(0))));
     }
 
     @Test

@@ -310,4 +310,61 @@ class PrintLinesTest {
         String c = p.stdout().replaceAll("(?s).*child (\\d+).*", "$1");
         assertHas(l, "wait4(" + c + ", NULL, 0, NULL) = " + c);
     }
+
+    /**
+     * Calls every program makes, which pdig printed as six raw words before they had rows, as
+     * strace 6 shows them (common_calls.c; the first four are libc's start-up):
+     * <pre>
+     * arch_prctl(ARCH_SET_FS, 0x7fc8f7251740) = 0
+     * set_tid_address(0x7fc8f7251a10) = P
+     * set_robust_list(0x7fc8f7251a20, 24) = 0
+     * rseq(0x7fc8f7252060, 0x20, 0, 0x53053053) = 0
+     * getpgrp() = G
+     * geteuid() = 0    getgid() = 0    getegid() = 0
+     * lseek(3, 4, SEEK_SET) = 4
+     * lseek(3, -2, SEEK_CUR) = 2
+     * lseek(3, 0, SEEK_END) = 20808
+     * ioctl(3, TCGETS, 0x7ffe8f4eb1f0) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(3, TIOCGWINSZ, 0x7ffe8f4eb1d8) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0) = -1 ENOTTY (Inappropriate ioctl for device)
+     * getxattr("/proc/self/exe", "user.pdig", NULL, 0) = -1 ENODATA (No data available)
+     * lgetxattr("/proc/self/exe", "user.pdig", 0x7ffe8f4eb230, 255) = -1 ENODATA (No data available)
+     * fgetxattr(3, "user.pdig", 0x7ffe8f4eb230, 255) = -1 ENODATA (No data available)
+     * statfs("/nonexistent/pdig", 0x7ffe8f4eb230) = -1 ENOENT (No such file or directory)
+     * prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=20000, rlim_max=20000}) = 0
+     * </pre>
+     * Differences left: an unknown ioctl request is hex (0x1234), not _IOC(...), and prlimit64's
+     * old limit is its address. The xattr calls' errno depends on the file system (ENODATA or
+     * EOPNOTSUPP), so only its form is checked.
+     */
+    @Test
+    void everyDayCallsHaveTheirArguments() throws Exception {
+        Printed p = run("arch_prctl,set_tid_address,set_robust_list,rseq,getpgrp,geteuid,getgid,getegid,lseek,ioctl,"
+                + "getxattr,lgetxattr,fgetxattr,statfs,prlimit64", "common_calls");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+) pgrp (\\d+)").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        List<String> raw = p.lines();
+        List<String> l = raw.stream().map(x -> x.replaceAll("0x[0-9a-f]{9,}", "ADDR")).toList();
+        assertHas(l, "arch_prctl(ARCH_SET_FS, ADDR) = 0");
+        assertHas(l, "set_tid_address(ADDR) = " + m.group(1));
+        assertHas(l, "set_robust_list(ADDR, 24) = 0");
+        assertHas(l, "rseq(ADDR, 0x20, 0, 0x53053053) = 0");
+        assertHas(l, "getpgrp() = " + m.group(2));
+        for (String id : List.of("geteuid", "getgid", "getegid")) {
+            assertTrue(l.stream().anyMatch(x -> x.matches(id + "\\(\\) = \\d+")), id + " in:\n" + String.join("\n", l));
+        }
+        assertHas(l, "lseek(3, 4, SEEK_SET) = 4");
+        assertHas(l, "lseek(3, -2, SEEK_CUR) = 2");
+        assertTrue(l.stream().anyMatch(x -> x.matches("lseek\\(3, 0, SEEK_END\\) = \\d+")), String.join("\n", l));
+        assertHas(l, "ioctl(3, TCGETS, ADDR) = -1 ENOTTY (Inappropriate ioctl for device)");
+        assertHas(l, "ioctl(3, TIOCGWINSZ, ADDR) = -1 ENOTTY (Inappropriate ioctl for device)");
+        assertHas(l, "ioctl(3, 0x1234, 0) = -1 ENOTTY (Inappropriate ioctl for device)");
+        String failed = " = -1 E[A-Z]+ \\(.*\\)";
+        for (String want : List.of("getxattr\\(\"/proc/self/exe\", \"user.pdig\", NULL, 0\\)",
+                "lgetxattr\\(\"/proc/self/exe\", \"user.pdig\", ADDR, 255\\)", "fgetxattr\\(3, \"user.pdig\", ADDR, 255\\)")) {
+            assertTrue(l.stream().anyMatch(x -> x.matches(want + failed)), want + " in:\n" + String.join("\n", l));
+        }
+        assertHas(l, "statfs(\"/nonexistent/pdig\", ADDR) = -1 ENOENT (No such file or directory)");
+        assertHas(l, "prlimit64(0, RLIMIT_NOFILE, NULL, ADDR) = 0");
+    }
 }
