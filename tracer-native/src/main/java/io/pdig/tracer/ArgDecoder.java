@@ -57,7 +57,7 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
-            } else if (kind == ArgKind.SIGSET_OUT && !exitFollows) {
+            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
@@ -183,6 +183,7 @@ final class ArgDecoder {
             if (row.args().get(k).kind() == ArgKind.SOCKADDR_OUT) out[k] = null;
             if (row.args().get(k).kind() == ArgKind.SOCKLEN_INOUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.SIGSET_OUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.STAT_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -193,6 +194,9 @@ final class ArgDecoder {
 
     /** The only sigsetsize the kernel accepts on x86_64 and i386 (64 signals). */
     private static final long SIGSET_SIZE = 8;
+
+    /** Offset of st_mode in x86_64's struct stat (after st_dev, st_ino, st_nlink). */
+    private static final long STAT_MODE_OFFSET = 24;
 
     /** envp arrays longer than this are shown as their address only (the kernel's own limit is higher). */
     private static final int MAX_ENVP = 1 << 16;
@@ -268,6 +272,16 @@ final class ArgDecoder {
                 long size = raw[row.args().size() - 1] & 0xffffffffL;
                 if (size != SIGSET_SIZE || (kind == ArgKind.SIGSET_OUT && res < 0)) return ArgValue.Num.of(ptr);
                 return words(tid, ptr, 1, 8);
+            }
+            case STAT_OUT: {
+                // x86_64's struct stat: st_mode (u32) at 24, then st_uid, st_gid, a pad, st_rdev
+                // (u64) at 40 and st_size at 48: four words from 24. The kernel wrote it only if
+                // the call succeeded; i386's stat and stat64 are laid out otherwise.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr + STAT_MODE_OFFSET, 4, 8);
+                if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0] & 0xffffffffL, w[2], w[3]});
             }
             case SOCKOPT_VAL: {
                 // Only an int-sized option is read (strace's rule): other lengths are structs or

@@ -39,6 +39,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
             return SigSets.strace(w.words()[0]);
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
+            return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKOPT_VAL && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int option, as strace shows it
         }

@@ -114,7 +114,14 @@ public enum ArgKind {
     /** arch_prctl's code (ARCH_SET_FS, ...). */
     ARCH_PRCTL_CODE(Phase.ENTRY),
     /** A resource limit's resource (RLIMIT_STACK, ...). */
-    RLIMIT_RESOURCE(Phase.ENTRY);
+    RLIMIT_RESOURCE(Phase.ENTRY),
+    /**
+     * A struct stat the kernel writes (stat, lstat, fstat, newfstatat): read at the exit of a call
+     * that succeeded, on x86_64 (i386's layouts differ), stored as Words {address, st_mode,
+     * st_rdev, st_size}, what strace's abbreviated form shows. The address as a Num when the call
+     * failed (nothing written), when no exit stop came, on i386, and in older journals.
+     */
+    STAT_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -129,7 +136,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

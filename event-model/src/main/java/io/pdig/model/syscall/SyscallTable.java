@@ -158,10 +158,10 @@ public final class SyscallTable {
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
         t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
         t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", PTR), a("count", SIZE)));
-        t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", PTR), a("flags", AT_FLAGS)));
-        t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", PTR)));
-        t.add(row("lstat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", PTR)));
-        t.add(row("fstat", RetKind.STATUS, set(FILE), a("fd", FD), a("statbuf", PTR)));
+        t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", STAT_OUT), a("flags", AT_FLAGS)));
+        t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));
+        t.add(row("lstat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));
+        t.add(row("fstat", RetKind.STATUS, set(FILE), a("fd", FD), a("statbuf", STAT_OUT)));
         t.add(row("statx", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("flags", AT_FLAGS), a("mask", HEX), a("statxbuf", PTR)));
         t.add(row("access", RetKind.STATUS, set(FILE), a("name", PATH), a("mode", ACCESS_MODE)));
         t.add(row("faccessat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE)));

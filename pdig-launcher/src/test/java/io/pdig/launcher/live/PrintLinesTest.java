@@ -367,4 +367,37 @@ class PrintLinesTest {
         assertHas(l, "statfs(\"/nonexistent/pdig\", ADDR) = -1 ENOENT (No such file or directory)");
         assertHas(l, "prlimit64(0, RLIMIT_NOFILE, NULL, ADDR) = 0");
     }
+
+    /**
+     * struct stat abbreviated as strace 6 shows it (stat_fields.c, raw syscalls): the type and mode,
+     * then the size, or st_rdev for a device; a failed call's buffer as its address, NULL as NULL:
+     * <pre>
+     * newfstatat(3, "", {st_mode=S_IFREG|0755, st_size=19680, ...}, AT_EMPTY_PATH) = 0
+     * fstat(3, {st_mode=S_IFREG|0755, st_size=19680, ...}) = 0
+     * stat("/dev/null", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}) = 0
+     * newfstatat(AT_FDCWD, "/dev/null", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, 0) = 0
+     * lstat("stat-dir", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=4096, ...}) = 0
+     * fstat(4, {st_mode=S_IFREG|S_ISUID|0755, st_size=0, ...}) = 0
+     * stat("/nonexistent/pdig", 0x7ffcb5379d80) = -1 ENOENT (No such file or directory)
+     * newfstatat(AT_FDCWD, "/", NULL, 0) = -1 EFAULT (Bad address)
+     * </pre>
+     */
+    @Test
+    void statBuffersAreAbbreviatedAsStraceDoes() throws Exception {
+        Printed p = run("stat,fstat,lstat,newfstatat", "stat_fields");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("exe mode (\\d+) size (\\d+)\ndir size (\\d+)")
+                .matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        String exe = "{st_mode=S_IFREG|" + m.group(1) + ", st_size=" + m.group(2) + ", ...}";
+        List<String> l = p.lines().stream().map(x -> x.replaceAll("0x[0-9a-f]{9,}", "ADDR")).toList();
+        assertHas(l, "newfstatat(3, \"\", " + exe + ", AT_EMPTY_PATH) = 0");
+        assertHas(l, "fstat(3, " + exe + ") = 0");
+        String devNull = "{st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}";
+        assertHas(l, "stat(\"/dev/null\", " + devNull + ") = 0");
+        assertHas(l, "newfstatat(AT_FDCWD, \"/dev/null\", " + devNull + ", 0) = 0");
+        assertHas(l, "lstat(\"stat-dir\", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=" + m.group(3) + ", ...}) = 0");
+        assertHas(l, "fstat(4, {st_mode=S_IFREG|S_ISUID|0755, st_size=0, ...}) = 0");
+        assertHas(l, "stat(\"/nonexistent/pdig\", ADDR) = -1 ENOENT (No such file or directory)");
+        assertHas(l, "newfstatat(AT_FDCWD, \"/\", NULL, 0) = -1 EFAULT (Bad address)");
+    }
 }
