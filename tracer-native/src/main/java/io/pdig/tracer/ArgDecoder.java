@@ -57,7 +57,7 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
-            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT) && !exitFollows) {
+            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
@@ -184,6 +184,7 @@ final class ArgDecoder {
             if (row.args().get(k).kind() == ArgKind.SOCKLEN_INOUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.SIGSET_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.STAT_OUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.SIGACTION_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -272,6 +273,20 @@ final class ArgDecoder {
                 long size = raw[row.args().size() - 1] & 0xffffffffL;
                 if (size != SIGSET_SIZE || (kind == ArgKind.SIGSET_OUT && res < 0)) return ArgValue.Num.of(ptr);
                 return words(tid, ptr, 1, 8);
+            }
+            case SIGACTION:
+            case SIGACTION_OUT: {
+                // x86_64's struct sigaction as the kernel takes it: handler, flags, restorer and
+                // the 64-bit mask, four words. Read only when sigsetsize is 8 (the kernel refuses
+                // others before touching memory), and the old action only when the call succeeded.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long size = raw[row.args().size() - 1] & 0xffffffffL;
+                if (size != SIGSET_SIZE || abi == Abi.I386 || (kind == ArgKind.SIGACTION_OUT && res < 0)) {
+                    return ArgValue.Num.of(ptr);
+                }
+                long[] w = mem.readWords(tid, ptr, 4, 8);
+                if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], w[1], w[2], w[3]});
             }
             case STAT_OUT: {
                 // x86_64's struct stat: st_mode (u32) at 24, then st_uid, st_gid, a pad, st_rdev

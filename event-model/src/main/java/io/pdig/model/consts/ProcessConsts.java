@@ -217,6 +217,21 @@ public final class ProcessConsts {
             RLIMIT_RTTIME 15
             """);
 
+    /** struct sigaction's sa_flags (asm/signal.h), in strace's order. */
+    public static final FlagSet SA_FLAGS = FlagSet.parse("sigaction flags", """
+            SA_RESTORER 0x04000000
+            SA_ONSTACK 0x08000000
+            SA_RESTART 0x10000000
+            SA_INTERRUPT 0x20000000
+            SA_NODEFER 0x40000000
+            SA_RESETHAND 0x80000000
+            SA_SIGINFO 0x00000004
+            SA_NOCLDSTOP 0x00000001
+            SA_NOCLDWAIT 0x00000002
+            SA_UNSUPPORTED 0x00000400
+            SA_EXPOSE_TAGBITS 0x00000800
+            """);
+
     /** rt_sigprocmask's how (signal.h). */
     public static final ValueNames SIGPROCMASK_HOW = ValueNames.parse("sigprocmask how", """
             SIG_BLOCK 0

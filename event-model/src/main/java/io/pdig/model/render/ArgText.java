@@ -39,6 +39,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
             return SigSets.strace(w.words()[0]);
         }
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT) && w.words().length == 5) {
+            return SigActions.strace(w.words());
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
             return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
         }

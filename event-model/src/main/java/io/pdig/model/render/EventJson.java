@@ -41,7 +41,8 @@ import java.util.TreeMap;
  *   "args_resolved"; names of truncated strings/lists are listed in "args_truncated".</li>
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
- *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
+ *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
+ *   {address, sa_handler, sa_mask, sa_flags, sa_restorer}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
  * </ul>
  * <b>Process and session events</b> put their record fields at the top level under snake_case
  * names (see the per-kind methods). Stateless and thread-safe.
@@ -203,6 +204,12 @@ public final class EventJson {
         }
         if ((kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.length == 1) {
             j.beginObject().key("mask").value(StructLayouts.hex(w[0])).key("signals").value(SigSets.strace(w[0])).endObject();
+            return;
+        }
+        if ((kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT) && w.length == 5) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("sa_handler").value(SigActions.handler(w[1]))
+                    .key("sa_mask").value(SigSets.strace(w[4])).key("sa_flags").value(ProcessConsts.SA_FLAGS.render(w[2]))
+                    .key("sa_restorer").value(StructLayouts.hex(w[3])).endObject();
             return;
         }
         if (kind == ArgKind.STAT_OUT && w.length == 4) {

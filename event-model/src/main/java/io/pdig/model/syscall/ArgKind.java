@@ -121,7 +121,19 @@ public enum ArgKind {
      * st_rdev, st_size}, what strace's abbreviated form shows. The address as a Num when the call
      * failed (nothing written), when no exit stop came, on i386, and in older journals.
      */
-    STAT_OUT(Phase.EXIT);
+    STAT_OUT(Phase.EXIT),
+    /**
+     * A struct sigaction the kernel reads (rt_sigaction's act): when the row's last argument,
+     * sigsetsize, is 8 (else the kernel reads nothing), on x86_64 (i386 packs it in 32-bit words),
+     * stored as Words {address, handler, flags, restorer, mask}. The address as a Num otherwise,
+     * and in older journals (recorded with the generic six-word row).
+     */
+    SIGACTION(Phase.ENTRY),
+    /**
+     * A struct sigaction the kernel writes (rt_sigaction's oldact): read at the exit of a call that
+     * succeeded, stored as {@link #SIGACTION} is; the address when the call failed or no exit stop came.
+     */
+    SIGACTION_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -136,7 +148,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

@@ -265,6 +265,7 @@ public final class SyscallTable {
         t.add(row("tgkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("tid", PID), a("sig", SIGNAL)));
         // Very frequent (every libc fork, thread start, signal handler): never in a set, only --syscalls.
         t.add(row("rt_sigprocmask", RetKind.STATUS, set(), a("how", SIGPROCMASK_HOW), a("set", SIGSET), a("oldset", SIGSET_OUT), a("sigsetsize", SIZE)));
+        t.add(row("rt_sigaction", RetKind.STATUS, set(), a("sig", SIGNAL), a("act", SIGACTION), a("oldact", SIGACTION_OUT), a("sigsetsize", SIZE)));
         // Identity reads and sleeps: never default; useful for benchmarks and --syscalls.
         t.add(row("getpid", RetKind.PID, set(PROCESS)));
         t.add(row("getppid", RetKind.PID, set(PROCESS)));

@@ -75,6 +75,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("ioctl", FileConsts.IOCTL_REQUESTS);
         tables.put("arch_prctl", ProcessConsts.ARCH_PRCTL_CODES);
         tables.put("rlimit", ProcessConsts.RLIMIT_RESOURCES);
+        tables.put("sa_flags", ProcessConsts.SA_FLAGS);
         tables.put("rename", FileConsts.RENAME_FLAGS);
         tables.put("memfd", FileConsts.MEMFD_FLAGS);
         tables.put("resolve", FileConsts.RESOLVE_FLAGS);

@@ -400,4 +400,34 @@ class PrintLinesTest {
         assertHas(l, "stat(\"/nonexistent/pdig\", ADDR) = -1 ENOENT (No such file or directory)");
         assertHas(l, "newfstatat(AT_FDCWD, \"/\", NULL, 0) = -1 EFAULT (Bad address)");
     }
+
+    /**
+     * rt_sigaction's actions as strace 6 shows them (sigactions.c, raw syscalls):
+     * <pre>
+     * rt_sigaction(SIGUSR1, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, NULL, 8) = 0
+     * rt_sigaction(SIGUSR1, {sa_handler=0x5650992022b0, sa_mask=[TERM], sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, sa_restorer=0x1234}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0
+     * rt_sigaction(SIGUSR1, NULL, {sa_handler=0x5650992022b0, sa_mask=[TERM], sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, sa_restorer=0x1234}, 8) = 0
+     * rt_sigaction(SIGUSR2, {sa_handler=SIG_IGN, sa_mask=~[RTMIN RT_1], sa_flags=SA_ONSTACK|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP}, NULL, 8) = 0
+     * rt_sigaction(SIGKILL, {sa_handler=SIG_IGN, sa_mask=~[RTMIN RT_1], sa_flags=SA_ONSTACK|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP}, 0x7ffcdde41720, 8) = -1 EINVAL (Invalid argument)
+     * rt_sigaction(SIGUSR1, {sa_handler=0x5650992022b0, ...}, 0x7ffcdde41720, 4) = -1 EINVAL (Invalid argument)
+     * </pre>
+     * The old action is read only when the call succeeded (the kernel wrote it then). With a
+     * sigsetsize other than 8 the kernel reads nothing, and pdig shows both actions as addresses
+     * (strace still decodes the new one).
+     */
+    @Test
+    void signalActionsAreShownAsStructs() throws Exception {
+        Printed p = run("rt_sigaction", "sigactions");
+        String h = p.stdout().replaceAll("(?s).*handler (0x[0-9a-f]+).*", "$1");
+        List<String> l = p.lines().stream().map(x -> x.replace(h, "H").replaceAll("0x7ff[0-9a-f]+", "ADDR")).toList();
+        String dfl = "{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}";
+        String usr1 = "{sa_handler=H, sa_mask=[TERM], sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, sa_restorer=0x1234}";
+        String ign = "{sa_handler=SIG_IGN, sa_mask=~[RTMIN RT_1], sa_flags=SA_ONSTACK|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP}";
+        assertHas(l, "rt_sigaction(SIGUSR1, " + dfl + ", NULL, 8) = 0");
+        assertHas(l, "rt_sigaction(SIGUSR1, " + usr1 + ", " + dfl + ", 8) = 0");
+        assertHas(l, "rt_sigaction(SIGUSR1, NULL, " + usr1 + ", 8) = 0");
+        assertHas(l, "rt_sigaction(SIGUSR2, " + ign + ", NULL, 8) = 0");
+        assertHas(l, "rt_sigaction(SIGKILL, " + ign + ", ADDR, 8) = -1 EINVAL (Invalid argument)");
+        assertHas(l, "rt_sigaction(SIGUSR1, ADDR, ADDR, 4) = -1 EINVAL (Invalid argument)");
+    }
 }
