@@ -50,6 +50,10 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
+        if (kind == ArgKind.FCNTL_ARG && row != null) {
+            Long cmd = fcntlCommand(row, args);
+            if (cmd != null) return FcntlText.argument(cmd, raw);
+        }
         NameTable t = row != null ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t instanceof ValueNames names && names.name(ArgNames.normalize(kind, raw)) == null) {
             // An unknown request in hex: its bits are direction, size, type and number (strace
@@ -101,12 +105,28 @@ public final class ArgText {
         return (raw >>> 32) == 0 && (raw & 0x80000000L) != 0 ? (int) raw : raw;
     }
 
+    /** The command of a row with a FCNTL_CMD argument (as the kernel reads it, a C int), or null. */
+    public static Long fcntlCommand(Syscall row, ArgValue[] args) {
+        for (int k = 0; k < row.args().size() && k < args.length; k++) {
+            if (row.args().get(k).kind() == ArgKind.FCNTL_CMD && args[k] instanceof ArgValue.Num n) {
+                return ArgNames.normalize(ArgKind.FCNTL_CMD, n.value());
+            }
+        }
+        return null;
+    }
+
     /**
      * True when strace leaves the argument out: the mode of open/openat is printed only when the
-     * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name.
+     * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
+     * argument under a command that reads none.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
-        if (row == null || i >= row.args().size() || row.args().get(i).kind() != ArgKind.MODE) return false;
+        if (row == null || i >= row.args().size()) return false;
+        if (row.args().get(i).kind() == ArgKind.FCNTL_ARG) {
+            Long cmd = fcntlCommand(row, args);
+            return cmd != null && FcntlText.takesNoArgument(cmd);
+        }
+        if (row.args().get(i).kind() != ArgKind.MODE) return false;
         for (int k = 0; k < row.args().size() && k < args.length; k++) {
             Arg a = row.args().get(k);
             if (a.kind() == ArgKind.OPEN_FLAGS && args[k] instanceof ArgValue.Num n) {

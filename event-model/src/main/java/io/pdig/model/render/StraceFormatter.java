@@ -83,6 +83,8 @@ public final class StraceFormatter {
             int errno = (int) -res;
             return (Errno.isRestart(errno) ? "? " : "-1 ") + Errno.strace(errno);
         }
+        Long fcntl = row != null ? ArgText.fcntlCommand(row, s.args()) : null;
+        if (fcntl != null) return FcntlText.result(fcntl, res);
         RetKind kind = row != null ? row.ret() : RetKind.INT;
         return kind == RetKind.ADDR ? "0x" + Long.toHexString(res) : Long.toString(res);
     }

@@ -133,7 +133,12 @@ public enum ArgKind {
      * A struct sigaction the kernel writes (rt_sigaction's oldact): read at the exit of a call that
      * succeeded, stored as {@link #SIGACTION} is; the address when the call failed or no exit stop came.
      */
-    SIGACTION_OUT(Phase.EXIT);
+    SIGACTION_OUT(Phase.EXIT),
+    /**
+     * fcntl's third argument: a Num (as the HEX it refines), shown by the row's FCNTL_CMD
+     * argument: left out for the F_GET commands, FD_CLOEXEC, open flags or a number for others.
+     */
+    FCNTL_ARG(Phase.ENTRY);
 
     private final Phase phase;
 

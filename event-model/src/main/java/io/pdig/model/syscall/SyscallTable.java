@@ -136,7 +136,7 @@ public final class SyscallTable {
         // friends are half of find's traced calls and need no stop. Of those three, only the two
         // that return a new fd need their result: F_SETFD (set close-on-exec, which tar and find
         // do once per directory) applies to the fd it names and stops at its entry only.
-        t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", HEX))
+        t.add(row("fcntl", RetKind.INT, set(DEFAULT, FILE, DUPS_FD), a("fd", FD), a("cmd", FCNTL_CMD), a("arg", FCNTL_ARG))
                 .stopOnlyWhenArg(1, 0, 2, 1030).exitOnlyWhenArg(1, 0, 1030));
         t.add(row("pipe", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT)));
         t.add(row("pipe2", RetKind.STATUS, set(DEFAULT, FILE, CREATES_FD), a("fds", FD_PAIR_OUT), a("flags", OPEN_FLAGS)));

@@ -430,4 +430,36 @@ class PrintLinesTest {
         assertHas(l, "rt_sigaction(SIGKILL, " + ign + ", ADDR, 8) = -1 EINVAL (Invalid argument)");
         assertHas(l, "rt_sigaction(SIGUSR1, ADDR, ADDR, 4) = -1 EINVAL (Invalid argument)");
     }
+
+    /**
+     * fcntl's argument and result by command, as strace 6 shows them (fcntl_text.c, raw syscalls):
+     * <pre>
+     * fcntl(3, F_GETFD) = 0
+     * fcntl(3, F_SETFD, FD_CLOEXEC) = 0
+     * fcntl(3, F_GETFD) = 0x1 (flags FD_CLOEXEC)
+     * fcntl(3, F_SETFD, 0) = 0
+     * fcntl(3, F_GETFL) = 0x8000 (flags O_RDONLY|O_LARGEFILE)
+     * fcntl(3, F_SETFL, O_RDONLY|O_NONBLOCK) = 0
+     * fcntl(3, F_GETFL) = 0x8800 (flags O_RDONLY|O_NONBLOCK|O_LARGEFILE)
+     * fcntl(3, F_DUPFD, 10) = 11
+     * fcntl(3, F_DUPFD_CLOEXEC, 20) = 20
+     * fcntl(99, F_GETFD) = -1 EBADF (Bad file descriptor)
+     * fcntl(3, F_GETOWN) = 0
+     * </pre>
+     */
+    @Test
+    void fcntlShowsItsArgumentAndResultByCommand() throws Exception {
+        List<String> l = printed("fcntl", "fcntl_text");
+        assertHas(l, "fcntl(3, F_GETFD) = 0");
+        assertHas(l, "fcntl(3, F_SETFD, FD_CLOEXEC) = 0");
+        assertHas(l, "fcntl(3, F_GETFD) = 0x1 (flags FD_CLOEXEC)");
+        assertHas(l, "fcntl(3, F_SETFD, 0) = 0");
+        assertHas(l, "fcntl(3, F_GETFL) = 0x8000 (flags O_RDONLY|O_LARGEFILE)");
+        assertHas(l, "fcntl(3, F_SETFL, O_RDONLY|O_NONBLOCK) = 0");
+        assertHas(l, "fcntl(3, F_GETFL) = 0x8800 (flags O_RDONLY|O_NONBLOCK|O_LARGEFILE)");
+        assertTrue(l.stream().anyMatch(x -> x.matches("fcntl\\(3, F_DUPFD, 10\\) = 1\\d")), String.join("\n", l));
+        assertHas(l, "fcntl(3, F_DUPFD_CLOEXEC, 20) = 20");
+        assertHas(l, "fcntl(99, F_GETFD) = -1 EBADF (Bad file descriptor)");
+        assertHas(l, "fcntl(3, F_GETOWN) = 0");
+    }
 }
