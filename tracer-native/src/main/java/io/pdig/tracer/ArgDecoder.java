@@ -57,7 +57,8 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
-            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT) && !exitFollows) {
+            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
+                    || kind == ArgKind.WAIT_STATUS_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
@@ -185,6 +186,7 @@ final class ArgDecoder {
             if (row.args().get(k).kind() == ArgKind.SIGSET_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.STAT_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.SIGACTION_OUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.WAIT_STATUS_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -287,6 +289,14 @@ final class ArgDecoder {
                 long[] w = mem.readWords(tid, ptr, 4, 8);
                 if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0], w[1], w[2], w[3]});
+            }
+            case WAIT_STATUS_OUT: {
+                // Written only when a child was reaped (a pid > 0); an int on both ABIs.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res <= 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 1, 4);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
             }
             case STAT_OUT: {
                 // x86_64's struct stat: st_mode (u32) at 24, then st_uid, st_gid, a pad, st_rdev

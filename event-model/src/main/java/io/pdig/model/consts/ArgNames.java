@@ -46,6 +46,7 @@ public final class ArgNames {
         m.put(ArgKind.IOCTL_REQUEST, FileConsts.IOCTL_REQUESTS);
         m.put(ArgKind.ARCH_PRCTL_CODE, ProcessConsts.ARCH_PRCTL_CODES);
         m.put(ArgKind.RLIMIT_RESOURCE, ProcessConsts.RLIMIT_RESOURCES);
+        m.put(ArgKind.WAIT_OPTIONS, ProcessConsts.WAIT_OPTIONS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -58,7 +59,7 @@ public final class ArgNames {
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
-            ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE);
+            ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS);
 
     private ArgNames() {
     }

@@ -217,6 +217,18 @@ public final class ProcessConsts {
             RLIMIT_RTTIME 15
             """);
 
+    /** wait4's options (sys/wait.h, linux/wait.h), in strace's order: 2 is WSTOPPED (alias WUNTRACED). */
+    public static final FlagSet WAIT_OPTIONS = FlagSet.parse("wait options", """
+            WNOHANG 0x1
+            WSTOPPED 0x2
+            WEXITED 0x4
+            WCONTINUED 0x8
+            WNOWAIT 0x1000000
+            __WNOTHREAD 0x20000000
+            __WALL 0x40000000
+            __WCLONE 0x80000000
+            """);
+
     /** struct sigaction's sa_flags (asm/signal.h), in strace's order. */
     public static final FlagSet SA_FLAGS = FlagSet.parse("sigaction flags", """
             SA_RESTORER 0x04000000

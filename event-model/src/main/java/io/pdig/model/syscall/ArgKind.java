@@ -138,7 +138,15 @@ public enum ArgKind {
      * fcntl's third argument: a Num (as the HEX it refines), shown by the row's FCNTL_CMD
      * argument: left out for the F_GET commands, FD_CLOEXEC, open flags or a number for others.
      */
-    FCNTL_ARG(Phase.ENTRY);
+    FCNTL_ARG(Phase.ENTRY),
+    /** wait4's options (WNOHANG, WSTOPPED, ...). */
+    WAIT_OPTIONS(Phase.ENTRY),
+    /**
+     * The int status wait4 writes: read at the exit of a call that returned a child (a failed call
+     * and WNOHANG's 0 write nothing), stored as Words {address, status}; the address otherwise,
+     * when no exit stop came, and in older journals. strace's {@code [{WIFEXITED(s) && ...}]}.
+     */
+    WAIT_STATUS_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -153,7 +161,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

@@ -226,7 +226,7 @@ public final class SyscallTable {
         t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE)));
         t.add(row("exit", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
         t.add(row("exit_group", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
-        t.add(row("wait4", RetKind.PID, set(PROCESS), a("pid", PID), a("status", PTR), a("options", HEX), a("rusage", PTR)));
+        t.add(row("wait4", RetKind.PID, set(PROCESS), a("pid", PID), a("status", WAIT_STATUS_OUT), a("options", WAIT_OPTIONS), a("rusage", PTR)));
         t.add(row("setuid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("uid", UID)));
         t.add(row("setgid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("gid", GID)));
         t.add(row("setreuid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("ruid", UID), a("euid", UID)));

@@ -55,6 +55,7 @@ class ConstTablesMatchHeadersTest {
             #include <sys/ioctl.h>
             #include <sys/resource.h>
             #include <asm/prctl.h>
+            #include <sys/wait.h>
             int main(void) {
             """;
 
@@ -76,6 +77,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("arch_prctl", ProcessConsts.ARCH_PRCTL_CODES);
         tables.put("rlimit", ProcessConsts.RLIMIT_RESOURCES);
         tables.put("sa_flags", ProcessConsts.SA_FLAGS);
+        tables.put("wait", ProcessConsts.WAIT_OPTIONS);
         tables.put("rename", FileConsts.RENAME_FLAGS);
         tables.put("memfd", FileConsts.MEMFD_FLAGS);
         tables.put("resolve", FileConsts.RESOLVE_FLAGS);

@@ -462,4 +462,24 @@ class PrintLinesTest {
         assertHas(l, "fcntl(99, F_GETFD) = -1 EBADF (Bad file descriptor)");
         assertHas(l, "fcntl(3, F_GETOWN) = 0");
     }
+
+    /**
+     * wait4's status and options, as strace 6 shows them (child_status.c):
+     * <pre>
+     * wait4(C1, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = C1
+     * wait4(C2, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGTERM}], 0, NULL) = C2
+     * wait4(C3, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = C3
+     * wait4(C3, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = C3
+     * </pre>
+     */
+    @Test
+    void waitShowsTheStatusItWrote() throws Exception {
+        Printed p = run("wait4", "child_status");
+        List<String> c = p.stdout().lines().filter(x -> x.startsWith("child ")).map(x -> x.substring(6)).toList();
+        assertEquals(3, c.size(), p.stdout());
+        assertHas(p.lines(), "wait4(" + c.get(0) + ", [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = " + c.get(0));
+        assertHas(p.lines(), "wait4(" + c.get(1) + ", [{WIFSIGNALED(s) && WTERMSIG(s) == SIGTERM}], 0, NULL) = " + c.get(1));
+        assertHas(p.lines(), "wait4(" + c.get(2) + ", [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = " + c.get(2));
+        assertHas(p.lines(), "wait4(" + c.get(2) + ", [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = " + c.get(2));
+    }
 }
