@@ -1,6 +1,6 @@
 /* Calls every program makes that pdig once printed as six raw words: identity reads, lseek with
  * each whence, isatty-style ioctls on a file (ENOTTY) and an unknown request, xattr reads that
- * find nothing, statfs of a missing path and prlimit64. libc's start-up adds set_tid_address,
+ * find nothing, statfs of a missing path and prlimit64 (read, set, read back, refused). libc's start-up adds set_tid_address,
  * set_robust_list, rseq and arch_prctl(ARCH_SET_FS). Raw syscalls, so libc adds nothing else. */
 #include <fcntl.h>
 #include <stdio.h>
@@ -33,5 +33,13 @@ int main(void)
     syscall(SYS_statfs, "/nonexistent/pdig", v);
     struct rlimit old;
     syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &old);
+    printf("nofile %llu %llu\n", (unsigned long long)old.rlim_cur, (unsigned long long)old.rlim_max);
+    fflush(stdout);
+    /* A core limit that strace writes as 2048*1024 and RLIM64_INFINITY (raising the hard limit
+     * needs root, as tests run), read back, then a resource the kernel does not know. */
+    struct rlimit core = {2048 * 1024, RLIM_INFINITY};
+    syscall(SYS_prlimit64, 0, RLIMIT_CORE, &core, NULL);
+    syscall(SYS_prlimit64, 0, RLIMIT_CORE, NULL, &old);
+    syscall(SYS_prlimit64, 0, 999, NULL, &old);
     return 0;
 }

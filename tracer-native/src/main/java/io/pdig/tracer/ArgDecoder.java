@@ -58,7 +58,7 @@ final class ArgDecoder {
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
             } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
-                    || kind == ArgKind.WAIT_STATUS_OUT) && !exitFollows) {
+                    || kind == ArgKind.WAIT_STATUS_OUT || kind == ArgKind.RLIMIT_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
@@ -187,6 +187,7 @@ final class ArgDecoder {
             if (row.args().get(k).kind() == ArgKind.STAT_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.SIGACTION_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.WAIT_STATUS_OUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.RLIMIT_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -289,6 +290,15 @@ final class ArgDecoder {
                 long[] w = mem.readWords(tid, ptr, 4, 8);
                 if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0], w[1], w[2], w[3]});
+            }
+            case RLIMIT:
+            case RLIMIT_OUT: {
+                // struct rlimit64: two u64 on both ABIs; the old limit is written only on success.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (kind == ArgKind.RLIMIT_OUT && res < 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 2, 8);
+                if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], w[1]});
             }
             case WAIT_STATUS_OUT: {
                 // Written only when a child was reaped (a pid > 0); an int on both ABIs.

@@ -42,6 +42,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT) && w.words().length == 5) {
             return SigActions.strace(w.words());
         }
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT) && w.words().length == 3) {
+            return RLimits.strace(w.words()[1], w.words()[2]);
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.WAIT_STATUS_OUT && w.words().length == 2) {
             return WaitStatuses.strace(w.words()[1]);
         }
@@ -93,7 +96,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, WAIT_STATUS_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -42,7 +42,8 @@ import java.util.TreeMap;
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
- *   {address, sa_handler, sa_mask, sa_flags, sa_restorer}; a wait status: {address, status}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
+ *   {address, sa_handler, sa_mask, sa_flags, sa_restorer}; a wait status: {address, status};
+ *   a struct rlimit64: {address, rlim_cur, rlim_max}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
  * </ul>
  * <b>Process and session events</b> put their record fields at the top level under snake_case
  * names (see the per-kind methods). Stateless and thread-safe.
@@ -210,6 +211,11 @@ public final class EventJson {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("sa_handler").value(SigActions.handler(w[1]))
                     .key("sa_mask").value(SigSets.strace(w[4])).key("sa_flags").value(ProcessConsts.SA_FLAGS.render(w[2]))
                     .key("sa_restorer").value(StructLayouts.hex(w[3])).endObject();
+            return;
+        }
+        if ((kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT) && w.length == 3) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("rlim_cur").unsigned(w[1])
+                    .key("rlim_max").unsigned(w[2]).endObject();
             return;
         }
         if (kind == ArgKind.WAIT_STATUS_OUT && w.length == 2) {

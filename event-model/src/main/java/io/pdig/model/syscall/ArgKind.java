@@ -146,7 +146,17 @@ public enum ArgKind {
      * and WNOHANG's 0 write nothing), stored as Words {address, status}; the address otherwise,
      * when no exit stop came, and in older journals. strace's {@code [{WIFEXITED(s) && ...}]}.
      */
-    WAIT_STATUS_OUT(Phase.EXIT);
+    WAIT_STATUS_OUT(Phase.EXIT),
+    /**
+     * A struct rlimit64 the kernel reads (prlimit64's new_limit), two u64 on both ABIs: Words
+     * {address, rlim_cur, rlim_max}; the address in older journals (the generic row's).
+     */
+    RLIMIT(Phase.ENTRY),
+    /**
+     * A struct rlimit64 the kernel writes (prlimit64's old_limit): read at the exit of a call that
+     * succeeded, stored as {@link #RLIMIT} is; the address when the call failed or no exit stop came.
+     */
+    RLIMIT_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -161,7 +171,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

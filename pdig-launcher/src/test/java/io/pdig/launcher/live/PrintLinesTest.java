@@ -57,6 +57,14 @@ class PrintLinesTest {
         assertTrue(lines.contains(expected), "no line \"" + expected + "\" in:\n" + String.join("\n", lines));
     }
 
+    /** strace's text of a resource limit the program printed: RLIM64_INFINITY, N*1024 for a multiple of 1024, or the number. */
+    private static String rlimit(String printed) {
+        java.math.BigInteger v = new java.math.BigInteger(printed);
+        if (v.equals(java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE))) return "RLIM64_INFINITY";
+        java.math.BigInteger k = java.math.BigInteger.valueOf(1024);
+        return v.compareTo(k) > 0 && v.mod(k).signum() == 0 ? v.divide(k) + "*1024" : printed;
+    }
+
     /** The first argument of the first line that starts with {@code prefix(}. */
     private static String firstArg(List<String> lines, String prefix) {
         for (String l : lines) {
@@ -332,9 +340,12 @@ class PrintLinesTest {
      * fgetxattr(3, "user.pdig", 0x7ffe8f4eb230, 255) = -1 ENODATA (No data available)
      * statfs("/nonexistent/pdig", 0x7ffe8f4eb230) = -1 ENOENT (No such file or directory)
      * prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=20000, rlim_max=20000}) = 0
+     * prlimit64(0, RLIMIT_CORE, {rlim_cur=2048*1024, rlim_max=RLIM64_INFINITY}, NULL) = 0
+     * prlimit64(0, RLIMIT_CORE, NULL, {rlim_cur=2048*1024, rlim_max=RLIM64_INFINITY}) = 0
+     * prlimit64(0, 0x3e7 /* RLIMIT_??? *&#47;, NULL, 0x7ffe8f4eb230) = -1 EINVAL (Invalid argument)
      * </pre>
-     * Differences left: an unknown ioctl request is hex (0x1234), not _IOC(...), and prlimit64's
-     * old limit is its address. The xattr calls' errno depends on the file system (ENODATA or
+     * Differences left: an unknown ioctl request is hex (0x1234), not _IOC(...), and an unknown
+     * resource a number without strace's comment. The xattr calls' errno depends on the file system (ENODATA or
      * EOPNOTSUPP), so only its form is checked.
      */
     @Test
@@ -365,7 +376,14 @@ class PrintLinesTest {
             assertTrue(l.stream().anyMatch(x -> x.matches(want + failed)), want + " in:\n" + String.join("\n", l));
         }
         assertHas(l, "statfs(\"/nonexistent/pdig\", ADDR) = -1 ENOENT (No such file or directory)");
-        assertHas(l, "prlimit64(0, RLIMIT_NOFILE, NULL, ADDR) = 0");
+        java.util.regex.Matcher n = java.util.regex.Pattern.compile("nofile (\\d+) (\\d+)").matcher(p.stdout());
+        assertTrue(n.find(), p.stdout());
+        assertHas(l, "prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=" + rlimit(n.group(1)) + ", rlim_max=" + rlimit(n.group(2))
+                + "}) = 0");
+        String core = "{rlim_cur=2048*1024, rlim_max=RLIM64_INFINITY}";
+        assertHas(l, "prlimit64(0, RLIMIT_CORE, " + core + ", NULL) = 0");
+        assertHas(l, "prlimit64(0, RLIMIT_CORE, NULL, " + core + ") = 0");
+        assertHas(l, "prlimit64(0, 999, NULL, ADDR) = -1 EINVAL (Invalid argument)");
     }
 
     /**
