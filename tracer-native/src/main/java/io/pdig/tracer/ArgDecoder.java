@@ -58,7 +58,8 @@ final class ArgDecoder {
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
             } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
-                    || kind == ArgKind.WAIT_STATUS_OUT || kind == ArgKind.RLIMIT_OUT) && !exitFollows) {
+                    || kind == ArgKind.WAIT_STATUS_OUT || kind == ArgKind.RLIMIT_OUT
+                    || kind == ArgKind.STATX_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
             } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
@@ -188,6 +189,7 @@ final class ArgDecoder {
             if (row.args().get(k).kind() == ArgKind.SIGACTION_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.WAIT_STATUS_OUT) out[k] = pointer(abi, raw, k);
             if (row.args().get(k).kind() == ArgKind.RLIMIT_OUT) out[k] = pointer(abi, raw, k);
+            if (row.args().get(k).kind() == ArgKind.STATX_OUT) out[k] = pointer(abi, raw, k);
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());
@@ -307,6 +309,16 @@ final class ArgDecoder {
                 long[] w = mem.readWords(tid, ptr, 1, 4);
                 if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
+            case STATX_OUT: {
+                // struct statx, the same on both ABIs: stx_mask (u32) and stx_blksize, then
+                // stx_attributes (u64) at 8, stx_nlink, stx_uid, stx_gid, stx_mode (u16) at 28,
+                // stx_ino at 32 and stx_size at 40: six words. Written only if the call succeeded.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 6, 8);
+                if (w == null || w.length < 6) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0] & 0xffffffffL, w[1], (w[3] >>> 32) & 0xffff, w[5]});
             }
             case STAT_OUT: {
                 // x86_64's struct stat: st_mode (u32) at 24, then st_uid, st_gid, a pad, st_rdev

@@ -47,6 +47,7 @@ public final class ArgNames {
         m.put(ArgKind.ARCH_PRCTL_CODE, ProcessConsts.ARCH_PRCTL_CODES);
         m.put(ArgKind.RLIMIT_RESOURCE, ProcessConsts.RLIMIT_RESOURCES);
         m.put(ArgKind.WAIT_OPTIONS, ProcessConsts.WAIT_OPTIONS);
+        m.put(ArgKind.STATX_MASK, FileConsts.STATX_MASKS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -59,7 +60,8 @@ public final class ArgNames {
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
-            ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS);
+            ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
+            ArgKind.STATX_MASK);
 
     private ArgNames() {
     }
@@ -77,6 +79,8 @@ public final class ArgNames {
      *   unless access-mode bits are set; in a call that returns a peer address (accept4) they are
      *   SOCK_CLOEXEC/SOCK_NONBLOCK;</li>
      *   <li>AT_FLAGS of a call that also takes an access mode (faccessat2): 0x200 is AT_EACCESS;</li>
+     *   <li>AT_FLAGS of a call that also takes a STATX_MASK (statx): its sync type is named first,
+     *   AT_STATX_SYNC_AS_STAT when 0;</li>
      *   <li>PROTOCOL of a call whose family argument is AF_INET/AF_INET6: 0 is IPPROTO_IP;</li>
      *   <li>SOCKOPT_NAME has no table of its own: the SOCKOPT_LEVEL argument's level chooses one
      *   (SO_ options for SOL_SOCKET, TCP_ for SOL_TCP, ...), or none (a number).</li>
@@ -90,6 +94,9 @@ public final class ArgNames {
         }
         if (kind == ArgKind.AT_FLAGS && indexOf(row, ArgKind.ACCESS_MODE) >= 0) {
             return FileConsts.AT_FLAGS_ACCESS;
+        }
+        if (kind == ArgKind.AT_FLAGS && indexOf(row, ArgKind.STATX_MASK) >= 0) {
+            return FileConsts.AT_FLAGS_STATX;
         }
         if (kind == ArgKind.PROTOCOL) {
             int f = indexOf(row, ArgKind.SOCKET_FAMILY);

@@ -90,6 +90,57 @@ public final class FileConsts {
             AT_RECURSIVE 0x8000
             """);
 
+    /** statx's sync type, the AT_STATX_SYNC_TYPE field of its flags. */
+    private static final ValueNames AT_STATX_SYNC = ValueNames.parse("statx sync type", """
+            AT_STATX_SYNC_AS_STAT 0
+            AT_STATX_FORCE_SYNC 0x2000
+            AT_STATX_DONT_SYNC 0x4000
+            """);
+
+    /** AT_* flags of statx (a call that also takes a STATX_ mask): the sync type first, always, as strace writes it. */
+    public static final FlagSet AT_FLAGS_STATX = FlagSet.builder("statx flags", """
+            AT_SYMLINK_NOFOLLOW 0x100
+            AT_NO_AUTOMOUNT 0x800
+            AT_EMPTY_PATH 0x1000
+            """).field(0x6000, AT_STATX_SYNC, FlagSet.FieldAt.FIRST, true).build();
+
+    /** statx's masks (linux/stat.h), the combined names first as strace prints them. */
+    public static final FlagSet STATX_MASKS = FlagSet.parse("statx mask", """
+            STATX_ALL 0xfff
+            STATX_BASIC_STATS 0x7ff
+            STATX_TYPE 0x1
+            STATX_MODE 0x2
+            STATX_NLINK 0x4
+            STATX_UID 0x8
+            STATX_GID 0x10
+            STATX_ATIME 0x20
+            STATX_MTIME 0x40
+            STATX_CTIME 0x80
+            STATX_INO 0x100
+            STATX_SIZE 0x200
+            STATX_BLOCKS 0x400
+            STATX_BTIME 0x800
+            STATX_MNT_ID 0x1000
+            STATX_DIOALIGN 0x2000
+            STATX_MNT_ID_UNIQUE 0x4000
+            STATX_SUBVOL 0x8000
+            STATX_WRITE_ATOMIC 0x10000
+            """);
+
+    /** struct statx's stx_attributes (linux/stat.h). */
+    public static final FlagSet STATX_ATTRS = FlagSet.parse("statx attributes", """
+            STATX_ATTR_COMPRESSED 0x4
+            STATX_ATTR_IMMUTABLE 0x10
+            STATX_ATTR_APPEND 0x20
+            STATX_ATTR_NODUMP 0x40
+            STATX_ATTR_ENCRYPTED 0x800
+            STATX_ATTR_AUTOMOUNT 0x1000
+            STATX_ATTR_MOUNT_ROOT 0x2000
+            STATX_ATTR_VERITY 0x100000
+            STATX_ATTR_DAX 0x200000
+            STATX_ATTR_WRITE_ATOMIC 0x400000
+            """);
+
     /** access()/faccessat() modes; 0 is F_OK. */
     public static final FlagSet ACCESS_MODES = FlagSet.builder("access mode", """
             R_OK 4

@@ -48,6 +48,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.WAIT_STATUS_OUT && w.words().length == 2) {
             return WaitStatuses.strace(w.words()[1]);
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.STATX_OUT && w.words().length == 5) {
+            return StatBufs.straceStatx(w.words());
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
             return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
         }
@@ -96,7 +99,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

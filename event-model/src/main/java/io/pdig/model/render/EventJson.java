@@ -3,6 +3,7 @@ package io.pdig.model.render;
 import io.pdig.model.consts.ArgNames;
 import io.pdig.model.consts.Capabilities;
 import io.pdig.model.consts.Errno;
+import io.pdig.model.consts.FileConsts;
 import io.pdig.model.consts.ProcessConsts;
 import io.pdig.model.consts.SiCodes;
 import io.pdig.model.consts.Signals;
@@ -43,7 +44,8 @@ import java.util.TreeMap;
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
  *   {address, sa_handler, sa_mask, sa_flags, sa_restorer}; a wait status: {address, status};
- *   a struct rlimit64: {address, rlim_cur, rlim_max}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
+ *   a struct rlimit64: {address, rlim_cur, rlim_max};
+ *   a struct statx: {address, stx_mask, stx_attributes, stx_mode, stx_size}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
  * </ul>
  * <b>Process and session events</b> put their record fields at the top level under snake_case
  * names (see the per-kind methods). Stateless and thread-safe.
@@ -221,6 +223,12 @@ public final class EventJson {
         if (kind == ArgKind.WAIT_STATUS_OUT && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("status").value(WaitStatuses.strace(w[1]))
                     .endObject();
+            return;
+        }
+        if (kind == ArgKind.STATX_OUT && w.length == 5) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("stx_mask").value(FileConsts.STATX_MASKS.render(w[1]))
+                    .key("stx_attributes").value(FileConsts.STATX_ATTRS.render(w[2])).key("stx_mode").value(StatBufs.mode(w[3]))
+                    .key("stx_size").unsigned(w[4]).endObject();
             return;
         }
         if (kind == ArgKind.STAT_OUT && w.length == 4) {

@@ -1,9 +1,11 @@
 package io.pdig.model.render;
 
+import io.pdig.model.consts.FileConsts;
+
 /**
  * strace's abbreviated struct stat: {@code {st_mode=S_IFREG|0644, st_size=1234, ...}}, with
  * {@code st_rdev=makedev(0x1, 0x3)} in place of the size for character and block devices (whose
- * size means nothing).
+ * size means nothing). The same for struct statx, which strace shows with its mask and attributes.
  */
 public final class StatBufs {
 
@@ -22,6 +24,16 @@ public final class StatBufs {
         long type = mode & S_IFMT;
         String tail = type == S_IFCHR || type == S_IFBLK ? "st_rdev=" + makedev(rdev) : "st_size=" + Long.toUnsignedString(size);
         return "{st_mode=" + mode(mode) + ", " + tail + ", ...}";
+    }
+
+    /**
+     * strace's abbreviated struct statx, from Words {address, stx_mask, stx_attributes, stx_mode,
+     * stx_size}: {@code {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0,
+     * stx_mode=S_IFDIR|0755, stx_size=4096, ...}} (the size even for a device, as strace shows it).
+     */
+    public static String straceStatx(long[] w) {
+        return "{stx_mask=" + FileConsts.STATX_MASKS.render(w[1]) + ", stx_attributes=" + FileConsts.STATX_ATTRS.render(w[2])
+                + ", stx_mode=" + mode(w[3]) + ", stx_size=" + Long.toUnsignedString(w[4]) + ", ...}";
     }
 
     /** S_IFREG|S_ISUID|0755: the type, the set-id and sticky bits by name, the permissions in octal. */

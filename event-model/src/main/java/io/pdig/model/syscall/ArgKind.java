@@ -156,7 +156,16 @@ public enum ArgKind {
      * A struct rlimit64 the kernel writes (prlimit64's old_limit): read at the exit of a call that
      * succeeded, stored as {@link #RLIMIT} is; the address when the call failed or no exit stop came.
      */
-    RLIMIT_OUT(Phase.EXIT);
+    RLIMIT_OUT(Phase.EXIT),
+    /** statx's mask of wanted fields (STATX_BASIC_STATS, ...). */
+    STATX_MASK(Phase.ENTRY),
+    /**
+     * The struct statx the kernel writes: read at the exit of a call that succeeded, stored as
+     * Words {address, stx_mask, stx_attributes, stx_mode, stx_size} (what strace's abbreviated
+     * form shows; the layout is the same on both ABIs); the address when the call failed, no
+     * exit stop came, and in older journals.
+     */
+    STATX_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -171,7 +180,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

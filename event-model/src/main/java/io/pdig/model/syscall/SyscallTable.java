@@ -162,7 +162,7 @@ public final class SyscallTable {
         t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));
         t.add(row("lstat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));
         t.add(row("fstat", RetKind.STATUS, set(FILE), a("fd", FD), a("statbuf", STAT_OUT)));
-        t.add(row("statx", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("flags", AT_FLAGS), a("mask", HEX), a("statxbuf", PTR)));
+        t.add(row("statx", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("flags", AT_FLAGS), a("mask", STATX_MASK), a("statxbuf", STATX_OUT)));
         t.add(row("access", RetKind.STATUS, set(FILE), a("name", PATH), a("mode", ACCESS_MODE)));
         t.add(row("faccessat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE)));
         t.add(row("faccessat2", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE), a("flags", AT_FLAGS)));

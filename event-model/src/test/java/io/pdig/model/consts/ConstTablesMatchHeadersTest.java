@@ -56,6 +56,7 @@ class ConstTablesMatchHeadersTest {
             #include <sys/resource.h>
             #include <asm/prctl.h>
             #include <sys/wait.h>
+            #include <sys/stat.h>
             int main(void) {
             """;
 
@@ -78,6 +79,9 @@ class ConstTablesMatchHeadersTest {
         tables.put("rlimit", ProcessConsts.RLIMIT_RESOURCES);
         tables.put("sa_flags", ProcessConsts.SA_FLAGS);
         tables.put("wait", ProcessConsts.WAIT_OPTIONS);
+        tables.put("statx flags", FileConsts.AT_FLAGS_STATX);
+        tables.put("statx mask", FileConsts.STATX_MASKS);
+        tables.put("statx attributes", FileConsts.STATX_ATTRS);
         tables.put("rename", FileConsts.RENAME_FLAGS);
         tables.put("memfd", FileConsts.MEMFD_FLAGS);
         tables.put("resolve", FileConsts.RESOLVE_FLAGS);

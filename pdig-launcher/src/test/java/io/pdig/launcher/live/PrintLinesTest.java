@@ -500,4 +500,38 @@ class PrintLinesTest {
         assertHas(p.lines(), "wait4(" + c.get(2) + ", [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = " + c.get(2));
         assertHas(p.lines(), "wait4(" + c.get(2) + ", [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = " + c.get(2));
     }
+
+    /**
+     * statx as strace 6 shows it (statx_fields.c, raw syscalls): the sync type first in the flags,
+     * the masks by name, the struct abbreviated; a failed call's buffer as its address:
+     * <pre>
+     * statx(AT_FDCWD, "/dev/null", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_ALL, {stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFCHR|0666, stx_size=0, ...}) = 0
+     * statx(AT_FDCWD, "/", AT_STATX_SYNC_AS_STAT, STATX_MODE|STATX_SIZE, {stx_mask=STATX_TYPE|...|STATX_MNT_ID, stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_mode=S_IFDIR|0755, stx_size=4096, ...}) = 0
+     * statx(3, "", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, STATX_BASIC_STATS, {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0755, stx_size=20360, ...}) = 0
+     * statx(AT_FDCWD, "/nonexistent/pdig", AT_STATX_FORCE_SYNC, STATX_TYPE, 0x7ffcdb4543a0) = -1 ENOENT (No such file or directory)
+     * </pre>
+     * Which fields the kernel returns (stx_mask) depends on the file system: written MASK here.
+     */
+    @Test
+    void statxShowsItsFlagsMasksAndStruct() throws Exception {
+        Printed p = run("statx", "statx_fields");
+        java.util.regex.Matcher root = java.util.regex.Pattern.compile("root mode (\\d+) size (\\d+) attributes 0x(\\w+)")
+                .matcher(p.stdout());
+        java.util.regex.Matcher exe = java.util.regex.Pattern.compile("exe mode (\\d+) size (\\d+)").matcher(p.stdout());
+        assertTrue(root.find() && exe.find(), p.stdout());
+        List<String> l = p.lines().stream()
+                .map(x -> x.replaceAll("stx_mask=STATX_[A-Z_|]+", "stx_mask=MASK").replaceAll("0x[0-9a-f]{9,}", "ADDR")).toList();
+        assertHas(l, "statx(AT_FDCWD, \"/dev/null\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT, STATX_ALL, "
+                + "{stx_mask=MASK, stx_attributes=0, stx_mode=S_IFCHR|0666, stx_size=0, ...}) = 0");
+        String attributes = switch (root.group(3)) {
+            case "0" -> "0";
+            case "2000" -> "STATX_ATTR_MOUNT_ROOT";
+            default -> throw new AssertionError("unexpected attributes of /: " + p.stdout());
+        };
+        assertHas(l, "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT, STATX_MODE|STATX_SIZE, {stx_mask=MASK, stx_attributes="
+                + attributes + ", stx_mode=S_IFDIR|" + root.group(1) + ", stx_size=" + root.group(2) + ", ...}) = 0");
+        assertHas(l, "statx(3, \"\", AT_STATX_DONT_SYNC|AT_EMPTY_PATH, STATX_BASIC_STATS, {stx_mask=MASK, stx_attributes=0, "
+                + "stx_mode=S_IFREG|" + exe.group(1) + ", stx_size=" + exe.group(2) + ", ...}) = 0");
+        assertHas(l, "statx(AT_FDCWD, \"/nonexistent/pdig\", AT_STATX_FORCE_SYNC, STATX_TYPE, ADDR) = -1 ENOENT (No such file or directory)");
+    }
 }
