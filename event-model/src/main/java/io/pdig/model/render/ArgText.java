@@ -59,6 +59,12 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
+        if ((kind == ArgKind.FUTEX_OP || kind == ArgKind.FUTEX_VAL2 || kind == ArgKind.FUTEX_VAL3) && row != null) {
+            Long op = futexOperation(row, args);
+            if (op != null && kind == ArgKind.FUTEX_OP) return FutexText.operation(op);
+            if (op != null && kind == ArgKind.FUTEX_VAL2) return FutexText.fourth(op, raw);
+            if (op != null) return FutexText.sixth(op, raw);
+        }
         if (kind == ArgKind.FCNTL_ARG && row != null) {
             Long cmd = fcntlCommand(row, args);
             if (cmd != null) return FcntlText.argument(cmd, raw);
@@ -114,6 +120,14 @@ public final class ArgText {
         return (raw >>> 32) == 0 && (raw & 0x80000000L) != 0 ? (int) raw : raw;
     }
 
+    /** The operation of a row with a FUTEX_OP argument, or null. */
+    private static Long futexOperation(Syscall row, ArgValue[] args) {
+        for (int k = 0; k < row.args().size() && k < args.length; k++) {
+            if (row.args().get(k).kind() == ArgKind.FUTEX_OP && args[k] instanceof ArgValue.Num n) return n.value();
+        }
+        return null;
+    }
+
     /** The command of a row with a FCNTL_CMD argument (as the kernel reads it, a C int), or null. */
     public static Long fcntlCommand(Syscall row, ArgValue[] args) {
         for (int k = 0; k < row.args().size() && k < args.length; k++) {
@@ -127,10 +141,12 @@ public final class ArgText {
     /**
      * True when strace leaves the argument out: the mode of open/openat is printed only when the
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
-     * argument under a command that reads none.
+     * argument under a command that reads none; futex's arguments its operation does not read.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
         if (row == null || i >= row.args().size()) return false;
+        Long futex = futexOperation(row, args);
+        if (futex != null) return !FutexText.shown(futex, i);
         if (row.args().get(i).kind() == ArgKind.FCNTL_ARG) {
             Long cmd = fcntlCommand(row, args);
             return cmd != null && FcntlText.takesNoArgument(cmd);

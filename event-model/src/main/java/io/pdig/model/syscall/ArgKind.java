@@ -165,7 +165,16 @@ public enum ArgKind {
      * form shows; the layout is the same on both ABIs); the address when the call failed, no
      * exit stop came, and in older journals.
      */
-    STATX_OUT(Phase.EXIT);
+    STATX_OUT(Phase.EXIT),
+    /**
+     * futex's operation. With it, the row's FUTEX_VAL2 and FUTEX_VAL3 arguments are shown as the
+     * operation reads them, and arguments it does not read are left out (FutexText).
+     */
+    FUTEX_OP(Phase.ENTRY),
+    /** futex's fourth argument: a timeout's address, or val2 (a count) for the requeue operations. */
+    FUTEX_VAL2(Phase.ENTRY),
+    /** futex's sixth argument: a bitset, or the value a compare-requeue expects. */
+    FUTEX_VAL3(Phase.ENTRY);
 
     private final Phase phase;
 

@@ -289,6 +289,8 @@ public final class SyscallTable {
         t.add(row("getxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
         t.add(row("lgetxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
         t.add(row("fgetxattr", RetKind.INT, set(), a("fd", FD), a("name", STRING), a("value", PTR), a("size", SIZE)));
+        t.add(row("futex", RetKind.INT, set(), a("uaddr", PTR), a("futex_op", FUTEX_OP), a("val", INT), a("timeout", FUTEX_VAL2),
+                a("uaddr2", PTR), a("val3", FUTEX_VAL3)));
         t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", PTR)));
         t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
         t.add(row("sched_yield", RetKind.STATUS, set()));

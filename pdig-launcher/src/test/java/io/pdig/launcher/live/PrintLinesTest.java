@@ -534,4 +534,37 @@ class PrintLinesTest {
                 + "stx_mode=S_IFREG|" + exe.group(1) + ", stx_size=" + exe.group(2) + ", ...}) = 0");
         assertHas(l, "statx(AT_FDCWD, \"/nonexistent/pdig\", AT_STATX_FORCE_SYNC, STATX_TYPE, ADDR) = -1 ENOENT (No such file or directory)");
     }
+
+    /**
+     * futex with the arguments each operation reads, as strace 6 shows it (futex_ops.c, raw syscalls):
+     * <pre>
+     * futex(0x7ffc2adba8fc, FUTEX_WAKE_PRIVATE, 1) = 0
+     * futex(0x7ffc2adba8fc, FUTEX_WAKE, 2147483647) = 0
+     * futex(0x7ffc2adba8fc, FUTEX_WAIT_PRIVATE, 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)
+     * futex(0x7ffc2adba8fc, FUTEX_WAIT, 2, NULL) = -1 EAGAIN (Resource temporarily unavailable)
+     * futex(0x7ffc2adba8fc, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 2, NULL, FUTEX_BITSET_MATCH_ANY) = -1 EAGAIN (...)
+     * futex(0x7ffc2adba8fc, FUTEX_WAKE_BITSET_PRIVATE, 1, 0x5) = 0
+     * futex(0x7ffc2adba8fc, FUTEX_UNLOCK_PI_PRIVATE) = -1 EPERM (Operation not permitted)
+     * futex(0x7ffc2adba8fc, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, 0x7ffc2adba900, 7) = -1 EAGAIN (...)
+     * futex(0x7ffc2adba8fc, 0x63 /* FUTEX_??? *&#47;, 1, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)
+     * </pre>
+     * An unknown operation is hex without strace's comment.
+     */
+    @Test
+    void futexShowsWhatEachOperationReads() throws Exception {
+        Printed p = run("futex", "futex_ops");
+        String w = p.stdout().replaceAll("(?s).*word (0x[0-9a-f]+).*", "$1");
+        List<String> l = p.lines().stream().filter(x -> x.startsWith("futex(" + w + ", "))
+                .map(x -> x.replace(w, "W").replaceAll("0x[0-9a-f]{9,}", "ADDR")).toList();
+        String again = "-1 EAGAIN (Resource temporarily unavailable)";
+        assertHas(l, "futex(W, FUTEX_WAKE_PRIVATE, 1) = 0");
+        assertHas(l, "futex(W, FUTEX_WAKE, 2147483647) = 0");
+        assertHas(l, "futex(W, FUTEX_WAIT_PRIVATE, 2, NULL) = " + again);
+        assertHas(l, "futex(W, FUTEX_WAIT, 2, NULL) = " + again);
+        assertHas(l, "futex(W, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 2, NULL, FUTEX_BITSET_MATCH_ANY) = " + again);
+        assertHas(l, "futex(W, FUTEX_WAKE_BITSET_PRIVATE, 1, 0x5) = 0");
+        assertHas(l, "futex(W, FUTEX_UNLOCK_PI_PRIVATE) = -1 EPERM (Operation not permitted)");
+        assertHas(l, "futex(W, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, ADDR, 7) = " + again);
+        assertHas(l, "futex(W, 0x63, 1, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)");
+    }
 }
