@@ -28,6 +28,7 @@ import java.util.Map;
  * 1234 +++ killed by SIGSEGV (core dumped) +++
  * 1234 --- SIGINT {si_signo=SIGINT, si_code=SI_USER, si_pid=5, si_uid=0} ---
  * 1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, si_uid=0, si_status=3, si_utime=0, si_stime=0} ---
+ * 1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=6, si_uid=0, si_status=0, si_utime=6 /* 0.06 s *&#47;, si_stime=0} ---
  * 1234 --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x1234} ---
  * 1234 --- stopped by SIGSTOP ---
  * </pre>
@@ -107,13 +108,23 @@ public final class StraceFormatter {
                 // Left out when not recorded (older journals): unknown is not 0.
                 int status = s.rest().childStatus();
                 sb.append(", si_status=").append(s.code() == SiCodes.CLD_EXITED ? Integer.toString(status) : Signals.TABLE.render(status))
-                        .append(", si_utime=").append(s.rest().w32()).append(", si_stime=").append(s.rest().w40());
+                        .append(", si_utime=").append(clockTicks(s.rest().w32())).append(", si_stime=").append(clockTicks(s.rest().w40()));
             }
         } else if (SiCodes.hasFaultAddress(s.signo(), s.code())) {
             long addr = SiCodes.faultAddress(s.sender(), s.senderUid());
             sb.append(", si_addr=").append(addr == 0 ? "NULL" : StructLayouts.hex(addr));
         }
         return sb.append("} ---").toString();
+    }
+
+    /** siginfo's clock_t ticks count USER_HZ, 100 a second on Linux. */
+    private static final long USER_HZ = 100;
+
+    /** A CPU time in clock ticks as strace shows it: {@code 6 /* 0.06 s *}{@code /}, a 0 alone. */
+    static String clockTicks(long ticks) {
+        if (ticks == 0) return "0";
+        return ticks + " /* " + Long.divideUnsigned(ticks, USER_HZ) + "." + String.format("%02d", Long.remainderUnsigned(ticks, USER_HZ))
+                + " s */";
     }
 
     private String spawn(ProcessEvent.Spawn s) {

@@ -157,8 +157,11 @@ class StraceFormatterTest {
         // Without siginfo's rest (journals before schema v4) the child's status is unknown: left out.
         assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000} ---",
                 f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000)));
-        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000, si_status=3, si_utime=7, "
-                + "si_stime=2} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000, new ProcessEvent.SiginfoRest(3, 7, 2))));
+        // CPU times are clock ticks (USER_HZ, 100 a second), with the seconds as strace comments them when not 0.
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=1000, si_status=3, si_utime=7 /* 0.07 s */, "
+                + "si_stime=2 /* 0.02 s */} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 1000, new ProcessEvent.SiginfoRest(3, 7, 2))));
+        assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=1235, si_uid=0, si_status=0, si_utime=150 /* 1.50 s */, "
+                + "si_stime=0} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 1, 1235, 0, new ProcessEvent.SiginfoRest(0, 150, 0))));
         assertEquals("1234 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_DUMPED, si_pid=1235, si_uid=0, si_status=SIGSEGV, si_utime=0, "
                 + "si_stime=0} ---", f.format(new ProcessEvent.Signal(1, 1234, 1234, 17, 3, 1235, 0, new ProcessEvent.SiginfoRest(11, 0, 0))));
         // A SIGCHLD sent with kill() has no child status, whatever the words hold.

@@ -162,7 +162,7 @@ class PrintLinesTest {
         assertEquals(expected.length, sigchld.size(), String.join("\n", p.lines()));
         for (int i = 0; i < expected.length; i++) {
             String want = "--- SIGCHLD \\{si_signo=SIGCHLD, si_code=" + expected[i][1] + ", si_pid=" + expected[i][0]
-                    + ", si_uid=0, si_status=" + expected[i][2] + ", si_utime=\\d+, si_stime=\\d+\\} ---";
+                    + ", si_uid=0, si_status=" + expected[i][2] + ", si_utime=\\d+( /\\*[^*]*\\*/)?, si_stime=\\d+( /\\*[^*]*\\*/)?\\} ---";
             assertTrue(sigchld.get(i).matches(want), sigchld.get(i) + " does not match " + want);
         }
     }
@@ -566,5 +566,34 @@ class PrintLinesTest {
         assertHas(l, "futex(W, FUTEX_UNLOCK_PI_PRIVATE) = -1 EPERM (Operation not permitted)");
         assertHas(l, "futex(W, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, ADDR, 7) = " + again);
         assertHas(l, "futex(W, 0x63, 1, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)");
+    }
+
+    /**
+     * A SIGCHLD's CPU times, in clock ticks, with the seconds strace adds when they are not 0
+     * (child_cpu.c, a child that spends 60 ms of CPU; which of the two gets the ticks varies):
+     * <pre>
+     * --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=C, si_uid=0, si_status=0, si_utime=0, si_stime=6 /* 0.06 s *&#47;} ---
+     * </pre>
+     */
+    @Test
+    void childCpuTimesShowTheirSeconds() throws Exception {
+        Printed p = run("wait4", "child_cpu");
+        String c = p.stdout().replaceAll("(?s).*child (\\d+).*", "$1");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("--- SIGCHLD \\{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=" + c
+                + ", si_uid=0, si_status=0, si_utime=(\\d+)(?: /\\* (\\S+) s \\*/)?, si_stime=(\\d+)(?: /\\* (\\S+) s \\*/)?\\} ---");
+        java.util.regex.Matcher m = p.lines().stream().map(line::matcher).filter(java.util.regex.Matcher::matches).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", p.lines())));
+        long total = 0;
+        for (int g : new int[] {1, 3}) {
+            long ticks = Long.parseLong(m.group(g));
+            total += ticks;
+            String seconds = m.group(g + 1);
+            if (ticks == 0) {
+                assertEquals(null, seconds, m.group());
+            } else {
+                assertEquals(String.format("%d.%02d", ticks / 100, ticks % 100), seconds, m.group());
+            }
+        }
+        assertTrue(total > 0, "no CPU ticks: " + m.group());
     }
 }
