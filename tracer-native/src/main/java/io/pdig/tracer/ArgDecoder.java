@@ -180,16 +180,16 @@ final class ArgDecoder {
     void resolveWithoutExit(int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out) {
         if (row == null) return;
         for (int k = 0; k < out.length; k++) {
-            // The caller's buffer size kept by decodeEntry is not the address: there is none, and
-            // without the returned length the length argument is only its pointer.
-            if (row.args().get(k).kind() == ArgKind.SOCKADDR_OUT) out[k] = null;
-            if (row.args().get(k).kind() == ArgKind.SOCKLEN_INOUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.SIGSET_OUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.STAT_OUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.SIGACTION_OUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.WAIT_STATUS_OUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.RLIMIT_OUT) out[k] = pointer(abi, raw, k);
-            if (row.args().get(k).kind() == ArgKind.STATX_OUT) out[k] = pointer(abi, raw, k);
+            // Invariant: an event never carries a null argument. The journal cannot store one (it
+            // would read back as NULL, so dump would print "NULL" where --print printed "?"), so
+            // what the kernel would have written at the exit is shown as its pointer, as it was
+            // at the entry: the address, or NULL. The caller's buffer size that decodeEntry keeps
+            // in a SOCKADDR_OUT slot is not the address, and without the returned length the
+            // length argument is only its pointer too.
+            ArgKind kind = row.args().get(k).kind();
+            if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
+                out[k] = pointer(abi, raw, k);
+            }
         }
         if (row.ret() != RetKind.FD) return;
         int i = firstPath(row.args());

@@ -596,4 +596,22 @@ class PrintLinesTest {
         }
         assertTrue(total > 0, "no CPU ticks: " + m.group());
     }
+
+    /**
+     * A call that never returns (the thread was killed in it) keeps what was known at its entry
+     * (accept_killed.c): a NULL address is NULL, as strace 6 shows it; a buffer the kernel never
+     * wrote is its address (strace prints nothing for it), in --print and in the journal alike (a
+     * "?" there once read back from the journal as NULL):
+     * <pre>
+     * [pid A] accept(3, NULL, NULL) = ?
+     * [pid B] accept(3,  &lt;unfinished ...&gt;) = ?
+     * </pre>
+     */
+    @Test
+    void aKilledCallKeepsItsNullAddress() throws Exception {
+        Printed p = run("accept", "accept_killed");
+        assertTrue(p.stdout().startsWith("children "), p.stdout());
+        assertHas(p.lines(), "accept(3, NULL, NULL) = ?");
+        assertTrue(p.lines().stream().anyMatch(x -> x.matches("accept\\(3, 0x[0-9a-f]+, 0x[0-9a-f]+\\) = \\?")), String.join("\n", p.lines()));
+    }
 }
