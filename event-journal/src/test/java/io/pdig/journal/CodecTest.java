@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.pdig.journal.codec.DecodeException;
 import io.pdig.journal.codec.RecordDecoder;
 import io.pdig.journal.codec.RecordEncoder;
+import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.Event;
+import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.Abi;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,39 @@ class CodecTest {
                 assertEquals(EventText.of(events.get(i)), EventText.of(dec.decode(r, 0, r.length)), "event " + i);
             }
         }
+    }
+
+    @Test
+    void aDurationRoundTripsAndItsAbsenceCostsNothing() {
+        SyscallEvent timed = new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 35, 0, true,
+                new ArgValue[] {new ArgValue.Num(0x7ffc12345670L), ArgValue.Null.INSTANCE}, 50_123_456);
+        SyscallEvent untimed = new SyscallEvent(timed.ts(), timed.tid(), timed.pid(), timed.abi(), timed.nr(), timed.res(),
+                timed.hasResult(), timed.args());
+        byte[] withIt = encode(new RecordEncoder(), 7, timed, true);
+        byte[] without = encode(new RecordEncoder(), 7, untimed, true);
+        assertEquals(50_123_456, ((SyscallEvent) new RecordDecoder().decode(withIt, 0, withIt.length)).duration());
+        assertEquals(SyscallEvent.NO_DURATION, ((SyscallEvent) new RecordDecoder().decode(without, 0, without.length)).duration());
+        // One flags byte and a 4-byte varint; an event without a duration is coded as v4 coded it.
+        assertEquals(without.length + 1 + 4, withIt.length);
+    }
+
+    @Test
+    void extensionFlagsThisVersionDoesNotKnowAreIgnored() {
+        SyscallEvent untimed = new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 39, 4001, true, new ArgValue[0]);
+        byte[] r = encode(new RecordEncoder(), 3, untimed, true);
+        // A later version's trailing field behind flag bit 1 (no duration): a decoder of this
+        // version reads the event and leaves the duration unknown.
+        byte[] later = Arrays.copyOf(r, r.length + 2);
+        later[r.length] = 0x02;
+        later[r.length + 1] = 0x05;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(later, 4, later.length - 4);
+        int c = (int) crc.getValue();
+        for (int i = 0; i < 4; i++) later[i] = (byte) (c >>> (8 * i));
+        RecordDecoder dec = new RecordDecoder();
+        assertTrue(dec.checksumOk(later, 0, later.length));
+        SyscallEvent back = (SyscallEvent) dec.decode(later, 0, later.length);
+        assertEquals(EventText.of(untimed), EventText.of(back));
     }
 
     @Test

@@ -24,7 +24,9 @@ public final class EventText {
             List<String> args = new ArrayList<>();
             for (ArgValue a : s.args()) args.add(arg(a));
             return "Syscall[ts=" + s.ts() + ", tid=" + s.tid() + ", pid=" + s.pid() + ", abi=" + s.abi() + ", nr=" + s.nr()
-                    + ", res=" + s.res() + ", hasResult=" + s.hasResult() + ", args=" + args + "]";
+                    + ", res=" + s.res() + ", hasResult=" + s.hasResult() + ", args=" + args
+                    // The fixtures' text of schema v1-v4, which had no duration: unchanged when unknown.
+                    + (s.hasDuration() ? ", duration=" + s.duration() : "") + "]";
         }
         if (e instanceof ProcessEvent.Exec x) return exec(x);
         if (e instanceof SessionEvent.Start st) {

@@ -84,6 +84,14 @@ public final class SampleEvents {
         l.add(new SyscallEvent(t + 44, 4001, 4001, Abi.X32, 999, -38, true, new ArgValue[0]));
         l.add(new SyscallEvent(t + 45, 4001, 4001, Abi.X86_64, 400, 0, true,
                 new ArgValue[] {new ArgValue.Bytes(new byte[] {(byte) 0xff, 0, 1}, true)}));
+        // Schema v5: durations (a short call, one under a microsecond, a zero, one of hours).
+        l.add(new SyscallEvent(t + 46, 4001, 4001, Abi.X86_64, 257, 3, true, new ArgValue[] {new ArgValue.Num(-100),
+                new ArgValue.Path(b("/etc/hosts"), b("/etc/hosts"), false), new ArgValue.Num(0), new ArgValue.Num(0)}, 21_000));
+        l.add(new SyscallEvent(t + 47, 4001, 4001, Abi.X86_64, 0, -4, true,
+                new ArgValue[] {new ArgValue.Num(0), new ArgValue.Num(0x7ffc12345670L), new ArgValue.Num(10)}, 999));
+        l.add(new SyscallEvent(t + 48, 4001, 4001, Abi.I386, 20, 4001, true, new ArgValue[0], 0));
+        l.add(new SyscallEvent(t + 49, 4001, 4001, Abi.X86_64, 35, 0, true,
+                new ArgValue[] {new ArgValue.Num(0x7ffc12345670L), ArgValue.Null.INSTANCE}, 3L * 3600 * 1_000_000_000L + 1));
         l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 17, 1, 4003, 0));
         // Schema v4: siginfo's rest (SIGCHLD CLD_KILLED by SIGKILL, 3 and 1 ticks; then raw words).
         l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 17, 2, 4003, 0, new ProcessEvent.SiginfoRest(9, 3, 1)));

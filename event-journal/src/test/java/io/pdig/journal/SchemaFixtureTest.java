@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.event.Event;
 import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SyscallEvent;
 import java.net.URL;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,6 +93,32 @@ class SchemaFixtureTest {
             assertEquals(expected, got);
             assertFalse(signals.isEmpty());
             for (Event s : signals) assertNull(((ProcessEvent.Signal) s).rest(), s.toString());
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
+    /**
+     * v4 (siginfo's rest in SIGNAL), generated the same way before v5 added a syscall's duration:
+     * its syscalls read without one (unknown, not zero), its signals keep their rest.
+     */
+    @Test
+    void schemaV4JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v4");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        assertEquals("# schema v4: seq<TAB>EventText of each record", expected.remove(0));
+        assertTrue(expected.stream().anyMatch(l -> l.contains("rest=SiginfoRest[")), "the v4 fixture holds a siginfo rest");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            int syscalls = 0;
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
+                got.add(r.seq() + "\t" + EventText.of(r.event()));
+                if (r.event() instanceof SyscallEvent s) {
+                    syscalls++;
+                    assertEquals(SyscallEvent.NO_DURATION, s.duration(), s.toString());
+                }
+            }
+            assertEquals(expected, got);
+            assertTrue(syscalls > 100, "syscalls read: " + syscalls);
             assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
         }
     }

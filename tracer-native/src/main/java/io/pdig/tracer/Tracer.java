@@ -444,6 +444,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
 
     @Override
     public void syscallExit(Stop.SyscallExit s) {
+        // Taken as the entry's time is (now(): a vDSO clock read, no syscall, no allocation), and
+        // first, so the duration does not include this handler's own reads.
+        long exitTs = now();
         ThreadState t = known(s.tid());
         ThreadState.Pending p = t.pending;
         spinForNext = p == null || spinAfter(p.row());
@@ -452,13 +455,13 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             // stops here with an -ERESTART* code: the kernel restarts it once we are gone, and the
             // program never sees that code. Its result is unknown to us, not a failure (strace
             // prints it <unfinished ...> <detached ...>).
-            finishPending(t, !restartCodeAtExit());
+            finishPending(t, !restartCodeAtExit(), exitTs);
             detachNow(t, 0);
             return;
         }
         // Everything read from the thread's registers and memory is taken first; then it resumes,
         // and the rest (the new fd's path, handing the event on) overlaps its run.
-        SyscallEvent e = takePending(t, true, fdPathAfterResume);
+        SyscallEvent e = takePending(t, true, fdPathAfterResume, exitTs);
         resume(t, 0);
         if (e == null) return;
         if (fdPathAfterResume && e.hasResult()) {
@@ -484,8 +487,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         return res < 0 && io.pdig.model.consts.Errno.isRestart((int) -res);
     }
 
-    private void finishPending(ThreadState t, boolean haveResult) {
-        SyscallEvent e = takePending(t, haveResult, false);
+    private void finishPending(ThreadState t, boolean haveResult, long exitTs) {
+        SyscallEvent e = takePending(t, haveResult, false, exitTs);
         if (e != null) emitSyscall(e);
     }
 
@@ -493,8 +496,11 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      * Ends the thread's pending call: applies a refusal's errno, reads the result and the exit-phase
      * arguments, and returns its event (null when nothing was pending). With {@code openedPathLater}
      * the path of a call that returned a new fd is left for {@link ArgDecoder#resolveOpenedPath}.
+     * {@code exitTs} is the time of the exit stop being handled; the event's duration is that minus
+     * the entry's time when the result is known, else unknown (an interrupted call's restart code
+     * is not the end of the call the program sees).
      */
-    private SyscallEvent takePending(ThreadState t, boolean haveResult, boolean openedPathLater) {
+    private SyscallEvent takePending(ThreadState t, boolean haveResult, boolean openedPathLater, long exitTs) {
         int refused = t.denyErrno;
         t.denyErrno = 0;
         if (refused != 0 && haveResult) {
@@ -504,7 +510,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         if (p == null) return null;
         t.pending = null;
         long res = 0;
+        long duration = SyscallEvent.NO_DURATION;
         if (haveResult && buf.get(StopBuffer.INFO_RC) > 0 && buf.get(StopBuffer.OP) == Ptrace.SYSCALL_INFO_EXIT) {
+            // now() is monotonic (nanoTime from one base), so this is never negative.
+            duration = exitTs - p.ts();
             res = refused != 0 ? -refused : buf.get(StopBuffer.NR);
             decoder.decodeExitArgs(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
             if (!openedPathLater) decoder.resolveOpenedPath(t.tid, p.row(), p.raw(), p.args(), res);
@@ -512,7 +521,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             haveResult = false;
             decoder.resolveWithoutExit(t.tid, p.row(), p.abi(), p.raw(), p.args());
         }
-        return new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args());
+        return new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), res, haveResult, p.args(), duration);
     }
 
     /** Emits a syscall whose exit will never be seen (thread died, exec superseded it). */

@@ -18,6 +18,8 @@ final class Codes {
     static final int KEYFRAME = 0x10;
     static final int F5 = 0x20;
     static final int F6 = 0x40;
+    /** SYSCALL's trailing extension flags (since v5): bit 0, a duration follows. */
+    static final int SYSCALL_X_DURATION = 0x01;
 
     static final int ARG_NULL = 0;
     static final int ARG_NUM = 1;

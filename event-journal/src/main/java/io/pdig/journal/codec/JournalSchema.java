@@ -46,6 +46,10 @@ package io.pdig.journal.codec;
  * <pre>
  * 1 SYSCALL   flags: bit5 hasResult, bits 6-7 abi (0 x86_64, 1 i386, 2 x32)
  *             nr:u [res:s if hasResult] argc:u arg*argc      (args by position, as the table row)
+ *             [x:u8 [duration:u if x bit0]]                   (since v5)
+ *             (x: extension flags, as the head has no free bit; written only when a flag is set,
+ *             so absent = 0. bit0: duration = ns from the entry stop to the exit stop, the
+ *             syscall's latency; without it, and in v1-v4 journals, the duration is unknown)
  * 2 SPAWN     flags: bit5 thread
  *             parentTid-tid:s parentPid-parentTid:s cloneFlags:u
  * 3 EXEC      exec-body (below)
@@ -103,7 +107,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

@@ -133,7 +133,15 @@ public final class RecordDecoder {
         int argc = r.count(64);
         ArgValue[] args = new ArgValue[argc];
         for (int i = 0; i < argc; i++) args[i] = arg(r);
-        return new SyscallEvent(ts, tid, pid, abi((head >>> 6) & 3), (int) nr, res, hasResult, args);
+        // Since v5: extension flags after the arguments, absent when none is set (and in older
+        // journals); a duration is unknown without its flag. Bits this version does not know are
+        // trailing fields it may ignore (JournalSchema, rule 2).
+        long duration = SyscallEvent.NO_DURATION;
+        if (r.hasMore() && (r.u8() & SYSCALL_X_DURATION) != 0) {
+            duration = r.uvarint();
+            if (duration < 0) throw new DecodeException("syscall duration out of range: " + Long.toUnsignedString(duration));
+        }
+        return new SyscallEvent(ts, tid, pid, abi((head >>> 6) & 3), (int) nr, res, hasResult, args, duration);
     }
 
     private ArgValue arg(ByteReader r) {

@@ -87,6 +87,12 @@ public final class RecordEncoder {
         ArgValue[] args = e.args() == null ? new ArgValue[0] : e.args();
         out.uvarint(args.length);
         for (ArgValue a : args) arg(a);
+        // The head has no free bit (5 hasResult, 6-7 abi), so v5 appends an extension-flags byte,
+        // written only when a flag is set: an event without a duration stays as v4 wrote it.
+        if (e.hasDuration()) {
+            out.u8(SYSCALL_X_DURATION);
+            out.uvarint(e.duration());
+        }
         return head;
     }
 

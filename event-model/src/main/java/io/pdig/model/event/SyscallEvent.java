@@ -14,9 +14,29 @@ import io.pdig.model.syscall.SyscallTable;
  * @param res      the return value (negative errno on failure); meaningless when {@code !hasResult}
  * @param hasResult false when the exit was not observed (skipped exit stop, exit, exec superseded)
  * @param args     decoded arguments, same length as the row's args
+ * @param duration ns from the entry stop to the exit stop (strace's {@code -T}, Falco's
+ *                 {@code evt.latency}), or {@link #NO_DURATION} when no exit stop was seen (a
+ *                 skipped exit, a call that never returned, a journal older than schema v5); never
+ *                 negative otherwise
  */
-public record SyscallEvent(long ts, int tid, int pid, Abi abi, int nr, long res, boolean hasResult, ArgValue[] args)
-        implements Event {
+public record SyscallEvent(long ts, int tid, int pid, Abi abi, int nr, long res, boolean hasResult, ArgValue[] args,
+        long duration) implements Event {
+
+    /** The duration of a call whose exit stop was not seen. */
+    public static final long NO_DURATION = -1;
+
+    public SyscallEvent {
+        if (duration < NO_DURATION) throw new IllegalArgumentException("negative duration " + duration);
+    }
+
+    /** An event without a known duration (most events of tests and of derived sets). */
+    public SyscallEvent(long ts, int tid, int pid, Abi abi, int nr, long res, boolean hasResult, ArgValue[] args) {
+        this(ts, tid, pid, abi, nr, res, hasResult, args, NO_DURATION);
+    }
+
+    public boolean hasDuration() {
+        return duration != NO_DURATION;
+    }
 
     /** The table row, or null for a number the table does not know. */
     public Syscall syscall() {
