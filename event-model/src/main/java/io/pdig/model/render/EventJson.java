@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * "session_start", "session_end".
  *
  * <p><b>Syscalls</b> add "abi" ("x86_64", "i386", "x32"), "args", and "res" (the signed return
- * value, null when the exit was not observed) plus "error" (the errno name) when it failed.
+ * value, null when the exit was not observed) plus "error" (the errno name) when it failed, and
+ * "duration_ns" (ns from its entry to its exit, strace's -T) when known (absent otherwise).
  * "args" is keyed by the row's Falco parameter names (unknown syscalls: arg0..arg5):
  * <ul>
  *   <li>kinds with a name table (flags, enums, signals): the strace-style name string
@@ -184,6 +185,7 @@ public final class EventJson {
             j.value(s.res());
             if (s.failed()) j.key("error").value(errnoName((int) -s.res()));
         }
+        if (s.hasDuration()) j.key("duration_ns").value(s.duration());
     }
 
     private static String errnoName(int errno) {

@@ -59,6 +59,14 @@ class EventJsonTest {
     }
 
     @Test
+    void aKnownDurationIsAFieldAndAnUnknownOneIsAbsent() throws Exception {
+        SyscallEvent e = call("nanosleep", 0, n(0x7ffc1000L), n(0));
+        assertFalse(render(3, e, "nanosleep").has("duration_ns"));
+        SyscallEvent timed = new SyscallEvent(e.ts(), e.tid(), e.pid(), e.abi(), e.nr(), e.res(), e.hasResult(), e.args(), 50_343_017);
+        assertEquals(50_343_017, render(3, timed, "nanosleep").get("duration_ns").asLong());
+    }
+
+    @Test
     void failureUnknownResultAndTruncation() throws Exception {
         JsonNode j = render(1, call("openat", -2, n(-100), new ArgValue.Path(b("/x"), null, true), n(0), n(0)), "openat");
         assertEquals(-2, j.get("res").asLong());

@@ -6,7 +6,7 @@ import io.pdig.journal.JournalReader;
 import io.pdig.journal.JournalRecord;
 import io.pdig.journal.ReaderOptions;
 import io.pdig.model.render.EventJson;
-import io.pdig.model.render.LineTimestamps;
+import io.pdig.model.render.LineStamps;
 import io.pdig.model.render.StraceFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -55,6 +55,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "-t", description = TimestampOption.DESCRIPTION + " Text lines only.")
     boolean[] timestamps;
 
+    @Option(names = "-T", description = TimestampOption.DURATION_DESCRIPTION + " Text lines only.")
+    boolean durations;
+
     @Option(names = "--seq", description = "Prefix each text line with the record's sequence number (for --since).")
     boolean showSeq;
 
@@ -65,10 +68,10 @@ public final class DumpCommand implements Callable<Integer> {
     /** Seq of the last session start without its end yet, or -1. Confined to call(). */
     private long openSession = -1;
 
-    /** The formatter's line, stamped (-t) after its thread id, then numbered (--seq) in front. */
-    private static String textLine(StraceFormatter text, LineTimestamps times, JournalRecord rec, boolean seq) {
+    /** The formatter's line, stamped (-t after its thread id, -T at its end), then numbered (--seq) in front. */
+    private static String textLine(StraceFormatter text, LineStamps stamps, JournalRecord rec, boolean seq) {
         String line = text.format(rec.event());
-        if (times != null) line = times.insert(line, rec.event().ts());
+        if (stamps != null) line = stamps.apply(line, rec.event());
         return seq ? rec.seq() + " " + line : line;
     }
 
@@ -76,9 +79,11 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         if (since < 0) throw new CommandLine.ParameterException(cl, "--since: must be >= 0, got " + since);
-        LineTimestamps times = TimestampOption.of(cl, timestamps);
+        LineStamps times = TimestampOption.stamps(cl, timestamps, durations);
         if (times != null && json) {
-            throw new CommandLine.ParameterException(cl, "-t: only for text lines (--json has each event's ts)");
+            throw new CommandLine.ParameterException(cl, times.times() != null
+                    ? "-t: only for text lines (--json has each event's ts)"
+                    : "-T: only for text lines (--json has each syscall's duration_ns)");
         }
         if (!follow && !Files.isDirectory(dir)) {
             // Said as openExisting says it for analyze and --follow: a file is not a missing directory.

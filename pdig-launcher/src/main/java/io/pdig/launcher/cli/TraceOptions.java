@@ -1,7 +1,7 @@
 package io.pdig.launcher.cli;
 
 import io.pdig.model.driver.LaunchSpec;
-import io.pdig.model.render.LineTimestamps;
+import io.pdig.model.render.LineStamps;
 import io.pdig.model.syscall.SyscallSelector;
 import io.pdig.model.syscall.SyscallTable;
 import java.util.List;
@@ -19,6 +19,9 @@ public final class TraceOptions {
 
     @Option(names = "-t", description = TimestampOption.DESCRIPTION + " Only with --print.")
     boolean[] timestamps;
+
+    @Option(names = "-T", description = TimestampOption.DURATION_DESCRIPTION + " Only with --print.")
+    boolean durations;
 
     @Option(names = {"-c", "--summary"}, description = "Print per-syscall counts and errors and the number of ptrace stops at the end (on stderr).")
     boolean summary;
@@ -61,11 +64,11 @@ public final class TraceOptions {
         }
     }
 
-    /** The stamps for --print lines, or null; -t without --print would stamp nothing: a usage error. */
-    LineTimestamps printTimestamps(CommandLine cl) {
-        LineTimestamps stamps = TimestampOption.of(cl, timestamps);
+    /** The stamps for --print lines, or null; -t or -T without --print would stamp nothing: a usage error. */
+    LineStamps printStamps(CommandLine cl) {
+        LineStamps stamps = TimestampOption.stamps(cl, timestamps, durations);
         if (stamps != null && printTo == null) {
-            throw new CommandLine.ParameterException(cl, "-t: only with --print (it stamps the printed lines)");
+            throw new CommandLine.ParameterException(cl, (durations ? "-T" : "-t") + ": only with --print (it stamps the printed lines)");
         }
         return stamps;
     }

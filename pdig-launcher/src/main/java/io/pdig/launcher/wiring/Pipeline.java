@@ -8,7 +8,7 @@ import io.pdig.model.driver.Termination;
 import io.pdig.model.driver.TraceSession;
 import io.pdig.model.event.EventSink;
 import io.pdig.model.event.SessionEvent;
-import io.pdig.model.render.LineTimestamps;
+import io.pdig.model.render.LineStamps;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +71,7 @@ public final class Pipeline implements AutoCloseable {
                 sinks.add(w);
             }
             if (config.printTo() != null) {
-                sinks.add(printSink(config.printTo(), config.printTimes()));
+                sinks.add(printSink(config.printTo(), config.printStamps()));
             }
             if (config.summary()) {
                 sinks.add(summary = new SummarySink());
@@ -210,7 +210,7 @@ public final class Pipeline implements AutoCloseable {
     /** Causes already said by {@link #say}; touched by the event thread, then the command's thread. */
     private final java.util.Set<String> saidCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private EventSink printSink(String target, LineTimestamps times) throws IOException {
+    private EventSink printSink(String target, LineStamps times) throws IOException {
         if (target.equals("-")) {
             return new PrintSink(err, true, false, times);
         }

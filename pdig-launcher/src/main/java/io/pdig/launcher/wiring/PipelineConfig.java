@@ -2,7 +2,7 @@ package io.pdig.launcher.wiring;
 
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.journal.JournalConfig;
-import io.pdig.model.render.LineTimestamps;
+import io.pdig.model.render.LineStamps;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * Everything the pipeline behind a trace needs, already validated by the command that built it.
  *
  * @param printTo    --print target: null (off), "-" (stderr) or a file path
- * @param printTimes -t/-tt/-ttt: stamps for the --print lines, or null for none
+ * @param printStamps -t/-tt/-ttt and -T: stamps for the --print lines, or null for none
  * @param summary    -c: print the per-syscall table at the end
  * @param stats      --stats: print counters at the end
  * @param noJournal  keep no journal (benchmarks measuring the journal's cost; rules must be off)
@@ -27,7 +27,7 @@ import java.util.List;
  * @param everyCall  the user named the traced syscalls: every call of each was stopped on (see
  *                   io.pdig.tracer.TracePolicy); otherwise -c says which rows count only some calls
  */
-public record PipelineConfig(String printTo, LineTimestamps printTimes, boolean summary, boolean stats, boolean noJournal, Path journalDir,
+public record PipelineConfig(String printTo, LineStamps printStamps, boolean summary, boolean stats, boolean noJournal, Path journalDir,
                              JournalConfig journal,
                              java.util.function.Supplier<LoadResult> rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
                              List<byte[]> command, int attachPid, boolean everyCall) {

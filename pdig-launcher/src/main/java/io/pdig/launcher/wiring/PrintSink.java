@@ -2,7 +2,7 @@ package io.pdig.launcher.wiring;
 
 import io.pdig.model.event.Event;
 import io.pdig.model.event.EventSink;
-import io.pdig.model.render.LineTimestamps;
+import io.pdig.model.render.LineStamps;
 import io.pdig.model.render.StraceFormatter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -21,8 +21,8 @@ final class PrintSink implements EventSink {
     private static final int CHECK_EVERY = 1024;
 
     private final StraceFormatter formatter = new StraceFormatter();
-    /** -t/-tt/-ttt, or null. */
-    private final LineTimestamps times;
+    /** -t/-tt/-ttt and -T, or null. */
+    private final LineStamps stamps;
     private final PrintStream out;
     private final boolean flushEachLine;
     private final boolean owned;
@@ -33,9 +33,9 @@ final class PrintSink implements EventSink {
     private boolean failed;
 
     /** Lines to a stream pdig does not own (stderr): nowhere to report its failures. */
-    PrintSink(PrintStream out, boolean flushEachLine, boolean owned, LineTimestamps times) {
+    PrintSink(PrintStream out, boolean flushEachLine, boolean owned, LineStamps stamps) {
         this.out = out;
-        this.times = times;
+        this.stamps = stamps;
         this.flushEachLine = flushEachLine;
         this.owned = owned;
         this.name = null;
@@ -44,8 +44,8 @@ final class PrintSink implements EventSink {
     }
 
     /** Lines to a file named {@code name}, opened here; failed writes are reported to {@code diagnostics}. */
-    PrintSink(OutputStream file, String name, PrintStream diagnostics, LineTimestamps times) {
-        this.times = times;
+    PrintSink(OutputStream file, String name, PrintStream diagnostics, LineStamps stamps) {
+        this.stamps = stamps;
         this.recorder = new ErrorRecorder(file);
         this.out = new PrintStream(recorder, false);
         this.flushEachLine = false;
@@ -59,7 +59,7 @@ final class PrintSink implements EventSink {
         if (failed) return;
         String line = formatter.format(event);
         if (line == null) return;
-        out.println(times == null ? line : times.insert(line, event.ts()));
+        out.println(stamps == null ? line : stamps.apply(line, event));
         if (flushEachLine) out.flush();
         if (diagnostics != null && ++lines % CHECK_EVERY == 0 && out.checkError()) reportFailure();
     }
