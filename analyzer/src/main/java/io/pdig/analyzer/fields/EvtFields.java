@@ -44,7 +44,18 @@ final class EvtFields {
         b.plain("evt.rawtime.ns", ABSTIME, "fractional part of the event timestamp in nanoseconds",
                 (c, a) -> Math.floorMod(c.event().ts(), 1_000_000_000L));
         b.noValue("evt.reltime", RELTIME, NONE, "time since the capture start");
-        b.noValue("evt.latency", RELTIME, NONE, "syscall duration (entry to exit)");
+        // Falco gives the duration on the exit event (an entry event has 0); pdig's events are
+        // whole calls, exit events (evt.dir '<'), so each has it when its exit stop was seen.
+        b.plain("evt.latency", RELTIME, "syscall duration in ns, entry to exit; no value when the exit was not seen "
+                + "(close in derived sets, exit_group, journals before schema v5)", (c, a) -> latency(c));
+        b.plain("evt.latency.s", RELTIME, "integer part of evt.latency in seconds", (c, a) -> {
+            Long l = latency(c);
+            return l == null ? null : l / 1_000_000_000L;
+        });
+        b.plain("evt.latency.ns", RELTIME, "fractional part of evt.latency in ns", (c, a) -> {
+            Long l = latency(c);
+            return l == null ? null : l % 1_000_000_000L;
+        });
         b.noValue("evt.deltatime", RELTIME, NONE, "time since the previous event");
         b.plain("evt.dir", CHARBUF, "event direction: always '<' (pdig events are exit events)", (c, a) -> "<");
         b.plain("evt.type", CHARBUF, "event type: the syscall name", (c, a) -> type(c.event()));
@@ -129,6 +140,11 @@ final class EvtFields {
             return s.name();
         }
         return null;
+    }
+
+    private static Long latency(EvalContext c) {
+        SyscallEvent s = sys(c);
+        return s == null || !s.hasDuration() ? null : s.duration();
     }
 
     private static SyscallEvent sys(EvalContext c) {

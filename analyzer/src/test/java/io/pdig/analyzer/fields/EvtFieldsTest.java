@@ -3,8 +3,18 @@ package io.pdig.analyzer.fields;
 import static io.pdig.analyzer.state.TestEvents.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.pdig.analyzer.engine.Match;
+import io.pdig.analyzer.engine.RuleEngine;
+import io.pdig.analyzer.output.AlertFactory;
+import io.pdig.analyzer.rules.LoadCode;
+import io.pdig.analyzer.rules.LoadResult;
+import io.pdig.analyzer.rules.Rule;
+import io.pdig.analyzer.rules.RuleLoader;
+import io.pdig.analyzer.rules.RuleSource;
 import io.pdig.analyzer.state.TestEvents.Harness;
 import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.SyscallEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvtFieldsTest {
@@ -47,6 +57,58 @@ class EvtFieldsTest {
         assertEquals(false, h.value("evt.failed"));
         assertEquals("<f>/etc/hosts", h.value("evt.arg.fd"), "fd results resolve to <typechar>name");
         assertEquals("3", h.value("evt.rawarg.fd"));
+    }
+
+    /** The event as the tracer reports a call whose exit stop came {@code nanos} after its entry. */
+    private static SyscallEvent timed(SyscallEvent e, long nanos) {
+        return new SyscallEvent(e.ts(), e.tid(), e.pid(), e.abi(), e.nr(), e.res(), e.hasResult(), e.args(), nanos);
+    }
+
+    private static SyscallEvent nanosleep() {
+        return sys(T0, 50, 50, "nanosleep", 0);
+    }
+
+    @Test
+    void latencyIsTheCallsDurationWhenItsExitWasSeen() {
+        Harness h = shell().feed(timed(nanosleep(), 1_500_000_123L));
+        assertEquals(1_500_000_123L, h.value("evt.latency"));
+        assertEquals(1L, h.value("evt.latency.s"));
+        assertEquals(500_000_123L, h.value("evt.latency.ns"));
+        // No exit stop (a derived set's close, a journal before schema v5): no value, not 0.
+        h.feed(entryOnly(sys(50, "close", 0, "fd", 3)));
+        assertNull(h.value("evt.latency"));
+        assertNull(h.value("evt.latency.s"));
+        h.feed(nanosleep());
+        assertNull(h.value("evt.latency"));
+    }
+
+    @Test
+    void aRuleConditionsOnTheLatencyAndPrintsIt() {
+        String rules = """
+                - rule: slow sleep
+                  desc: d
+                  condition: evt.type = nanosleep and evt.latency > 1000000
+                  output: slow %evt.type took %evt.latency ns (proc=%proc.name)
+                  priority: NOTICE
+                """;
+        LoadResult r = RuleLoader.load(List.of(RuleSource.of("slow.yaml", rules)), FieldRegistry.standard());
+        assertFalse(r.hasErrors(), () -> r.errors().toString());
+        // Falco warns about evt.latency in a condition (a deprecated item) and still loads the rule.
+        assertTrue(r.warnings().stream().anyMatch(w -> w.code() == LoadCode.LOAD_DEPRECATED_ITEM), r.warnings().toString());
+        RuleEngine engine = new RuleEngine(r);
+        Rule rule = r.rule("slow sleep");
+
+        Harness h = shell().feed(timed(nanosleep(), 1_500_000));
+        List<Match> m = engine.evaluate("nanosleep", h.last());
+        assertEquals(1, m.size());
+        String line = new AlertFactory("fallback").create(h.last(), rule.name(), rule.priority(), "syscall", rule.tags(),
+                rule.output()).textLine();
+        assertTrue(line.endsWith(" slow nanosleep took 1500000 ns (proc=bash)"), line);
+
+        h.feed(timed(nanosleep(), 1_000_000));
+        assertEquals(List.of(), engine.evaluate("nanosleep", h.last()), "not above the bound");
+        h.feed(nanosleep());
+        assertEquals(List.of(), engine.evaluate("nanosleep", h.last()), "unknown is not slow");
     }
 
     @Test
