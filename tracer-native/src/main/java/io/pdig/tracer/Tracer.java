@@ -512,8 +512,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         long res = 0;
         long duration = SyscallEvent.NO_DURATION;
         if (haveResult && buf.get(StopBuffer.INFO_RC) > 0 && buf.get(StopBuffer.OP) == Ptrace.SYSCALL_INFO_EXIT) {
-            // now() is monotonic (nanoTime from one base), so this is never negative.
-            duration = exitTs - p.ts();
+            // now() reads CLOCK_MONOTONIC (nanoTime from one base), so this is never negative; the
+            // clamp only keeps a clock that broke that promise from failing the event's invariant.
+            duration = Math.max(0, exitTs - p.ts());
             res = refused != 0 ? -refused : buf.get(StopBuffer.NR);
             decoder.decodeExitArgs(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
             if (!openedPathLater) decoder.resolveOpenedPath(t.tid, p.row(), p.raw(), p.args(), res);
