@@ -38,7 +38,7 @@ class DurationTest {
                 sleep.duration() + " ns within [" + SLEEP_NS + ", " + sleptSpan + "]");
 
         SyscallEvent read = mainThreads(t, "read");
-        // The feeder thread starts after the read's span began and sleeps 50 ms before writing.
+        // The feeder writes 50 ms after it saw the read blocked, i.e. after its entry stop was handled.
         assertTrue(read.duration() >= SLEEP_NS && read.duration() <= readSpan,
                 read.duration() + " ns within [" + SLEEP_NS + ", " + readSpan + "]");
     }
