@@ -1,5 +1,7 @@
 /* Near miss for "Directory traversal to a monitored file": climbs with ../ but stays in its own
- * temporary tree, and reads /etc/passwd by its absolute path. */
+ * temporary tree, reads /etc/passwd by its absolute path, and probes a library the way the
+ * dynamic loader does for a program installed below /root with an $ORIGIN/../../../lib RUNPATH
+ * (rust-lld in ~/.rustup): an absolute path that climbs but never leaves root's home. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,9 @@ int main(void) {
     fd = open("../../file", O_RDONLY);
     if (fd >= 0) close(fd);
     fd = open("/etc/passwd", O_RDONLY);
+    if (fd >= 0) close(fd);
+    fd = open("/root/.pdig-miss-toolchain/lib/rustlib/x86_64-unknown-linux-gnu/bin/../../../libz.so.1",
+              O_RDONLY | O_CLOEXEC);
     if (fd >= 0) close(fd);
     if (chdir("/") != 0) return 1;
     unlink(file);
