@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Checks the first header of each of Chronicle's files before a reader opens the queue. Chronicle
@@ -21,8 +22,9 @@ import java.util.TreeMap;
  * metadata.cq4t as a lock held by someone else (10 s); a header that is complete but wrong it
  * reports without naming the file. Here both are a one-line error naming the file, at once.
  *
- * <p>A blank or unfinished header is damage only when no writer holds the journal's writer.lock:
- * a live writer may be creating that file right now, and then Chronicle's wait is the right thing.
+ * <p>A blank or unfinished header is damage only when no writer holds the journal's writer.lock
+ * and the header, read again after that, is still so: a live writer may be creating that file
+ * right now, and then Chronicle's wait is the right thing.
  * A complete header never changes afterwards, so a wrong one is damage whoever writes.
  */
 final class QueueFileCheck {
@@ -57,7 +59,12 @@ final class QueueFileCheck {
     }
 
     private static void check(Path dir, String label, boolean holdsLock) {
-        SortedMap<String, String> damaged = damaged(dir, label, holdsLock);
+        check(dir, label, holdsLock, LockedFiles::isLocked);
+    }
+
+    /** {@link #check(Path, String)} with the question "is this lock file held?" given (tests). */
+    static void check(Path dir, String label, boolean holdsLock, Predicate<Path> isLocked) {
+        SortedMap<String, String> damaged = damaged(dir, label, holdsLock, isLocked);
         if (!damaged.isEmpty()) throw new JournalException(damaged.get(damaged.firstKey()));
     }
 
@@ -67,24 +74,19 @@ final class QueueFileCheck {
      * without which no file can be read.
      */
     static SortedMap<String, String> damagedStoreFiles(Path dir, String label) {
-        return damaged(dir, label, false);
+        return damaged(dir, label, false, LockedFiles::isLocked);
     }
 
-    private static SortedMap<String, String> damaged(Path dir, String label, boolean holdsLock) {
-        Boolean writerLive = holdsLock ? Boolean.FALSE : null; // asked only when a header needs it
+    private static SortedMap<String, String> damaged(Path dir, String label, boolean holdsLock, Predicate<Path> isLocked) {
+        Path lockFile = dir.resolve(ChronicleStore.LOCK_FILE);
         Path meta = dir.resolve(METADATA_FILE);
-        String why = problem(meta);
-        if (why != null && isUnfinished(why) && (writerLive = writerLive(dir, writerLive))) why = null;
+        String why = settledProblem(meta, holdsLock, lockFile, isLocked);
         if (why != null) throw new JournalException(label + ": damaged metadata file " + METADATA_FILE + " (" + explain(why, holdsLock) + ")");
         SortedMap<String, String> damaged = new TreeMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.cq4")) {
             for (Path f : ds) {
-                why = problem(f);
+                why = settledProblem(f, holdsLock, lockFile, isLocked);
                 if (why == null) continue;
-                if (isUnfinished(why)) {
-                    writerLive = writerLive(dir, writerLive);
-                    if (writerLive) continue;
-                }
                 String name = f.getFileName().toString();
                 damaged.put(name, label + ": damaged store file " + name + " (" + explain(why, holdsLock) + ")");
             }
@@ -94,8 +96,19 @@ final class QueueFileCheck {
         return damaged;
     }
 
-    private static boolean writerLive(Path dir, Boolean known) {
-        return known != null ? known : LockedFiles.isLocked(dir.resolve(ChronicleStore.LOCK_FILE));
+    /**
+     * Why {@code f}'s first header is damage, or null. A blank or unfinished header is no damage
+     * while a writer holds the lock (it may be creating the file). When the lock is free, the
+     * header is read again: the writer may have completed it, appended, closed and released the
+     * lock between the first read and the lock check (a short `pdig run` whose detection thread
+     * was descheduled there said "damaged store file ... (its first header was never completed,
+     * and no pdig is writing the journal)" about its own healthy journal). A header is completed
+     * only under the lock, so the read made after the lock was seen free is final.
+     */
+    private static String settledProblem(Path f, boolean holdsLock, Path lockFile, Predicate<Path> isLocked) {
+        String why = problem(f);
+        if (why == null || holdsLock || !isUnfinished(why)) return why;
+        return isLocked.test(lockFile) ? null : problem(f);
     }
 
     private static final String UNFINISHED = "its first header was never completed";

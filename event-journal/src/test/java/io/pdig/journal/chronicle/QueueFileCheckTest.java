@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pdig.journal.JournalException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -11,6 +13,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +73,40 @@ class QueueFileCheckTest {
         }
         Files.write(dir.resolve("20260101F.cq4"), new byte[0]);
         failure(); // the lock released: no writer any more
+    }
+
+    /**
+     * The writer completes the header, appends, closes and releases writer.lock between the
+     * reader's read of the header and its look at the lock (the detection thread of a short
+     * `pdig run`, descheduled there, reported its own healthy journal as damaged): the header read
+     * again once the lock was seen free is complete, so there is no damage. One still unfinished
+     * then is damage, as before.
+     */
+    @Test
+    void aWriterThatFinishesBetweenTheHeaderReadAndTheLockCheckLeavesNoDamage() throws Exception {
+        for (String file : new String[] {"metadata.cq4t", "20260101F.cq4"}) {
+            Files.write(dir.resolve("metadata.cq4t"), header(0x4000_0000 | 400));
+            Files.write(dir.resolve("20260101F.cq4"), header(0x4000_0000 | 1200));
+            Path creating = dir.resolve(file);
+            Files.write(creating, header(0x8000_0000 | 1200)); // the writer is writing it
+            List<Path> asked = new ArrayList<>();
+            QueueFileCheck.check(dir, "journal J", false, lockFile -> {
+                asked.add(lockFile);
+                try {
+                    Files.write(creating, header(0x4000_0000 | 1200)); // ...finished, lock released
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return false;
+            });
+            assertEquals(List.of(dir.resolve(ChronicleStore.LOCK_FILE)), asked, file);
+
+            Files.write(creating, header(0));
+            String kind = file.endsWith(".cq4t") ? "metadata" : "store";
+            assertEquals("journal J: damaged " + kind + " file " + file + " (its first header was never completed, and no pdig"
+                    + " is writing the journal)", assertThrows(JournalException.class,
+                    () -> QueueFileCheck.check(dir, "journal J", false, lockFile -> false)).getMessage());
+        }
     }
 
     @Test
