@@ -95,6 +95,7 @@ public final class Pipeline implements AutoCloseable {
         this.writer = w;
         this.detection = d;
         sinks.add(recentSignals);
+        sinks.add(new NestedPtraceNote(this::say));
         this.sink = new FanoutSink(sinks, this::say);
     }
 
