@@ -125,6 +125,25 @@ class DefaultRulesE2ETest {
     }
 
     /**
+     * pdig started inside a traced session (an admin's `pdig attach`, or `pdig run` in a monitored
+     * shell) seizes its tracee; under the outer pdig that fails with EPERM, and the inner pdig
+     * said so. It is a tracer, as pdig_debugger_binaries means it to be, but its process is the
+     * JVM (named java), so "Ptrace attach to another process" fired for it. The trigger for that
+     * rule runs last in the same session: its alert must be the only one (rules were evaluated).
+     */
+    @Test
+    void pdigInsideASessionIsNoPtraceAttacker() throws Exception {
+        needPdig();
+        String rule = "Ptrace attach to another process";
+        String canary = PdigRun.testProgram("trig_ptrace_attach").toString();
+        String script = PdigRun.pdigScript() + " run --no-rules -- /bin/true; echo inner pdig exit $?; " + canary;
+        PdigRun run = PdigRun.run(work, "/bin/sh", "-c", script);
+        assertTrue(run.transcript.contains("inner pdig exit 1"), "the inner pdig did not fail to trace\n" + run.transcript);
+        List<String> attachers = run.alertsOf(rule).stream().map(a -> PdigRun.field(a, "proc.name")).distinct().toList();
+        assertEquals(List.of("trig_ptrace_att"), attachers, "only the canary may be reported\n" + run.transcript);
+    }
+
+    /**
      * Listing directories, reading ordinary files and archiving documentation raise nothing. A
      * known trigger runs last in the same session as a canary, so a pdig that evaluates no rules
      * at all cannot pass: its alert must be the only one.
