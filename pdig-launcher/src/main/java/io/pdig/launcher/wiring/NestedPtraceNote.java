@@ -1,5 +1,7 @@
 package io.pdig.launcher.wiring;
 
+import io.pdig.model.consts.Errno;
+import io.pdig.model.consts.ProcessConsts;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.Event;
 import io.pdig.model.event.EventSink;
@@ -23,10 +25,7 @@ import java.util.function.Consumer;
  * Seen only when ptrace is traced (it is in the default set). Confined to the event thread.
  */
 final class NestedPtraceNote implements EventSink {
-    private static final long PTRACE_TRACEME = 0;
-    private static final long PTRACE_ATTACH = 16;
-    private static final long PTRACE_SEIZE = 0x4206;
-    private static final long EPERM = 1;
+    private static final int EPERM = Errno.value("EPERM");
 
     private final Consumer<String> say;
     private boolean said;
@@ -41,15 +40,14 @@ final class NestedPtraceNote implements EventSink {
         if (said || !(event instanceof SyscallEvent s) || !s.hasResult() || s.res() != -EPERM || !"ptrace".equals(s.name())) {
             return;
         }
-        long request = number(s.arg("request"));
+        String request = ProcessConsts.PTRACE_REQUESTS.name(number(s.arg("request")));
         String refused;
-        if (request == PTRACE_TRACEME) {
+        if ("PTRACE_TRACEME".equals(request)) {
             refused = "could not become traced (ptrace PTRACE_TRACEME: EPERM)";
-        } else if (request == PTRACE_ATTACH || request == PTRACE_SEIZE) {
+        } else if ("PTRACE_ATTACH".equals(request) || "PTRACE_SEIZE".equals(request)) {
             long target = number(s.arg("pid"));
             if (target <= 0 || !isThreadOfPdig(tracerOf(target))) return;
-            refused = "could not trace process " + target + " (ptrace " + (request == PTRACE_ATTACH ? "PTRACE_ATTACH" : "PTRACE_SEIZE")
-                    + ": EPERM)";
+            refused = "could not trace process " + target + " (ptrace " + request + ": EPERM)";
         } else {
             return;
         }
