@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-syscall call and error counts, printed like {@code strace -c} without the time columns
- * (pdig records entry times only, so per-call durations are unknown):
+ * Per-syscall call and error counts, printed like {@code strace -c} without its time columns. Events
+ * carry their durations since journal schema v5 ({@code -T}), but not every call has one (no exit
+ * stop: close in the derived sets, fork-like calls and execs), so a "% time" column would compare
+ * rows measured differently; not added yet:
  * <pre>
  *     calls    errors syscall
  * --------- --------- ----------------
