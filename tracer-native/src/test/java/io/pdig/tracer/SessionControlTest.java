@@ -219,7 +219,8 @@ class SessionControlTest {
         assertEquals("cannot execute " + script + ": bad interpreter /no/such/interpreter: No such file or directory", e6.getMessage());
         // An ELF file whose loader is missing: a copy of a real program with its PT_INTERP path renamed.
         byte[] elf = Files.readAllBytes(Path.of("/bin/true"));
-        int at = indexOf(elf, "/lib64/ld-linux-x86-64.so.2".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        // ISO-8859-1 maps each byte to one char, so a String index is the byte offset.
+        int at = new String(elf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/lib64/ld-linux-x86-64.so.2");
         org.junit.jupiter.api.Assumptions.assumeTrue(at >= 0, "/bin/true does not name the x86-64 loader");
         elf[at + 1] = 'X'; // "/Xib64/...": no such directory
         Path noLoader = Files.write(dir.resolve("no-loader"), elf);
@@ -227,17 +228,6 @@ class SessionControlTest {
         DriverException e7 = assertThrows(DriverException.class, () -> d.launch(LaunchTest.spec(Set.of(), noLoader.toString()), new CollectingSink()));
         assertEquals("cannot execute " + noLoader + ": required file not found (the file exists; the ELF interpreter it names"
                 + " is missing)", e7.getMessage());
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
