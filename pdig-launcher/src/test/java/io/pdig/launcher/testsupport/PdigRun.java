@@ -60,7 +60,12 @@ public final class PdigRun {
      * They are never copied into the project.
      */
     public static Path upstreamRules() {
-        Path rules = repoRoot().resolve("../shared/falco-rules/falco_rules.yaml").normalize();
+        return upstreamRules("falco_rules.yaml");
+    }
+
+    /** One file of shared/falco-rules (e.g. falco-incubating_rules.yaml), loaded in place like the stable one. */
+    public static Path upstreamRules(String fileName) {
+        Path rules = repoRoot().resolve("../shared/falco-rules").resolve(fileName).normalize();
         if (!Files.isRegularFile(rules)) {
             throw new IllegalStateException(rules + " is missing: the upstream Falco rules are expected in"
                     + " shared/falco-rules beside the repository");
