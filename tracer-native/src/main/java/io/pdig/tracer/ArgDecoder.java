@@ -25,10 +25,13 @@ final class ArgDecoder {
 
     private final TraceeMemory mem;
     private final int stringLimit;
+    /** Most bytes captured of one data buffer (DATA, DATA_OUT); at most the memory reader's scratch. */
+    private final int snapLen;
 
-    ArgDecoder(TraceeMemory mem, int stringLimit) {
+    ArgDecoder(TraceeMemory mem, int stringLimit, int snapLen) {
         this.mem = mem;
         this.stringLimit = stringLimit;
+        this.snapLen = snapLen;
     }
 
     /**
@@ -57,7 +60,7 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
-            } else if ((kind == ArgKind.SIGSET_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
+            } else if ((kind == ArgKind.DATA_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
                     || kind == ArgKind.WAIT_STATUS_OUT || kind == ArgKind.RLIMIT_OUT
                     || kind == ArgKind.STATX_OUT) && !exitFollows) {
                 out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
@@ -330,6 +333,19 @@ final class ArgDecoder {
                 if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0] & 0xffffffffL, w[2], w[3]});
             }
+            case DATA: {
+                // The kernel reads up to the length argument; captured whether or not the call
+                // then fails (strace shows a failed write's data too: the caller did pass it).
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long size = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
+                return data(tid, ptr, size);
+            }
+            case DATA_OUT: {
+                // Only what the kernel wrote, which the result counts: nothing when it failed.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0) return ArgValue.Num.of(ptr);
+                return data(tid, ptr, res);
+            }
             case SOCKOPT_VAL: {
                 // Only an int-sized option is read (strace's rule): other lengths are structs or
                 // buffers whose layout depends on the option, shown as their address.
@@ -397,6 +413,24 @@ final class ArgDecoder {
         byte[] b = mem.readBytes(tid, ptr, len);
         return b != null ? new ArgValue.SockAddr(b) : new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
     }
+
+    /**
+     * The first {@code min(length, snapLen)} bytes of a data buffer, {@code truncated} when the
+     * call's length is larger. A buffer that cannot be read whole is Unreadable: a readable start
+     * with a hole after it would be shown as if it were all the data. One array of the captured
+     * length is the only allocation (the event keeps it); the read goes through the reader's
+     * preallocated scratch buffer.
+     */
+    private ArgValue data(int tid, long ptr, long length) {
+        // length is a size_t (or a non-negative result): compared unsigned, a huge one is only "more"
+        int n = Long.compareUnsigned(length, snapLen) > 0 ? snapLen : (int) length;
+        if (n == 0) return new ArgValue.Bytes(EMPTY, length != 0);
+        byte[] b = mem.readBytes(tid, ptr, n);
+        if (b == null || b.length < n) return new ArgValue.Unreadable(ptr, b == null ? mem.readErrno(tid, ptr) : Errno.EFAULT);
+        return new ArgValue.Bytes(b, Long.compareUnsigned(length, n) > 0);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
 
     private ArgValue words(int tid, long ptr, int n, int wordSize) {
         long[] w = mem.readWords(tid, ptr, n, wordSize);

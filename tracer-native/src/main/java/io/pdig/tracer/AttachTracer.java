@@ -32,7 +32,7 @@ final class AttachTracer extends Tracer {
     private final AttachSpec spec;
 
     AttachTracer(AttachSpec spec, TracePolicy policy, EventSink sink, PtraceSession session) {
-        super(sink, policy, true, spec.stringLimit(), session);
+        super(sink, policy, true, spec.stringLimit(), spec.snapLen(), session);
         this.spec = spec;
     }
 

@@ -22,7 +22,7 @@ final class LaunchTracer extends Tracer {
     private boolean started;
 
     LaunchTracer(LaunchSpec spec, byte[] resolvedPath, TracePolicy policy, EventSink sink, PtraceSession session) {
-        super(sink, policy, false, spec.stringLimit(), session);
+        super(sink, policy, false, spec.stringLimit(), spec.snapLen(), session);
         this.spec = spec;
         this.path = resolvedPath;
         var prog = SeccompPolicy.build(policy);

@@ -58,6 +58,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     protected final Counters counters;
     protected final PtraceSession session;
     private final int stringLimit;
+    /** Most bytes captured of one data buffer (read/write family); validated by the spec. */
+    private final int snapLen;
     final Queue<Command> commands = new ConcurrentLinkedQueue<>();
 
     protected final Map<Integer, ThreadState> threads = new HashMap<>();
@@ -133,11 +135,12 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     protected final java.util.Set<Integer> unseizedLeaders = new java.util.HashSet<>();
     private boolean finished;
 
-    Tracer(EventSink sink, TracePolicy policy, boolean attachMode, int stringLimit, PtraceSession session) {
+    Tracer(EventSink sink, TracePolicy policy, boolean attachMode, int stringLimit, int snapLen, PtraceSession session) {
         this.sink = sink;
         this.policy = policy;
         this.attachMode = attachMode;
         this.stringLimit = stringLimit > 0 ? stringLimit : 4096;
+        this.snapLen = snapLen;
         this.session = session;
         this.counters = session.counters;
         this.fdPathAfterResume = attachMode || policy.stopsEveryFdReplacement();
@@ -163,7 +166,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             session.tracerTid = lib.pdig_gettid();
             primary = buf = new StopBuffer();
             mem = new TraceeMemory(lib, stringLimit);
-            decoder = new ArgDecoder(mem, stringLimit);
+            decoder = new ArgDecoder(mem, stringLimit, snapLen);
             try {
                 setup();
             } catch (DriverException e) {

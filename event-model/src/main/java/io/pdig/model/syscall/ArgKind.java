@@ -174,7 +174,21 @@ public enum ArgKind {
     /** futex's fourth argument: a timeout's address, or val2 (a count) for the requeue operations. */
     FUTEX_VAL2(Phase.ENTRY),
     /** futex's sixth argument: a bitset, or the value a compare-requeue expects. */
-    FUTEX_VAL3(Phase.ENTRY);
+    FUTEX_VAL3(Phase.ENTRY),
+    /**
+     * A data buffer the kernel reads (write, pwrite64, sendto), with its length as the next
+     * argument: read at the entry, at most the session's snap length of bytes, stored as Bytes
+     * whose {@code truncated} says the call passed more than was captured. A buffer that could not
+     * be read whole is Unreadable (its address); NULL as Null. Refines {@link #PTR}: journals from
+     * before this kind hold the address as a Num, shown as before.
+     */
+    DATA(Phase.ENTRY),
+    /**
+     * A data buffer the kernel writes (read, pread64, recvfrom): read at the exit of a call that
+     * succeeded, the result as its length, stored as {@link #DATA} is. The address as a Num when
+     * the call failed (nothing was written), when no exit stop came, and in older journals.
+     */
+    DATA_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -189,7 +203,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
             default -> false;
         };
     }

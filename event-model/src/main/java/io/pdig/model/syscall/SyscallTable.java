@@ -151,10 +151,10 @@ public final class SyscallTable {
         t.add(row("io_uring_enter", RetKind.INT, set(FILE), a("fd", FD), a("to_submit", SIZE), a("min_complete", SIZE), a("flags", HEX), a("sig", PTR), a("sigsz", SIZE)));
         t.add(row("io_uring_register", RetKind.INT, set(FILE), a("fd", FD), a("opcode", INT), a("arg", HEX), a("nr_args", SIZE)));
         // Files: I/O (not default: too hot; enable with --syscalls or -a)
-        t.add(row("read", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE)));
-        t.add(row("write", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE)));
-        t.add(row("pread64", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE), a("pos", INT)));
-        t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", PTR), a("size", SIZE), a("pos", INT)));
+        t.add(row("read", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA_OUT), a("size", SIZE)));
+        t.add(row("write", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA), a("size", SIZE)));
+        t.add(row("pread64", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("pos", INT)));
+        t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA), a("size", SIZE), a("pos", INT)));
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
         t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
         t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", PTR), a("count", SIZE)));
@@ -204,8 +204,8 @@ public final class SyscallTable {
         t.add(row("listen", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("backlog", INT)));
         t.add(row("accept", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("accept4", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT), a("flags", OPEN_FLAGS)));
-        t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", PTR), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR), a("addrlen", SIZE)));
-        t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", PTR), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
+        t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", PTR), a("flags", MSG_FLAGS)));
         t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", PTR), a("flags", MSG_FLAGS)));
         t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));

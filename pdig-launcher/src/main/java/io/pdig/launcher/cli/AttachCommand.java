@@ -55,7 +55,7 @@ public final class AttachCommand implements Callable<Integer> {
             pid = target;
         }
         AttachSpec attach = new AttachSpec(pid, children, detection.tracedSet(cl, trace), trace.stringLimit(cl),
-                detection.namesEveryCall(trace));
+                detection.namesEveryCall(trace), trace.snapLen(cl));
         PipelineConfig config = PipelineConfigs.forAttach(cl, trace, journal, detection, pid);
         Termination end;
         // The signals are caught before the target is seized: one that came between the seize

@@ -70,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
         LaunchSpec launch;
         try {
             launch = new LaunchSpec(List.copyOf(command), null, null, detection.tracedSet(cl, trace),
-                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, detection.namesEveryCall(trace), argv);
+                    failOpen, traceExits, trace.stringLimit(cl), !noWaitOrphans, detection.namesEveryCall(trace), argv,
+                    trace.snapLen(cl));
         } catch (RuntimeException e) {
             opening.abandon();
             throw e;

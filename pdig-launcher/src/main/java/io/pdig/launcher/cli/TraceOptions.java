@@ -41,6 +41,12 @@ public final class TraceOptions {
             description = "Maximum bytes read for one string argument (default: ${DEFAULT-VALUE}).")
     int stringLimit;
 
+    @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "" + LaunchSpec.DEFAULT_SNAPLEN,
+            description = "Maximum bytes captured of one read/write/send/recv data buffer (default: ${DEFAULT-VALUE}, "
+                    + "as Falco; at most 65536). --print shows the first 32 of them, as strace does; rules "
+                    + "(evt.buffer) see all.")
+    int snapLen;
+
     @Option(names = "--stats", description = "Print tracer, journal and analyzer counters on stderr at exit.")
     boolean stats;
 
@@ -78,5 +84,13 @@ public final class TraceOptions {
             throw new CommandLine.ParameterException(cl, "--string-limit: must be between 16 and 1048576, got " + stringLimit);
         }
         return stringLimit;
+    }
+
+    int snapLen(CommandLine cl) {
+        if (snapLen < 0 || snapLen > LaunchSpec.MAX_SNAPLEN) {
+            throw new CommandLine.ParameterException(cl, "--snaplen: must be between 0 and " + LaunchSpec.MAX_SNAPLEN
+                    + ", got " + snapLen);
+        }
+        return snapLen;
     }
 }
