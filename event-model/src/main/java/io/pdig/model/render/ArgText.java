@@ -26,6 +26,9 @@ public final class ArgText {
         if (v == null) return "?";
         if (v instanceof ArgValue.Null) return "NULL";
         if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
+        if (v instanceof ArgValue.Bytes b && (kind == ArgKind.DATA || kind == ArgKind.DATA_OUT)) {
+            return ByteText.quoteData(b.bytes(), b.truncated());
+        }
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
         if (v instanceof ArgValue.StrList l) {
@@ -105,7 +108,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -8,6 +8,10 @@ import java.util.List;
  *   <li>{@link #quote}: strace's quoted form, exact and unambiguous: printable ASCII (0x20-0x7e)
  *   as is, {@code "} and {@code \} as {@code \"} and {@code \\}, every other byte (newline
  *   included) as {@code \xNN} in lower-case hex.</li>
+ *   <li>{@link #quoteData}: strace's default form of I/O data (read/write buffers): at most
+ *   {@link #DATA_SHOWN} bytes, C escapes for {@code \n \t \r \v \f \" \\}, other bytes
+ *   outside 0x20-0x7e in octal (paths keep {@link #quote}'s hex: the form the project chose for
+ *   names).</li>
  *   <li>{@link #utf8Text}: readable text for JSON: valid UTF-8 decoded, each byte of an invalid
  *   sequence written as the four characters {@code \xNN}. A literal backslash is kept, so a name
  *   that really contains the text "\x41" reads the same as an invalid byte 0x41 would; the exact
@@ -42,6 +46,48 @@ public final class ByteText {
         }
         sb.append('"');
         if (truncated) sb.append("...");
+    }
+
+    /** Bytes of a data buffer that {@link #quoteData} shows (strace's default {@code -s 32}). */
+    public static final int DATA_SHOWN = 32;
+
+    /**
+     * strace's text of a data buffer: {@code "..."} of the first {@link #DATA_SHOWN} bytes, then
+     * {@code ...} when more were captured or {@code truncated} (the call moved more than was
+     * captured). As strace 6.1's string_quote: an octal escape takes the fewest digits unless the
+     * next shown byte is an octal digit, which would otherwise be read as part of it ({@code \0}
+     * but {@code \0001}); a byte past the shown ones is not looked at.
+     */
+    public static String quoteData(byte[] bytes, boolean truncated) {
+        int shown = Math.min(bytes.length, DATA_SHOWN);
+        StringBuilder sb = new StringBuilder(shown + 8);
+        sb.append('"');
+        for (int i = 0; i < shown; i++) {
+            int c = bytes[i] & 0xff;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case 0x0b -> sb.append("\\v");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c >= 0x20 && c <= 0x7e) {
+                        sb.append((char) c);
+                    } else {
+                        boolean digitNext = i + 1 < shown && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+                        String oct = Integer.toOctalString(c);
+                        sb.append('\\');
+                        if (digitNext) sb.append("000", oct.length(), 3);
+                        sb.append(oct);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+        if (truncated || bytes.length > shown) sb.append("...");
+        return sb.toString();
     }
 
     /** strace's array form: {@code ["a", "b"]}, with {@code , ...} before the bracket when truncated. */

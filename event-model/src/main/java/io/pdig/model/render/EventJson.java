@@ -41,6 +41,10 @@ import java.util.TreeMap;
  *   <li>paths and strings: text (see {@link ByteText#utf8Text}: invalid UTF-8 bytes become the
  *   four characters \xNN, and a backslash is doubled); a path's resolved absolute form goes under the same key in
  *   "args_resolved"; names of truncated strings/lists are listed in "args_truncated".</li>
+ *   <li>I/O data (read/write/send/recv buffers): text as strings are, all the captured bytes
+ *   (up to the snap length, not cut at the 32 bytes --print shows), the name in "args_truncated"
+ *   when the call moved more than was captured; a failed read's buffer (nothing written) as its
+ *   address, a hex string like other pointers.</li>
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:

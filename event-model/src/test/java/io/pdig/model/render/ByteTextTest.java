@@ -29,6 +29,27 @@ class ByteTextTest {
         }
     }
 
+    /** strace 6.1's data form (checked with strace -e trace=write printf ...). */
+    @Test
+    void dataUsesCEscapesAndShortestOctal() {
+        assertEquals("\"a\\0b\\33c\\n\\t\\r\\v\\f\\\"\\\\\\177\\200\\377\"",
+                ByteText.quoteData(bytes('a', 0, 'b', 27, 'c', '\n', '\t', '\r', 11, 12, '"', '\\', 127, 128, 255), false));
+        // a digit after an escape would be read as part of it: three digits then (8 is no octal digit)
+        assertEquals("\"\\0011\\08\\7\\0017\"", ByteText.quoteData(bytes(1, '1', 0, '8', 7, 1, '7'), false));
+        assertEquals("\"\\7\\10\"", ByteText.quoteData(bytes(7, 8), false)); // \a and \b are octal in strace
+    }
+
+    @Test
+    void dataShowsThirtyTwoBytesThenAnEllipsis() {
+        String a32 = "a".repeat(32);
+        assertEquals("\"" + a32 + "\"", ByteText.quoteData(b(a32), false));
+        assertEquals("\"" + a32 + "\"...", ByteText.quoteData(b(a32 + "b"), false));
+        assertEquals("\"" + a32 + "\"...", ByteText.quoteData(b(a32), true), "more moved than captured");
+        assertEquals("\"\"", ByteText.quoteData(b(""), false));
+        // the 33rd byte is not shown, so it does not widen the escape before it
+        assertEquals("\"" + "a".repeat(31) + "\\1\"...", ByteText.quoteData(b("a".repeat(31) + "\u00011"), false));
+    }
+
     @Test
     void truncatedStringsAndListsGetEllipses() {
         assertEquals("\"abc\"...", ByteText.quote(b("abc"), true));

@@ -100,6 +100,59 @@ class PrintLinesTest {
     }
 
     /**
+     * Data buffers of the read/write family as strace 6.1 prints them (these lines are strace's
+     * own for test-programs/src/io_data.c, addresses written ADDR): the first 32 bytes in quotes
+     * with C escapes and minimal octal (three digits before a digit), {@code ...} when the call
+     * moved more; a failed read's buffer and an unreadable one as their address.
+     */
+    @Test
+    void ioDataIsShownAsStraceShowsIt() throws Exception {
+        List<String> calls = printedWithoutAddresses("read,write,pread64,pwrite64", "io_data").stream()
+                .filter(l -> !l.startsWith("[pdig: exec") && !l.startsWith("pread64(3,")
+                        && !l.startsWith("read(3, \"\\177ELF")).toList();
+        assertEquals(List.of(
+                "write(4, \"hello\\n\", 6) = 6",
+                "read(3, \"hello\\n\", 256) = 6",
+                "write(4, \"a\\0b\\33c\\n\\t\\r\\v\\f\\\"\\\\\\177\\200\\377x\", 16) = 16",
+                "read(3, \"a\\0b\\33c\\n\\t\\r\\v\\f\\\"\\\\\\177\\200\\377x\", 256) = 16",
+                "write(4, \"\\0001\\08\", 4) = 4",
+                "read(3, \"\\0001\\08\", 256) = 4",
+                "write(4, \"0123456789abcdefghijklmnopqrstuv\"..., 40) = 40",
+                "read(3, \"0123456789abcdefghijklmnopqrstuv\"..., 256) = 40",
+                "write(4, \"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF\"..., 100) = 100",
+                "read(3, \"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF\"..., 256) = 100",
+                "pwrite64(5, \"xyz\", 3, 5) = 3",
+                "pread64(5, \"\\0xyz\", 16, 4) = 4",
+                "read(99, ADDR, 10) = -1 EBADF (Bad file descriptor)",
+                "write(4, ADDR, 5) = -1 EFAULT (Bad address)",
+                "+++ exited with 0 +++"), calls);
+    }
+
+    /**
+     * The same program under strace itself: every read/write-family line pdig prints (the dynamic
+     * loader's reads of libc included) is strace's line, once the run-dependent addresses are
+     * masked, strace's pid prefix (-f) and its column padding before " = " removed, and pdig's own
+     * exec note left out. Skipped without strace.
+     */
+    @Test
+    void ioDataLinesAreStracesLines() throws Exception {
+        Path strace = Path.of("/usr/bin/strace");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(strace), "strace is not installed");
+        String set = "read,write,pread64,pwrite64";
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin/io_data");
+        Path out = tmp.resolve("strace.txt");
+        Process p = new ProcessBuilder(strace.toString(), "-f", "-qq", "-e", "trace=" + set, "-o", out.toString(),
+                bin.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("strace.out").toFile()).start();
+        assertEquals(0, p.waitFor());
+        List<String> straced = Files.readAllLines(out).stream()
+                .map(l -> l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1").replaceAll("0x[0-9a-f]+", "ADDR"))
+                .toList();
+        List<String> pdig = printedWithoutAddresses(set, "io_data").stream()
+                .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).toList();
+        assertEquals(straced, pdig);
+    }
+
+    /**
      * Socket option levels and names, and MSG_ flags, as strace names them (the option value is
      * shown as its address, where strace reads it: {@code [1]}):
      * <pre>
@@ -114,7 +167,8 @@ class PrintLinesTest {
      * sendto(4, "x", 1, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(9), ...}, 16) = 1
      * recvfrom(4, 0x7ffc..., 4, MSG_PEEK|MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (...)
      * </pre>
-     * An unknown level and its option are numbers (strace adds a comment: {@code 0x3e7 /* SOL_?? *&#47;}).
+     * The datagram's data is shown as strace shows it; the failed peek's buffer as its address
+     * (nothing was written). An unknown level and its option are numbers (strace adds a comment: {@code 0x3e7 /* SOL_?? *&#47;}).
      * An int option (optlen 4) shows its value; pdig shows other option values (SO_LINGER's struct)
      * as their address, as it does an unreadable one.
      */
@@ -130,7 +184,7 @@ class PrintLinesTest {
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_RCVBUF, [-2], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_LINGER, ADDR, 8) = 0");
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, ADDR, 4) = -1 EFAULT (Bad address)");
-        assertHas(calls, "sendto(4, ADDR, 1, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(9), "
+        assertHas(calls, "sendto(4, \"x\", 1, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(9), "
                 + "sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 1");
         assertHas(calls, "recvfrom(4, ADDR, 4, MSG_PEEK|MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)");
     }
