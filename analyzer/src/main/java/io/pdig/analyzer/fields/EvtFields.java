@@ -8,6 +8,7 @@ import io.pdig.analyzer.state.StateView;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.Event;
 import io.pdig.model.event.SyscallEvent;
+import io.pdig.model.syscall.ArgKind;
 import io.pdig.model.syscall.Syscall;
 import io.pdig.model.syscall.SyscallFlag;
 import java.time.Instant;
@@ -81,8 +82,13 @@ final class EvtFields {
                 EvtFields::arg);
         b.withArg("evt.rawarg", CHARBUF, REQUIRED_KEY, "a parameter by name, raw value as text", (c, a) ->
                 c.event() instanceof SyscallEvent s && a != null ? ArgRender.rawByName(c, s, a) : null);
-        b.noValue("evt.buffer", BYTEBUF, NONE, "I/O buffer of read/write calls");
-        b.noValue("evt.buflen", UINT64, NONE, "I/O buffer length");
+        b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto: the first "
+                + "--snaplen bytes (default 80) the call read or wrote; no value for a failed read or an unreadable buffer",
+                (c, a) -> buffer(c));
+        b.plain("evt.buflen", UINT64, "bytes a successful call with an I/O buffer read or wrote (its result)", (c, a) -> {
+            SyscallEvent s = sys(c);
+            return s != null && dataIndex(s.syscall()) >= 0 && s.hasResult() && !s.failed() ? s.res() : null;
+        });
         b.plain("evt.res", CHARBUF, "result: SUCCESS or the errno name (ENOENT...)", (c, a) -> {
             SyscallEvent s = sys(c);
             if (s == null || !s.hasResult()) return null;
@@ -160,6 +166,24 @@ final class EvtFields {
             return ArgRender.byIndex(c, s, Integer.parseInt(a));
         }
         return ArgRender.byName(c, s, a);
+    }
+
+    /** The captured bytes of the event's data buffer argument, or null (none, not read, unreadable). */
+    private static byte[] buffer(EvalContext c) {
+        SyscallEvent s = sys(c);
+        if (s == null) return null;
+        int i = dataIndex(s.syscall());
+        return i >= 0 && i < s.args().length && s.args()[i] instanceof ArgValue.Bytes b ? b.bytes() : null;
+    }
+
+    /** Index of a row's data buffer argument (ArgKind DATA or DATA_OUT), or -1. */
+    private static int dataIndex(Syscall row) {
+        if (row == null) return -1;
+        for (int i = 0; i < row.args().size(); i++) {
+            ArgKind k = row.args().get(i).kind();
+            if (k == ArgKind.DATA || k == ArgKind.DATA_OUT) return i;
+        }
+        return -1;
     }
 
     private static String category(Event e) {

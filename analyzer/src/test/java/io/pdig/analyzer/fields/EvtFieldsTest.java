@@ -45,6 +45,27 @@ class EvtFieldsTest {
         assertNull(h.value("evt.pluginname"));
     }
 
+    /**
+     * evt.buffer is the captured data of a read/write-family call, evt.buflen its result; a failed
+     * read (its buffer kept as the address) and a call without a data argument have neither.
+     */
+    @Test
+    void bufferIsTheCapturedData() {
+        byte[] data = {(byte) 0xca, (byte) 0xfe, 0, '\n'};
+        Harness h = shell().feed(sys(50, "read", 4, "fd", 3, "data", new ArgValue.Bytes(data, false), "size", 4096));
+        assertArrayEquals(data, (byte[]) h.value("evt.buffer"));
+        assertEquals(4L, h.value("evt.buflen"));
+        h.feed(sys(50, "sendto", 100, "fd", 3, "data", new ArgValue.Bytes(data, true), "size", 100));
+        assertArrayEquals(data, (byte[]) h.value("evt.buffer"), "what was captured, even when the call moved more");
+        assertEquals(100L, h.value("evt.buflen"));
+        h.feed(sys(50, "read", -9, "fd", 99, "data", 0x7ffc1000L, "size", 10));
+        assertNull(h.value("evt.buffer"), "a failed read wrote nothing: no value, not its address");
+        assertNull(h.value("evt.buflen"));
+        h.feed(sys(50, "close", 0, "fd", 3));
+        assertNull(h.value("evt.buffer"));
+        assertNull(h.value("evt.buflen"));
+    }
+
     @Test
     void resultFields() {
         Harness h = shell().feed(sys(50, "openat", -2, "dirfd", -100, "name", "/nope", "flags", 0));
