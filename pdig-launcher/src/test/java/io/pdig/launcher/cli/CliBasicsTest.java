@@ -147,6 +147,10 @@ class CliBasicsTest {
         Out badSyscall = pdig("run", "--syscalls", "openat,bogus", "--", "/bin/true");
         assertEquals(2, badSyscall.code());
         assertEquals("pdig: --syscalls: unknown syscall 'bogus' (see `pdig syscalls`)", badSyscall.err().strip());
+        Out badSnapLen = pdig("run", "--snaplen", "65537", "--", "/bin/true");
+        assertEquals(2, badSnapLen.code(), badSnapLen.err());
+        assertEquals("pdig: --snaplen: must be between 0 and 65536, got 65537 (see 'pdig run --help')",
+                badSnapLen.err().strip());
         Out badFormat = pdig("run", "-o", "xml", "--", "/bin/true");
         assertEquals(2, badFormat.code());
         assertTrue(badFormat.err().contains("--output-format"), badFormat.err());
