@@ -35,7 +35,9 @@ int main(int argc, char **argv)
         close(f);
     }
     read(99, buf, 10);            /* EBADF: nothing was written */
-    write(p[1], (void *) 16, 5);  /* EFAULT: the buffer cannot be read */
+    /* EFAULT: the buffer cannot be read (through a volatile pointer: gcc warns about a constant one) */
+    const void *volatile unreadable = (const void *) 16;
+    write(p[1], unreadable, 5);
     if (argc > 1) through_pipe(p, argv[1], strlen(argv[1]));
     return 0;
 }

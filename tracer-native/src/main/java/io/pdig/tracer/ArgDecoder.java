@@ -60,12 +60,11 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
-            } else if ((kind == ArgKind.DATA_OUT || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION_OUT
-                    || kind == ArgKind.WAIT_STATUS_OUT || kind == ArgKind.RLIMIT_OUT
-                    || kind == ArgKind.STATX_OUT) && !exitFollows) {
-                out[i] = pointer(abi, raw, i); // nothing written yet that we will see: the address
-            } else if (kind == ArgKind.SOCKLEN_INOUT && !exitFollows) {
-                out[i] = pointer(abi, raw, i); // no exit stop, no lengths: the pointer, as strace shows it
+            } else if (!exitFollows) {
+                // No exit stop will come: what the kernel writes there is never seen (nor the
+                // lengths of an in/out argument), so the pointer, as strace shows it. Every
+                // exit-phase kind alike, so a new one cannot be left null (the journal has no null).
+                out[i] = pointer(abi, raw, i);
             }
         }
         return out;
