@@ -345,6 +345,18 @@ final class ArgDecoder {
                 if (res < 0) return ArgValue.Num.of(ptr);
                 return data(tid, ptr, res);
             }
+            case PATH_OUT: {
+                // The result is the length written (getcwd's counts the NUL; readlink writes none):
+                // nothing to read when the call failed. A path holds no NUL, so the first ends it.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res <= 0) return ArgValue.Num.of(ptr);
+                int n = (int) Math.min(res, stringLimit);
+                byte[] b = mem.readBytes(tid, ptr, n);
+                if (b == null) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                int end = 0;
+                while (end < b.length && b[end] != 0) end++;
+                return new ArgValue.Bytes(java.util.Arrays.copyOf(b, end), end == n && n < res);
+            }
             case SOCKOPT_VAL: {
                 // Only an int-sized option is read (strace's rule): other lengths are structs or
                 // buffers whose layout depends on the option, shown as their address.

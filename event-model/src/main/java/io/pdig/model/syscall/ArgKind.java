@@ -188,7 +188,15 @@ public enum ArgKind {
      * succeeded, the result as its length, stored as {@link #DATA} is. The address as a Num when
      * the call failed (nothing was written), when no exit stop came, and in older journals.
      */
-    DATA_OUT(Phase.EXIT);
+    DATA_OUT(Phase.EXIT),
+    /**
+     * A path the kernel writes into the caller's buffer (getcwd, readlink's target): read at the
+     * exit of a call that returned a length (> 0), at most that many bytes and the string limit,
+     * ending at the first NUL (getcwd's length counts its NUL, readlink writes none, and a path
+     * holds none): Bytes. The address when the call failed, no exit stop came, and in older
+     * journals, whose rows had PTR here. strace prints it the same way, only on success.
+     */
+    PATH_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -203,7 +211,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT -> true;
             default -> false;
         };
     }

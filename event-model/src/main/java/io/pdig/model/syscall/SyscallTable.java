@@ -166,8 +166,8 @@ public final class SyscallTable {
         t.add(row("access", RetKind.STATUS, set(FILE), a("name", PATH), a("mode", ACCESS_MODE)));
         t.add(row("faccessat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE)));
         t.add(row("faccessat2", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("name", PATH), a("mode", ACCESS_MODE), a("flags", AT_FLAGS)));
-        t.add(row("readlink", RetKind.INT, set(FILE), a("path", PATH), a("buf", PTR), a("size", SIZE)));
-        t.add(row("readlinkat", RetKind.INT, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("buf", PTR), a("size", SIZE)));
+        t.add(row("readlink", RetKind.INT, set(FILE), a("path", PATH), a("buf", PATH_OUT), a("size", SIZE)));
+        t.add(row("readlinkat", RetKind.INT, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("buf", PATH_OUT), a("size", SIZE)));
         t.add(row("truncate", RetKind.STATUS, set(FILE), a("path", PATH), a("length", INT)));
         t.add(row("ftruncate", RetKind.STATUS, set(FILE), a("fd", FD), a("length", INT)));
         // Files: namespace changes
@@ -294,6 +294,7 @@ public final class SyscallTable {
         t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", PTR)));
         t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
         t.add(row("sched_yield", RetKind.STATUS, set()));
+        t.add(row("getcwd", RetKind.INT, set(), a("buf", PATH_OUT), a("size", SIZE)));
         return t;
     }
 

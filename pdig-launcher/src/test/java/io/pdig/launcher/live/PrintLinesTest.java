@@ -668,4 +668,36 @@ class PrintLinesTest {
         assertHas(p.lines(), "accept(3, NULL, NULL) = ?");
         assertTrue(p.lines().stream().anyMatch(x -> x.matches("accept\\(3, 0x[0-9a-f]+, 0x[0-9a-f]+\\) = \\?")), String.join("\n", p.lines()));
     }
+
+    /**
+     * Paths the kernel writes are shown on success, as many bytes as the result says; a failed
+     * call's buffer is its address (output_strings.c, run in a directory /D, as X):
+     * <pre>
+     * getcwd("/D", 4096) = 3
+     * readlink("/proc/self/exe", "/.../output_strings", 4096) = 52
+     * readlinkat(AT_FDCWD, "/proc/self/exe", "/.../output_strings", 64) = 52
+     * getcwd(0x7ffc..., 2) = -1 ERANGE (Numerical result out of range)
+     * readlink("/proc/self/status", 0x7ffc..., 4096) = -1 EINVAL (Invalid argument)
+     * readlink("/proc/self/exe", 0x8, 16) = -1 EFAULT (Bad address)
+     * readlinkat(AT_FDCWD, "/proc/self/exe", "/tmp/", 5) = 5
+     * </pre>
+     */
+    @Test
+    void pathsTheKernelWritesAreShownOnSuccess() throws Exception {
+        Printed p = run("getcwd,readlink,readlinkat", "output_strings");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cwd (\\S+) (\\d+) exe (\\S+) (\\d+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        String cwd = m.group(1);
+        String exe = m.group(3);
+        assertEquals(cwd.length() + 1, Integer.parseInt(m.group(2)), "getcwd's result counts the NUL");
+        List<String> l = p.lines().stream().map(x -> x.replaceAll("0x[0-9a-f]{9,}", "ADDR")).toList();
+        assertHas(l, "getcwd(\"" + cwd + "\", 4096) = " + m.group(2));
+        assertHas(l, "readlink(\"/proc/self/exe\", \"" + exe + "\", 4096) = " + exe.length());
+        int cut = Math.min(exe.length(), 64);
+        assertHas(l, "readlinkat(AT_FDCWD, \"/proc/self/exe\", \"" + exe.substring(0, cut) + "\", 64) = " + cut);
+        assertHas(l, "getcwd(ADDR, 2) = -1 ERANGE (Numerical result out of range)");
+        assertHas(l, "readlink(\"/proc/self/status\", ADDR, 4096) = -1 EINVAL (Invalid argument)");
+        assertHas(l, "readlink(\"/proc/self/exe\", 0x8, 16) = -1 EFAULT (Bad address)");
+        assertHas(l, "readlinkat(AT_FDCWD, \"/proc/self/exe\", \"" + exe.substring(0, 5) + "\", 5) = 5");
+    }
 }
