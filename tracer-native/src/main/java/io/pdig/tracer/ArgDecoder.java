@@ -206,6 +206,9 @@ final class ArgDecoder {
     /** Offset of st_mode in x86_64's struct stat (after st_dev, st_ino, st_nlink). */
     private static final long STAT_MODE_OFFSET = 24;
 
+    /** getdents64 results longer than this are shown as their address, not read to count their records. */
+    private static final long DIRENTS_MAX = 1 << 20;
+
     /** envp arrays longer than this are shown as their address only (the kernel's own limit is higher). */
     private static final int MAX_ENVP = 1 << 16;
 
@@ -356,6 +359,24 @@ final class ArgDecoder {
                 int end = 0;
                 while (end < b.length && b[end] != 0) end++;
                 return new ArgValue.Bytes(java.util.Arrays.copyOf(b, end), end == n && n < res);
+            }
+            case DIRENTS_OUT: {
+                // linux_dirent64 (the same on both ABIs): u64 d_ino, s64 d_off, u16 d_reclen at 16,
+                // then the type and name. The kernel wrote exactly `res` bytes of whole records.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || res > DIRENTS_MAX) return ArgValue.Num.of(ptr);
+                if (res == 0) return new ArgValue.Words(new long[] {ptr, 0});
+                byte[] b = mem.readBytes(tid, ptr, (int) res);
+                if (b == null) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long entries = 0;
+                int off = 0;
+                while (off < b.length) {
+                    int reclen = off + 18 <= b.length ? (b[off + 16] & 0xff) | (b[off + 17] & 0xff) << 8 : 0;
+                    if (reclen < 19 || off + reclen > b.length) return ArgValue.Num.of(ptr); // not whole records: no count
+                    entries++;
+                    off += reclen;
+                }
+                return new ArgValue.Words(new long[] {ptr, entries});
             }
             case SOCKOPT_VAL: {
                 // Only an int-sized option is read (strace's rule): other lengths are structs or

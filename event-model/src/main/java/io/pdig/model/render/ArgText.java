@@ -57,6 +57,10 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
             return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.DIRENTS_OUT && w.words().length == 2) {
+            // strace's comment says "entries" whatever the number, "1 entries" too
+            return StructLayouts.hex(w.words()[0]) + " /* " + w.words()[1] + " entries */";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKOPT_VAL && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int option, as strace shows it
         }
@@ -108,7 +112,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -196,7 +196,14 @@ public enum ArgKind {
      * holds none): Bytes. The address when the call failed, no exit stop came, and in older
      * journals, whose rows had PTR here. strace prints it the same way, only on success.
      */
-    PATH_OUT(Phase.EXIT);
+    PATH_OUT(Phase.EXIT),
+    /**
+     * The linux_dirent64 records getdents64 writes: read at the exit of a call that succeeded (its
+     * result bytes, at most 1 MiB) only to count them, stored as Words {address, entries}, printed
+     * as strace's {@code 0x7ffc... /* 5 entries *}{@code /}. The address when the call failed, the
+     * records could not be walked, no exit stop came, and in older journals (PTR there).
+     */
+    DIRENTS_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -211,7 +218,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT -> true;
             default -> false;
         };
     }

@@ -157,7 +157,7 @@ public final class SyscallTable {
         t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA), a("size", SIZE), a("pos", INT)));
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
         t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
-        t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", PTR), a("count", SIZE)));
+        t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", DIRENTS_OUT), a("count", SIZE)));
         t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", STAT_OUT), a("flags", AT_FLAGS)));
         t.add(row("stat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));
         t.add(row("lstat", RetKind.STATUS, set(FILE), a("path", PATH), a("statbuf", STAT_OUT)));

@@ -700,4 +700,26 @@ class PrintLinesTest {
         assertHas(l, "readlink(\"/proc/self/exe\", 0x8, 16) = -1 EFAULT (Bad address)");
         assertHas(l, "readlinkat(AT_FDCWD, \"/proc/self/exe\", \"" + exe.substring(0, 5) + "\", 5) = 5");
     }
+
+    /**
+     * getdents64's records are counted as strace counts them without -v (dirents.c: a directory
+     * of three files):
+     * <pre>
+     * getdents64(3, 0x55d0... /* 5 entries *&#47;, 32768) = 160
+     * getdents64(3, 0x55d0... /* 0 entries *&#47;, 32768) = 0
+     * getdents64(4, 0x55d0... /* 1 entries *&#47;, 30) = 24
+     * getdents64(99, 0x55d0..., 32768) = -1 EBADF (Bad file descriptor)
+     * </pre>
+     */
+    @Test
+    void directoryEntriesAreCounted() throws Exception {
+        Printed p = run("getdents64", "dirents");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fd (\\d+) all (\\d+) end 0 fd (\\d+) one (\\d+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        List<String> l = p.lines().stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        assertHas(l, "getdents64(" + m.group(1) + ", ADDR /* 5 entries */, 32768) = " + m.group(2));
+        assertHas(l, "getdents64(" + m.group(1) + ", ADDR /* 0 entries */, 32768) = 0");
+        assertHas(l, "getdents64(" + m.group(3) + ", ADDR /* 1 entries */, 30) = " + m.group(4));
+        assertHas(l, "getdents64(99, ADDR, 32768) = -1 EBADF (Bad file descriptor)");
+    }
 }
