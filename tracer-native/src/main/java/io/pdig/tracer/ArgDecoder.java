@@ -206,6 +206,16 @@ final class ArgDecoder {
     /** Offset of st_mode in x86_64's struct stat (after st_dev, st_ino, st_nlink). */
     private static final long STAT_MODE_OFFSET = 24;
 
+    /** Size of each of struct utsname's fields (__NEW_UTS_LEN + 1). */
+    private static final int UTS_FIELD = 65;
+
+    /** The bytes of a NUL-terminated field of {@code len} bytes at {@code off} (all of them if no NUL). */
+    private static byte[] cString(byte[] b, int off, int len) {
+        int end = off;
+        while (end < off + len && b[end] != 0) end++;
+        return java.util.Arrays.copyOfRange(b, off, end);
+    }
+
     /** getdents64 results longer than this are shown as their address, not read to count their records. */
     private static final long DIRENTS_MAX = 1 << 20;
 
@@ -359,6 +369,30 @@ final class ArgDecoder {
                 int end = 0;
                 while (end < b.length && b[end] != 0) end++;
                 return new ArgValue.Bytes(java.util.Arrays.copyOf(b, end), end == n && n < res);
+            }
+            case SYSINFO_OUT: {
+                // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
+                // (u16, then padding), totalhigh, freehigh, mem_unit (u32, then padding). Written
+                // only on success; i386's longs are 4 bytes, so it keeps the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 14, 8);
+                if (w == null || w.length < 14) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[15];
+                out[0] = ptr;
+                System.arraycopy(w, 0, out, 1, 14);
+                out[11] = w[10] & 0xffff;        // procs
+                out[14] = w[13] & 0xffffffffL;   // mem_unit
+                return new ArgValue.Words(out);
+            }
+            case UTSNAME_OUT: {
+                // struct utsname: six char[65] on both ABIs; strace's abbreviated form shows the
+                // first two. The kernel fills it only when the call succeeds.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0) return ArgValue.Num.of(ptr);
+                byte[] b = mem.readBytes(tid, ptr, 2 * UTS_FIELD);
+                if (b == null) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.StrList(java.util.List.of(cString(b, 0, UTS_FIELD), cString(b, UTS_FIELD, UTS_FIELD)), false);
             }
             case DIRENTS_OUT: {
                 // linux_dirent64 (the same on both ABIs): u64 d_ino, s64 d_off, u16 d_reclen at 16,

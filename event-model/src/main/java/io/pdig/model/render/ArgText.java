@@ -31,6 +31,11 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
+        if (v instanceof ArgValue.StrList l && kind == ArgKind.UTSNAME_OUT && l.items().size() == 2) {
+            // strace without -v: the first two fields, then "..." for the other four
+            return "{sysname=" + ByteText.quote(l.items().get(0), false) + ", nodename="
+                    + ByteText.quote(l.items().get(1), false) + ", ...}";
+        }
         if (v instanceof ArgValue.StrList l) {
             return ByteText.quoteList(l.items(), l.truncated(), l::isCut,
                     k -> l.isUnreadable(k) ? StructLayouts.hex(l.unreadableAddress(k)) : null);
@@ -56,6 +61,9 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
             return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
+        }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.SYSINFO_OUT && w.words().length == SysInfos.WORDS) {
+            return SysInfos.strace(w.words());
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.DIRENTS_OUT && w.words().length == 2) {
             // strace's comment says "entries" whatever the number, "1 entries" too
@@ -112,7 +120,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

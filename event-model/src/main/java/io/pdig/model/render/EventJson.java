@@ -50,6 +50,7 @@ import java.util.TreeMap;
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
  *   {address, sa_handler, sa_mask, sa_flags, sa_restorer}; a wait status: {address, status};
  *   a struct rlimit64: {address, rlim_cur, rlim_max}; getdents64's records: {address, entries};
+ *   uname's struct: [sysname, nodename]; sysinfo's: {address, uptime, load0, ..., mem_unit};
  *   a struct statx: {address, stx_mask, stx_attributes, stx_mode, stx_size}; unreadable pointers: {"unreadable":"0x10","errno":"EFAULT"}; NULL: null.</li>
  * </ul>
  * <b>Process and session events</b> put their record fields at the top level under snake_case
@@ -229,6 +230,12 @@ public final class EventJson {
         if (kind == ArgKind.WAIT_STATUS_OUT && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("status").value(WaitStatuses.strace(w[1]))
                     .endObject();
+            return;
+        }
+        if (kind == ArgKind.SYSINFO_OUT && w.length == SysInfos.WORDS) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0]));
+            for (int k = 1; k < w.length; k++) j.key(SysInfos.FIELDS.get(k - 1)).unsigned(w[k]);
+            j.endObject();
             return;
         }
         if (kind == ArgKind.DIRENTS_OUT && w.length == 2) {

@@ -203,7 +203,21 @@ public enum ArgKind {
      * as strace's {@code 0x7ffc... /* 5 entries *}{@code /}. The address when the call failed, the
      * records could not be walked, no exit stop came, and in older journals (PTR there).
      */
-    DIRENTS_OUT(Phase.EXIT);
+    DIRENTS_OUT(Phase.EXIT),
+    /**
+     * The struct utsname uname writes: its first two fields (sysname and nodename, 65 bytes each
+     * on both ABIs) read at the exit of a call that succeeded, each up to its NUL, stored as a
+     * StrList of the two and printed as strace's abbreviated {@code {sysname="Linux", nodename="vm", ...}}.
+     * The address when the call failed, no exit stop came, and in older journals (six raw words there).
+     */
+    UTSNAME_OUT(Phase.EXIT),
+    /**
+     * The struct sysinfo the kernel writes: read on x86_64 at the exit of a call that succeeded,
+     * stored as Words {address, uptime, loads[3], totalram, freeram, sharedram, bufferram,
+     * totalswap, freeswap, procs, totalhigh, freehigh, mem_unit} and printed as strace prints it.
+     * The address when the call failed, on i386 (4-byte longs), without an exit stop and in older journals.
+     */
+    SYSINFO_OUT(Phase.EXIT);
 
     private final Phase phase;
 
@@ -218,7 +232,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> true;
             default -> false;
         };
     }

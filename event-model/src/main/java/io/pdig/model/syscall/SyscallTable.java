@@ -295,6 +295,8 @@ public final class SyscallTable {
         t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
         t.add(row("sched_yield", RetKind.STATUS, set()));
         t.add(row("getcwd", RetKind.INT, set(), a("buf", PATH_OUT), a("size", SIZE)));
+        t.add(row("uname", RetKind.STATUS, set(), a("buf", UTSNAME_OUT)));
+        t.add(row("sysinfo", RetKind.STATUS, set(), a("info", SYSINFO_OUT)));
         return t;
     }
 

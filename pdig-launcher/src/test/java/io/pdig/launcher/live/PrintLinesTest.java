@@ -722,4 +722,30 @@ class PrintLinesTest {
         assertHas(l, "getdents64(" + m.group(3) + ", ADDR /* 1 entries */, 30) = " + m.group(4));
         assertHas(l, "getdents64(99, ADDR, 32768) = -1 EBADF (Bad file descriptor)");
     }
+
+    /**
+     * uname's struct abbreviated as strace abbreviates it without -v, sysinfo's in full, as strace
+     * prints it; a buffer the kernel could not write is its address (uts_sysinfo.c):
+     * <pre>
+     * uname({sysname="Linux", nodename="vm", ...}) = 0
+     * uname(0x8) = -1 EFAULT (Bad address)
+     * sysinfo({uptime=1234, loads=[5536, 4160, 1344], totalram=8326361088, freeram=..., sharedram=...,
+     *     bufferram=..., totalswap=0, freeswap=0, procs=96, totalhigh=0, freehigh=0, mem_unit=1}) = 0
+     * sysinfo(0x8) = -1 EFAULT (Bad address)
+     * </pre>
+     */
+    @Test
+    void unameAndSysinfoShowTheirStructs() throws Exception {
+        Printed p = run("uname,sysinfo", "uts_sysinfo");
+        String[] f = p.stdout().trim().split("\\|");
+        assertEquals(6, f.length, p.stdout());
+        assertHas(p.lines(), "uname({sysname=\"" + f[0] + "\", nodename=\"" + f[1] + "\", ...}) = 0");
+        assertHas(p.lines(), "uname(0x8) = -1 EFAULT (Bad address)");
+        String n = "\\d+";
+        String line = "sysinfo\\(\\{uptime=" + n + ", loads=\\[" + n + ", " + n + ", " + n + "\\], totalram=" + f[2]
+                + ", freeram=" + n + ", sharedram=" + n + ", bufferram=" + n + ", totalswap=" + f[3] + ", freeswap=" + n
+                + ", procs=" + n + ", totalhigh=" + f[4] + ", freehigh=" + n + ", mem_unit=" + f[5] + "\\}\\) = 0";
+        assertTrue(p.lines().stream().anyMatch(x -> x.matches(line)), line + " in:\n" + String.join("\n", p.lines()));
+        assertHas(p.lines(), "sysinfo(0x8) = -1 EFAULT (Bad address)");
+    }
 }
