@@ -84,6 +84,10 @@ public final class ArgText {
             Long cmd = fcntlCommand(row, args);
             if (cmd != null) return FcntlText.argument(cmd, raw);
         }
+        if (i == 1 && row != null) {
+            Long option = prctlOption(row, args);
+            if (option != null && PrctlText.takesCapability(option)) return PrctlText.capability(raw);
+        }
         NameTable t = row != null ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t instanceof ValueNames names && names.name(ArgNames.normalize(kind, raw)) == null) {
             // An unknown request in hex: its bits are direction, size, type and number (strace
@@ -143,6 +147,12 @@ public final class ArgText {
         return null;
     }
 
+    /** The option of a row whose first argument is a PRCTL_OPTION (prctl's shape), or null. */
+    private static Long prctlOption(Syscall row, ArgValue[] args) {
+        if (row.args().isEmpty() || row.args().get(0).kind() != ArgKind.PRCTL_OPTION) return null;
+        return args.length > 0 && args[0] instanceof ArgValue.Num n ? n.value() : null;
+    }
+
     /** The command of a row with a FCNTL_CMD argument (as the kernel reads it, a C int), or null. */
     public static Long fcntlCommand(Syscall row, ArgValue[] args) {
         for (int k = 0; k < row.args().size() && k < args.length; k++) {
@@ -156,12 +166,15 @@ public final class ArgText {
     /**
      * True when strace leaves the argument out: the mode of open/openat is printed only when the
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
-     * argument under a command that reads none; futex's arguments its operation does not read.
+     * argument under a command that reads none; futex's arguments its operation does not read;
+     * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
         if (row == null || i >= row.args().size()) return false;
         Long futex = futexOperation(row, args);
         if (futex != null) return !FutexText.shown(futex, i);
+        Long option = prctlOption(row, args);
+        if (option != null && PrctlText.takesCapability(option)) return i > 1; // the kernel reads one capability
         if (row.args().get(i).kind() == ArgKind.FCNTL_ARG) {
             Long cmd = fcntlCommand(row, args);
             return cmd != null && FcntlText.takesNoArgument(cmd);

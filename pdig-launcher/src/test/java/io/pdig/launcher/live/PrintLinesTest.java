@@ -748,4 +748,24 @@ class PrintLinesTest {
         assertTrue(p.lines().stream().anyMatch(x -> x.matches(line)), line + " in:\n" + String.join("\n", p.lines()));
         assertHas(p.lines(), "sysinfo(0x8) = -1 EFAULT (Bad address)");
     }
+
+    /**
+     * prctl's bounding-set query shows its capability by name and none of the arguments the kernel
+     * does not read; an unknown number gets strace's comment (capbset.c):
+     * <pre>
+     * prctl(PR_CAPBSET_READ, CAP_CHOWN) = 1
+     * prctl(PR_CAPBSET_READ, CAP_CHECKPOINT_RESTORE) = 1
+     * prctl(PR_CAPBSET_READ, 0x63 /* CAP_??? *&#47;) = -1 EINVAL (Invalid argument)
+     * </pre>
+     */
+    @Test
+    void boundingSetQueriesNameTheirCapability() throws Exception {
+        Printed p = run("prctl", "capbset");
+        String[] r = p.stdout().trim().split(" ");
+        assertEquals(3, r.length, p.stdout());
+        assertHas(p.lines(), "prctl(PR_CAPBSET_READ, CAP_CHOWN) = " + r[0]);
+        assertHas(p.lines(), "prctl(PR_CAPBSET_READ, CAP_CHECKPOINT_RESTORE) = " + r[1]);
+        assertEquals("-1", r[2], p.stdout());
+        assertHas(p.lines(), "prctl(PR_CAPBSET_READ, 0x63 /* CAP_??? */) = -1 EINVAL (Invalid argument)");
+    }
 }
