@@ -539,6 +539,9 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
 
     @Override
     public void spawned(Stop.Spawned s) {
+        // The end of a pending fork-like call's duration (completeForkLike): read first, as
+        // syscallExit reads its exit time, so it leaves out this handler's /proc reads.
+        long eventTs = now();
         ThreadState parent = known(s.tid());
         SyscallEvent cloneWithoutEntryStop = parent.cloneFlagsKnown || s.event() == Ptrace.EVENT_VFORK
                 ? null : forkLikeFromRegisters(parent, s.child());
@@ -576,7 +579,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             announce(c, parent, flags, thread);
         }
         if ((flags & Ptrace.CLONE_VFORK) == 0) {
-            completeForkLike(parent, s.child());
+            completeForkLike(parent, s.child(), eventTs);
         }
         if (cloneWithoutEntryStop != null) {
             emitSyscall(cloneWithoutEntryStop);
@@ -617,12 +620,18 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      * fork-like call that fails makes no event stop and still ends with its exit stop. vfork keeps
      * its exit stop: the parent then sleeps until the child execs or exits, and the one hang seen while
      * closing a session (catalogue D3, once, not reproduced in nine reruns) had vfork's stop skipped.
+     * <p>
+     * The duration runs from the entry stop to this event stop ({@code eventTs}): the kernel has
+     * made the child and is about to return in the parent, so it is the call's work less the last
+     * step of its return, what strace -T shows up to a few microseconds. It never holds the child's
+     * run: the child starts on its own, and its first stop is a separate one.
      */
-    private void completeForkLike(ThreadState parent, int child) {
+    private void completeForkLike(ThreadState parent, int child, long eventTs) {
         ThreadState.Pending p = parent.pending;
         if (p == null || p.row() == null || !ForkLike.isForkLike(p.row()) || parent.denyErrno != 0) return;
         parent.pending = null;
-        emitSyscall(new SyscallEvent(p.ts(), parent.tid, parent.pid, p.abi(), p.nr(), child, true, p.args()));
+        emitSyscall(new SyscallEvent(p.ts(), parent.tid, parent.pid, p.abi(), p.nr(), child, true, p.args(),
+                Math.max(0, eventTs - p.ts())));
     }
 
     private void announce(ThreadState c, ThreadState parent, long flags, boolean thread) {
@@ -634,6 +643,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
 
     @Override
     public void exec(Stop.Exec s) {
+        // The end of the pending exec's duration (completeExec), read before the /proc snapshot.
+        long eventTs = now();
         int leader = s.tid();
         int former = s.formerTid() > 0 ? s.formerTid() : leader;
         ThreadState t;
@@ -655,7 +666,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             return;
         }
         emitProcess(ProcReader.execSnapshot(now(), leader, former, mem));
-        completeExec(t);
+        completeExec(t, eventTs);
         onExec(t);
         resume(t, 0);
     }
@@ -665,12 +676,16 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
      * returns 0: the call is emitted now (after the Exec event, as its exit stop would have been)
      * and the thread resumes without that exit stop, one stop fewer per exec. A failed exec makes
      * no exec event and still ends with its exit stop.
+     * <p>
+     * The duration runs from the entry stop to this event stop ({@code eventTs}): the kernel has
+     * loaded the new image, and the exec event comes just before the call returns into it, so it
+     * is what strace -T shows less that return (microseconds).
      */
-    private void completeExec(ThreadState t) {
+    private void completeExec(ThreadState t, long eventTs) {
         ThreadState.Pending p = t.pending;
         if (p == null || p.row() == null || !ExecLike.isExecLike(p.row()) || t.denyErrno != 0) return;
         t.pending = null;
-        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), 0, true, p.args()));
+        emitSyscall(new SyscallEvent(p.ts(), t.tid, t.pid, p.abi(), p.nr(), 0, true, p.args(), Math.max(0, eventTs - p.ts())));
     }
 
     /** Hook: the launch tracer learns here that its command started. */

@@ -48,8 +48,9 @@ package io.pdig.journal.codec;
  *             nr:u [res:s if hasResult] argc:u arg*argc      (args by position, as the table row)
  *             [x:u8 [duration:u if x bit0]]                   (since v5)
  *             (x: extension flags, as the head has no free bit; written only when a flag is set,
- *             so absent = 0. bit0: duration = ns from the entry stop to the exit stop, the
- *             syscall's latency; without it, and in v1-v4 journals, the duration is unknown)
+ *             so absent = 0. bit0: duration = ns from the entry stop to the exit stop, or to
+ *             the fork/exec event stop of a call completed there, the syscall's latency;
+ *             without it, and in v1-v4 journals, the duration is unknown)
  * 2 SPAWN     flags: bit5 thread
  *             parentTid-tid:s parentPid-parentTid:s cloneFlags:u
  * 3 EXEC      exec-body (below)

@@ -15,9 +15,11 @@ import io.pdig.model.syscall.SyscallTable;
  * @param hasResult false when the exit was not observed (skipped exit stop, exit, exec superseded)
  * @param args     decoded arguments, same length as the row's args
  * @param duration ns from the entry stop to the exit stop (strace's {@code -T}, Falco's
- *                 {@code evt.latency}), or {@link #NO_DURATION} when no exit stop was seen (a
- *                 skipped exit, a call that never returned, a journal older than schema v5); never
- *                 negative otherwise
+ *                 {@code evt.latency}), or for a fork-like call or exec completed at its ptrace
+ *                 event stop, to that stop; {@link #NO_DURATION} when neither was seen after an
+ *                 entry stop (a skipped exit, a call that never returned, a plain clone reported
+ *                 from its fork event without an entry stop, a journal older than schema v5, or
+ *                 a fork-like call or exec recorded by an older pdig); never negative otherwise
  */
 public record SyscallEvent(long ts, int tid, int pid, Abi abi, int nr, long res, boolean hasResult, ArgValue[] args,
         long duration) implements Event {

@@ -13,8 +13,10 @@ final class TimestampOption {
     static final String DESCRIPTION = "Start each printed line with the time of the event, after the thread id, as strace -f does: "
             + "-t HH:MM:SS, -tt HH:MM:SS.uuuuuu (local time; TZ applies), -ttt seconds.uuuuuu since the epoch.";
     static final String DURATION_DESCRIPTION = "End each syscall line with the time spent in the call, from its entry to its exit, "
-            + "as strace -T does: <seconds.uuuuuu>. Lines of calls whose exit was not seen (exit_group, a call that "
-            + "never returned, close in a set pdig derives, journals of pdig before schema v5) have none.";
+            + "as strace -T does: <seconds.uuuuuu>; a successful fork, clone3 or exec is timed to its ptrace event stop "
+            + "(the parent's side of a fork; an exec with its new image loaded). Lines of calls whose exit was not seen "
+            + "(exit_group, a call that never returned, close in a set pdig derives, a plain clone without --trace-exits, "
+            + "journals of pdig before schema v5) have none.";
 
     private TimestampOption() {
     }

@@ -99,6 +99,39 @@ class PrintDurationsTest {
         assertEquals(List.of(micros(sleep)), sleeps.stream().map(ns -> ns / 1000).toList());
     }
 
+    /**
+     * A fork and an exec end at their ptrace event stop, not an exit stop: -T still times them,
+     * up to that stop. fork_exec_timed's own clock bounds each; its child's 200 ms sleep is not
+     * the parent's fork.
+     */
+    @Test
+    void forkAndExecLinesHaveADurationThatLeavesOutTheChild() throws Exception {
+        Path journal = tmp.resolve("j");
+        Path print = tmp.resolve("print.txt");
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin/fork_exec_timed");
+        assertTrue(Files.isExecutable(bin), bin + " is missing: build the test-programs module first");
+        Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "-T", "--journal", journal.toString(), "--print", print.toString(),
+                "--syscalls", "fork,execve,wait4", "--", bin.toString());
+        assertEquals(0, r.exitCode(), r.transcript());
+        List<String> lines = Files.readAllLines(print);
+        int mainTid = Integer.parseInt(lines.stream().filter(l -> l.contains("[pdig: exec:")).findFirst().orElseThrow().split(" ")[0]);
+
+        Matcher fork = line(lines, mainTid, "fork()", "");
+        long forkSpan = programSpan(r.stdout(), "fork_ns (\\d+)");
+        long childSleep = programSpan(r.stdout(), "child_sleep_ns (\\d+)");
+        assertTrue(micros(fork) <= forkSpan && micros(fork) < childSleep, fork.group() + " within the program's " + forkSpan + " us");
+        Matcher exec = line(lines, mainTid, "execve(\"/proc/self/exe\"", " = 0");
+        long execSpan = programSpan(r.stdout(), "exec_ns (\\d+)");
+        assertTrue(micros(exec) <= execSpan, exec.group() + " within the program's " + execSpan + " us");
+        // The wait4 that reaps the child is where the child's sleep shows (its exit stop).
+        Matcher wait = line(lines, mainTid, "wait4(", "");
+        assertTrue(micros(wait) > micros(fork), wait.group() + " vs " + fork.group());
+
+        Pdig.Result dump = Pdig.run(tmp, "dump", "-T", journal.toString());
+        assertEquals(0, dump.exitCode(), dump.transcript());
+        assertEquals(lines, dump.stdout().lines().filter(l -> !l.contains("[pdig: session_")).toList());
+    }
+
     @Test
     void durationsThatWouldGoNowhereAreUsageErrors() throws Exception {
         Pdig.Result noPrint = Pdig.run(tmp, "run", "-T", "--", "/bin/true");

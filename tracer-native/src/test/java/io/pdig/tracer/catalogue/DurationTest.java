@@ -65,6 +65,37 @@ class DurationTest {
     }
 
     /**
+     * A fork and an exec are completed at their ptrace event stop (no exit stop): their duration
+     * runs from the entry stop to that event stop. fork_exec_timed times its fork and its exec on
+     * the tracer's clock, which bounds each from above; the forked child sleeps 200 ms before it
+     * exits, and none of that is the parent's fork.
+     */
+    @Test
+    void forkAndExecLastUntilTheirEventStop() throws Exception {
+        Traced t = Tracing.program("fork_exec_timed").plus("fork", "execve", "wait4").run(20_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        long forkSpan = group(t.output(), "fork_ns (\\d+)");
+        long childSleep = group(t.output(), "child_sleep_ns (\\d+)");
+        long execSpan = group(t.output(), "exec_ns (\\d+)");
+
+        List<SyscallEvent> forks = t.syscalls("fork");
+        assertEquals(1, forks.size(), t.describeEvents());
+        SyscallEvent fork = forks.get(0);
+        assertTrue(fork.hasResult() && fork.res() > 0, fork.toString());
+        assertTrue(fork.hasDuration() && fork.duration() > 0 && fork.duration() <= forkSpan,
+                fork.duration() + " ns within (0, " + forkSpan + "]");
+        assertTrue(fork.duration() < childSleep, "the child's " + childSleep + " ns sleep is not the fork's: " + fork);
+
+        // The re-exec is the process's last execve (the ones before start the program).
+        List<SyscallEvent> execs = t.syscalls("execve").stream().filter(e -> e.tid() == fork.tid()).toList();
+        assertTrue(execs.size() >= 2, t.describeEvents());
+        SyscallEvent exec = execs.get(execs.size() - 1);
+        assertTrue(exec.hasResult() && exec.res() == 0, exec.toString());
+        assertTrue(exec.hasDuration() && exec.duration() > 0 && exec.duration() <= execSpan,
+                exec.duration() + " ns within (0, " + execSpan + "]");
+    }
+
+    /**
      * The one call of these names made by the main thread that returned 0 or 1 (the feeder thread
      * sleeps too; the loader's reads of libraries return more).
      */
