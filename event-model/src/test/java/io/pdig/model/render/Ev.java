@@ -20,6 +20,11 @@ final class Ev {
         return new SyscallEvent(TS, 1234, 1234, Abi.X86_64, SyscallTable.byName(name).nr64(), res, true, args);
     }
 
+    /** A call with its result and a duration of {@code ns}. */
+    static SyscallEvent timed(String name, long res, long ns, ArgValue... args) {
+        return new SyscallEvent(TS, 1234, 1234, Abi.X86_64, SyscallTable.byName(name).nr64(), res, true, args, ns);
+    }
+
     static SyscallEvent noResult(String name, ArgValue... args) {
         return new SyscallEvent(TS, 1234, 1234, Abi.X86_64, SyscallTable.byName(name).nr64(), 0, false, args);
     }

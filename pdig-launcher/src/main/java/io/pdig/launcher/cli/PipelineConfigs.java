@@ -61,7 +61,7 @@ final class PipelineConfigs {
         if (journal.noJournal && !det.noRules) {
             throw new CommandLine.ParameterException(cl, "--no-journal: rules are evaluated on the journal; add --no-rules");
         }
-        return new PipelineConfig(trace.printTo, trace.printStamps(cl), trace.summary, trace.stats, journal.noJournal, journal.journalDir(),
+        return new PipelineConfig(trace.printTo, trace.printStamps(cl), trace.summarySort(cl), trace.stats, journal.noJournal, journal.journalDir(),
                 journal.toConfig(cl),
                 det.noRules ? null : () -> RuleSetLoader.load(cl, det), det.json(cl), det.alertsFile, det.webhooks,
                 det.allMatches(cl), command, pid, det.namesEveryCall(trace));

@@ -2,6 +2,7 @@ package io.pdig.launcher.cli;
 
 import io.pdig.model.driver.LaunchSpec;
 import io.pdig.model.render.LineStamps;
+import io.pdig.model.render.SummarySort;
 import io.pdig.model.syscall.SyscallSelector;
 import io.pdig.model.syscall.SyscallTable;
 import java.util.List;
@@ -23,8 +24,16 @@ public final class TraceOptions {
     @Option(names = "-T", description = TimestampOption.DURATION_DESCRIPTION + " Only with --print.")
     boolean durations;
 
-    @Option(names = {"-c", "--summary"}, description = "Print per-syscall counts and errors and the number of ptrace stops at the end (on stderr).")
+    @Option(names = {"-c", "--summary"}, description = "Print per-syscall time, calls and errors and the number of ptrace stops "
+            + "at the end (on stderr), as strace -c -w: the time is wall-clock, from each call's entry stop to its exit (or fork/exec "
+            + "event) stop. strace -c without -w sums system CPU time instead, which pdig cannot measure per call. Calls without "
+            + "a duration are left out of the time columns and named below the table.")
     boolean summary;
+
+    @Option(names = {"-S", "--summary-sort-by"}, paramLabel = "SORTBY",
+            description = "Order of the -c table, as strace -S: time (default), calls, errors, name, nothing (first seen), "
+                    + "avg-time, min-time, max-time, and strace's other spellings of these (count, syscall, none, ...).")
+    String summarySort;
 
     // picocli formats descriptions (String.format): %% shows one %.
     @Option(names = "--syscalls", split = ",", paramLabel = "NAME",
@@ -77,6 +86,20 @@ public final class TraceOptions {
             throw new CommandLine.ParameterException(cl, (durations ? "-T" : "-t") + ": only with --print (it stamps the printed lines)");
         }
         return stamps;
+    }
+
+    /**
+     * The -c table's order, or null without -c. -S without -c would sort nothing: a usage error,
+     * as -T without --print; so is a name strace does not take.
+     */
+    SummarySort summarySort(CommandLine cl) {
+        if (summarySort == null) return summary ? SummarySort.TIME : null;
+        if (!summary) throw new CommandLine.ParameterException(cl, "-S: only with -c (it orders the summary table)");
+        try {
+            return SummarySort.parse(summarySort);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "-S: " + e.getMessage());
+        }
     }
 
     int stringLimit(CommandLine cl) {

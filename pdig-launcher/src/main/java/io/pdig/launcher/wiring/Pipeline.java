@@ -73,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
             if (config.printTo() != null) {
                 sinks.add(printSink(config.printTo(), config.printStamps()));
             }
-            if (config.summary()) {
+            if (config.summary() != null) {
                 sinks.add(summary = new SummarySink());
             } else {
                 summary = null;
@@ -155,7 +155,7 @@ public final class Pipeline implements AutoCloseable {
             detectionFinished = true;
         }
         if (summary != null) {
-            err.print(summary.table.render(tracerCounters.getOrDefault("stops", 0L)));
+            err.print(summary.table.render(tracerCounters.getOrDefault("stops", 0L), config.summary()));
             if (!config.everyCall() && summary.table.calls("fcntl") > 0) {
                 // The derived set stops on fcntl only for the commands that change the fd table.
                 err.println("fcntl: only F_DUPFD, F_DUPFD_CLOEXEC and F_SETFD calls were stopped on "

@@ -3,6 +3,7 @@ package io.pdig.launcher.wiring;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.journal.JournalConfig;
 import io.pdig.model.render.LineStamps;
+import io.pdig.model.render.SummarySort;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * @param printTo    --print target: null (off), "-" (stderr) or a file path
  * @param printStamps -t/-tt/-ttt and -T: stamps for the --print lines, or null for none
- * @param summary    -c: print the per-syscall table at the end
+ * @param summary    -c: the order (-S) of the per-syscall table printed at the end, or null for no table
  * @param stats      --stats: print counters at the end
  * @param noJournal  keep no journal (benchmarks measuring the journal's cost; rules must be off)
  * @param journalDir --journal DIR, or null for a temporary journal removed at exit
@@ -27,7 +28,7 @@ import java.util.List;
  * @param everyCall  the user named the traced syscalls: every call of each was stopped on (see
  *                   io.pdig.tracer.TracePolicy); otherwise -c says which rows count only some calls
  */
-public record PipelineConfig(String printTo, LineStamps printStamps, boolean summary, boolean stats, boolean noJournal, Path journalDir,
+public record PipelineConfig(String printTo, LineStamps printStamps, SummarySort summary, boolean stats, boolean noJournal, Path journalDir,
                              JournalConfig journal,
                              java.util.function.Supplier<LoadResult> rules, boolean json, Path alertsFile, List<URI> webhooks, boolean allMatches,
                              List<byte[]> command, int attachPid, boolean everyCall) {

@@ -25,8 +25,9 @@ class SyscallClassesRunTest {
     @TempDir
     Path tmp;
 
-    /** A -c row: calls, optional errors, name. */
-    private static final Pattern SUMMARY_ROW = Pattern.compile("^\\s*\\d+\\s+(?:\\d+\\s+)?([a-z_0-9]+)$");
+    /** A -c row: % time, seconds, usecs/call (each '-' for a row without a timed call), calls, optional errors, name. */
+    private static final Pattern SUMMARY_ROW = Pattern.compile(
+            "^\\s*(?:\\d+\\.\\d+|-)\\s+(?:\\d+\\.\\d+|-)\\s+(?:\\d+|-)\\s+\\d+\\s+(?:\\d+\\s+)?([a-z_0-9]+)$");
 
     /** The syscalls of the -c table of `pdig run --syscalls SPEC -c -- sh -c SCRIPT`. */
     private Set<String> counted(String spec, String script) throws Exception {
