@@ -109,6 +109,14 @@ public final class SummaryTable {
 
     /** The table, each line ending in '\n'; {@code ptraceStops} is the driver's stop counter. */
     public String render(long ptraceStops, SummarySort sort) {
+        return render(Long.toString(ptraceStops), sort);
+    }
+
+    /**
+     * The table with {@code ptraceStops} as the text of its stops line: a count, or why there is
+     * none (a journal read back may hold a session without its end record and counters).
+     */
+    public String render(String ptraceStops, SummarySort sort) {
         List<Row> list = new ArrayList<>(rows.values());
         Comparator<Row> byName = Comparator.comparing(r -> r.name);
         Comparator<Row> order = switch (sort) {

@@ -8,6 +8,7 @@ import io.pdig.journal.ReaderOptions;
 import io.pdig.model.render.EventJson;
 import io.pdig.model.render.LineStamps;
 import io.pdig.model.render.StraceFormatter;
+import io.pdig.model.render.SummarySort;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * strace-like lines --print writes (with --seq, each prefixed by its sequence number and a space);
  * --json prints one JSON object per record (its "seq" field is the sequence number). Damage stops the dump with one line on stderr
  * ("journal DIR: corrupt record after seq N (why)") and exit status 1, after every good record
- * before it has been printed; --skip-corrupt goes on and reports how many were skipped.
+ * before it has been printed; --skip-corrupt goes on and reports how many were skipped. -c prints
+ * the -c table of the records instead ({@link DumpSummary}), once all were read.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
         description = "Print the records of a journal: the strace-like lines of --print, or JSON.")
@@ -61,6 +63,13 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--seq", description = "Prefix each text line with the record's sequence number (for --since).")
     boolean showSeq;
 
+    @Option(names = {"-c", "--summary"}, description = SummaryOption.DESCRIPTION + " Instead of the records, from those the "
+            + "journal holds (the stops from its sessions' end records).")
+    boolean summary;
+
+    @Option(names = {"-S", "--summary-sort-by"}, paramLabel = "SORTBY", description = SummaryOption.SORT_DESCRIPTION)
+    String summarySort;
+
     @Option(names = "--skip-corrupt", description = "Skip damaged records and store files whose header is damaged (and say which and how many) "
             + "instead of stopping; with --follow, damaged records only.")
     boolean skipCorrupt;
@@ -80,6 +89,14 @@ public final class DumpCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (since < 0) throw new CommandLine.ParameterException(cl, "--since: must be >= 0, got " + since);
         LineStamps times = TimestampOption.stamps(cl, timestamps, durations);
+        SummarySort sort = SummaryOption.sort(cl, summary, summarySort);
+        if (sort != null) {
+            // The table replaces the records, as strace -c replaces its lines: options that shape
+            // records would do nothing; said rather than ignored. --follow would never end.
+            String conflict = json ? "--json" : times != null ? (times.times() != null ? "-t" : "-T")
+                    : showSeq ? "--seq" : follow ? "--follow" : null;
+            if (conflict != null) throw new CommandLine.ParameterException(cl, "-c: prints the table instead of the records; not with " + conflict);
+        }
         if (times != null && json) {
             throw new CommandLine.ParameterException(cl, times.times() != null
                     ? "-t: only for text lines (--json has each event's ts)"
@@ -94,6 +111,7 @@ public final class DumpCommand implements Callable<Integer> {
         EventJson jsonOut = new EventJson();
         AtomicReference<JournalReader> current = new AtomicReference<>();
         ReaderOptions options = new ReaderOptions(since, follow, skipCorrupt, Duration.ofMillis(20));
+        DumpSummary table = sort == null ? null : new DumpSummary();
         long skipped;
         List<String> damage;
         // Ctrl-C in follow mode closes the reader, which makes next() return null: a clean end.
@@ -106,13 +124,19 @@ public final class DumpCommand implements Callable<Integer> {
             current.set(reader);
             long n = 0;
             for (JournalRecord rec; (rec = reader.next()) != null; ) {
-                out.println(json ? jsonOut.toJson(rec.seq(), rec.event()) : textLine(text, times, rec, showSeq));
-                if (follow || ++n % 4096 == 0) out.flush();
+                if (table != null) {
+                    table.add(rec.event());
+                } else {
+                    out.println(json ? jsonOut.toJson(rec.seq(), rec.event()) : textLine(text, times, rec, showSeq));
+                    if (follow || ++n % 4096 == 0) out.flush();
+                }
                 if (rec.event() instanceof io.pdig.model.event.SessionEvent.Start) openSession = rec.seq();
                 if (rec.event() instanceof io.pdig.model.event.SessionEvent.End) openSession = -1;
             }
             skipped = reader.skipped();
             damage = reader.damage();
+            // Only once the whole journal was read: damage (thrown above) prints no partial table.
+            if (table != null) out.print(table.render(sort));
         } catch (JournalException e) {
             out.flush();
             throw new ExitCodes.UserError(e.getMessage(), e);

@@ -24,15 +24,10 @@ public final class TraceOptions {
     @Option(names = "-T", description = TimestampOption.DURATION_DESCRIPTION + " Only with --print.")
     boolean durations;
 
-    @Option(names = {"-c", "--summary"}, description = "Print per-syscall time, calls and errors and the number of ptrace stops "
-            + "at the end (on stderr), as strace -c -w: the time is wall-clock, from each call's entry stop to its exit (or fork/exec "
-            + "event) stop. strace -c without -w sums system CPU time instead, which pdig cannot measure per call. Calls without "
-            + "a duration are left out of the time columns and named below the table.")
+    @Option(names = {"-c", "--summary"}, description = SummaryOption.DESCRIPTION + " At the end, on stderr.")
     boolean summary;
 
-    @Option(names = {"-S", "--summary-sort-by"}, paramLabel = "SORTBY",
-            description = "Order of the -c table, as strace -S: time (default), calls, errors, name, nothing (first seen), "
-                    + "avg-time, min-time, max-time, and strace's other spellings of these (count, syscall, none, ...).")
+    @Option(names = {"-S", "--summary-sort-by"}, paramLabel = "SORTBY", description = SummaryOption.SORT_DESCRIPTION)
     String summarySort;
 
     // picocli formats descriptions (String.format): %% shows one %.
@@ -88,18 +83,9 @@ public final class TraceOptions {
         return stamps;
     }
 
-    /**
-     * The -c table's order, or null without -c. -S without -c would sort nothing: a usage error,
-     * as -T without --print; so is a name strace does not take.
-     */
+    /** The -c table's order, or null without -c (see {@link SummaryOption#sort}). */
     SummarySort summarySort(CommandLine cl) {
-        if (summarySort == null) return summary ? SummarySort.TIME : null;
-        if (!summary) throw new CommandLine.ParameterException(cl, "-S: only with -c (it orders the summary table)");
-        try {
-            return SummarySort.parse(summarySort);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "-S: " + e.getMessage());
-        }
+        return SummaryOption.sort(cl, summary, summarySort);
     }
 
     int stringLimit(CommandLine cl) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The -c table's time columns (strace -c -w) and -S over a real run of test-programs/summary_calls:
  * one 250 ms clock_nanosleep, 7 getppid, 3 failing close(-1) plus the loader's closes, all named
- * with --syscalls so that every call has its exit stop and so its duration.
+ * with --syscalls so that every call has its exit stop and so its duration; and `dump -c` of the
+ * run's journal.
  */
 class SummaryTimesTest {
 
@@ -59,8 +60,9 @@ class SummaryTimesTest {
     }
 
     private Pdig.Result run(String... extra) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("run", "--no-rules", "--no-journal", "-c", "--syscalls", "clock_nanosleep,getppid,close"));
+        List<String> argv = new ArrayList<>(List.of("run", "--no-rules", "-c", "--syscalls", "clock_nanosleep,getppid,close"));
         argv.addAll(List.of(extra));
+        if (!argv.contains("--journal")) argv.add("--no-journal");
         argv.addAll(List.of("--", program().toString()));
         return Pdig.run(tmp, argv.toArray(String[]::new));
     }
@@ -111,6 +113,42 @@ class SummaryTimesTest {
 
         List<Row> byName = table(run("--summary-sort-by", "syscall_name"));
         assertEquals(List.of("clock_nanosleep", "close", "getppid", "total"), byName.stream().map(Row::name).toList());
+    }
+
+    /** The lines from the table's header to the end. */
+    private static String tableText(String out) {
+        int at = out.indexOf("% time ");
+        assertTrue(at >= 0, out);
+        return out.substring(at);
+    }
+
+    /**
+     * dump -c of the run's journal prints the table the run printed live: the same events, the
+     * same durations, the stops from the session's end record. Read from inside the session
+     * (--since past its start record) the stops are unknown, and said so.
+     */
+    @Test
+    void dumpOfTheJournalPrintsTheLiveTable() throws Exception {
+        Path journal = tmp.resolve("j");
+        Pdig.Result live = run("--journal", journal.toString(), "-S", "calls");
+        assertEquals(0, live.exitCode(), live.transcript());
+        Pdig.Result dump = Pdig.run(tmp, "dump", "-c", "-S", "calls", journal.toString());
+        assertEquals(0, dump.exitCode(), dump.transcript());
+        assertEquals(tableText(live.stderr()), dump.stdout());
+        assertTrue(dump.stdout().contains("\nptrace stops: "), dump.stdout());
+        assertTrue(!dump.stdout().contains("ptrace stops: 0\n") && !dump.stdout().contains("unknown"), dump.stdout());
+
+        Pdig.Result inside = Pdig.run(tmp, "dump", "-c", "--since", "1", journal.toString());
+        assertEquals(0, inside.exitCode(), inside.transcript());
+        assertTrue(inside.stdout().contains("\nptrace stops: unknown (a session was read without its start or end record)\n"),
+                inside.stdout());
+
+        Pdig.Result json = Pdig.run(tmp, "dump", "-c", "--json", journal.toString());
+        assertEquals(2, json.exitCode(), json.transcript());
+        assertEquals("pdig: -c: prints the table instead of the records; not with --json (see 'pdig dump --help')", json.stderr().strip());
+        Pdig.Result sortOnly = Pdig.run(tmp, "dump", "-S", "calls", journal.toString());
+        assertEquals(2, sortOnly.exitCode(), sortOnly.transcript());
+        assertEquals("pdig: -S: only with -c (it orders the summary table) (see 'pdig dump --help')", sortOnly.stderr().strip());
     }
 
     @Test
