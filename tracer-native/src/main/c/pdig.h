@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 9
+#define PDIG_NATIVE_ABI_VERSION 10
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -86,6 +86,20 @@ long pdig_read_mem(int pid, long remote, int64_t *local, long len);
 long pdig_read_str(int pid, long remote, int64_t *local, long max);
 int pdig_readlink_proc(int tid, int what, int fd, char *buf, int len);
 long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, char *out, long cap);
+
+/*
+ * sockname.c: the addresses of socket fd `fd` of thread `tid` (of process `pid`). `want` has
+ * PDIG_SOCKNAME_LOCAL and/or PDIG_SOCKNAME_PEER. `out` is int64 slot 0 (the local length), slot 1
+ * (the peer length), then two byte slots of PDIG_SOCKNAME_MAX bytes (local, then peer) from
+ * out + 2; a length is the bytes the kernel returned (cut at PDIG_SOCKNAME_MAX) or -errno for
+ * that side (ENOTCONN, ENOTSOCK). A side not wanted is left untouched. Returns 0, or -errno when
+ * the fd could not be copied (ESRCH: the process is gone; EBADF: no such fd); then nothing is
+ * written.
+ */
+#define PDIG_SOCKNAME_LOCAL 1
+#define PDIG_SOCKNAME_PEER 2
+#define PDIG_SOCKNAME_MAX 128
+int pdig_sock_names(int pid, int tid, int fd, int want, int64_t *out);
 
 /* misc.c */
 void pdig_die_by_signal(int sig);

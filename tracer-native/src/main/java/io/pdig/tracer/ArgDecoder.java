@@ -23,13 +23,18 @@ final class ArgDecoder {
     static final int SOCKADDR_MAX = 128;
     static final int CLONE_ARGS_MAX = 96;
 
+    /** Linux's EINPROGRESS: a non-blocking connect that goes on; its socket is bound already. */
+    private static final long EINPROGRESS = 115;
+
     private final TraceeMemory mem;
+    private final SocketNames sockets;
     private final int stringLimit;
     /** Most bytes captured of one data buffer (DATA, DATA_OUT); at most the memory reader's scratch. */
     private final int snapLen;
 
-    ArgDecoder(TraceeMemory mem, int stringLimit, int snapLen) {
+    ArgDecoder(TraceeMemory mem, SocketNames sockets, int stringLimit, int snapLen) {
         this.mem = mem;
+        this.sockets = sockets;
         this.stringLimit = stringLimit;
         this.snapLen = snapLen;
     }
@@ -62,26 +67,30 @@ final class ArgDecoder {
                 out[i] = callerLength(tid, abi, raw, i);
             } else if (!exitFollows) {
                 // No exit stop will come: what the kernel writes there is never seen (nor the
-                // lengths of an in/out argument), so the pointer, as strace shows it. Every
-                // exit-phase kind alike, so a new one cannot be left null (the journal has no null).
-                out[i] = pointer(abi, raw, i);
+                // lengths of an in/out argument), so the pointer, as strace shows it; what the
+                // tracer reads on its own at the exit (no register) is not read at all: Null.
+                // Every exit-phase kind alike, so a new one cannot be left null (the journal has none).
+                out[i] = kind.isRegister() ? pointer(abi, raw, i) : ArgValue.Null.INSTANCE;
             }
         }
         return out;
     }
 
     /**
-     * Fills exit-phase arguments only. They are read from tracee memory, so this must run while
-     * the thread is still stopped at its exit.
+     * Fills exit-phase arguments only. They are read from tracee memory and the tracee's fd table
+     * (thread {@code tid} of process {@code pid}), so this must run while the thread is still
+     * stopped at its exit.
      */
-    void decodeExitArgs(int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out, long res) {
+    void decodeExitArgs(int pid, int tid, Syscall row, Abi abi, long[] raw, ArgValue[] out, long res) {
         if (row == null) {
             return;
         }
         List<Arg> args = row.args();
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
-            if (kind == ArgKind.SOCKADDR_OUT) {
+            if (!kind.isRegister()) {
+                continue; // after the loop: they depend on the SOCKADDR_OUT value read in it
+            } else if (kind == ArgKind.SOCKADDR_OUT) {
                 ArgValue given = out[i];
                 long[] returned = returnedLength(tid, abi, raw, i, res);
                 out[i] = sockaddrOut(tid, abi, raw, i, res, given, returned);
@@ -94,6 +103,46 @@ final class ArgDecoder {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
             }
         }
+        socketNames(pid, tid, row, raw, out, res);
+    }
+
+    /**
+     * Fills the {@link ArgKind#SOCK_LOCAL} and {@link ArgKind#SOCK_PEER} slots of a row that has
+     * them: the socket's addresses, read from the socket itself with one native call, for a call
+     * that succeeded or returned EINPROGRESS. The peer is asked only when the call's own
+     * SOCKADDR_OUT argument did not yield it whole. Null for what was not read or is unknown.
+     */
+    private void socketNames(int pid, int tid, Syscall row, long[] raw, ArgValue[] out, long res) {
+        List<Arg> args = row.args();
+        int local = -1, peer = -1, fdArg = -1, given = -1;
+        for (int i = 0; i < out.length; i++) {
+            ArgKind kind = args.get(i).kind();
+            if (kind == ArgKind.SOCK_LOCAL) local = i;
+            else if (kind == ArgKind.SOCK_PEER) peer = i;
+            else if (kind == ArgKind.FD && fdArg < 0) fdArg = i;
+            else if (kind == ArgKind.SOCKADDR_OUT) given = i;
+        }
+        if (local < 0 && peer < 0) return;
+        if (local >= 0) out[local] = ArgValue.Null.INSTANCE;
+        if (peer >= 0) out[peer] = ArgValue.Null.INSTANCE;
+        if (res < 0 && res != -EINPROGRESS) return;
+        int fd = row.ret() == RetKind.FD ? (int) res : fdArg >= 0 ? (int) raw[fdArg] : -1;
+        int want = (local >= 0 ? SocketNames.LOCAL : 0)
+                | (peer >= 0 && !wholeAddress(out, given) ? SocketNames.PEER : 0);
+        if (want == 0) return;
+        byte[][] names = sockets.read(pid, tid, fd, want);
+        if (local >= 0 && names[0] != null) out[local] = new ArgValue.SockAddr(names[0]);
+        if (peer >= 0 && names[1] != null) out[peer] = new ArgValue.SockAddr(names[1]);
+    }
+
+    /**
+     * Whether the SOCKADDR_OUT argument at {@code i} holds the whole address: read, and not cut by
+     * a buffer smaller than the length the kernel returned (the SOCKLEN_INOUT after it).
+     */
+    private static boolean wholeAddress(ArgValue[] out, int i) {
+        if (i < 0 || !(out[i] instanceof ArgValue.SockAddr a) || a.bytes().length == 0) return false;
+        return !(i + 1 < out.length && out[i + 1] instanceof ArgValue.Words w && w.words().length == 2
+                && w.words()[1] > a.bytes().length);
     }
 
     /** *addrlen at the entry stop (the argument after the address), as a Num; null when unknown. */
@@ -189,7 +238,9 @@ final class ArgDecoder {
             // in a SOCKADDR_OUT slot is not the address, and without the returned length the
             // length argument is only its pointer too.
             ArgKind kind = row.args().get(k).kind();
-            if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
+            if (!kind.isRegister()) {
+                out[k] = ArgValue.Null.INSTANCE; // read at an exit stop only; raw[k] is no argument
+            } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
                 out[k] = pointer(abi, raw, k);
             }
         }

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 9;
+    public static final int EXPECTED_ABI_VERSION = 10;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -81,6 +81,8 @@ public final class NativeLibrary {
         int pdig_readlink_proc(int tid, int what, int fd, long buf, int len);
 
         long pdig_read_proc_files(int pid, @In byte[] names, int count, @In @Out int[] lens, long out, long cap);
+
+        int pdig_sock_names(int pid, int tid, int fd, int want, long out);
 
         void pdig_die_by_signal(int sig);
 

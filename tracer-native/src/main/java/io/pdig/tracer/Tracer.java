@@ -166,7 +166,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             session.tracerTid = lib.pdig_gettid();
             primary = buf = new StopBuffer();
             mem = new TraceeMemory(lib, stringLimit);
-            decoder = new ArgDecoder(mem, stringLimit, snapLen);
+            decoder = new ArgDecoder(mem, new SocketNames(lib), stringLimit, snapLen);
             try {
                 setup();
             } catch (DriverException e) {
@@ -519,7 +519,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             // clamp only keeps a clock that broke that promise from failing the event's invariant.
             duration = Math.max(0, exitTs - p.ts());
             res = refused != 0 ? -refused : buf.get(StopBuffer.NR);
-            decoder.decodeExitArgs(t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
+            decoder.decodeExitArgs(t.pid, t.tid, p.row(), p.abi(), p.raw(), p.args(), res);
             if (!openedPathLater) decoder.resolveOpenedPath(t.tid, p.row(), p.raw(), p.args(), res);
         } else {
             haveResult = false;

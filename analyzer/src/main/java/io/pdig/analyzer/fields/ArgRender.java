@@ -118,8 +118,8 @@ final class ArgRender {
             return result(ctx, s, true);
         }
         int i = n - 1;
-        if (i >= s.args().length || i >= row.args().size()) {
-            return null;
+        if (i >= s.args().length || i >= row.args().size() || !row.args().get(i).kind().isRegister()) {
+            return null; // the tracer's own facts (connect's local address) are no Falco parameter
         }
         return renderArg(ctx, s, i, true);
     }
@@ -134,6 +134,7 @@ final class ArgRender {
         }
         for (int i = 0; i < s.args().length; i++) {
             Arg a = row != null && i < row.args().size() ? row.args().get(i) : null;
+            if (a != null && !a.kind().isRegister()) continue; // no Falco parameter: fd.name shows it
             ArgKind kind = a != null ? a.kind() : ArgKind.HEX;
             String n = a != null ? a.name() : "arg" + i;
             params.add(new String[] {n, render(ctx, kind, s.args()[i], false),

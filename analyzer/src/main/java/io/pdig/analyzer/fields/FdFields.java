@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * fd.* fields of the fd the event is about ({@link EvalContext#fd()}), from the fd tables built
- * from events. Socket endpoints pdig did not observe (a connect's local side unless getsockname
- * was traced) have no value. fd.ip/fd.net/fd.port are Falco's filter-only "either side" fields:
+ * from events. Socket endpoints pdig did not observe have no value (connect and accept carry
+ * both sides, read from the socket by the tracer; see FdInfo for what stays unknown). fd.ip/fd.net/fd.port are Falco's filter-only "either side" fields:
  * they extract the list of known sides and match when any side matches.
  */
 final class FdFields {

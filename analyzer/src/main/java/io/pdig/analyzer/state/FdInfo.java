@@ -5,7 +5,9 @@ package io.pdig.analyzer.state;
  *
  * <p>Socket endpoints are stored as "local" (this process's side) and "remote" (the peer); the
  * client/server view Falco prints (fd.cip, fd.sip ...) is derived from {@link #server}. An
- * endpoint that was never observed (a connect's local side without getsockname) stays null.
+ * endpoint that was never observed stays null: connect and accept carry the sides the tracer read
+ * from the socket, so this is left for sockets whose calls were not traced (an fd inherited at
+ * attach, a connect without an exit stop) and replays of journals from before those values.
  */
 public final class FdInfo {
     int num;
@@ -141,8 +143,8 @@ public final class FdInfo {
 
     /**
      * Recomputes fd.name of an IP socket as Falco prints it, {@code cip:cport->sip:sport}. Falco
-     * always has both sides from the kernel; a side pdig has not observed prints as 0.0.0.0:0
-     * (or :::0), while fd.cip/fd.cport etc. stay without value.
+     * always has both sides from the kernel; a side pdig has not observed (see the class comment)
+     * prints as 0.0.0.0:0 (or :::0), while fd.cip/fd.cport etc. stay without value.
      */
     void refreshSocketName() {
         if (!kind.isIpSocket()) {

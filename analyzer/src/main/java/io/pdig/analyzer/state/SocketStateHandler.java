@@ -7,8 +7,14 @@ import io.pdig.model.event.SyscallEvent;
  * Fd-table updates for sockets: socket/socketpair create entries (type from the domain, l4proto
  * from type and protocol), bind/getsockname learn the local side, connect/getpeername the remote
  * side, listen marks a server, accept/accept4 create server-side entries from the listening
- * socket, sendto/recvfrom with an address record a changed peer (fd.name_changed). Endpoints never
- * observed stay unknown: pdig reads no kernel socket tables.
+ * socket, sendto/recvfrom with an address record a changed peer (fd.name_changed).
+ *
+ * <p>connect and accept also carry what the tracer read from the socket itself at their exit
+ * (ArgKind.SOCK_LOCAL "local", SOCK_PEER "peer"): connect's local side, which no argument holds,
+ * and accept's own address (the listener's may be a wildcard) and its peer when the program did
+ * not ask for it (accept(s, NULL, NULL)). Falco's drivers read the same from the kernel. Journals
+ * from before those values lack them (the event has fewer arguments): then, as before, a side
+ * never observed stays unknown.
  */
 final class SocketStateHandler {
     static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_SEQPACKET = 5;
@@ -43,9 +49,13 @@ final class SocketStateHandler {
             case "connect" -> {
                 FdInfo f = fd(s, p, "fd");
                 SockAddrs.Endpoint e = endpoint(s, "addr");
+                SockAddrs.Endpoint local = endpoint(s, "local");
                 boolean connected = ok || -s.res() == EINPROGRESS;
                 if (f != null && e != null && connected) {
                     setRemote(f, e);
+                    // Only an IP side: a unix client's own name is mostly unnamed, and its fd.name
+                    // is the path it connected to, as in Falco.
+                    if (local != null && local.ip() != null) setLocal(f, local);
                     f.connected = true;
                     f.server = false;
                     f.refreshSocketName();
@@ -82,16 +92,23 @@ final class SocketStateHandler {
             case "accept", "accept4" -> {
                 if (!ok) return true;
                 FdInfo listener = fd(s, p, "sockfd");
-                SockAddrs.Endpoint peer = endpoint(s, "addr");
+                SockAddrs.Endpoint given = endpoint(s, "addr");
+                // The tracer reads the peer only when the call's own address did not hold it.
+                SockAddrs.Endpoint peer = given != null ? given : endpoint(s, "peer");
+                SockAddrs.Endpoint local = endpoint(s, "local");
                 FdInfo f;
                 if (listener != null) {
                     f = listener.copyAs((int) s.res());
                     f.remoteIp = null;
                     f.remotePort = null;
                 } else {
-                    f = new FdInfo((int) s.res(), peer != null ? kindOf(peer.family()) : FdKind.UNKNOWN, "");
+                    int family = peer != null ? peer.family() : local != null ? local.family() : -1;
+                    f = new FdInfo((int) s.res(), kindOf(family), "");
                     if (f.kind.isIpSocket()) f.l4proto = "tcp";
                 }
+                // The accepted socket's own address: the listener's may be a wildcard (0.0.0.0).
+                if (local != null && local.ip() != null) setLocal(f, local);
+                else if (local != null && f.unixPath == null) setLocal(f, local);
                 f.server = true;
                 f.connected = true;
                 f.cloexec = (FdStateHandler.num(s, "flags", 0) & SOCK_CLOEXEC) != 0;
@@ -166,7 +183,7 @@ final class SocketStateHandler {
         if (e.ip() != null) {
             f.remoteIp = e.ip();
             f.remotePort = e.port();
-        } else if (e.unixPath() != null) {
+        } else if (named(e)) {
             f.unixPath = e.unixPath();
         }
     }
@@ -175,8 +192,17 @@ final class SocketStateHandler {
         if (e.ip() != null) {
             f.localIp = e.ip();
             f.localPort = e.port();
-        } else if (e.unixPath() != null) {
+        } else if (named(e)) {
             f.unixPath = e.unixPath();
         }
+    }
+
+    /**
+     * A unix address with a path (or an abstract name): an unnamed one (just the family, as the
+     * peer of an accepted connection or a client's own side mostly is) says nothing about the
+     * socket's path, and must not blank the one known (accept(s, NULL, NULL)'s peer).
+     */
+    private static boolean named(SockAddrs.Endpoint e) {
+        return e.unixPath() != null && !e.unixPath().isEmpty();
     }
 }

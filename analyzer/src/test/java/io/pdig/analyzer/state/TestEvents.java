@@ -64,7 +64,8 @@ public final class TestEvents {
 
     private static ArgValue toArg(ArgKind kind, Object v) {
         if (v == null) {
-            return kind.readsMemory() ? ArgValue.Null.INSTANCE : new ArgValue.Num(0);
+            // what the tracer reads on its own (connect's "local") is Null when not read
+            return kind.readsMemory() || !kind.isRegister() ? ArgValue.Null.INSTANCE : new ArgValue.Num(0);
         }
         if (v instanceof ArgValue a) return a;
         if (v instanceof Number n) return new ArgValue.Num(n.longValue());

@@ -168,9 +168,12 @@ public final class ArgText {
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
      * argument under a command that reads none; futex's arguments its operation does not read;
      * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP.
+     * What the tracer read on its own (connect's local address, kinds that are no register) is
+     * no argument strace shows, and strace does not print it: left out too.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
         if (row == null || i >= row.args().size()) return false;
+        if (!row.args().get(i).kind().isRegister()) return true;
         Long futex = futexOperation(row, args);
         if (futex != null) return !FutexText.shown(futex, i);
         Long option = prctlOption(row, args);

@@ -217,7 +217,23 @@ public enum ArgKind {
      * totalswap, freeswap, procs, totalhigh, freehigh, mem_unit} and printed as strace prints it.
      * The address when the call failed, on i386 (4-byte longs), without an exit stop and in older journals.
      */
-    SYSINFO_OUT(Phase.EXIT);
+    SYSINFO_OUT(Phase.EXIT),
+    /**
+     * Not a register: the socket's own address (getsockname), which the tracer reads at the exit
+     * of a call that succeeded or returned EINPROGRESS (a non-blocking connect has bound its local
+     * address by then). The socket is the returned fd for rows returning one, else the row's first
+     * FD argument. A SockAddr; Null when not read (the call failed, no exit stop) or unknown (the
+     * process or fd was gone); absent (the event has fewer arguments) in journals from before this
+     * kind. The local side of a connect, which Falco's drivers read from the socket too.
+     */
+    SOCK_LOCAL(Phase.EXIT),
+    /**
+     * Not a register: the peer's address (getpeername) of the same socket as {@link #SOCK_LOCAL},
+     * read only when the row's {@link #SOCKADDR_OUT} argument did not yield it whole (NULL,
+     * unreadable, or cut by a small buffer); stored as {@link #SOCK_LOCAL} is. Null otherwise, so
+     * the address the call itself returned stays the one source when there is one.
+     */
+    SOCK_PEER(Phase.EXIT);
 
     private final Phase phase;
 
@@ -227,6 +243,15 @@ public enum ArgKind {
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * False for the kinds that are no register argument but what the tracer learns about the call
+     * on its own ({@link #SOCK_LOCAL}, {@link #SOCK_PEER}): a row lists them after its register
+     * arguments, strace's form and Falco's parameter lists leave them out.
+     */
+    public boolean isRegister() {
+        return this != SOCK_LOCAL && this != SOCK_PEER;
     }
 
     /** True for kinds whose value lives in tracee memory and needs a read. */

@@ -12,7 +12,9 @@ import java.util.Set;
  * @param nr64  x86_64 number, or -1 when the call does not exist there
  * @param nr32  i386 number, or -1
  * @param flags semantic flags
- * @param args  arguments in register order, named with Falco's parameter names
+ * @param args  arguments in register order, named with Falco's parameter names; then, for a few
+ *              rows, what the tracer reads on its own at the exit (kinds that are not
+ *              {@link ArgKind#isRegister registers}, e.g. connect's local address)
  * @param ret   what a non-error return means; its Falco parameter name is {@link #resultName()}
  * @param stopOnlyWhen null, or the argument values for which the call is worth a stop
  * @param exitOnlyWhen null, or the argument values for which the result is needed (other calls

@@ -199,11 +199,14 @@ public final class SyscallTable {
         // Network
         t.add(row("socket", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("domain", SOCKET_FAMILY), a("type", SOCKET_TYPE), a("proto", PROTOCOL)));
         t.add(row("socketpair", RetKind.STATUS, set(DEFAULT, NETWORK, CREATES_FD), a("domain", SOCKET_FAMILY), a("type", SOCKET_TYPE), a("proto", PROTOCOL), a("fds", FD_PAIR_OUT)));
-        t.add(row("connect", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("addr", SOCKADDR), a("addrlen", SIZE)));
+        t.add(row("connect", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("addr", SOCKADDR), a("addrlen", SIZE),
+                a("local", SOCK_LOCAL)));
         t.add(row("bind", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("addr", SOCKADDR), a("addrlen", SIZE)));
         t.add(row("listen", RetKind.STATUS, set(DEFAULT, NETWORK), a("fd", FD), a("backlog", INT)));
-        t.add(row("accept", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
-        t.add(row("accept4", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT), a("flags", OPEN_FLAGS)));
+        t.add(row("accept", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT),
+                a("local", SOCK_LOCAL), a("peer", SOCK_PEER)));
+        t.add(row("accept4", RetKind.FD, set(DEFAULT, NETWORK, CREATES_FD), a("sockfd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT), a("flags", OPEN_FLAGS),
+                a("local", SOCK_LOCAL), a("peer", SOCK_PEER)));
         t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR), a("addrlen", SIZE)));
         t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", PTR), a("flags", MSG_FLAGS)));
@@ -319,6 +322,11 @@ public final class SyscallTable {
         Syscall toSyscall(int[] nrs, Set<SyscallClass> classes) {
             List<Arg> list = new ArrayList<>(args.size());
             for (int i = 0; i < args.size(); i++) {
+                // Kinds that are no register come last: an argument's index is its register's
+                // number for every register argument (the decoder reads raw[i], the filter arg i).
+                if (i > 0 && args.get(i).kind.isRegister() && !args.get(i - 1).kind.isRegister()) {
+                    throw new IllegalStateException(name + ": register argument " + args.get(i).name + " after a non-register one");
+                }
                 list.add(new Arg(i, args.get(i).name, args.get(i).kind));
             }
             return new Syscall(name, nrs[0], nrs[1], Collections.unmodifiableSet(flags), List.copyOf(list), ret, when, exitWhen, classes);
