@@ -643,7 +643,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
 
     @Override
     public void exec(Stop.Exec s) {
-        // The end of the pending exec's duration (completeExec), read before the /proc snapshot.
+        // The event stop's time: the exec event's timestamp and the end of the pending exec's
+        // duration (completeExec), read once, before the /proc snapshot.
         long eventTs = now();
         int leader = s.tid();
         int former = s.formerTid() > 0 ? s.formerTid() : leader;
@@ -665,7 +666,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             detachNow(t, 0);
             return;
         }
-        emitProcess(ProcReader.execSnapshot(now(), leader, former, mem));
+        emitProcess(ProcReader.execSnapshot(eventTs, leader, former, mem));
         completeExec(t, eventTs);
         onExec(t);
         resume(t, 0);
