@@ -267,9 +267,6 @@ final class ArgDecoder {
         return java.util.Arrays.copyOfRange(b, off, end);
     }
 
-    /** getdents64 results longer than this are shown as their address, not read to count their records. */
-    private static final long DIRENTS_MAX = 1 << 20;
-
     /** envp arrays longer than this are shown as their address only (the kernel's own limit is higher). */
     private static final int MAX_ENVP = 1 << 16;
 
@@ -447,17 +444,19 @@ final class ArgDecoder {
             }
             case DIRENTS_OUT: {
                 // linux_dirent64 (the same on both ABIs): u64 d_ino, s64 d_off, u16 d_reclen at 16,
-                // then the type and name. The kernel wrote exactly `res` bytes of whole records.
+                // then the type and name. The kernel wrote exactly `res` bytes of whole records,
+                // walked in the reader's scratch buffer (no copy); a result larger than the scratch
+                // (64 KiB at least; glibc's readdir asks for 32 KiB) keeps the address.
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
-                if (res < 0 || res > DIRENTS_MAX) return ArgValue.Num.of(ptr);
+                if (res < 0 || res > mem.scratchSize()) return ArgValue.Num.of(ptr);
                 if (res == 0) return new ArgValue.Words(new long[] {ptr, 0});
-                byte[] b = mem.readBytes(tid, ptr, (int) res);
-                if (b == null) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                int n = mem.readToScratch(tid, ptr, (int) res);
+                if (n < 0) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 long entries = 0;
                 int off = 0;
-                while (off < b.length) {
-                    int reclen = off + 18 <= b.length ? (b[off + 16] & 0xff) | (b[off + 17] & 0xff) << 8 : 0;
-                    if (reclen < 19 || off + reclen > b.length) return ArgValue.Num.of(ptr); // not whole records: no count
+                while (off < n) {
+                    int reclen = off + 18 <= n ? mem.scratchU16(off + 16) : 0;
+                    if (reclen < 19 || off + reclen > n) return ArgValue.Num.of(ptr); // not whole records: no count
                     entries++;
                     off += reclen;
                 }

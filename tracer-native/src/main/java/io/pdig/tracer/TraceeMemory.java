@@ -69,6 +69,25 @@ final class TraceeMemory {
         return new Str(b, !nul, 0);
     }
 
+    /**
+     * Reads up to {@code len} bytes (at most {@link #scratchSize()}) into the scratch buffer and
+     * returns how many were read, -1 when unreadable; {@link #scratchU16} then looks at them without
+     * a copy. Valid until the next read: the scratch is the tracer thread's, reused by every read.
+     */
+    int readToScratch(int tid, long addr, int len) {
+        long r = lib.pdig_read_mem(tid, addr, scratchAddr, Math.min(len, scratchSize));
+        return r < 0 ? -1 : (int) r;
+    }
+
+    /** The little-endian u16 at {@code offset} of the last {@link #readToScratch}. */
+    int scratchU16(int offset) {
+        return scratch.getShort(offset) & 0xffff;
+    }
+
+    int scratchSize() {
+        return scratchSize;
+    }
+
     /** Reads exactly up to {@code len} bytes; returns null and sets nothing when unreadable. */
     byte[] readBytes(int tid, long addr, int len) {
         int n0 = Math.min(len, scratchSize);

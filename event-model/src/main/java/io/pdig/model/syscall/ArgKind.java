@@ -199,7 +199,7 @@ public enum ArgKind {
     PATH_OUT(Phase.EXIT),
     /**
      * The linux_dirent64 records getdents64 writes: read at the exit of a call that succeeded (its
-     * result bytes, at most 1 MiB) only to count them, stored as Words {address, entries}, printed
+     * result bytes, at most the tracer's 64 KiB scratch) only to count them, stored as Words {address, entries}, printed
      * as strace's {@code 0x7ffc... /* 5 entries *}{@code /}. The address when the call failed, the
      * records could not be walked, no exit stop came, and in older journals (PTR there).
      */
