@@ -7,6 +7,8 @@ import io.pdig.journal.codec.RecordDecoder;
 import io.pdig.journal.codec.RecordEncoder;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.Event;
+import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
 import io.pdig.model.event.SyscallEvent;
 import io.pdig.model.syscall.Abi;
 import java.util.Arrays;
@@ -47,6 +49,25 @@ class CodecTest {
         assertEquals(SyscallEvent.NO_DURATION, ((SyscallEvent) new RecordDecoder().decode(without, 0, without.length)).duration());
         // One flags byte and a 4-byte varint; an event without a duration is coded as v4 coded it.
         assertEquals(without.length + 1 + 4, withIt.length);
+    }
+
+    @Test
+    void anExecsExeFileRoundTripsAlsoInsideASessionStart() {
+        ProcessEvent.Exec plain = SampleEvents.exec(SampleEvents.T0, 4001);
+        ProcessEvent.ExeFile f = new ProcessEvent.ExeFile(0x8000_0000_0000_0001L, 1_700_000_000_123_456_789L, 0, true, true);
+        ProcessEvent.Exec with = SampleEvents.withExeFile(plain, f);
+        byte[] r = encode(new RecordEncoder(), 1, with, true);
+        ProcessEvent.Exec back = (ProcessEvent.Exec) new RecordDecoder().decode(r, 0, r.length);
+        assertEquals(f, back.exeFile());
+        assertEquals(EventText.of(with), EventText.of(back));
+        byte[] without = encode(new RecordEncoder(), 1, plain, true);
+        assertNull(((ProcessEvent.Exec) new RecordDecoder().decode(without, 0, without.length)).exeFile());
+
+        SessionEvent.Start st = new SessionEvent.Start(SampleEvents.T0, 4000, 4000, "h", "b", "v", 6, List.of(), 4001,
+                List.of(new SessionEvent.ProcessSnapshot(with, java.util.Map.of())));
+        byte[] s = encode(new RecordEncoder(), 2, st, true);
+        SessionEvent.Start stBack = (SessionEvent.Start) new RecordDecoder().decode(s, 0, s.length);
+        assertEquals(f, stBack.processes().get(0).exec().exeFile());
     }
 
     @Test

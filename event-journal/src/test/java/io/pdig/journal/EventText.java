@@ -58,7 +58,9 @@ public final class EventText {
                 + ", uid=" + Arrays.toString(x.uid()) + ", gid=" + Arrays.toString(x.gid()) + ", loginUid=" + x.loginUid()
                 + ", tty=" + x.tty() + ", sid=" + x.sid() + ", pgid=" + x.pgid() + ", cgroup=" + hex(x.cgroup())
                 + ", caps=" + Arrays.toString(x.caps()) + ", memfd=" + x.exeFromMemfd() + ", upper=" + x.exeUpperLayer()
-                + ", ppid=" + x.ppid() + "]";
+                + ", ppid=" + x.ppid()
+                // The fixtures' text of schema v1-v5, which had no exe inode: unchanged when unknown.
+                + (x.exeFile() == null ? "" : ", exeFile=" + x.exeFile()) + "]";
     }
 
     private static String arg(ArgValue a) {

@@ -36,6 +36,12 @@ public final class SampleEvents {
                 false, false, 1);
     }
 
+    static ProcessEvent.Exec withExeFile(ProcessEvent.Exec e, ProcessEvent.ExeFile f) {
+        return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), e.exePath(), e.argv(), e.argvTruncated(), e.env(),
+                e.cwd(), e.uid(), e.gid(), e.loginUid(), e.tty(), e.sid(), e.pgid(), e.cgroup(), e.caps(), e.exeFromMemfd(),
+                e.exeUpperLayer(), e.ppid(), f);
+    }
+
     /** One of everything, in a plausible order. */
     public static List<Event> all() {
         List<Event> l = new ArrayList<>();
@@ -97,6 +103,11 @@ public final class SampleEvents {
         l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 17, 2, 4003, 0, new ProcessEvent.SiginfoRest(9, 3, 1)));
         l.add(new ProcessEvent.Signal(t + 50, 4001, 4001, 10, -6, 4003, 0, new ProcessEvent.SiginfoRest(-1L, Long.MIN_VALUE, 0x7ffc00001000L)));
         l.add(new ProcessEvent.Stopped(t + 51, 4001, 4001, 19));
+        // Schema v6: the executable's inode (writable on a plain filesystem; not writable on an
+        // overlay, with a ctime before the epoch read as 0 and an inode number past 2^63).
+        ProcessEvent.Exec base = exec(t + 51, 4001);
+        l.add(withExeFile(base, new ProcessEvent.ExeFile(1_234_567L, 1_700_000_000_123_456_789L, 1_600_000_000_000_000_001L, true, false)));
+        l.add(withExeFile(base, new ProcessEvent.ExeFile(-2L, 0, 1_600_000_000_000_000_001L, false, true)));
         l.add(new ProcessEvent.Exit(t + 52, 4002, 4001, 0, 0, false, true));
         l.add(new ProcessEvent.Exit(t + 53, 4001, 4001, 0, 11, true, false));
         for (NoticeEvent.Kind k : NoticeEvent.Kind.values()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.event.Event;
 import io.pdig.model.event.ProcessEvent;
+import io.pdig.model.event.SessionEvent;
 import io.pdig.model.event.SyscallEvent;
 import java.net.URL;
 import java.nio.file.DirectoryStream;
@@ -119,6 +120,38 @@ class SchemaFixtureTest {
             }
             assertEquals(expected, got);
             assertTrue(syscalls > 100, "syscalls read: " + syscalls);
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
+    /**
+     * v5 (a syscall's duration), generated the same way before v6 added the executable's inode to
+     * EXEC: its execs, and the exec snapshots in its session starts, read without one (unknown,
+     * not a zero inode), and its durations are kept.
+     */
+    @Test
+    void schemaV5JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v5");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        assertEquals("# schema v5: seq<TAB>EventText of each record", expected.remove(0));
+        assertTrue(expected.stream().anyMatch(l -> l.contains(", duration=")), "the v5 fixture holds a duration");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            int execs = 0;
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
+                got.add(r.seq() + "\t" + EventText.of(r.event()));
+                List<ProcessEvent.Exec> found = new ArrayList<>();
+                if (r.event() instanceof ProcessEvent.Exec x) found.add(x);
+                if (r.event() instanceof SessionEvent.Start st && st.processes() != null) {
+                    for (SessionEvent.ProcessSnapshot p : st.processes()) found.add(p.exec());
+                }
+                for (ProcessEvent.Exec x : found) {
+                    execs++;
+                    assertNull(x.exeFile(), x.toString());
+                }
+            }
+            assertEquals(expected, got);
+            assertTrue(execs >= 3, "execs read: " + execs);
             assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
         }
     }

@@ -70,7 +70,13 @@ package io.pdig.journal.codec;
  *
  * exec-body := formerTid-tid:s exePath:nbytes argv:nlist(bytes) env:nlist(bytes) cwd:nbytes
  *              uid:narr(s) gid:narr(s) loginUid:s tty:s sid:s pgid:s cgroup:nbytes caps:narr(u)
- *              flags:u8 (bit0 argvTruncated, bit1 exeFromMemfd, bit2 exeUpperLayer) ppid:s
+ *              flags:u8 (bit0 argvTruncated, bit1 exeFromMemfd, bit2 exeUpperLayer, since v6: bit3 exeFile,
+ *                        bit4 exeWritable, bit5 exeOnOverlay) ppid:s
+ *              [ino:u ctime:s mtime:s if bit3]                (since v6)
+ *              (the executable's inode at the exec stop: number, ctime and mtime in ns since the
+ *              epoch, and Falco's EXE_WRITABLE as the tracer decided it; without bit3, and in v1-v5
+ *              journals, all of it is unknown. A v5 decoder tests bits 0-2 only and stops before
+ *              the trailing fields, so it reads a v6 exec as one without them)
  * bytes  := len:u byte*        str := bytes (UTF-8)
  * nbytes := 0 for null, else (len+1):u byte*      (same "n" = nullable scheme for nstr, nlist, narr)
  * </pre>
@@ -108,7 +114,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

@@ -242,8 +242,12 @@ public final class RecordDecoder {
         }
         int flags = r.u8();
         int ppid = r.int32();
+        ProcessEvent.ExeFile exeFile = null;
+        if ((flags & 8) != 0) {
+            exeFile = new ProcessEvent.ExeFile(r.uvarint(), r.svarint(), r.svarint(), (flags & 16) != 0, (flags & 32) != 0);
+        }
         return new ProcessEvent.Exec(ts, tid, pid, formerTid, exe, argv, (flags & 1) != 0, env, cwd, uid, gid,
-                loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid);
+                loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid, exeFile);
     }
 
     /** An ascending list of item indices below {@code n} (a STRLIST's cut items). */

@@ -295,8 +295,15 @@ public final class RecordEncoder {
             w.uvarint(e.caps().length + 1L);
             for (long c : e.caps()) w.uvarint(c);
         }
-        w.u8((e.argvTruncated() ? 1 : 0) | (e.exeFromMemfd() ? 2 : 0) | (e.exeUpperLayer() ? 4 : 0));
+        ProcessEvent.ExeFile f = e.exeFile();
+        w.u8((e.argvTruncated() ? 1 : 0) | (e.exeFromMemfd() ? 2 : 0) | (e.exeUpperLayer() ? 4 : 0)
+                | (f == null ? 0 : 8 | (f.writable() ? 16 : 0) | (f.overlay() ? 32 : 0)));
         w.svarint(e.ppid());
+        if (f != null) {
+            w.uvarint(f.ino());
+            w.svarint(f.ctimeNs());
+            w.svarint(f.mtimeNs());
+        }
     }
 
     private static void nbytes(ByteWriter w, byte[] b) {

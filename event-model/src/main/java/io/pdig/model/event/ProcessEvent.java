@@ -36,11 +36,36 @@ public sealed interface ProcessEvent extends Event {
      * @param caps      capabilities: [inheritable, permitted, effective]
      * @param exeFromMemfd true when the executable was a memfd (fileless execution)
      * @param exeUpperLayer true when the exe lives in an overlayfs upper layer (unknown: false)
+     * @param exeFile  the executable's inode as the snapshot found it; null when unknown (journals
+     *                 before schema v6, an executable the tracer could not stat)
      */
     record Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
                 List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
-                byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid)
+                byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid, ExeFile exeFile)
             implements ProcessEvent {
+
+        /** An exec whose executable's inode is unknown (what schema v5 and before recorded). */
+        public Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
+                    List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
+                    byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid) {
+            this(ts, tid, pid, formerTid, exePath, argv, argvTruncated, env, cwd, uid, gid, loginUid, tty, sid, pgid,
+                    cgroup, caps, exeFromMemfd, exeUpperLayer, ppid, null);
+        }
+    }
+
+    /**
+     * What Falco's driver reports about the executable at an exec (proc.exe_ino*, the EXE_WRITABLE
+     * flag), as the tracer read it from /proc/PID/exe at the exec stop.
+     *
+     * @param ino      inode number
+     * @param ctimeNs  inode change time, ns since the epoch (0 for a time before the epoch, as Falco)
+     * @param mtimeNs  modification time, ns since the epoch (0 for a time before the epoch)
+     * @param writable Falco's EXE_WRITABLE: the inode is writable by the process's new credentials
+     *                 (the rules are in the tracer's ExeWritable)
+     * @param overlay  the executable is on overlayfs, whose upper or lower layer pdig cannot tell:
+     *                 Falco's EXE_UPPER_LAYER / EXE_LOWER_LAYER are then unknown, otherwise both false
+     */
+    record ExeFile(long ino, long ctimeNs, long mtimeNs, boolean writable, boolean overlay) {
     }
 
     /**

@@ -7,8 +7,9 @@ import static io.pdig.model.render.Ev.call;
 import static io.pdig.model.render.Ev.n;
 import static io.pdig.model.render.Ev.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,6 +171,16 @@ class EventJsonTest {
         assertEquals("CAP_SYS_ADMIN", x.get("caps").get("permitted").asText());
         assertEquals("CAP_CHOWN", x.get("caps").get("effective").asText());
         assertTrue(x.get("exe_from_memfd").asBoolean());
+        assertNull(x.get("exe_file"), "no exe_file key when the inode is unknown");
+        ProcessEvent.Exec withFile = new ProcessEvent.Exec(2, 10, 10, 10, b("/usr/bin/true"), List.of(b("true")), false,
+                List.of(), b("/tmp"), new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, -1, 0, 9, 9, null, null, false, false, 1,
+                new ProcessEvent.ExeFile(-1L, 1_700_000_000_000_000_001L, 5, true, false));
+        JsonNode f = render(2, withFile, "exec").get("exe_file");
+        assertEquals("18446744073709551615", f.get("ino").asText());
+        assertEquals(1_700_000_000_000_000_001L, f.get("ctime").asLong());
+        assertEquals(5, f.get("mtime").asLong());
+        assertTrue(f.get("writable").asBoolean());
+        assertFalse(f.get("overlay").asBoolean());
 
         JsonNode e = render(3, new ProcessEvent.Exit(3, 10, 10, 0, 11, true, false), "exit");
         assertEquals("SIGSEGV", e.get("signal").asText());
