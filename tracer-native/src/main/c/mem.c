@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -84,8 +86,12 @@ long pdig_read_str(int pid, long remote, int64_t *local, long max) {
  * the per-file objects of a Java stream. `names` holds `count` NUL-terminated names; a name that
  * starts with '>' is a symbolic link (read with readlinkat, e.g. ">exe"). lens[i] is, on entry,
  * the most bytes file i may take and, on return, the bytes it took (its contents follow the
- * previous file's in `out`) or -errno. Returns the bytes used, or -errno when /proc/PID itself
- * cannot be opened (the process is gone).
+ * previous file's in `out`) or -errno. Two more prefixes give an entry's metadata instead of its
+ * contents, as the raw kernel struct (the caller knows the layout): '@' a struct statx of what the
+ * entry points at (mask STATX_BASIC_STATS | STATX_MNT_ID; "@exe": the executable's inode), '%' a
+ * struct statfs of it ("%exe": the executable's filesystem). Each is one syscall; there is no
+ * statfs relative to a directory fd, so '%' names the path again. Returns the bytes used, or
+ * -errno when /proc/PID itself cannot be opened (the process is gone).
  */
 long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, char *out, long cap) {
     char path[32];
@@ -102,6 +108,28 @@ long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, 
         if (name[0] == '>') {
             ssize_t r = readlinkat(dir, name + 1, dst, (size_t)want);
             n = r < 0 ? -errno : r;
+        } else if (name[0] == '@') {
+            struct statx sx;
+            if (want < (long)sizeof sx) {
+                n = -EOVERFLOW;
+            } else if (statx(dir, name + 1, AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_MNT_ID, &sx) < 0) {
+                n = -errno;
+            } else {
+                memcpy(dst, &sx, sizeof sx);
+                n = sizeof sx;
+            }
+        } else if (name[0] == '%') {
+            struct statfs sf;
+            char full[96];
+            snprintf(full, sizeof full, "/proc/%d/%s", pid, name + 1);
+            if (want < (long)sizeof sf) {
+                n = -EOVERFLOW;
+            } else if (statfs(full, &sf) < 0) {
+                n = -errno;
+            } else {
+                memcpy(dst, &sf, sizeof sf);
+                n = sizeof sf;
+            }
         } else {
             int fd;
             /* The tracer thread's wake signal has no SA_RESTART: retry what it interrupts. */

@@ -77,17 +77,22 @@ int main(void) {
             int64_t regs[PDIG_SLOT_COUNT];
             if (pdig_syscall_regs(tid, regs) != 0 || regs[PDIG_SLOT_NR] != 59 || regs[PDIG_SLOT_ARCH] != AUDIT_ARCH_X86_64) return 10;
             /* Batch read, with a buffer too small for every file: the later ones are cut, not overrun. */
-            static const char names[] = ">exe\0cmdline\0status\0no-such-file\0stat";
-            int32_t lens[5] = {256, 4096, 65536, 16, 4096};
+            /* '@' and '%': the exe's struct statx (256 bytes) and struct statfs (120 bytes). */
+            static const char names[] = ">exe\0@exe\0%exe\0cmdline\0status\0no-such-file\0stat";
+            int32_t lens[7] = {256, 256, 120, 4096, 65536, 16, 4096};
             char files[1024];
             int lowest_free_fd = open("/dev/null", O_RDONLY);
             close(lowest_free_fd);
-            long used = pdig_read_proc_files(tid, names, 5, lens, files, sizeof files);
+            long used = pdig_read_proc_files(tid, names, 7, lens, files, sizeof files);
             int after = open("/dev/null", O_RDONLY); /* the same number: no descriptor was left open */
             close(after);
             if (after != lowest_free_fd) return 9;
-            if (used <= 0 || used > (long)sizeof files || lens[0] <= 0 || lens[1] <= 0 || lens[3] != -2) return 7;
-            if (pdig_read_proc_files(999999999, names, 5, lens, files, sizeof files) >= 0) return 8;
+            if (used <= 0 || used > (long)sizeof files || lens[0] <= 0 || lens[1] != 256 || lens[2] != 120
+                || lens[3] <= 0 || lens[5] != -2) return 7;
+            /* A slot too small for the struct is refused, not overrun. */
+            int32_t small[7] = {256, 100, 100, 4096, 65536, 16, 4096};
+            if (pdig_read_proc_files(tid, names, 7, small, files, sizeof files) <= 0 || small[1] != -75 || small[2] != -75) return 11;
+            if (pdig_read_proc_files(999999999, names, 7, lens, files, sizeof files) >= 0) return 8;
             pdig_spawn_free(h);
             h = 0;
         }

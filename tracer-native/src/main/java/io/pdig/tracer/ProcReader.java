@@ -151,11 +151,14 @@ final class ProcReader {
 
     /**
      * The files of an exec snapshot, in one native call (TraceeMemory.readProcFiles): one lookup
-     * of /proc/PID instead of eight, and no Java stream per file. The exec path pays this once per
+     * of /proc/PID instead of eight, and no Java stream per file; plus the executable's statx and
+     * statfs (ExeFacts). The exec path pays this once per
      * launched program, with the tracee stopped.
      */
-    private static final String[] SNAPSHOT_FILES = {">exe", "cmdline", "environ", ">cwd", "status", "loginuid", "stat", "cgroup"};
-    private static final int[] SNAPSHOT_LIMITS = {8192, MAX_CMDLINE, MAX_ENVIRON, 8192, MAX_SMALL, 64, 4096, MAX_SMALL};
+    private static final String[] SNAPSHOT_FILES = {">exe", "cmdline", "environ", ">cwd", "status", "loginuid", "stat", "cgroup",
+        "@exe", "%exe"};
+    private static final int[] SNAPSHOT_LIMITS = {8192, MAX_CMDLINE, MAX_ENVIRON, 8192, MAX_SMALL, 64, 4096, MAX_SMALL,
+        ExeFacts.STATX_SIZE, ExeFacts.STATFS_SIZE};
     private static final byte[] SNAPSHOT_NAMES = String.join("\0", SNAPSHOT_FILES).concat("\0").getBytes(StandardCharsets.US_ASCII);
     private static final int EXE = 0;
     private static final int CMDLINE = 1;
@@ -165,6 +168,9 @@ final class ProcReader {
     private static final int LOGINUID = 5;
     private static final int STAT = 6;
     private static final int CGROUP = 7;
+    /** The executable's struct statx and struct statfs (ExeFacts): two syscalls, no file opened. */
+    private static final int EXE_STATX = 8;
+    private static final int EXE_STATFS = 9;
 
     /**
      * The process snapshot Falco's proc.* fields need, read right at the exec event (the tracee is
@@ -209,8 +215,10 @@ final class ProcReader {
             tty = parseInt(st[4]);
         }
         boolean memfd = startsWith(exe, "/memfd:");
+        ProcessEvent.ExeFile exeFile = ExeFacts.of(f[EXE_STATX], f[EXE_STATFS], uid, gid, statusField(status, "Groups"), caps[2],
+                () -> ExeFacts.mountinfo(procId));
         return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, f[CWD] == null ? new byte[0] : f[CWD],
-                uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid);
+                uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid, exeFile);
     }
 
     private static boolean startsWith(byte[] b, String prefix) {
