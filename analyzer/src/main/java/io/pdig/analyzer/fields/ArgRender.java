@@ -348,9 +348,7 @@ final class ArgRender {
             case "tty" -> str(p.tty());
             case "pgid", "vpgid" -> str(p.pgid());
             case "loginuid" -> str(p.loginUid());
-            case "flags" -> p.execKnown() ? LocalNames.exeFlags(
-                    (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0) | (p.exeUpperLayer() ? LocalNames.EXE_UPPER_LAYER : 0))
-                    : null;
+            case "flags" -> p.execKnown() ? LocalNames.exeFlags(exeFlags(p)) : null;
             case "cap_inheritable" -> p.cap(0) == null ? null : Capabilities.falco(p.cap(0));
             case "cap_permitted" -> p.cap(1) == null ? null : Capabilities.falco(p.cap(1));
             case "cap_effective" -> p.cap(2) == null ? null : Capabilities.falco(p.cap(2));
@@ -359,6 +357,16 @@ final class ArgRender {
             case "trusted_exepath" -> p.exePath();
             default -> null;
         };
+    }
+
+    /**
+     * Falco's execve exit flags from the exec snapshot. EXE_WRITABLE needs the exe inode facts
+     * (schema v6); EXE_LOWER_LAYER is never set: on overlayfs pdig cannot tell the layers apart.
+     */
+    private static int exeFlags(ProcessInfo p) {
+        return (p.exeFile() != null && p.exeFile().writable() ? LocalNames.EXE_WRITABLE : 0)
+                | (p.exeUpperLayer() ? LocalNames.EXE_UPPER_LAYER : 0)
+                | (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0);
     }
 
     private static String str(Integer i) {

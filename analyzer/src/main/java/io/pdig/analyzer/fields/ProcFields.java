@@ -103,15 +103,29 @@ final class ProcFields {
                 self(p -> p.onHost() ? (long) p.pid() : null));
         b.plain("proc.is_exe_from_memfd", BOOL, "true when the executable is a memfd (fileless execution)",
                 self(p -> p.execKnown() ? p.exeFromMemfd() : null));
-        b.plain("proc.is_exe_upper_layer", BOOL, "true when the executable is in an overlayfs upper layer",
-                self(p -> p.execKnown() ? p.exeUpperLayer() : null));
-        b.noValue("proc.is_exe_lower_layer", BOOL, NONE, "true when the executable is in an overlayfs lower layer");
-        b.noValue("proc.is_exe_writable", BOOL, NONE, "true when the executable is writable by the process user");
-        b.noValue("proc.exe_ino", INT64, NONE, "inode number of the executable");
-        b.noValue("proc.exe_ino.ctime", ABSTIME, NONE, "ctime of the executable's inode");
-        b.noValue("proc.exe_ino.mtime", ABSTIME, NONE, "mtime of the executable's inode");
-        b.noValue("proc.exe_ino.ctime_duration_proc_start", ABSTIME, NONE,
-                "process start time minus the executable's ctime");
+        // The layer fields are unknown on overlayfs (pdig cannot tell the layers apart) and false
+        // elsewhere; before schema v6 the filesystem was unknown and upper_layer said false.
+        b.plain("proc.is_exe_upper_layer", BOOL, "true when the executable is in an overlayfs upper layer "
+                + "(no value on overlayfs: pdig cannot tell the layers apart)",
+                self(p -> !p.execKnown() || onOverlay(p) && !p.exeUpperLayer() ? null : p.exeUpperLayer()));
+        b.plain("proc.is_exe_lower_layer", BOOL, "true when the executable is in an overlayfs lower layer "
+                + "(no value on overlayfs: pdig cannot tell the layers apart)",
+                self(p -> p.exeFile() == null || p.exeFile().overlay() ? null : false));
+        b.plain("proc.is_exe_writable", BOOL, "true when the executable's inode is writable by the process's credentials "
+                + "at exec, as Falco's EXE_WRITABLE (owner, mode bits, CAP_DAC_OVERRIDE/CAP_FOWNER; false on a read-only "
+                + "filesystem, but not for a read-only bind mount of a writable one, and for an immutable file)",
+                self(p -> p.exeFile() == null ? null : p.exeFile().writable()));
+        // Falco gives no value for an inode number or a time of 0.
+        b.plain("proc.exe_ino", INT64, "inode number of the executable, stat'ed at exec",
+                self(p -> p.exeFile() == null || p.exeFile().ino() == 0 ? null : p.exeFile().ino()));
+        b.plain("proc.exe_ino.ctime", ABSTIME, "ctime (last status change) of the executable's inode, ns since the epoch",
+                self(p -> p.exeFile() == null || p.exeFile().ctimeNs() == 0 ? null : p.exeFile().ctimeNs()));
+        b.plain("proc.exe_ino.mtime", ABSTIME, "mtime (last modification) of the executable's inode, ns since the epoch",
+                self(p -> p.exeFile() == null || p.exeFile().mtimeNs() == 0 ? null : p.exeFile().mtimeNs()));
+        b.plain("proc.exe_ino.ctime_duration_proc_start", ABSTIME,
+                "process start (clone) time minus the executable's ctime, in ns (negative when the file changed "
+                + "after the clone, where Falco's unsigned value wraps)",
+                self(ProcFields::ctimeDurationProcStart));
         b.noValue("proc.exe_ino.ctime_duration_pidns_start", ABSTIME, NONE,
                 "pid-namespace start time minus the executable's ctime");
         b.noValue("proc.pidns_init_start_ts", ABSTIME, NONE, "start time of the pid namespace's init");
@@ -127,6 +141,20 @@ final class ProcFields {
                 (c, a) -> has(c) ? false : null);
         b.plain("proc.is_container_readiness_probe", BOOL, "true for readiness probes: always false on pdig",
                 (c, a) -> has(c) ? false : null);
+    }
+
+    private static boolean onOverlay(ProcessInfo p) {
+        return p.exeFile() != null && p.exeFile().overlay();
+    }
+
+    /**
+     * Falco's clone_ts - exe_ino_ctime, computed at the exec when the clone time is known (the
+     * ctime of 0 that a time before the epoch gives counts as 0, as in Falco); no value for 0.
+     */
+    private static Long ctimeDurationProcStart(ProcessInfo p) {
+        if (p.exeFile() == null || p.startTs() <= 0) return null;
+        long d = p.startTs() - p.exeFile().ctimeNs();
+        return d == 0 ? null : d;
     }
 
     static boolean has(EvalContext c) {

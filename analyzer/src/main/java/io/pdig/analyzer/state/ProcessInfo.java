@@ -1,5 +1,6 @@
 package io.pdig.analyzer.state;
 
+import io.pdig.model.event.ProcessEvent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,8 @@ public final class ProcessInfo {
     long[] caps;
     boolean exeFromMemfd;
     boolean exeUpperLayer;
+    /** The executable's inode as the exec snapshot found it; null when unknown. */
+    ProcessEvent.ExeFile exeFile;
     /** Process start time (clone or snapshot time), ns since the epoch; 0 when unknown. */
     long startTs;
     FdTable fds;
@@ -75,6 +78,7 @@ public final class ProcessInfo {
         caps = p.caps == null ? null : p.caps.clone();
         exeFromMemfd = p.exeFromMemfd;
         exeUpperLayer = p.exeUpperLayer;
+        exeFile = p.exeFile;
     }
 
     public int pid() {
@@ -167,6 +171,15 @@ public final class ProcessInfo {
 
     public boolean exeUpperLayer() {
         return exeUpperLayer;
+    }
+
+    /**
+     * The executable's inode facts of the last exec (inherited over fork, as Falco's clone
+     * parser copies them); null when unknown: journals before schema v6, an exe the tracer could
+     * not stat, a process known only from its syscalls.
+     */
+    public ProcessEvent.ExeFile exeFile() {
+        return exeFile;
     }
 
     public long startTs() {

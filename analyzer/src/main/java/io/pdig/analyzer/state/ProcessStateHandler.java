@@ -87,6 +87,7 @@ final class ProcessStateHandler {
         p.caps = e.caps() == null ? null : e.caps().clone();
         p.exeFromMemfd = e.exeFromMemfd();
         p.exeUpperLayer = e.exeUpperLayer();
+        p.exeFile = e.exeFile();
         if (e.ppid() > 0) {
             p.ppid = e.ppid();
         }

@@ -116,6 +116,7 @@ public final class TestEvents {
         long[] caps = {0, 0x1ffffffffffL, 0x1ffffffffffL};
         boolean memfd;
         int ppid;
+        ProcessEvent.ExeFile exeFile;
 
         public ExecBuilder(int pid, String exePath, String... argv) {
             this.pid = pid;
@@ -138,6 +139,7 @@ public final class TestEvents {
         public ExecBuilder caps(long inh, long perm, long eff) { caps = new long[] {inh, perm, eff}; return this; }
         public ExecBuilder memfd(boolean v) { memfd = v; return this; }
         public ExecBuilder ppid(int v) { ppid = v; return this; }
+        public ExecBuilder exeFile(ProcessEvent.ExeFile v) { exeFile = v; return this; }
 
         public ProcessEvent.Exec build() {
             List<byte[]> a = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class TestEvents {
             env.forEach(s -> e.add(bytes(s)));
             return new ProcessEvent.Exec(ts, pid, pid, pid, bytes(exePath), a, false, e, bytes(cwd),
                     new int[] {uid, uid, uid, uid}, new int[] {gid, gid, gid, gid}, loginUid, tty, sid, pgid,
-                    cgroup == null ? null : bytes(cgroup), caps, memfd, false, ppid);
+                    cgroup == null ? null : bytes(cgroup), caps, memfd, false, ppid, exeFile);
         }
     }
 
