@@ -93,6 +93,24 @@ long pdig_read_str(int pid, long remote, int64_t *local, long max) {
  * statfs relative to a directory fd, so '%' names the path again. Returns the bytes used, or
  * -errno when /proc/PID itself cannot be opened (the process is gone).
  */
+/* statx and statfs of a /proc entry, retried when the tracer's wake signal (no SA_RESTART)
+ * interrupts them, as the reads below are. */
+static int stat_entry_x(int dir, const char *name, struct statx *sx) {
+    int r;
+    do {
+        r = statx(dir, name, AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_MNT_ID, sx);
+    } while (r < 0 && errno == EINTR);
+    return r;
+}
+
+static int stat_entry_fs(const char *path, struct statfs *sf) {
+    int r;
+    do {
+        r = statfs(path, sf);
+    } while (r < 0 && errno == EINTR);
+    return r;
+}
+
 long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, char *out, long cap) {
     char path[32];
     snprintf(path, sizeof path, "/proc/%d", pid);
@@ -112,7 +130,7 @@ long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, 
             struct statx sx;
             if (want < (long)sizeof sx) {
                 n = -EOVERFLOW;
-            } else if (statx(dir, name + 1, AT_STATX_SYNC_AS_STAT, STATX_BASIC_STATS | STATX_MNT_ID, &sx) < 0) {
+            } else if (stat_entry_x(dir, name + 1, &sx) < 0) {
                 n = -errno;
             } else {
                 memcpy(dst, &sx, sizeof sx);
@@ -124,7 +142,7 @@ long pdig_read_proc_files(int pid, const char *names, int count, int32_t *lens, 
             snprintf(full, sizeof full, "/proc/%d/%s", pid, name + 1);
             if (want < (long)sizeof sf) {
                 n = -EOVERFLOW;
-            } else if (statfs(full, &sf) < 0) {
+            } else if (stat_entry_fs(full, &sf) < 0) {
                 n = -errno;
             } else {
                 memcpy(dst, &sf, sizeof sf);
