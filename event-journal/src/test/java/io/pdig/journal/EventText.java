@@ -74,6 +74,10 @@ public final class EventText {
         }
         if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
         if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";
+        if (a instanceof ArgValue.IoVec v) {
+            return "IoVec(" + v.count() + "," + Arrays.toString(v.bases()) + "," + Arrays.toString(v.lengths()) + ","
+                    + Arrays.toString(v.captured()) + "," + hex(v.data()) + "," + v.moved() + ")";
+        }
         return String.valueOf(a);
     }
 

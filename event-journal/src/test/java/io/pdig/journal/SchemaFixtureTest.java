@@ -126,8 +126,8 @@ class SchemaFixtureTest {
 
     /**
      * v5 (a syscall's duration), generated the same way before v6 added the executable's inode to
-     * EXEC: its execs, and the exec snapshots in its session starts, read without one (unknown,
-     * not a zero inode), and its durations are kept.
+     * EXEC and the IOVEC argument: its execs, and the exec snapshots in its session starts, read
+     * without one (unknown, not a zero inode), its durations are kept, and it holds no iovec.
      */
     @Test
     void schemaV5JournalReadsExactlyAsWritten() throws Exception {

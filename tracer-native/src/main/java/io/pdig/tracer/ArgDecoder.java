@@ -29,14 +29,17 @@ final class ArgDecoder {
     private final TraceeMemory mem;
     private final SocketNames sockets;
     private final int stringLimit;
-    /** Most bytes captured of one data buffer (DATA, DATA_OUT); at most the memory reader's scratch. */
+    /** Most bytes captured of one data buffer (DATA, DATA_OUT, an iovec's); at most the memory reader's scratch. */
     private final int snapLen;
+
+    private final IoVecReader iovecs;
 
     ArgDecoder(TraceeMemory mem, SocketNames sockets, int stringLimit, int snapLen) {
         this.mem = mem;
         this.sockets = sockets;
         this.stringLimit = stringLimit;
         this.snapLen = snapLen;
+        this.iovecs = new IoVecReader(mem, snapLen);
     }
 
     /**
@@ -399,6 +402,16 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 long size = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
                 return data(tid, ptr, size);
+            }
+            case IOVEC:
+            case IOVEC_OUT: {
+                // The count is the next argument (the kernel refuses more than 1024). A
+                // write's data is captured whether or not it then fails, as DATA's; a read's only
+                // as far as its result reaches.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long count = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
+                boolean write = kind == ArgKind.IOVEC;
+                return iovecs.read(tid, ptr, count, ptrSize, write, write ? -1 : res);
             }
             case DATA_OUT: {
                 // Only what the kernel wrote, which the result counts: nothing when it failed.

@@ -100,6 +100,34 @@ final class TraceeMemory {
         return b;
     }
 
+    /**
+     * Reads {@code len} bytes into {@code dst} at {@code off}, with no allocation (through the
+     * scratch buffer); false, leaving {@code dst} as it was, when fewer could be read.
+     */
+    boolean readInto(int tid, long addr, byte[] dst, int off, int len) {
+        if (len == 0) return true;
+        if (len > scratchSize) return false;
+        long r = lib.pdig_read_mem(tid, addr, scratchAddr, len);
+        if (r != len) return false;
+        scratch.get(0, dst, off, len);
+        return true;
+    }
+
+    /**
+     * Reads {@code count} little-endian words of {@code wordSize} (4 or 8) bytes into {@code dst},
+     * with no allocation; the number of whole words read (0 when unreadable).
+     */
+    int readWordsInto(int tid, long addr, long[] dst, int count, int wordSize) {
+        int len = Math.min(count * wordSize, scratchSize);
+        long r = lib.pdig_read_mem(tid, addr, scratchAddr, len);
+        if (r <= 0) return 0;
+        int n = (int) r / wordSize;
+        for (int i = 0; i < n; i++) {
+            dst[i] = wordSize == 8 ? scratch.getLong(i * 8L) : scratch.getInt(i * 4L) & 0xffffffffL;
+        }
+        return n;
+    }
+
     /** errno of the last failed read at addr (re-reads one byte; used only on the error path). */
     int readErrno(int tid, long addr) {
         long r = lib.pdig_read_mem(tid, addr, scratchAddr, 1);

@@ -82,7 +82,8 @@ final class EvtFields {
                 EvtFields::arg);
         b.withArg("evt.rawarg", CHARBUF, REQUIRED_KEY, "a parameter by name, raw value as text", (c, a) ->
                 c.event() instanceof SyscallEvent s && a != null ? ArgRender.rawByName(c, s, a) : null);
-        b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto: the first "
+        b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto and the readv/writev family (its "
+                + "segments concatenated): the first "
                 + "--snaplen bytes (default 80) the call read or wrote; no value for a failed read or an unreadable buffer",
                 (c, a) -> buffer(c));
         b.plain("evt.buflen", UINT64, "bytes a successful call with an I/O buffer read or wrote (its result)", (c, a) -> {
@@ -173,15 +174,21 @@ final class EvtFields {
         SyscallEvent s = sys(c);
         if (s == null) return null;
         int i = dataIndex(s.syscall());
-        return i >= 0 && i < s.args().length && s.args()[i] instanceof ArgValue.Bytes b ? b.bytes() : null;
+        if (i < 0 || i >= s.args().length) return null;
+        // an iovec's segments concatenated, as Falco's drivers give readv/writev's buffer
+        // (a failed read wrote nothing: no value, as DATA_OUT's address gives none)
+        if (s.args()[i] instanceof ArgValue.IoVec v) {
+            return s.failed() && s.syscall().args().get(i).kind() == ArgKind.IOVEC_OUT ? null : v.data();
+        }
+        return s.args()[i] instanceof ArgValue.Bytes b ? b.bytes() : null;
     }
 
-    /** Index of a row's data buffer argument (ArgKind DATA or DATA_OUT), or -1. */
+    /** Index of a row's data buffer argument (ArgKind DATA, DATA_OUT, IOVEC or IOVEC_OUT), or -1. */
     private static int dataIndex(Syscall row) {
         if (row == null) return -1;
         for (int i = 0; i < row.args().size(); i++) {
             ArgKind k = row.args().get(i).kind();
-            if (k == ArgKind.DATA || k == ArgKind.DATA_OUT) return i;
+            if (k == ArgKind.DATA || k == ArgKind.DATA_OUT || k == ArgKind.IOVEC || k == ArgKind.IOVEC_OUT) return i;
         }
         return -1;
     }

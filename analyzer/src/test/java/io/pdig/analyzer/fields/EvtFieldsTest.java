@@ -66,6 +66,35 @@ class EvtFieldsTest {
         assertNull(h.value("evt.buflen"));
     }
 
+    /**
+     * The iovec calls: evt.buffer is their segments' captured bytes concatenated (as Falco's
+     * drivers give readv/writev's), evt.buflen the result; a failed readv (its segments kept
+     * without bytes) has neither, a writev that failed still has the data it passed.
+     */
+    @Test
+    void anIoVecBufferIsItsSegmentsConcatenated() {
+        byte[] hw = "hello world\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ArgValue.IoVec two = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {5, 7}, new int[] {5, 7}, hw, 12);
+        Harness h = shell().feed(sys(50, "writev", 12, "fd", 4, "iov", two, "iovcnt", 2));
+        assertArrayEquals(hw, (byte[]) h.value("evt.buffer"));
+        assertEquals(12L, h.value("evt.buflen"));
+        ArgValue.IoVec shortRead = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {3, 10}, new int[] {3, 0},
+                new byte[] {'a', 'b', 'c'}, 3);
+        h.feed(sys(50, "readv", 3, "fd", 3, "iov", shortRead, "iovcnt", 2));
+        assertArrayEquals(new byte[] {'a', 'b', 'c'}, (byte[]) h.value("evt.buffer"));
+        assertEquals(3L, h.value("evt.buflen"));
+        ArgValue.IoVec failed = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {3, 10}, new int[] {-1, -1},
+                new byte[0], 0);
+        h.feed(sys(50, "readv", -9, "fd", 99, "iov", failed, "iovcnt", 2));
+        assertNull(h.value("evt.buffer"), "a failed read wrote nothing");
+        assertNull(h.value("evt.buflen"));
+        ArgValue.IoVec unreadable = new ArgValue.IoVec(2, new long[] {0x1000, 0x10}, new long[] {2, 3}, new int[] {2, -1},
+                new byte[] {'o', 'k'}, 5);
+        h.feed(sys(50, "writev", -14, "fd", 4, "iov", unreadable, "iovcnt", 2));
+        assertArrayEquals(new byte[] {'o', 'k'}, (byte[]) h.value("evt.buffer"), "what could be read of what was passed");
+        assertNull(h.value("evt.buflen"));
+    }
+
     @Test
     void resultFields() {
         Harness h = shell().feed(sys(50, "openat", -2, "dirfd", -100, "name", "/nope", "flags", 0));

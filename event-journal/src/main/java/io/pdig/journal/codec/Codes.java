@@ -33,6 +33,8 @@ final class Codes {
     static final int ARG_UNREADABLE = 9;
     static final int ARG_STRLIST_CUT = 10;
     static final int ARG_STRLIST_X = 11;
+    /** An iovec array (since v6). */
+    static final int ARG_IOVEC = 12;
 
     static final int ARG_TRUNCATED = 0x10;
     static final int PATH_NO_RESOLVED = 0x20;

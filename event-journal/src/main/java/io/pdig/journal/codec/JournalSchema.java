@@ -105,6 +105,11 @@ package io.pdig.journal.codec;
  *                (index:u address:u)*   (since v3: items whose pointer could not be read, ascending,
  *                each with the pointer; such an item's bytes are empty. Written only when there are
  *                any, otherwise STRLIST or STRLIST_CUT)
+ * 12 IOVEC       count:u n:u (base:u length:u captured:s)*n data:bytes moved:u   (since v6: an
+ *                iovec array of the readv/writev family; count = segments the caller passed, the
+ *                first n of them read, each with its iov_base, iov_len and the bytes of it captured
+ *                (-1: none, shown as the base), data = those bytes concatenated, moved = bytes the
+ *                call moved through the segments in order; see ArgValue.IoVec)
  * </pre>
  *
  * <h3>Notice codes</h3>

@@ -209,6 +209,26 @@ public final class RecordDecoder {
                 for (int i = 0; i < n; i++) w[i] = r.uvarint();
                 return new ArgValue.Words(w);
             }
+            case ARG_IOVEC: {
+                long count = r.uvarint();
+                int n = r.count(MAX_ITEMS);
+                long[] bases = new long[n];
+                long[] lengths = new long[n];
+                int[] captured = new int[n];
+                for (int i = 0; i < n; i++) {
+                    bases[i] = r.uvarint();
+                    lengths[i] = r.uvarint();
+                    captured[i] = r.int32();
+                    if (captured[i] < -1) throw new DecodeException("iovec segment " + i + " captured " + captured[i]);
+                }
+                byte[] data = r.bytes();
+                long moved = r.uvarint();
+                try {
+                    return new ArgValue.IoVec(count, bases, lengths, captured, data, moved);
+                } catch (IllegalArgumentException e) {
+                    throw new DecodeException("iovec: " + e.getMessage());
+                }
+            }
             case ARG_UNREADABLE:
                 return new ArgValue.Unreadable(r.uvarint(), r.int32());
             default:

@@ -146,6 +146,20 @@ public final class RecordEncoder {
             out.u8(ARG_WORDS);
             out.uvarint(w.words().length);
             for (long x : w.words()) out.uvarint(x);
+        } else if (a instanceof ArgValue.IoVec v) {
+            out.u8(ARG_IOVEC);
+            out.uvarint(v.count());
+            long[] bases = v.bases();
+            long[] lengths = v.lengths();
+            int[] captured = v.captured();
+            out.uvarint(bases.length);
+            for (int i = 0; i < bases.length; i++) {
+                out.uvarint(bases[i]);
+                out.uvarint(lengths[i]);
+                out.svarint(captured[i]);
+            }
+            out.bytes(v.data());
+            out.uvarint(v.moved());
         } else if (a instanceof ArgValue.Unreadable u) {
             out.u8(ARG_UNREADABLE);
             out.uvarint(u.address());

@@ -48,6 +48,7 @@ public final class ArgNames {
         m.put(ArgKind.RLIMIT_RESOURCE, ProcessConsts.RLIMIT_RESOURCES);
         m.put(ArgKind.WAIT_OPTIONS, ProcessConsts.WAIT_OPTIONS);
         m.put(ArgKind.STATX_MASK, FileConsts.STATX_MASKS);
+        m.put(ArgKind.RWF_FLAGS, FileConsts.RWF_FLAGS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -61,7 +62,7 @@ public final class ArgNames {
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS);
 
     private ArgNames() {
     }

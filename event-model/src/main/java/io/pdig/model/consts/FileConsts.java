@@ -104,6 +104,15 @@ public final class FileConsts {
             AT_EMPTY_PATH 0x1000
             """).field(0x6000, AT_STATX_SYNC, FlagSet.FieldAt.FIRST, true).build();
 
+    /** preadv2/pwritev2's flags (linux/fs.h). */
+    public static final FlagSet RWF_FLAGS = FlagSet.parse("rwf flags", """
+            RWF_HIPRI 0x1
+            RWF_DSYNC 0x2
+            RWF_SYNC 0x4
+            RWF_NOWAIT 0x8
+            RWF_APPEND 0x10
+            """);
+
     /** statx's masks (linux/stat.h), the combined names first as strace prints them. */
     public static final FlagSet STATX_MASKS = FlagSet.parse("statx mask", """
             STATX_ALL 0xfff

@@ -128,6 +128,49 @@ public sealed interface ArgValue {
     record Words(long[] words) implements ArgValue {
     }
 
+    /**
+     * An iovec array (readv/writev family) as the call used it: per segment (the first
+     * {@code bases.length} of the {@code count} the caller passed) its iov_base and iov_len, and
+     * how many of its bytes were captured, all captured bytes concatenated in {@code data} (what
+     * Falco's evt.buffer holds for these calls).
+     *
+     * <p>{@code captured[i]}: bytes of segment i in {@code data}, in order, or -1 when none were
+     * read (the memory could not be read, or a read that failed wrote nothing): shown as its base
+     * address, never as invented bytes. {@code moved}: bytes the call moved through the segments in
+     * order (a read's result; for a write, the sum of the lengths it passed), so segment i moved
+     * {@link #moved(int)} and its data is cut when fewer were captured. Arrays are never null; the
+     * three per-segment arrays have one length, and the non-negative {@code captured} add up to
+     * {@code data.length}.
+     */
+    record IoVec(long count, long[] bases, long[] lengths, int[] captured, byte[] data, long moved) implements ArgValue {
+
+        public IoVec {
+            if (bases.length != lengths.length || bases.length != captured.length) {
+                throw new IllegalArgumentException(bases.length + " bases, " + lengths.length + " lengths, "
+                        + captured.length + " captured");
+            }
+            long sum = 0;
+            for (int c : captured) sum += Math.max(c, 0);
+            if (sum != data.length) throw new IllegalArgumentException("captured " + sum + " bytes, data " + data.length);
+        }
+
+        /** Bytes the call moved through segment {@code i}: its length, at most what was left of {@link #moved}. */
+        public long moved(int i) {
+            long left = moved;
+            for (int k = 0; k < i && Long.compareUnsigned(left, 0) > 0; k++) {
+                left -= Long.compareUnsigned(lengths[k], left) < 0 ? lengths[k] : left;
+            }
+            return Long.compareUnsigned(lengths[i], left) < 0 ? lengths[i] : left;
+        }
+
+        /** Offset of segment {@code i}'s captured bytes in {@link #data}. */
+        public int offset(int i) {
+            int off = 0;
+            for (int k = 0; k < i; k++) off += Math.max(captured[k], 0);
+            return off;
+        }
+    }
+
     /** The tracee passed a pointer the tracer could not read: address and errno of the failed read. */
     record Unreadable(long address, int errno) implements ArgValue {
     }

@@ -30,6 +30,7 @@ public final class ArgText {
             return ByteText.quoteData(b.bytes(), b.truncated());
         }
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
+        if (v instanceof ArgValue.IoVec iov) return IoVecText.strace(iov);
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
         if (v instanceof ArgValue.StrList l && kind == ArgKind.UTSNAME_OUT && l.items().size() == 2) {
             // strace without -v: the first two fields, then "..." for the other four
@@ -124,7 +125,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }
@@ -167,13 +168,14 @@ public final class ArgText {
      * True when strace leaves the argument out: the mode of open/openat is printed only when the
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
      * argument under a command that reads none; futex's arguments its operation does not read;
-     * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP.
-     * What the tracer read on its own (connect's local address, kinds that are no register) is
-     * no argument strace shows, and strace does not print it: left out too.
+     * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP; the preadv
+     * family's high offset half. What the tracer read on its own (connect's local address, kinds
+     * that are no register) is no argument strace shows, and strace does not print it: left out too.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
         if (row == null || i >= row.args().size()) return false;
         if (!row.args().get(i).kind().isRegister()) return true;
+        if (row.args().get(i).kind() == ArgKind.POS_HIGH) return true; // x86_64 ignores it; strace shows one offset
         Long futex = futexOperation(row, args);
         if (futex != null) return !FutexText.shown(futex, i);
         Long option = prctlOption(row, args);

@@ -59,11 +59,17 @@ public final class ByteText {
      * but {@code \0001}); a byte past the shown ones is not looked at.
      */
     public static String quoteData(byte[] bytes, boolean truncated) {
-        int shown = Math.min(bytes.length, DATA_SHOWN);
-        StringBuilder sb = new StringBuilder(shown + 8);
+        StringBuilder sb = new StringBuilder(Math.min(bytes.length, DATA_SHOWN) + 8);
+        quoteData(sb, bytes, 0, bytes.length, truncated);
+        return sb.toString();
+    }
+
+    /** {@link #quoteData(byte[], boolean)} of {@code bytes[off, off + len)}, appended to {@code sb}. */
+    public static void quoteData(StringBuilder sb, byte[] bytes, int off, int len, boolean truncated) {
+        int shown = Math.min(len, DATA_SHOWN);
         sb.append('"');
         for (int i = 0; i < shown; i++) {
-            int c = bytes[i] & 0xff;
+            int c = bytes[off + i] & 0xff;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -76,7 +82,7 @@ public final class ByteText {
                     if (c >= 0x20 && c <= 0x7e) {
                         sb.append((char) c);
                     } else {
-                        boolean digitNext = i + 1 < shown && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+                        boolean digitNext = i + 1 < shown && bytes[off + i + 1] >= '0' && bytes[off + i + 1] <= '7';
                         String oct = Integer.toOctalString(c);
                         sb.append('\\');
                         if (digitNext) sb.append("000", oct.length(), 3);
@@ -86,8 +92,7 @@ public final class ByteText {
             }
         }
         sb.append('"');
-        if (truncated || bytes.length > shown) sb.append("...");
-        return sb.toString();
+        if (truncated || len > shown) sb.append("...");
     }
 
     /** strace's array form: {@code ["a", "b"]}, with {@code , ...} before the bracket when truncated. */

@@ -44,7 +44,10 @@ import java.util.TreeMap;
  *   <li>I/O data (read/write/send/recv buffers): text as strings are, all the captured bytes
  *   (up to the snap length, not cut at the 32 bytes --print shows), the name in "args_truncated"
  *   when the call moved more than was captured; a failed read's buffer (nothing written) as its
- *   address, a hex string like other pointers.</li>
+ *   address, a hex string like other pointers. An iovec array (readv/writev family):
+ *   [{"iov_base": text, "iov_len": n}...], a segment without bytes (unreadable, a failed read)
+ *   with its base as a hex string, the name in "args_truncated" when a segment moved more than was
+ *   captured or the caller passed more segments than were read.</li>
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
@@ -140,6 +143,8 @@ public final class EventJson {
             } else if (v instanceof ArgValue.Bytes b) {
                 j.value(ByteText.utf8Text(b.bytes()));
                 if (b.truncated()) truncated.add(name);
+            } else if (v instanceof ArgValue.IoVec iov) {
+                if (ioVec(j, iov)) truncated.add(name);
             } else if (v instanceof ArgValue.StrList l) {
                 j.beginArray();
                 for (int k = 0; k < l.items().size(); k++) {
@@ -191,6 +196,32 @@ public final class EventJson {
             if (s.failed()) j.key("error").value(errnoName((int) -s.res()));
         }
         if (s.hasDuration()) j.key("duration_ns").value(s.duration());
+    }
+
+    /**
+     * An iovec array: [{iov_base, iov_len}...], each segment's captured bytes as text (as a data
+     * buffer is), a segment without bytes (unreadable, a failed read) as its base's hex string.
+     * True when some data is left out: a segment moved more than was captured, or the caller
+     * passed more segments than were read.
+     */
+    private static boolean ioVec(JsonOut j, ArgValue.IoVec v) {
+        boolean cut = Long.compareUnsigned(v.count(), v.bases().length) > 0;
+        int[] captured = v.captured();
+        int off = 0;
+        j.beginArray();
+        for (int i = 0; i < captured.length; i++) {
+            j.beginObject().key("iov_base");
+            if (captured[i] < 0) {
+                j.value(StructLayouts.hex(v.bases()[i]));
+            } else {
+                j.value(ByteText.utf8Text(java.util.Arrays.copyOfRange(v.data(), off, off + captured[i])));
+                off += captured[i];
+                cut |= Long.compareUnsigned(captured[i], v.moved(i)) < 0;
+            }
+            j.key("iov_len").unsigned(v.lengths()[i]).endObject();
+        }
+        j.endArray();
+        return cut;
     }
 
     private static String errnoName(int errno) {

@@ -233,7 +233,36 @@ public enum ArgKind {
      * unreadable, or cut by a small buffer); stored as {@link #SOCK_LOCAL} is. Null otherwise, so
      * the address the call itself returned stays the one source when there is one.
      */
-    SOCK_PEER(Phase.EXIT);
+    SOCK_PEER(Phase.EXIT),
+    /**
+     * An iovec array whose data the kernel reads (writev, pwritev, pwritev2), with its segment
+     * count as the next argument: read at the entry, the first {@value #IOV_SEGMENTS} segments
+     * and at most the session's snap length of their bytes in all, stored as an IoVec. An array
+     * that cannot be read is Unreadable, a segment that cannot be read has no bytes (its base
+     * shown); NULL as Null. These rows are new with this kind: no older journal has them.
+     */
+    IOVEC(Phase.ENTRY),
+    /**
+     * An iovec array the kernel writes into (readv, preadv, preadv2): read at the exit, the result
+     * split over the segments as the kernel filled them, stored as {@link #IOVEC} is; a call that
+     * failed keeps its segments' bases and lengths without bytes (strace shows them so). The
+     * address as a Num when no exit stop came.
+     */
+    IOVEC_OUT(Phase.EXIT),
+    /**
+     * The high half of a file offset that the preadv family passes in two registers: x86_64 takes
+     * the whole offset from the low one and ignores this, so strace does not show it (nor pdig).
+     */
+    POS_HIGH(Phase.ENTRY),
+    /** preadv2/pwritev2's RWF_ flags. */
+    RWF_FLAGS(Phase.ENTRY);
+
+    /**
+     * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
+     * {@code ...}); the kernel takes up to 1024. A snap length spread over more small segments is
+     * captured from these only.
+     */
+    public static final int IOV_SEGMENTS = 32;
 
     private final Phase phase;
 
@@ -257,7 +286,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT -> true;
             default -> false;
         };
     }

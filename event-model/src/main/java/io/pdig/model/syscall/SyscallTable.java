@@ -155,6 +155,13 @@ public final class SyscallTable {
         t.add(row("write", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA), a("size", SIZE)));
         t.add(row("pread64", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("pos", INT)));
         t.add(row("pwrite64", RetKind.INT, set(FILE), a("fd", FD), a("data", DATA), a("size", SIZE), a("pos", INT)));
+        // The iovec calls, as read/write: their data captured (IOVEC, IOVEC_OUT); no fd-table change.
+        t.add(row("readv", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC_OUT), a("iovcnt", INT)));
+        t.add(row("writev", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC), a("iovcnt", INT)));
+        t.add(row("preadv", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC_OUT), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH)));
+        t.add(row("pwritev", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH)));
+        t.add(row("preadv2", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC_OUT), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH), a("flags", RWF_FLAGS)));
+        t.add(row("pwritev2", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH), a("flags", RWF_FLAGS)));
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
         t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
         t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", DIRENTS_OUT), a("count", SIZE)));

@@ -25,23 +25,26 @@ class PrintLinesTest {
     private record Printed(List<String> lines, String stdout) {
     }
 
-    private List<String> printed(String syscalls, String program) throws Exception {
-        return run(syscalls, program).lines();
+    private List<String> printed(String syscalls, String program, String... options) throws Exception {
+        return run(syscalls, program, options).lines();
     }
 
     /** {@link #printed} with every hex number (an address, different in each run) written ADDR. */
-    private List<String> printedWithoutAddresses(String syscalls, String program) throws Exception {
-        return printed(syscalls, program).stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+    private List<String> printedWithoutAddresses(String syscalls, String program, String... options) throws Exception {
+        return printed(syscalls, program, options).stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
     }
 
     /** Runs a test program under --print and --journal, and checks that dump prints the same lines. */
-    private Printed run(String syscalls, String program) throws Exception {
+    private Printed run(String syscalls, String program, String... options) throws Exception {
         Path journal = tmp.resolve("j");
         Path print = tmp.resolve("print.txt");
         Path bin = Pdig.repoRoot().resolve("test-programs/target/bin").resolve(program);
         assertTrue(Files.isExecutable(bin), bin + " is missing: build the test-programs module first");
-        Pdig.Result r = Pdig.run(tmp, "run", "--no-rules", "--journal", journal.toString(), "--print", print.toString(),
-                "--syscalls", syscalls, "--", bin.toString());
+        List<String> argv = new ArrayList<>(List.of("run", "--no-rules", "--journal", journal.toString(), "--print",
+                print.toString(), "--syscalls", syscalls));
+        argv.addAll(List.of(options));
+        argv.addAll(List.of("--", bin.toString()));
+        Pdig.Result r = Pdig.run(tmp, argv.toArray(new String[0]));
         assertEquals(0, r.exitCode(), r.transcript());
         List<String> lines = Files.readAllLines(print);
         Pdig.Result dump = Pdig.run(tmp, "dump", journal.toString());
@@ -148,6 +151,76 @@ class PrintLinesTest {
                 .map(l -> l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1").replaceAll("0x[0-9a-f]+", "ADDR"))
                 .toList();
         List<String> pdig = printedWithoutAddresses(set, "io_data").stream()
+                .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).toList();
+        assertEquals(straced, pdig);
+    }
+
+    private static final String IOVECS = "readv,writev,preadv,pwritev,preadv2,pwritev2";
+
+    /**
+     * The iovec calls as strace 6.1 prints them (test-programs/src/io_vectors.c; these are strace's
+     * lines, addresses written ADDR): each segment's data as a buffer's (32 bytes, then ...), a
+     * read's result split over its segments ("" for one it did not reach), at most 32 segments
+     * then ..., an unreadable segment or array and a failed read's segments as addresses.
+     * One difference by design: the default snap length (80) covers the first writev of 50 + 50
+     * bytes only up to 30 bytes of its second segment, shown with ... (strace shows 32).
+     */
+    @Test
+    void iovecsAreShownAsStraceShowsThem() throws Exception {
+        List<String> calls = printedWithoutAddresses(IOVECS, "io_vectors").stream()
+                .filter(l -> !l.startsWith("[pdig: exec")).toList();
+        StringBuilder forty = new StringBuilder("writev(4, [");
+        for (int i = 0; i < 32; i++) {
+            forty.append(i > 0 ? ", " : "").append("{iov_base=\"").append((char) ('a' + i % 26)).append((char) ('0' + i % 10))
+                    .append("\", iov_len=2}");
+        }
+        forty.append(", ...], 40) = 80");
+        String hello = "[{iov_base=\"hello\", iov_len=5}, {iov_base=\" world\\n\", iov_len=7}], 2";
+        assertEquals(List.of(
+                "writev(4, " + hello + ") = 12",
+                "readv(3, [{iov_base=\"hel\", iov_len=3}, {iov_base=\"lo world\\n\", iov_len=10}], 2) = 12",
+                "readv(3, [{iov_base=\"abc\", iov_len=3}, {iov_base=\"\", iov_len=10}], 2) = 3",
+                forty.toString(),
+                "readv(3, [{iov_base=\"a0b1c2d3e4f5g6h7i8j9k0l1m2n3o4p5\"..., iov_len=80}], 1) = 80",
+                "writev(4, [{iov_base=\"" + "B".repeat(32) + "\"..., iov_len=50}, {iov_base=\"" + "C".repeat(30)
+                        + "\"..., iov_len=50}], 2) = 100",
+                "readv(3, [{iov_base=\"" + "B".repeat(10) + "\", iov_len=10}, {iov_base=\"" + "B".repeat(32)
+                        + "\"..., iov_len=100}, {iov_base=\"\", iov_len=100}], 3) = 100",
+                "writev(4, [], 0) = 0",
+                "writev(4, [{iov_base=\"ok\", iov_len=2}, {iov_base=ADDR, iov_len=3}], 2) = -1 EFAULT (Bad address)",
+                "writev(4, ADDR, 2) = -1 EFAULT (Bad address)",
+                "readv(99, [{iov_base=ADDR, iov_len=3}, {iov_base=ADDR, iov_len=10}], 2) = -1 EBADF (Bad file descriptor)",
+                "pwritev(5, " + hello + ", 0) = 12",
+                "preadv(5, [{iov_base=\"ell\", iov_len=3}, {iov_base=\"o world\\n\", iov_len=10}], 2, 1) = 11",
+                "pwritev2(5, " + hello + ", 0, RWF_APPEND) = 12",
+                "preadv2(5, [{iov_base=\"hel\", iov_len=3}, {iov_base=\"lo world\\nh\", iov_len=10}], 2, -1, 0) = 13",
+                "+++ exited with 0 +++"), calls);
+        // dump --json: the segments as text (all captured bytes), a cut one named in args_truncated
+        Pdig.Result json = Pdig.run(tmp, "dump", "--json", tmp.resolve("j").toString());
+        assertEquals(0, json.exitCode(), json.transcript());
+        assertTrue(json.stdout().contains("\"iov\":[{\"iov_base\":\"hello\",\"iov_len\":5},{\"iov_base\":\" world\\n\",\"iov_len\":7}]"),
+                json.stdout());
+        assertTrue(json.stdout().lines().anyMatch(l -> l.contains("\"iov_base\":\"" + "C".repeat(30) + "\"")
+                && l.contains("\"args_truncated\":[\"iov\"]")), json.stdout());
+    }
+
+    /**
+     * The same program under strace itself: every iovec line is strace's, with --snaplen 256 so
+     * that every segment's shown 32 bytes were captured. Skipped without strace.
+     */
+    @Test
+    void iovecLinesAreStracesLines() throws Exception {
+        Path strace = Path.of("/usr/bin/strace");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(strace), "strace is not installed");
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin/io_vectors");
+        Path out = tmp.resolve("strace.txt");
+        Process p = new ProcessBuilder(strace.toString(), "-f", "-qq", "-e", "trace=" + IOVECS, "-o", out.toString(),
+                bin.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("strace.out").toFile()).start();
+        assertEquals(0, p.waitFor());
+        List<String> straced = Files.readAllLines(out).stream()
+                .map(l -> l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1").replaceAll("0x[0-9a-f]+", "ADDR"))
+                .toList();
+        List<String> pdig = printedWithoutAddresses(IOVECS, "io_vectors", "--snaplen", "256").stream()
                 .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).toList();
         assertEquals(straced, pdig);
     }
