@@ -37,6 +37,13 @@ final class ProcessStateHandler {
             p.threads.add(s.tid());
             return;
         }
+        if (s.parentPid() <= 0 && tables.process(s.pid()) != null) {
+            // No parent: not a creation pdig saw but attach announcing a process it found running,
+            // after the session start's snapshot and the exec standing in for the one never seen.
+            // Re-creating the entry here would drop its image and fds (every rule on the attached
+            // process printed proc.name=<NA>).
+            return;
+        }
         ProcessInfo parent = s.parentPid() > 0 ? tables.process(s.parentPid()) : null;
         ProcessInfo child = tables.create(s.pid());
         child.startTs = s.ts();

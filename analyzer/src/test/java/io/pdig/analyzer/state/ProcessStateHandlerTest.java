@@ -133,6 +133,25 @@ class ProcessStateHandlerTest {
         assertEquals("memfd:blob", p.fds().get(8).name());
     }
 
+    /**
+     * What `pdig attach` journals for the process it attached to: the session start's snapshot, the
+     * exec standing in for the one never seen, then a Spawn without parent announcing the process.
+     * The announcement must not wipe what the two before it said.
+     */
+    @Test
+    void attachAnnouncementKeepsTheSnapshotsImageAndFds() {
+        Harness h = new Harness().feed(start("attached-host", new SessionEvent.ProcessSnapshot(
+                        exec(95, "/usr/sbin/nginx", "nginx").ppid(1).build(), Map.of(5, bytes("/etc/nginx/nginx.conf")))),
+                exec(95, "/usr/sbin/nginx", "nginx", "-g", "daemon off;").ppid(1).build(),
+                new ProcessEvent.Spawn(T0, 95, 95, 0, 0, 0, false),
+                sys(95, "getpid", 95));
+        ProcessInfo p = h.analyzer().state().process(95);
+        assertEquals("nginx", h.value("proc.name"));
+        assertEquals("nginx -g daemon off;", p.cmdline());
+        assertEquals(1, p.ppid());
+        assertEquals("/etc/nginx/nginx.conf", p.fds().get(5).name());
+    }
+
     @Test
     void execWithoutExitStopStillRefinesCommButAFailedOneDoesNot() {
         Harness h = new Harness().feed(exec(96, "/usr/bin/busybox", "ls").build());
