@@ -89,7 +89,9 @@ public final class ArgText {
             Long option = prctlOption(row, args);
             if (option != null && PrctlText.takesCapability(option)) return PrctlText.capability(raw);
         }
-        NameTable t = row != null ? ArgNames.table(row, i, args) : null;
+        // A journal written before its row existed holds the generic row's six words: those past
+        // the row's arguments have no kind, so no table (they print as HEX, as they did then).
+        NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t instanceof ValueNames names && names.name(ArgNames.normalize(kind, raw)) == null) {
             // An unknown request in hex: its bits are direction, size, type and number (strace
             // spells them out as _IOC(...)); in decimal they would mean nothing.

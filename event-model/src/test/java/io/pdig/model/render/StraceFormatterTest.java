@@ -193,4 +193,15 @@ class StraceFormatterTest {
         assertEquals("0 [pdig: session_end: exit_code=-1 signal=SIGKILL counters={}]",
                 f.format(new SessionEvent.End(1, 0, 0, -1, 9, Map.of())));
     }
+
+    /**
+     * A call recorded before its row existed (the generic row: six raw words) still prints, its
+     * words past the row's arguments in hex as they printed then: uname had six words before its
+     * one-argument row.
+     */
+    @Test
+    void wordsPastTheRowsArgumentsOfOlderJournalsPrintAsHex() {
+        assertEquals("1234 uname(0x7ffc1000, 0x8, 0, 0x7f00) = 0",
+                f.format(call("uname", 0, n(0x7ffc1000L), n(8), n(0), n(0x7f00))));
+    }
 }
