@@ -50,7 +50,13 @@ enum pdig_stop_slot {
     PDIG_SLOT_SI_W24 = 21,
     PDIG_SLOT_SI_W32 = 22,
     PDIG_SLOT_SI_W40 = 23,
-    PDIG_SLOT_COUNT = 24
+    /*
+     * syscall stops (entry, exit, seccomp): the thread's user stack pointer, as
+     * PTRACE_GET_SYSCALL_INFO reports it. Memory the caller may read relative to it is the Java
+     * side's business (the signal frame of rt_sigreturn, for one).
+     */
+    PDIG_SLOT_SP = 24,
+    PDIG_SLOT_COUNT = 25
 };
 
 int pdig_native_abi_version(void);

@@ -77,6 +77,7 @@ int pdig_next(int64_t *out, int64_t spin_ns) {
         if (n < 0) return pid;
         out[PDIG_SLOT_OP] = info.op;
         out[PDIG_SLOT_ARCH] = info.arch;
+        out[PDIG_SLOT_SP] = (int64_t)info.stack_pointer;
         switch (info.op) {
         case PTRACE_SYSCALL_INFO_ENTRY:
             out[PDIG_SLOT_NR] = (int64_t)info.entry.nr;

@@ -47,8 +47,10 @@ final class ArgDecoder {
      * {@code exitFollows}, the path of a call that returns a new fd is left unresolved here:
      * {@link #resolveOpenedPath} takes it from the new fd (what the kernel really opened), or resolves it
      * then if the call failed, so a successful open costs one /proc readlink instead of two.
+     * {@code sp} is the thread's stack pointer at this stop (0 when unknown), read only by the
+     * kinds that live on the stack ({@link ArgKind#SIGRETURN_MASK}).
      */
-    ArgValue[] decodeEntry(int tid, Syscall row, Abi abi, long[] raw, boolean exitFollows) {
+    ArgValue[] decodeEntry(int tid, Syscall row, Abi abi, long[] raw, boolean exitFollows, long sp) {
         if (row == null) {
             ArgValue[] out = new ArgValue[6];
             for (int i = 0; i < 6; i++) {
@@ -61,7 +63,9 @@ final class ArgDecoder {
         int deferredPath = exitFollows && row.ret() == RetKind.FD ? firstPath(args) : -1;
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
-            if (kind.phase() == Phase.ENTRY) {
+            if (kind == ArgKind.SIGRETURN_MASK) {
+                out[i] = sigreturnMask(tid, abi, sp);
+            } else if (kind.phase() == Phase.ENTRY) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, 0, i != deferredPath);
             } else if (kind == ArgKind.SOCKADDR_OUT && exitFollows) {
                 // The buffer's size as the caller gave it, until the exit stop replaces it: the
@@ -146,6 +150,23 @@ final class ArgDecoder {
         if (i < 0 || !(out[i] instanceof ArgValue.SockAddr a) || a.bytes().length == 0) return false;
         return !(i + 1 < out.length && out[i + 1] instanceof ArgValue.Words w && w.words().length == 2
                 && w.words()[1] > a.bytes().length);
+    }
+
+    /**
+     * Offset of uc_sigmask in x86_64's struct ucontext (uc_flags, uc_link, a 24-byte stack_t, a
+     * 256-byte sigcontext). At rt_sigreturn's entry the stack pointer is the ucontext's address:
+     * the signal frame starts with the handler's return address, which its {@code ret} popped
+     * (test-programs/src/sigreturn_mask.c prints both facts).
+     */
+    private static final long UC_SIGMASK_OFFSET = 296;
+
+    /** The mask rt_sigreturn will restore: Words {address, mask}, see {@link ArgKind#SIGRETURN_MASK}. */
+    private ArgValue sigreturnMask(int tid, Abi abi, long sp) {
+        if (abi != Abi.X86_64 || sp == 0) return ArgValue.Num.of(abi == Abi.I386 ? sp & 0xffffffffL : sp);
+        long addr = sp + UC_SIGMASK_OFFSET;
+        long[] w = mem.readWords(tid, addr, 1, 8);
+        if (w == null || w.length < 1) return new ArgValue.Unreadable(addr, mem.readErrno(tid, addr));
+        return new ArgValue.Words(new long[] {addr, w[0]});
     }
 
     /** *addrlen at the entry stop (the argument after the address), as a Num; null when unknown. */

@@ -28,7 +28,9 @@ final class StopBuffer {
     static final int SI_W24 = 21;
     static final int SI_W32 = 22;
     static final int SI_W40 = 23;
-    private static final int SLOTS = 24;
+    /** The user stack pointer at a syscall stop (pdig.h: PDIG_SLOT_SP). */
+    static final int SP = 24;
+    private static final int SLOTS = 25;
 
     private final Pointer mem;
     final long address;

@@ -405,7 +405,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         if (abi == Abi.X32) {
             // x32 is never let through unseen: reported and denied (the call returns ENOSYS).
             long ts = now();
-            emit(new SyscallEvent(ts, t.tid, t.pid, Abi.X32, nr, -Errno.ENOSYS, true, decoder.decodeEntry(t.tid, null, Abi.X32, raw, false)));
+            emit(new SyscallEvent(ts, t.tid, t.pid, Abi.X32, nr, -Errno.ENOSYS, true, decoder.decodeEntry(t.tid, null, Abi.X32, raw, false, 0)));
             counters.syscallEvents.incrementAndGet();
             notice(t.tid, t.pid, NoticeEvent.Kind.REFUSED_SYSCALL, "x32 syscall " + nr + " denied (ENOSYS)");
             deny(t);
@@ -425,7 +425,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         long ts = now();
         int refused = row == null ? 0 : Guard.refusal(row, abi, raw);
         boolean exitFollows = policy.wantsExit(abi, nr, raw) || refused != 0;
-        ArgValue[] args = decoder.decodeEntry(t.tid, row, abi, raw, exitFollows);
+        ArgValue[] args = decoder.decodeEntry(t.tid, row, abi, raw, exitFollows, buf.get(StopBuffer.SP));
         countUnreadable(args);
         if (refused != 0) {
             // Skip the call now; its exit stop (always wanted for guarded rows) sets the errno.
@@ -609,7 +609,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         }
         recordCloneFlags(parent, row, abi);
         if (!policy.reports(abi, nr)) return null;
-        ArgValue[] args = decoder.decodeEntry(parent.tid, row, abi, raw, false);
+        // Registers of an event stop: no stack pointer read (no fork-like row reads the stack).
+        ArgValue[] args = decoder.decodeEntry(parent.tid, row, abi, raw, false, 0);
         return new SyscallEvent(now(), parent.tid, parent.pid, abi, nr, child, true, args);
     }
 

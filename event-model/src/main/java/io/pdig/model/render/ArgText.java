@@ -25,6 +25,7 @@ public final class ArgText {
         ArgKind kind = row != null && i < row.args().size() ? row.args().get(i).kind() : ArgKind.HEX;
         if (v == null) return "?";
         if (v instanceof ArgValue.Null) return "NULL";
+        if (v instanceof ArgValue.Unreadable u && kind == ArgKind.SIGRETURN_MASK) return "{mask=" + StructLayouts.hex(u.address()) + "}";
         if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
         if (v instanceof ArgValue.Bytes b && (kind == ArgKind.DATA || kind == ArgKind.DATA_OUT)) {
             return ByteText.quoteData(b.bytes(), b.truncated());
@@ -47,6 +48,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.ENVP) return envp(w.words());
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
             return SigSets.strace(w.words()[0]);
+        }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.SIGRETURN_MASK && w.words().length == 2) {
+            return "{mask=" + SigSets.strace(w.words()[1]) + "}";
         }
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT) && w.words().length == 5) {
             return SigActions.strace(w.words());

@@ -247,6 +247,11 @@ public final class EventJson {
             j.beginObject().key("mask").value(StructLayouts.hex(w[0])).key("signals").value(SigSets.strace(w[0])).endObject();
             return;
         }
+        if (kind == ArgKind.SIGRETURN_MASK && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("mask").value(StructLayouts.hex(w[1]))
+                    .key("signals").value(SigSets.strace(w[1])).endObject();
+            return;
+        }
         if ((kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT) && w.length == 5) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("sa_handler").value(SigActions.handler(w[1]))
                     .key("sa_mask").value(SigSets.strace(w[4])).key("sa_flags").value(ProcessConsts.SA_FLAGS.render(w[2]))

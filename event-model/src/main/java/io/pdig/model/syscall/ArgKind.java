@@ -255,7 +255,16 @@ public enum ArgKind {
      */
     POS_HIGH(Phase.ENTRY),
     /** preadv2/pwritev2's RWF_ flags. */
-    RWF_FLAGS(Phase.ENTRY);
+    RWF_FLAGS(Phase.ENTRY),
+    /**
+     * The signal mask rt_sigreturn restores: not an argument (the call takes none) but the
+     * uc_sigmask of the signal frame at the thread's stack pointer, read at the entry on x86_64
+     * (i386's frame is laid out otherwise and is not read). Stored as Words {address, mask},
+     * printed as strace's {@code {mask=[INT USR2]}}; Unreadable (its address, strace's
+     * {@code {mask=0x7ffc...}}) when the frame cannot be read; on i386 the stack pointer as a
+     * Num, shown as a number; journals from before this kind hold the generic row's six words.
+     */
+    SIGRETURN_MASK(Phase.ENTRY);
 
     /**
      * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
@@ -286,7 +295,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK -> true;
             default -> false;
         };
     }

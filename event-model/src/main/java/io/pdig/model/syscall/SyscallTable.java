@@ -276,6 +276,9 @@ public final class SyscallTable {
         // Very frequent (every libc fork, thread start, signal handler): never in a set, only --syscalls.
         t.add(row("rt_sigprocmask", RetKind.STATUS, set(), a("how", SIGPROCMASK_HOW), a("set", SIGSET), a("oldset", SIGSET_OUT), a("sigsetsize", SIZE)));
         t.add(row("rt_sigaction", RetKind.STATUS, set(), a("sig", SIGNAL), a("act", SIGACTION), a("oldact", SIGACTION_OUT), a("sigsetsize", SIZE)));
+        // Takes no argument; its one "argument" is the mask the signal frame restores (the rows
+        // before this one recorded the six raw registers, which still print as six words).
+        t.add(row("rt_sigreturn", RetKind.INT, set(), a("mask", SIGRETURN_MASK)));
         // Identity reads and sleeps: never default; useful for benchmarks and --syscalls.
         t.add(row("getpid", RetKind.PID, set(PROCESS)));
         t.add(row("getppid", RetKind.PID, set(PROCESS)));

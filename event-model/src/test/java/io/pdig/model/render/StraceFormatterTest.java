@@ -204,4 +204,17 @@ class StraceFormatterTest {
         assertEquals("1234 uname(0x7ffc1000, 0x8, 0, 0x7f00) = 0",
                 f.format(call("uname", 0, n(0x7ffc1000L), n(8), n(0), n(0x7f00))));
     }
+
+    /**
+     * rt_sigreturn's restored mask, its unreadable frame as the mask's address (strace's form),
+     * and the six raw words that journals written before its row hold, printed as they were then.
+     */
+    @Test
+    void sigreturnMaskAndOlderJournals() {
+        assertEquals("1234 rt_sigreturn({mask=[INT USR2]}) = 0",
+                f.format(call("rt_sigreturn", 0, new ArgValue.Words(new long[] {0x7ffc1128L, (1L << 1) | (1L << 11)}))));
+        assertEquals("1234 rt_sigreturn({mask=0x10128}) = 0", f.format(call("rt_sigreturn", 0, new ArgValue.Unreadable(0x10128, 14))));
+        assertEquals("1234 rt_sigreturn(0, 0x7ffc11b0, 0, 0x8, 0, 0x7fa4ae23e6d0) = 0",
+                f.format(call("rt_sigreturn", 0, n(0), n(0x7ffc11b0L), n(0), n(8), n(0), n(0x7fa4ae23e6d0L))));
+    }
 }

@@ -841,4 +841,29 @@ class PrintLinesTest {
         assertEquals("-1", r[2], p.stdout());
         assertHas(p.lines(), "prctl(PR_CAPBSET_READ, 0x63 /* CAP_??? */) = -1 EINVAL (Invalid argument)");
     }
+
+    /**
+     * rt_sigreturn shows the mask its signal frame restores, as strace 6.1 prints it for
+     * sigreturn_mask.c (the mask before the handler, not the handler's sa_mask [TERM]), and a
+     * frame that cannot be read as the address of its mask (stack pointer 0x10000 + 0x128):
+     * <pre>
+     * rt_sigreturn({mask=[]}) = 0
+     * rt_sigreturn({mask=[INT USR2]}) = 0
+     * rt_sigreturn({mask=~[KILL USR1 STOP RTMIN RT_1]}) = 0
+     * [pid C] rt_sigreturn({mask=0x10128}) = 0
+     * </pre>
+     * The program also checks the layout the decoder relies on: uc_sigmask at 296 in the
+     * ucontext, and the ucontext where the stack pointer is once the handler has returned.
+     */
+    @Test
+    void sigreturnShowsTheMaskItRestores() throws Exception {
+        Printed p = run("rt_sigreturn", "sigreturn_mask");
+        assertTrue(p.stdout().contains("child signal 11\nuc_sigmask at 296, frame gap 0\n"), p.stdout());
+        List<String> l = p.lines().stream().filter(s -> s.startsWith("rt_sigreturn(")).toList();
+        assertEquals(List.of(
+                "rt_sigreturn({mask=[]}) = 0",
+                "rt_sigreturn({mask=[INT USR2]}) = 0",
+                "rt_sigreturn({mask=~[KILL USR1 STOP RTMIN RT_1]}) = 0",
+                "rt_sigreturn({mask=0x10128}) = 0"), l);
+    }
 }
