@@ -108,6 +108,8 @@ final class ArgDecoder {
                 if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
             } else if (kind.phase() == Phase.EXIT) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
+            } else if (kind == ArgKind.CLONE_PARENT_TID && res > 0) {
+                out[i] = parentTid(tid, args, raw, out[i]); // a clone that kept its exit stop (vfork)
             }
         }
         socketNames(pid, tid, row, raw, out, res);
@@ -150,6 +152,42 @@ final class ArgDecoder {
         if (i < 0 || !(out[i] instanceof ArgValue.SockAddr a) || a.bytes().length == 0) return false;
         return !(i + 1 < out.length && out[i + 1] instanceof ArgValue.Words w && w.words().length == 2
                 && w.words()[1] > a.bytes().length);
+    }
+
+    /** CLONE_PARENT_SETTID and CLONE_PIDFD: the kernel writes an int through clone's parent_tid. */
+    private static final long WRITES_PARENT_TID = 0x100000L | 0x1000L;
+
+    /**
+     * For a clone that succeeded (its fork event, or an exit stop with a child's tid): what the
+     * kernel wrote through its CLONE_PARENT_TID argument, which it does before both, replaces the
+     * pointer. Only under the flags that write it; a pointer the kernel could not write (it
+     * ignores that failure) is Unreadable. Rows without that kind are left alone.
+     */
+    void cloneSucceeded(int tid, Syscall row, long[] raw, ArgValue[] out) {
+        if (row == null) return;
+        List<Arg> args = row.args();
+        for (int i = 0; i < out.length && i < args.size(); i++) {
+            if (args.get(i).kind() == ArgKind.CLONE_PARENT_TID) out[i] = parentTid(tid, args, raw, out[i]);
+        }
+    }
+
+    /** {@link #cloneSucceeded} for one CLONE_PARENT_TID value: {@code atEntry} (its pointer) or what was written there. */
+    private ArgValue parentTid(int tid, List<Arg> args, long[] raw, ArgValue atEntry) {
+        int flags = flagsArgument(args);
+        if (!(atEntry instanceof ArgValue.Num n) || n.value() == 0 || flags < 0 || (raw[flags] & WRITES_PARENT_TID) == 0) {
+            return atEntry;
+        }
+        long[] w = mem.readWords(tid, n.value(), 1, 4);
+        return w == null || w.length < 1 ? new ArgValue.Unreadable(n.value(), mem.readErrno(tid, n.value()))
+                : new ArgValue.Words(new long[] {n.value(), w[0]});
+    }
+
+    /** Index of the row's CLONE_FLAGS argument, or -1. */
+    private static int flagsArgument(List<Arg> args) {
+        for (int k = 0; k < args.size(); k++) {
+            if (args.get(k).kind() == ArgKind.CLONE_FLAGS) return k;
+        }
+        return -1;
     }
 
     /**

@@ -611,12 +611,14 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         if (!policy.reports(abi, nr)) return null;
         // Registers of an event stop: no stack pointer read (no fork-like row reads the stack).
         ArgValue[] args = decoder.decodeEntry(parent.tid, row, abi, raw, false, 0);
+        decoder.cloneSucceeded(parent.tid, row, raw, args);
         return new SyscallEvent(now(), parent.tid, parent.pid, abi, nr, child, true, args);
     }
 
     /**
      * The clone event stop of a successful fork/vfork/clone/clone3 names the new task, which is
-     * the call's whole result (no fork-like row has an exit-phase argument): the call is emitted
+     * the call's whole result (no fork-like row has an exit-phase argument; clone's parent_tid,
+     * which the kernel has written by now, is read here): the call is emitted
      * now and the parent resumed without its exit stop, one stop fewer per process or thread. A
      * fork-like call that fails makes no event stop and still ends with its exit stop. vfork keeps
      * its exit stop: the parent then sleeps until the child execs or exits, and the one hang seen while
@@ -631,6 +633,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         ThreadState.Pending p = parent.pending;
         if (p == null || p.row() == null || !ForkLike.isForkLike(p.row()) || parent.denyErrno != 0) return;
         parent.pending = null;
+        decoder.cloneSucceeded(parent.tid, p.row(), p.raw(), p.args());
         emitSyscall(new SyscallEvent(p.ts(), parent.tid, parent.pid, p.abi(), p.nr(), child, true, p.args(),
                 Math.max(0, eventTs - p.ts())));
     }

@@ -49,6 +49,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
             return SigSets.strace(w.words()[0]);
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_PARENT_TID && w.words().length == 2) {
+            return "[" + (int) w.words()[1] + "]"; // an int the kernel wrote, as strace shows it
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.SIGRETURN_MASK && w.words().length == 2) {
             return "{mask=" + SigSets.strace(w.words()[1]) + "}";
         }

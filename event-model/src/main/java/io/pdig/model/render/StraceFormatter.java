@@ -65,6 +65,9 @@ public final class StraceFormatter {
         sb.append(s.tid()).append(' ').append(s.name()).append('(');
         Syscall row = s.syscall();
         ArgValue[] args = s.args();
+        if (CloneText.applies(row, args)) {
+            return sb.append(CloneText.arguments(row, s.abi(), args)).append(") = ").append(result(s, row)).toString();
+        }
         boolean first = true;
         for (int i = 0; i < args.length; i++) {
             if (ArgText.omitted(row, i, args)) continue;

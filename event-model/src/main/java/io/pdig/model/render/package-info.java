@@ -12,8 +12,6 @@
  *   <li>no column padding before {@code " = "};</li>
  *   <li>a zero HEX argument prints {@code 0}: HEX is an opaque word (flags print 0 in strace too);
  *   the rows mark the pointers they know as PTR, which prints NULL, and any left HEX print 0;</li>
- *   <li>clone's arguments are positional (strace writes {@code flags=..., child_stack=...}), and
- *   execve's envp is the pointer only, without strace's {@code /* N vars *}{@code /} comment;</li>
  *   <li>lines are prefixed with the thread id always, as {@code strace -f -o file} does;</li>
  *   <li>the summary's time is wall-clock per call ({@code strace -c -w}), never system CPU time
  *   (plain {@code strace -c}); calls without a duration are left out of it and named, and rows

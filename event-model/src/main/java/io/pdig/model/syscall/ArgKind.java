@@ -264,7 +264,16 @@ public enum ArgKind {
      * {@code {mask=0x7ffc...}}) when the frame cannot be read; on i386 the stack pointer as a
      * Num, shown as a number; journals from before this kind hold the generic row's six words.
      */
-    SIGRETURN_MASK(Phase.ENTRY);
+    SIGRETURN_MASK(Phase.ENTRY),
+    /**
+     * clone's parent_tid, the int the kernel writes under CLONE_PARENT_SETTID (the child's tid) or
+     * CLONE_PIDFD (the new pidfd), per the row's CLONE_FLAGS argument. The pointer as a Num at the
+     * entry (as the HEX it refines, so older journals show their address); read once the call has
+     * succeeded (its fork event or its exit) and stored as Words {address, value}, strace's
+     * {@code [1234]}; Unreadable when the kernel could not have written it either. A failed call,
+     * or flags without those two, keep the pointer.
+     */
+    CLONE_PARENT_TID(Phase.ENTRY);
 
     /**
      * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
@@ -295,7 +304,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID -> true;
             default -> false;
         };
     }

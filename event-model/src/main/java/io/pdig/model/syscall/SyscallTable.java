@@ -231,7 +231,7 @@ public final class SyscallTable {
         // call fails: CLONE_VFORK (0x4000), CLONE_UNTRACED (0x800000, stripped there) and the
         // namespace flags (0x7e020000). A plain fork or thread is reported from its fork event,
         // its arguments read from the parent's registers: one stop fewer per process.
-        t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", HEX), a("child_tid", HEX), a("tls", HEX))
+        t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", CLONE_PARENT_TID), a("child_tid", HEX), a("tls", HEX))
                 .stopOnlyWhenArgHasAnyBit(0, 0x7e824000L));
         t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE)));
         t.add(row("exit", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));

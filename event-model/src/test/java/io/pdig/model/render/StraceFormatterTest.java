@@ -95,8 +95,19 @@ class StraceFormatterTest {
 
     @Test
     void processCallsWithFlagsSignalsAndStructs() {
-        assertEquals("1234 clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, 0, 0, 0x7f00aa, 0) = 1235",
+        // strace 6's named form: only the pointers the flags use, NULL for 0.
+        assertEquals("1234 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f00aa) = 1235",
                 f.format(call("clone", 1235, n(0x01200011), n(0), n(0), n(0x7f00aaL), n(0))));
+        assertEquals("1234 clone(child_stack=0x7f0000, flags=CLONE_VM|CLONE_VFORK|SIGCHLD) = 1236",
+                f.format(call("clone", 1236, n(0x4111), n(0x7f0000L), n(0x7ffc0000L), n(0x7f00aaL), n(0x7f00bbL))));
+        assertEquals("1234 clone(child_stack=NULL, flags=CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_SETTID|SIGCHLD,"
+                        + " parent_tid=0x7ffc0000, tls=0x7f00bb, child_tidptr=NULL) = -1 EINVAL (Invalid argument)",
+                f.format(call("clone", -22, n(0x1180011), n(0), n(0x7ffc0000L), n(0), n(0x7f00bbL))));
+        // i386's clone takes tls before child_tid
+        SyscallEvent clone32 = new SyscallEvent(Ev.TS, 7, 7, Abi.I386, 120, 8, true,
+                new ArgValue[] {n(0x1080011), n(0), n(0), n(0xf7f00bbL), n(0xffc000aaL)});
+        assertEquals("7 clone(child_stack=NULL, flags=CLONE_SETTLS|CLONE_CHILD_SETTID|SIGCHLD, tls=0xf7f00bb, child_tidptr=0xffc000aa) = 8",
+                f.format(clone32));
         long[] cloneArgs = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
         assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=0x2000}, 88) = 1236",
                 f.format(call("clone3", 1236, new ArgValue.Words(cloneArgs), n(88))));
