@@ -36,7 +36,7 @@ class SyscallTableTest {
         assertEquals("fd", openat.resultName());
         assertEquals(1, openat.argIndex("name"));
         assertEquals(ArgKind.PATH, openat.args().get(1).kind());
-        Syscall generic = SyscallTable.byName("getrandom");
+        Syscall generic = SyscallTable.byName("mlock");
         assertEquals(6, generic.args().size());
         assertTrue(SyscallTable.byName("close").has(SyscallFlag.SKIP_EXIT));
     }

@@ -473,6 +473,8 @@ final class ArgDecoder {
                 return iovecs.read(tid, ptr, count, ptrSize, write, write ? -1 : res);
             }
             case DATA_OUT: {
+            case DATA_OUT:
+            case RANDOM_OUT: {
                 // Only what the kernel wrote, which the result counts: nothing when it failed.
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 if (res < 0) return ArgValue.Num.of(ptr);

@@ -34,6 +34,7 @@ public final class ArgNames {
         m.put(ArgKind.FCNTL_CMD, FileConsts.FCNTL_CMDS);
         m.put(ArgKind.RENAME_FLAGS, FileConsts.RENAME_FLAGS);
         m.put(ArgKind.MEMFD_FLAGS, FileConsts.MEMFD_FLAGS);
+        m.put(ArgKind.GRND_FLAGS, FileConsts.GRND_FLAGS);
         m.put(ArgKind.SECCOMP_OP, ProcessConsts.SECCOMP_OPS);
         m.put(ArgKind.BPF_CMD, ProcessConsts.BPF_CMDS);
         m.put(ArgKind.MMAP_PROT, MemoryConsts.PROT);
@@ -62,7 +63,7 @@ public final class ArgNames {
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS);
 
     private ArgNames() {
     }

@@ -236,6 +236,13 @@ public final class FileConsts {
             RENAME_WHITEOUT 4
             """);
 
+    /** getrandom flags. */
+    public static final FlagSet GRND_FLAGS = FlagSet.parse("getrandom flags", """
+            GRND_NONBLOCK 1
+            GRND_RANDOM 2
+            GRND_INSECURE 4
+            """);
+
     /** memfd_create flags; the hugetlb page size bits (26..31) stay in hex. */
     public static final FlagSet MEMFD_FLAGS = FlagSet.parse("memfd flags", """
             MFD_CLOEXEC 1

@@ -27,6 +27,7 @@ public final class ArgText {
         if (v instanceof ArgValue.Null) return "NULL";
         if (v instanceof ArgValue.Unreadable u && kind == ArgKind.SIGRETURN_MASK) return "{mask=" + StructLayouts.hex(u.address()) + "}";
         if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
+        if (v instanceof ArgValue.Bytes b && kind == ArgKind.RANDOM_OUT) return ByteText.hexData(b.bytes(), b.truncated());
         if (v instanceof ArgValue.Bytes b && (kind == ArgKind.DATA || kind == ArgKind.DATA_OUT)) {
             return ByteText.quoteData(b.bytes(), b.truncated());
         }
@@ -134,7 +135,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

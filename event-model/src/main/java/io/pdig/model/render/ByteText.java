@@ -95,6 +95,22 @@ public final class ByteText {
         if (truncated || len > shown) sb.append("...");
     }
 
+    /**
+     * {@link #quoteData}'s counterpart for buffers strace always prints in hex (getrandom's): the
+     * first {@link #DATA_SHOWN} bytes each as {@code \xNN} (lower case), {@code ...} after when
+     * there were more.
+     */
+    public static String hexData(byte[] bytes, boolean truncated) {
+        int shown = Math.min(bytes.length, DATA_SHOWN);
+        StringBuilder sb = new StringBuilder(shown * 4 + 5).append('"');
+        for (int i = 0; i < shown; i++) {
+            sb.append("\\x").append(Character.forDigit((bytes[i] >> 4) & 0xf, 16)).append(Character.forDigit(bytes[i] & 0xf, 16));
+        }
+        sb.append('"');
+        if (truncated || bytes.length > shown) sb.append("...");
+        return sb.toString();
+    }
+
     /** strace's array form: {@code ["a", "b"]}, with {@code , ...} before the bracket when truncated. */
     public static String quoteList(List<byte[]> items, boolean truncated) {
         return quoteList(items, truncated, i -> false);

@@ -273,7 +273,16 @@ public enum ArgKind {
      * {@code [1234]}; Unreadable when the kernel could not have written it either. A failed call,
      * or flags without those two, keep the pointer.
      */
-    CLONE_PARENT_TID(Phase.ENTRY);
+    CLONE_PARENT_TID(Phase.ENTRY),
+    /**
+     * The random bytes getrandom writes: read and stored as {@link #DATA_OUT} is (what the kernel
+     * wrote, the result's length, at most the snap length), printed with every byte in hex as
+     * strace prints this buffer ({@code "\x58\x5c..."}). The address when the call failed, no
+     * exit stop came, and in journals from before its row (six raw words there).
+     */
+    RANDOM_OUT(Phase.EXIT),
+    /** getrandom's flags (GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE). */
+    GRND_FLAGS(Phase.ENTRY);
 
     /**
      * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
@@ -304,7 +313,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT -> true;
             default -> false;
         };
     }

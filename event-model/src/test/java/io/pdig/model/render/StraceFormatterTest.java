@@ -7,6 +7,7 @@ import static io.pdig.model.render.Ev.call;
 import static io.pdig.model.render.Ev.n;
 import static io.pdig.model.render.Ev.path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.NoticeEvent;
@@ -148,8 +149,8 @@ class StraceFormatterTest {
     void unknownSyscallsShowHexArguments() {
         SyscallEvent unknown = new SyscallEvent(Ev.TS, 9, 9, Abi.X86_64, 1000, 0, true, new ArgValue[] {n(1), n(255)});
         assertEquals("9 syscall_0x3e8(0x1, 0xff) = 0", f.format(unknown));
-        assertEquals("1234 getrandom(0x7ffc00, 0x10, 0, 0, 0, 0) = 16",
-                f.format(call("getrandom", 16, n(0x7ffc00), n(16), n(0), n(0), n(0), n(0))));
+        assertEquals("1234 mlock(0x7ffc00, 0x10, 0, 0, 0, 0) = 16",
+                f.format(call("mlock", 16, n(0x7ffc00), n(16), n(0), n(0), n(0), n(0))));
     }
 
     @Test
@@ -227,5 +228,20 @@ class StraceFormatterTest {
         assertEquals("1234 rt_sigreturn({mask=0x10128}) = 0", f.format(call("rt_sigreturn", 0, new ArgValue.Unreadable(0x10128, 14))));
         assertEquals("1234 rt_sigreturn(0, 0x7ffc11b0, 0, 0x8, 0, 0x7fa4ae23e6d0) = 0",
                 f.format(call("rt_sigreturn", 0, n(0), n(0x7ffc11b0L), n(0), n(8), n(0), n(0x7fa4ae23e6d0L))));
+    }
+
+    /** getrandom's buffer in hex, cut at 32 bytes as strace cuts it; journals from before its row print six words. */
+    @Test
+    void getrandomBytesAreHex() {
+        byte[] forty = new byte[40];
+        for (int k = 0; k < forty.length; k++) forty[k] = (byte) (0xf0 + k);
+        assertEquals("1234 getrandom(\"\\x00\\x7f\\x80\\xff\", 4, GRND_NONBLOCK|GRND_RANDOM) = 4",
+                f.format(call("getrandom", 4, new ArgValue.Bytes(bytes(0, 0x7f, 0x80, 0xff), false), n(4), n(3))));
+        String first32 = f.format(call("getrandom", 40, new ArgValue.Bytes(forty, false), n(40), n(0)));
+        assertEquals("1234 getrandom(\"\\xf0\\xf1", first32.substring(0, 24));
+        assertTrue(first32.endsWith("\\x0e\\x0f\"..., 40, 0) = 40"), first32);
+        assertEquals(16 + 32 * 4 + 1 + 3 + 13, first32.length(), first32);
+        assertEquals("1234 getrandom(0x7ffc10, 8, GRND_NONBLOCK, 0, 0x7f00, 0) = 8",
+                f.format(call("getrandom", 8, n(0x7ffc10), n(8), n(1), n(0), n(0x7f00), n(0))));
     }
 }

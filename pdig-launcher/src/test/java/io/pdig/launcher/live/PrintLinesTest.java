@@ -910,4 +910,29 @@ class PrintLinesTest {
                 c.stream().map(s -> s.matches(".* = (" + ptid + "|" + both + "|" + ns + ")$") ? s : s.replaceAll(" = \\d+$", " = N"))
                         .toList());
     }
+
+    /**
+     * getrandom's bytes, each in hex as strace 6.1 prints this buffer (getrandom_bytes.c; the
+     * bytes are the ones the program got, which it prints):
+     * <pre>
+     * getrandom("\xc3\x76\xc9\x6e\x2a\xbf\x0b\xf7", 8, GRND_NONBLOCK) = 8
+     * getrandom("\xa0\xe3...(32 bytes)"..., 40, 0) = 40
+     * getrandom("\x14\x67\x5d\xab", 4, GRND_NONBLOCK|GRND_RANDOM) = 4
+     * getrandom(0x8, 4, 0) = -1 EFAULT (Bad address)
+     * getrandom("", 0, GRND_INSECURE) = 0
+     * </pre>
+     */
+    @Test
+    void getrandomShowsItsBytesInHex() throws Exception {
+        Printed p = run("getrandom", "getrandom_bytes");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a (\\S+)\nb (\\S+)\nc (\\S+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        List<String> l = p.lines().stream().filter(s -> s.startsWith("getrandom(")).toList();
+        assertEquals(List.of(
+                "getrandom(\"" + m.group(1) + "\", 8, GRND_NONBLOCK) = 8",
+                "getrandom(\"" + m.group(2) + "\"..., 40, 0) = 40",
+                "getrandom(\"" + m.group(3) + "\", 4, GRND_NONBLOCK|GRND_RANDOM) = 4",
+                "getrandom(0x8, 4, 0) = -1 EFAULT (Bad address)",
+                "getrandom(\"\", 0, GRND_INSECURE) = 0"), l.subList(0, Math.min(5, l.size())));
+    }
 }
