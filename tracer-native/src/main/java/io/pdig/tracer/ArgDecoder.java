@@ -579,6 +579,13 @@ final class ArgDecoder {
                 if (size < OPEN_HOW_SIZE) return ArgValue.Num.of(ptr);
                 return words(tid, ptr, 3, 8);
             }
+            case LOFF_PTR: {
+                // A loff_t (eight bytes on both ABIs) the kernel reads at the start of the call.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long[] w = mem.readWords(tid, ptr, 1, 8);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
             case CAP_DATA:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 // Two struct __user_cap_data_struct of three u32 each (version 3 headers).

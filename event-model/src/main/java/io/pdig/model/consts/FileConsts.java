@@ -158,6 +158,16 @@ public final class FileConsts {
             """).zeroName("F_OK").build();
 
     /** lseek's whence (unistd.h). */
+    /** posix_fadvise's advice as x86_64 and i386 number it (s390x differs; not traced). */
+    public static final ValueNames FADV_ADVICE = ValueNames.parse("fadvise advice", """
+            POSIX_FADV_NORMAL 0
+            POSIX_FADV_RANDOM 1
+            POSIX_FADV_SEQUENTIAL 2
+            POSIX_FADV_WILLNEED 3
+            POSIX_FADV_DONTNEED 4
+            POSIX_FADV_NOREUSE 5
+            """);
+
     public static final ValueNames SEEK_WHENCE = ValueNames.parse("lseek whence", """
             SEEK_SET 0
             SEEK_CUR 1

@@ -50,6 +50,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && (kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT) && w.words().length == 1) {
             return SigSets.strace(w.words()[0]);
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.LOFF_PTR && w.words().length == 2) {
+            return "[" + w.words()[1] + "]";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_PARENT_TID && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int the kernel wrote, as strace shows it
         }
@@ -135,7 +138,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

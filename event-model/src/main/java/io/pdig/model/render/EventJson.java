@@ -247,6 +247,10 @@ public final class EventJson {
             j.beginObject().key("mask").value(StructLayouts.hex(w[0])).key("signals").value(SigSets.strace(w[0])).endObject();
             return;
         }
+        if (kind == ArgKind.LOFF_PTR && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value(w[1]).endObject();
+            return;
+        }
         if (kind == ArgKind.CLONE_PARENT_TID && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

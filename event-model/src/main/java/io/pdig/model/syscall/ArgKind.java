@@ -282,7 +282,16 @@ public enum ArgKind {
      */
     RANDOM_OUT(Phase.EXIT),
     /** getrandom's flags (GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE). */
-    GRND_FLAGS(Phase.ENTRY);
+    GRND_FLAGS(Phase.ENTRY),
+    /** fadvise64's advice (POSIX_FADV_NORMAL, ...; x86_64's and i386's numbering). */
+    FADV_ADVICE(Phase.ENTRY),
+    /**
+     * A 64-bit file offset passed by pointer (copy_file_range's off_in and off_out): read at the
+     * entry, the offset the call starts from (the kernel advances it), stored as Words {address,
+     * value}, strace's {@code [2]}; NULL as Null (the fd's own position is used); Unreadable when
+     * it cannot be read. The address in journals from before its row (six raw words there).
+     */
+    LOFF_PTR(Phase.ENTRY);
 
     /**
      * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
@@ -313,7 +322,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR -> true;
             default -> false;
         };
     }

@@ -163,6 +163,9 @@ public final class SyscallTable {
         t.add(row("preadv2", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC_OUT), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH), a("flags", RWF_FLAGS)));
         t.add(row("pwritev2", RetKind.INT, set(FILE), a("fd", FD), a("iov", IOVEC), a("iovcnt", INT), a("pos", INT), a("pos_h", POS_HIGH), a("flags", RWF_FLAGS)));
         t.add(row("sendfile", RetKind.INT, set(FILE, NETWORK), a("out_fd", FD), a("in_fd", FD), a("offset", PTR), a("size", SIZE)));
+        t.add(row("fadvise64", RetKind.STATUS, set(FILE), a("fd", FD), a("offset", INT), a("len", INT), a("advice", FADV_ADVICE)));
+        t.add(row("copy_file_range", RetKind.INT, set(FILE), a("fd_in", FD), a("off_in", LOFF_PTR), a("fd_out", FD),
+                a("off_out", LOFF_PTR), a("len", SIZE), a("flags", HEX)));
         t.add(row("lseek", RetKind.INT, set(FILE), a("fd", FD), a("offset", INT), a("whence", SEEK_WHENCE)));
         t.add(row("getdents64", RetKind.INT, set(FILE), a("fd", FD), a("dirp", DIRENTS_OUT), a("count", SIZE)));
         t.add(row("newfstatat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("statbuf", STAT_OUT), a("flags", AT_FLAGS)));

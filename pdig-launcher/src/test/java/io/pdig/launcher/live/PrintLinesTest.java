@@ -935,4 +935,33 @@ class PrintLinesTest {
                 "getrandom(0x8, 4, 0) = -1 EFAULT (Bad address)",
                 "getrandom(\"\", 0, GRND_INSECURE) = 0"), l.subList(0, Math.min(5, l.size())));
     }
+
+    /**
+     * The calls cp copies a file with, as strace 6.1 prints copy_advise.c (an unknown advice is a
+     * number in pdig, {@code 0x63 /* POSIX_FADV_??? *}{@code /} in strace):
+     * <pre>
+     * fadvise64(3, 0, 0, POSIX_FADV_NORMAL) = 0
+     * ... RANDOM, SEQUENTIAL, WILLNEED, DONTNEED, NOREUSE
+     * fadvise64(3, 4096, 8192, 99) = -1 EINVAL (Invalid argument)
+     * copy_file_range(3, NULL, 4, NULL, 4, 0) = 0
+     * copy_file_range(3, [2], 4, [8], 3, 0) = 3
+     * </pre>
+     * The offsets are read at the entry (the kernel advances them to 5 and 11).
+     */
+    @Test
+    void fileCopyCallsNameTheirAdviceAndShowTheirOffsets() throws Exception {
+        Printed p = run("fadvise64,copy_file_range", "copy_advise");
+        assertTrue(p.stdout().startsWith("copied 0 3 "), p.stdout());
+        List<String> l = p.lines().stream().filter(s -> s.startsWith("fadvise64(") || s.startsWith("copy_file_range(")).toList();
+        assertEquals(List.of(
+                "fadvise64(3, 0, 0, POSIX_FADV_NORMAL) = 0",
+                "fadvise64(3, 0, 0, POSIX_FADV_RANDOM) = 0",
+                "fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0",
+                "fadvise64(3, 0, 0, POSIX_FADV_WILLNEED) = 0",
+                "fadvise64(3, 0, 0, POSIX_FADV_DONTNEED) = 0",
+                "fadvise64(3, 0, 0, POSIX_FADV_NOREUSE) = 0",
+                "fadvise64(3, 4096, 8192, 99) = -1 EINVAL (Invalid argument)",
+                "copy_file_range(3, NULL, 4, NULL, 4, 0) = 0",
+                "copy_file_range(3, [2], 4, [8], 3, 0) = 3"), l);
+    }
 }
