@@ -472,7 +472,6 @@ final class ArgDecoder {
                 boolean write = kind == ArgKind.IOVEC;
                 return iovecs.read(tid, ptr, count, ptrSize, write, write ? -1 : res);
             }
-            case DATA_OUT: {
             case DATA_OUT:
             case RANDOM_OUT: {
                 // Only what the kernel wrote, which the result counts: nothing when it failed.
