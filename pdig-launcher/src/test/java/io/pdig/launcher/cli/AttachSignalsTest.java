@@ -59,20 +59,29 @@ class AttachSignalsTest {
      */
     @Test
     void attachExitsWithTheTargetsStatus(@TempDir Path dir) throws Exception {
-        assertEquals(3, attachUntilTheEnd(dir, "sleep 1; exit 3"));
-        assertEquals(128 + 15, attachUntilTheEnd(dir, "sleep 1; kill -TERM $$; sleep 5"));
+        assertEquals(3, attachUntilTheEnd(dir, "exit 3"));
+        assertEquals(128 + 15, attachUntilTheEnd(dir, "kill -TERM $$; sleep 5"));
     }
 
-    /** Runs `sh -c SCRIPT`, attaches to it before its first second is over, and returns pdig's status. */
-    private static int attachUntilTheEnd(Path dir, String script) throws Exception {
-        Process target = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("target.out").toFile()).start();
+    /**
+     * Runs `sh -c 'wait for a go file; ENDING'`, attaches to it, and once pdig traces it creates
+     * the go file, so the ending happens under pdig however long pdig takes to start (a fixed
+     * "sleep 1" lost that race on a loaded machine); returns pdig's status.
+     */
+    private static int attachUntilTheEnd(Path dir, String ending) throws Exception {
+        Path go = dir.resolve("go");
+        Files.deleteIfExists(go);
+        Process target = new ProcessBuilder("sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.02; done; " + ending, go.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("target.out").toFile()).start();
         try {
             Process pdig = new ProcessBuilder(ROOT.resolve("pdig").toString(), "attach", "-p", Long.toString(target.pid()),
                     "--no-rules", "--no-journal")
                     .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (tracerPid(target.pid(), target.pid()) == 0 && pdig.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+            assertTrue(tracerPid(target.pid(), target.pid()) != 0, "never attached: " + Files.readString(dir.resolve("err")));
+            Files.createFile(go);
             assertTrue(pdig.waitFor(60, TimeUnit.SECONDS), "pdig did not end with its target: " + Files.readString(dir.resolve("err")));
-            // An attach that came too late would say "no such process" and exit 1.
             return pdig.exitValue();
         } finally {
             target.destroyForcibly().waitFor();
