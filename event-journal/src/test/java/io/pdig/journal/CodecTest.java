@@ -77,6 +77,33 @@ class CodecTest {
                 EventText.of(e));
     }
 
+    /**
+     * A msghdr (v6's MSGHDR tag) round-trips exactly: sendmsg's with an address, two segments and
+     * an SCM_RIGHTS message of two fds followed by another level's message; recvmsg's with the
+     * entry's msg_namelen and nothing read behind its pointers; a failed recvmsg's namelen only.
+     */
+    @Test
+    void aMsgHdrRoundTrips() {
+        byte[] addr = {2, 0, 0, 9, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+        ArgValue.IoVec iov = new ArgValue.IoVec(2, new long[] {0x7ffc1000L, 0x7ffc2000L}, new long[] {5, 4},
+                new int[] {5, 4}, "hello udp".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 9);
+        ArgValue.MsgHdr sent = new ArgValue.MsgHdr(true, 0x7ffc3000L, addr, 16, -1, 0x7ffc4000L, 2, iov, 0x7ffc5000L, 48,
+                new long[] {24, 1, 1, 2, 5, 7, 16, 0, 8, 0}, 0x40);
+        ArgValue.MsgHdr bare = new ArgValue.MsgHdr(true, 0x10, null, 128, 128, 0x20, 3, null, 0x30, 24, null, 0x20);
+        ArgValue.MsgHdr failed = ArgValue.MsgHdr.failed(16);
+        RecordEncoder enc = new RecordEncoder();
+        RecordDecoder dec = new RecordDecoder();
+        List<ArgValue.MsgHdr> all = List.of(sent, bare, failed);
+        for (int i = 0; i < all.size(); i++) {
+            SyscallEvent x = new SyscallEvent(SampleEvents.T0 + i, 4001, 4001, Abi.X86_64, 46, 9, true,
+                    new ArgValue[] {ArgValue.Num.of(4), all.get(i), ArgValue.Num.of(0)});
+            byte[] r = encode(enc, i, x, i == 0);
+            assertEquals(EventText.of(x), EventText.of(dec.decode(r, 0, r.length)));
+        }
+        assertTrue(EventText.of(new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 46, 9, true,
+                new ArgValue[] {sent})).contains("[24, 1, 1, 2, 5, 7, 16, 0, 8, 0],64)"));
+    }
+
     @Test
     void anExecsExeFileRoundTripsAlsoInsideASessionStart() {
         ProcessEvent.Exec plain = SampleEvents.exec(SampleEvents.T0, 4001);

@@ -74,6 +74,12 @@ public final class EventText {
         }
         if (a instanceof ArgValue.SockAddr s) return "SockAddr(" + hex(s.bytes()) + ")";
         if (a instanceof ArgValue.Words w) return "Words(" + Arrays.toString(w.words()) + ")";
+        if (a instanceof ArgValue.MsgHdr m) {
+            return "MsgHdr(" + m.full() + "," + m.name() + "," + (m.nameBytes() == null ? "null" : hex(m.nameBytes())) + ","
+                    + m.namelen() + "," + m.namelenIn() + "," + m.iovAddr() + "," + m.iovlen() + ","
+                    + (m.iov() == null ? "null" : arg(m.iov())) + "," + m.control() + "," + m.controllen() + ","
+                    + (m.cmsgs() == null ? "null" : Arrays.toString(m.cmsgs())) + "," + m.flags() + ")";
+        }
         if (a instanceof ArgValue.IoVec v) {
             return "IoVec(" + v.count() + "," + Arrays.toString(v.bases()) + "," + Arrays.toString(v.lengths()) + ","
                     + Arrays.toString(v.captured()) + "," + hex(v.data()) + "," + v.moved() + ")";

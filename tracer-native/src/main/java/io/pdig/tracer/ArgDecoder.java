@@ -33,6 +33,7 @@ final class ArgDecoder {
     private final int snapLen;
 
     private final IoVecReader iovecs;
+    private final MsgHdrReader msghdrs;
 
     ArgDecoder(TraceeMemory mem, SocketNames sockets, int stringLimit, int snapLen) {
         this.mem = mem;
@@ -40,6 +41,7 @@ final class ArgDecoder {
         this.stringLimit = stringLimit;
         this.snapLen = snapLen;
         this.iovecs = new IoVecReader(mem, snapLen);
+        this.msghdrs = new MsgHdrReader(mem, iovecs);
     }
 
     /**
@@ -72,6 +74,11 @@ final class ArgDecoder {
                 // kernel writes at most that many bytes but returns the address's full length,
                 // and bytes past the size are the caller's own (they could forge a peer).
                 out[i] = callerLength(tid, abi, raw, i);
+            } else if (kind == ArgKind.MSGHDR_OUT && exitFollows) {
+                // recvmsg's msg_namelen as the caller set it, until the exit stop replaces it with
+                // the msghdr: the kernel overwrites it, and it bounds the address it writes.
+                long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+                out[i] = ptr == 0 ? ArgValue.Null.INSTANCE : msghdrs.namelenAtEntry(tid, ptr, abi == Abi.I386 ? 4 : 8);
             } else if (!exitFollows) {
                 // No exit stop will come: what the kernel writes there is never seen (nor the
                 // lengths of an in/out argument), so the pointer, as strace shows it; what the
@@ -104,6 +111,8 @@ final class ArgDecoder {
                 if (i + 1 < out.length && args.get(i + 1).kind() == ArgKind.SOCKLEN_INOUT) {
                     out[i + 1] = socklen(abi, raw, i + 1, res, given, returned);
                 }
+            } else if (kind == ArgKind.MSGHDR_OUT) {
+                out[i] = msghdrOut(tid, abi, raw, i, res, out[i]);
             } else if (kind == ArgKind.SOCKLEN_INOUT) {
                 if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
             } else if (kind.phase() == Phase.EXIT) {
@@ -247,6 +256,22 @@ final class ArgDecoder {
     }
 
     /**
+     * recvmsg's msghdr at its exit: as the kernel filled it when the call succeeded; when it
+     * failed, only the msg_namelen read at the entry ({@code atEntry}, strace's {@code
+     * {msg_namelen=16}}), or the entry's Unreadable, or the pointer when the entry read nothing.
+     */
+    private ArgValue msghdrOut(int tid, Abi abi, long[] raw, int i, long res, ArgValue atEntry) {
+        long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+        if (ptr == 0) return ArgValue.Null.INSTANCE;
+        if (res < 0) {
+            if (atEntry instanceof ArgValue.Num n) return ArgValue.MsgHdr.failed(n.value());
+            return atEntry instanceof ArgValue.Unreadable ? atEntry : ArgValue.Num.of(ptr);
+        }
+        long namelenIn = atEntry instanceof ArgValue.Num n ? n.value() : -1;
+        return msghdrs.read(tid, ptr, abi == Abi.I386 ? 4 : 8, false, res, namelenIn);
+    }
+
+    /**
      * An address the kernel wrote (accept, getsockname, recvfrom): at most the smaller of the
      * caller's buffer size ({@code atEntry}, from {@link #callerLength}) and the length the kernel
      * returned, which is the address's full length even when the buffer was smaller.
@@ -302,7 +327,7 @@ final class ArgDecoder {
             ArgKind kind = row.args().get(k).kind();
             if (!kind.isRegister()) {
                 out[k] = ArgValue.Null.INSTANCE; // read at an exit stop only; raw[k] is no argument
-            } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
+            } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.MSGHDR_OUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
                 out[k] = pointer(abi, raw, k);
             }
         }
@@ -471,6 +496,11 @@ final class ArgDecoder {
                 long count = i + 1 < raw.length ? (abi == Abi.I386 ? raw[i + 1] & 0xffffffffL : raw[i + 1]) : 0;
                 boolean write = kind == ArgKind.IOVEC;
                 return iovecs.read(tid, ptr, count, ptrSize, write, write ? -1 : res);
+            }
+            case MSGHDR: {
+                // sendmsg's: read at the entry, its data captured whether or not the call then fails
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                return msghdrs.read(tid, ptr, ptrSize, true, -1, -1);
             }
             case DATA_OUT:
             case RANDOM_OUT: {

@@ -225,7 +225,7 @@ final class ArgRender {
             if (!resolved) {
                 // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
                 return kind == ArgKind.HEX || kind == ArgKind.PTR || kind == ArgKind.DATA || kind == ArgKind.DATA_OUT
-                        || kind == ArgKind.IOVEC || kind == ArgKind.IOVEC_OUT
+                        || kind == ArgKind.IOVEC || kind == ArgKind.IOVEC_OUT || kind == ArgKind.MSGHDR || kind == ArgKind.MSGHDR_OUT
                         || kind == ArgKind.FCNTL_ARG || kind == ArgKind.FUTEX_VAL2
                         || kind == ArgKind.FUTEX_VAL3 || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.ENVP
                         || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT
@@ -241,7 +241,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, FCNTL_ARG, FUTEX_VAL2, FUTEX_VAL3, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR -> "0x" + Long.toHexString(x);
+                case HEX, PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, FCNTL_ARG, FUTEX_VAL2, FUTEX_VAL3, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);

@@ -82,8 +82,8 @@ final class EvtFields {
                 EvtFields::arg);
         b.withArg("evt.rawarg", CHARBUF, REQUIRED_KEY, "a parameter by name, raw value as text", (c, a) ->
                 c.event() instanceof SyscallEvent s && a != null ? ArgRender.rawByName(c, s, a) : null);
-        b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto and the readv/writev family (its "
-                + "segments concatenated): the first "
+        b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto, the readv/writev family and "
+                + "sendmsg/recvmsg (their segments concatenated): the first "
                 + "--snaplen bytes (default 80) the call read or wrote; no value for a failed read or an unreadable buffer",
                 (c, a) -> buffer(c));
         b.plain("evt.buflen", UINT64, "bytes a successful call with an I/O buffer read or wrote (its result)", (c, a) -> {
@@ -180,15 +180,18 @@ final class EvtFields {
         if (s.args()[i] instanceof ArgValue.IoVec v) {
             return s.failed() && s.syscall().args().get(i).kind() == ArgKind.IOVEC_OUT ? null : v.data();
         }
+        // sendmsg/recvmsg: their msg_iov's segments, as readv/writev's (a failed recvmsg keeps none)
+        if (s.args()[i] instanceof ArgValue.MsgHdr m) return m.iov() != null ? m.iov().data() : null;
         return s.args()[i] instanceof ArgValue.Bytes b ? b.bytes() : null;
     }
 
-    /** Index of a row's data buffer argument (ArgKind DATA, DATA_OUT, IOVEC or IOVEC_OUT), or -1. */
+    /** Index of a row's data buffer argument (ArgKind DATA, DATA_OUT, IOVEC, IOVEC_OUT, MSGHDR or MSGHDR_OUT), or -1. */
     private static int dataIndex(Syscall row) {
         if (row == null) return -1;
         for (int i = 0; i < row.args().size(); i++) {
             ArgKind k = row.args().get(i).kind();
-            if (k == ArgKind.DATA || k == ArgKind.DATA_OUT || k == ArgKind.IOVEC || k == ArgKind.IOVEC_OUT) return i;
+            if (k == ArgKind.DATA || k == ArgKind.DATA_OUT || k == ArgKind.IOVEC || k == ArgKind.IOVEC_OUT
+                    || k == ArgKind.MSGHDR || k == ArgKind.MSGHDR_OUT) return i;
         }
         return -1;
     }

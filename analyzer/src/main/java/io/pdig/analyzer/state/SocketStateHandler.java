@@ -7,7 +7,8 @@ import io.pdig.model.event.SyscallEvent;
  * Fd-table updates for sockets: socket/socketpair create entries (type from the domain, l4proto
  * from type and protocol), bind/getsockname learn the local side, connect/getpeername the remote
  * side, listen marks a server, accept/accept4 create server-side entries from the listening
- * socket, sendto/recvfrom with an address record a changed peer (fd.name_changed).
+ * socket, sendto/recvfrom with an address and sendmsg/recvmsg with a msg_name record a changed
+ * peer (fd.name_changed).
  *
  * <p>connect and accept also carry what the tracer read from the socket itself at their exit
  * (ArgKind.SOCK_LOCAL "local", SOCK_PEER "peer"): connect's local side, which no argument holds,
@@ -25,7 +26,7 @@ final class SocketStateHandler {
     boolean apply(SyscallEvent s, ProcessInfo p, long seq) {
         String name = s.name();
         switch (name) {
-            case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "recvfrom",
+            case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "recvfrom", "sendmsg", "recvmsg",
                  "getsockname", "getpeername" -> {
             }
             default -> {
@@ -116,15 +117,17 @@ final class SocketStateHandler {
                 f.refreshSocketName();
                 p.fds.put(f);
             }
-            case "sendto", "recvfrom" -> {
+            case "sendto", "recvfrom", "sendmsg", "recvmsg" -> {
                 FdInfo f = fd(s, p, "fd");
-                SockAddrs.Endpoint e = endpoint(s, "addr");
+                // the *msg calls' address is their msghdr's msg_name (older journals: an address, no peer)
+                SockAddrs.Endpoint e = s.arg("msg") instanceof ArgValue.MsgHdr m
+                        ? m.nameBytes() != null ? SockAddrs.decode(m.nameBytes()) : null : endpoint(s, "addr");
                 if (ok && f != null && e != null && e.ip() != null
                         && (!e.ip().equals(f.remoteIp) || !e.port().equals(f.remotePort))) {
                     setRemote(f, e);
                     // receiving on a bound, unconnected socket is the server side (a UDP server);
                     // sending first makes us the client unless we already listen/serve
-                    if (name.equals("recvfrom")) {
+                    if (name.startsWith("recv")) {
                         f.server = f.server || (f.localPort != null && !f.connected);
                     }
                     f.nameChangedSeq = seq;

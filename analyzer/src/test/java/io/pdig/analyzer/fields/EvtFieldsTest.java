@@ -95,6 +95,31 @@ class EvtFieldsTest {
         assertNull(h.value("evt.buflen"));
     }
 
+    /**
+     * sendmsg and recvmsg: evt.buffer is their msg_iov's captured bytes concatenated (as readv's
+     * and writev's), evt.buflen the result; a failed recvmsg (its msg_namelen only) has neither,
+     * and an unreadable msghdr gives no buffer.
+     */
+    @Test
+    void aMsgHdrBufferIsItsIovecsSegments() {
+        byte[] hu = "hello udp".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ArgValue.IoVec two = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {5, 4}, new int[] {5, 4}, hu, 9);
+        ArgValue.MsgHdr sent = new ArgValue.MsgHdr(true, 0, null, 0, -1, 0x3000, 2, two, 0, 0, null, 0);
+        Harness h = shell().feed(sys(50, "sendmsg", 9, "fd", 4, "msg", sent, "flags", 0));
+        assertArrayEquals(hu, (byte[]) h.value("evt.buffer"));
+        assertEquals(9L, h.value("evt.buflen"));
+        ArgValue.IoVec split = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {4, 16}, new int[] {4, 5}, hu, 9);
+        h.feed(sys(50, "recvmsg", 9, "fd", 3, "msg", new ArgValue.MsgHdr(true, 0, null, 0, 0, 0x3000, 2, split, 0, 0, null, 0),
+                "flags", 0));
+        assertArrayEquals(hu, (byte[]) h.value("evt.buffer"));
+        assertEquals(9L, h.value("evt.buflen"));
+        h.feed(sys(50, "recvmsg", -9, "fd", 99, "msg", ArgValue.MsgHdr.failed(16), "flags", 0));
+        assertNull(h.value("evt.buffer"), "a failed read wrote nothing");
+        assertNull(h.value("evt.buflen"));
+        h.feed(sys(50, "sendmsg", -14, "fd", 4, "msg", new ArgValue.Unreadable(0x10, 14), "flags", 0));
+        assertNull(h.value("evt.buffer"));
+    }
+
     @Test
     void resultFields() {
         Harness h = shell().feed(sys(50, "openat", -2, "dirfd", -100, "name", "/nope", "flags", 0));

@@ -105,6 +105,36 @@ class SocketStateHandlerTest {
         assertEquals("192.0.2.9:40000->0.0.0.0:53", fd(h, 3).name());
     }
 
+    /**
+     * sendmsg and recvmsg learn the peer from their msghdr's msg_name as sendto and recvfrom do
+     * from their address (a UDP client sending to a new server, a UDP server receiving from a
+     * client); one without a msg_name changes nothing.
+     */
+    @Test
+    void sendmsgAndRecvmsgLearnThePeerFromMsgName() {
+        Harness h = proc().feed(sys(10, "socket", 3, "domain", 2, "type", 2, "proto", 0),
+                sys(10, "sendmsg", 9, "fd", 3, "msg", msg(inet4("192.0.2.7", 53)), "flags", 0));
+        assertEquals("192.0.2.7", h.value("fd.sip"));
+        assertEquals(53L, h.value("fd.sport"));
+        assertEquals(true, h.value("fd.name_changed"));
+        h.feed(sys(10, "sendmsg", 9, "fd", 3, "msg", msg(null), "flags", 0));
+        assertEquals(false, h.value("fd.name_changed"), "no msg_name: the peer stays");
+        assertEquals("192.0.2.7", h.value("fd.sip"));
+        h.feed(sys(10, "socket", 4, "domain", 2, "type", 2, "proto", 0),
+                sys(10, "bind", 0, "fd", 4, "addr", inet4("0.0.0.0", 5353)),
+                sys(10, "recvmsg", 9, "fd", 4, "msg", msg(inet4("192.0.2.9", 40000)), "flags", 0));
+        assertTrue(fd(h, 4).server());
+        assertEquals("192.0.2.9", h.value("fd.cip"));
+        assertEquals("192.0.2.9:40000->0.0.0.0:5353", fd(h, 4).name());
+    }
+
+    /** A msghdr with this msg_name (null: none) and one segment of 9 bytes. */
+    private static ArgValue.MsgHdr msg(byte[] name) {
+        ArgValue.IoVec iov = new ArgValue.IoVec(1, new long[] {0x1000}, new long[] {9}, new int[] {9}, new byte[9], 9);
+        return new ArgValue.MsgHdr(true, name == null ? 0 : 0x2000, name, name == null ? 0 : name.length, -1, 0x3000, 1, iov,
+                0, 0, null, 0);
+    }
+
     @Test
     void sockaddrDecoding() {
         assertEquals("1.2.3.4:80", SockAddrs.decode(inet4("1.2.3.4", 80)).text());

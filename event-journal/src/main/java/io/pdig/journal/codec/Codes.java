@@ -35,6 +35,8 @@ final class Codes {
     static final int ARG_STRLIST_X = 11;
     /** An iovec array (since v6). */
     static final int ARG_IOVEC = 12;
+    /** A struct msghdr of sendmsg/recvmsg (since v6, added before v6 was released). */
+    static final int ARG_MSGHDR = 13;
 
     static final int ARG_TRUNCATED = 0x10;
     static final int PATH_NO_RESOLVED = 0x20;

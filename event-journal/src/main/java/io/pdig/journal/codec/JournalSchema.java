@@ -110,6 +110,13 @@ package io.pdig.journal.codec;
  *                first n of them read, each with its iov_base, iov_len and the bytes of it captured
  *                (-1: none, shown as the base), data = those bytes concatenated, moved = bytes the
  *                call moved through the segments in order; see ArgValue.IoVec)
+ * 13 MSGHDR      bits:u8 name:u [nameBytes:bytes] namelen:u [namelenIn:u] iov:u iovlen:u
+ *                [IOVEC's body] control:u controllen:u [n:u (word:s)*n] flags:u   (since v6, added
+ *                before v6 was released: a struct msghdr of sendmsg/recvmsg. bits: 1 full (0: a
+ *                failed recvmsg, only namelen is meant), 2 nameBytes follow (msg_name's address as
+ *                read), 4 the iovec body follows (msg_iov read), 8 the control words follow (per
+ *                message cmsg_len, level, type, n, n data words), 16 namelenIn follows (recvmsg's
+ *                entry msg_namelen); see ArgValue.MsgHdr)
  * </pre>
  *
  * <h3>Notice codes</h3>

@@ -144,6 +144,55 @@ public final class RecordDecoder {
         return new SyscallEvent(ts, tid, pid, abi((head >>> 6) & 3), (int) nr, res, hasResult, args, duration);
     }
 
+    /** IOVEC's body (also inside MSGHDR): see JournalSchema. */
+    private static ArgValue.IoVec ioVec(ByteReader r) {
+        long count = r.uvarint();
+        int n = r.count(MAX_ITEMS);
+        long[] bases = new long[n];
+        long[] lengths = new long[n];
+        int[] captured = new int[n];
+        for (int i = 0; i < n; i++) {
+            bases[i] = r.uvarint();
+            lengths[i] = r.uvarint();
+            captured[i] = r.int32();
+            if (captured[i] < -1) throw new DecodeException("iovec segment " + i + " captured " + captured[i]);
+        }
+        byte[] data = r.bytes();
+        long moved = r.uvarint();
+        try {
+            return new ArgValue.IoVec(count, bases, lengths, captured, data, moved);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("iovec: " + e.getMessage());
+        }
+    }
+
+    /** MSGHDR's body: see JournalSchema. */
+    private static ArgValue.MsgHdr msgHdr(ByteReader r) {
+        int bits = r.u8();
+        if ((bits & ~31) != 0) throw new DecodeException("msghdr flags " + bits);
+        long name = r.uvarint();
+        byte[] nameBytes = (bits & 2) != 0 ? r.bytes() : null;
+        long namelen = r.uvarint();
+        long namelenIn = (bits & 16) != 0 ? r.uvarint() : -1;
+        long iovAddr = r.uvarint();
+        long iovlen = r.uvarint();
+        ArgValue.IoVec iov = (bits & 4) != 0 ? ioVec(r) : null;
+        long control = r.uvarint();
+        long controllen = r.uvarint();
+        long[] cmsgs = null;
+        if ((bits & 8) != 0) {
+            cmsgs = new long[r.count(MAX_ITEMS)];
+            for (int i = 0; i < cmsgs.length; i++) cmsgs[i] = r.svarint();
+        }
+        long flags = r.uvarint();
+        try {
+            return new ArgValue.MsgHdr((bits & 1) != 0, name, nameBytes, namelen, namelenIn, iovAddr, iovlen, iov,
+                    control, controllen, cmsgs, flags);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("msghdr: " + e.getMessage());
+        }
+    }
+
     private ArgValue arg(ByteReader r) {
         int tag = r.u8();
         boolean truncated = (tag & ARG_TRUNCATED) != 0;
@@ -209,26 +258,10 @@ public final class RecordDecoder {
                 for (int i = 0; i < n; i++) w[i] = r.uvarint();
                 return new ArgValue.Words(w);
             }
-            case ARG_IOVEC: {
-                long count = r.uvarint();
-                int n = r.count(MAX_ITEMS);
-                long[] bases = new long[n];
-                long[] lengths = new long[n];
-                int[] captured = new int[n];
-                for (int i = 0; i < n; i++) {
-                    bases[i] = r.uvarint();
-                    lengths[i] = r.uvarint();
-                    captured[i] = r.int32();
-                    if (captured[i] < -1) throw new DecodeException("iovec segment " + i + " captured " + captured[i]);
-                }
-                byte[] data = r.bytes();
-                long moved = r.uvarint();
-                try {
-                    return new ArgValue.IoVec(count, bases, lengths, captured, data, moved);
-                } catch (IllegalArgumentException e) {
-                    throw new DecodeException("iovec: " + e.getMessage());
-                }
-            }
+            case ARG_IOVEC:
+                return ioVec(r);
+            case ARG_MSGHDR:
+                return msgHdr(r);
             case ARG_UNREADABLE:
                 return new ArgValue.Unreadable(r.uvarint(), r.int32());
             default:

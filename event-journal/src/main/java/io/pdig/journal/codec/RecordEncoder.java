@@ -96,6 +96,43 @@ public final class RecordEncoder {
         return head;
     }
 
+    /** IOVEC's body (also inside MSGHDR): see JournalSchema. */
+    private void ioVec(ArgValue.IoVec v) {
+        out.uvarint(v.count());
+        long[] bases = v.bases();
+        long[] lengths = v.lengths();
+        int[] captured = v.captured();
+        out.uvarint(bases.length);
+        for (int i = 0; i < bases.length; i++) {
+            out.uvarint(bases[i]);
+            out.uvarint(lengths[i]);
+            out.svarint(captured[i]);
+        }
+        out.bytes(v.data());
+        out.uvarint(v.moved());
+    }
+
+    /** MSGHDR's body: see JournalSchema. */
+    private void msgHdr(ArgValue.MsgHdr m) {
+        int bits = (m.full() ? 1 : 0) | (m.nameBytes() != null ? 2 : 0) | (m.iov() != null ? 4 : 0)
+                | (m.cmsgs() != null ? 8 : 0) | (m.namelenIn() >= 0 ? 16 : 0);
+        out.u8(bits);
+        out.uvarint(m.name());
+        if (m.nameBytes() != null) out.bytes(m.nameBytes());
+        out.uvarint(m.namelen());
+        if (m.namelenIn() >= 0) out.uvarint(m.namelenIn());
+        out.uvarint(m.iovAddr());
+        out.uvarint(m.iovlen());
+        if (m.iov() != null) ioVec(m.iov());
+        out.uvarint(m.control());
+        out.uvarint(m.controllen());
+        if (m.cmsgs() != null) {
+            out.uvarint(m.cmsgs().length);
+            for (long x : m.cmsgs()) out.svarint(x);
+        }
+        out.uvarint(m.flags());
+    }
+
     private void arg(ArgValue a) {
         if (a == null || a instanceof ArgValue.Null) {
             out.u8(ARG_NULL);
@@ -148,18 +185,10 @@ public final class RecordEncoder {
             for (long x : w.words()) out.uvarint(x);
         } else if (a instanceof ArgValue.IoVec v) {
             out.u8(ARG_IOVEC);
-            out.uvarint(v.count());
-            long[] bases = v.bases();
-            long[] lengths = v.lengths();
-            int[] captured = v.captured();
-            out.uvarint(bases.length);
-            for (int i = 0; i < bases.length; i++) {
-                out.uvarint(bases[i]);
-                out.uvarint(lengths[i]);
-                out.svarint(captured[i]);
-            }
-            out.bytes(v.data());
-            out.uvarint(v.moved());
+            ioVec(v);
+        } else if (a instanceof ArgValue.MsgHdr m) {
+            out.u8(ARG_MSGHDR);
+            msgHdr(m);
         } else if (a instanceof ArgValue.Unreadable u) {
             out.u8(ARG_UNREADABLE);
             out.uvarint(u.address());

@@ -285,6 +285,17 @@ public final class SockoptConsts {
     private static final Map<Long, ValueNames> PER_LEVEL = Map.of((long) SOL_SOCKET, SOCKET_OPTIONS, (long) SOL_IP,
             IP_OPTIONS, (long) SOL_TCP, TCP_OPTIONS, (long) SOL_UDP, UDP_OPTIONS, (long) SOL_IPV6, IPV6_OPTIONS);
 
+    /** SCM_RIGHTS: a control message carrying fds (an int array), the one whose data strace and pdig show. */
+    public static final int SCM_RIGHTS = 1;
+
+    /** Types of SOL_SOCKET control messages (cmsg_type; linux/socket.h, asm-generic/socket.h). */
+    public static final ValueNames SCM_TYPES = ValueNames.parse("SOL_SOCKET control message type", """
+            SCM_RIGHTS 1
+            SCM_CREDENTIALS 2
+            SCM_SECURITY 3
+            SCM_PIDFD 4
+            """);
+
     /** Flags of send, sendto, sendmsg, recv, recvfrom, recvmsg. */
     public static final FlagSet MSG_FLAGS = FlagSet.parse("msg flags", """
             MSG_OOB 0x1

@@ -171,6 +171,40 @@ public sealed interface ArgValue {
         }
     }
 
+    /**
+     * A struct msghdr of sendmsg (as passed, read at the entry) or recvmsg (as the kernel filled
+     * it, read at the exit). {@code name}: msg_name's address, {@code nameBytes} the address read
+     * there (null when not read: NULL, unreadable, or a length of 0; shown as the pointer).
+     * {@code namelen}: msg_namelen (recvmsg: the kernel's), {@code namelenIn} recvmsg's msg_namelen
+     * at the entry (-1 when unknown or for sendmsg; strace shows {@code 128 => 16} when they
+     * differ). {@code iov}: msg_iov's segments with their data (null when the array could not be
+     * read: shown as {@code iovAddr}), {@code iovlen} msg_iovlen. {@code control}, {@code
+     * controllen}: msg_control's address and length; {@code cmsgs} the control messages read there,
+     * flat: per message cmsg_len, cmsg_level, cmsg_type, n, then n words of data (the fds of
+     * SCM_RIGHTS; n = 0 for other types), or null when not read. {@code flags}: msg_flags.
+     *
+     * <p>{@code full} false: a recvmsg that failed, of which strace shows only {@code
+     * {msg_namelen=N}} (the entry's msg_namelen, in {@code namelen}); the other fields are then 0
+     * or null. Arrays other than those documented nullable are never null.
+     */
+    record MsgHdr(boolean full, long name, byte[] nameBytes, long namelen, long namelenIn, long iovAddr, long iovlen,
+            IoVec iov, long control, long controllen, long[] cmsgs, long flags) implements ArgValue {
+
+        public MsgHdr {
+            // the renderers walk cmsgs by its counts: each message's n words must be there
+            for (int k = 0; cmsgs != null && k < cmsgs.length; k += 4 + (int) cmsgs[k + 3]) {
+                if (k + 4 > cmsgs.length || cmsgs[k + 3] < 0 || k + 4 + cmsgs[k + 3] > cmsgs.length) {
+                    throw new IllegalArgumentException("control messages cut at word " + k + " of " + cmsgs.length);
+                }
+            }
+        }
+
+        /** The failed recvmsg's form: only the msg_namelen it passed. */
+        public static MsgHdr failed(long namelen) {
+            return new MsgHdr(false, 0, null, namelen, -1, 0, 0, null, 0, 0, null, 0);
+        }
+    }
+
     /** The tracee passed a pointer the tracer could not read: address and errno of the failed read. */
     record Unreadable(long address, int errno) implements ArgValue {
     }

@@ -33,6 +33,7 @@ public final class ArgText {
         }
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
         if (v instanceof ArgValue.IoVec iov) return IoVecText.strace(iov);
+        if (v instanceof ArgValue.MsgHdr m) return MsgHdrText.strace(m);
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
         if (v instanceof ArgValue.StrList l && kind == ArgKind.UTSNAME_OUT && l.items().size() == 2) {
             // strace without -v: the first two fields, then "..." for the other four
@@ -138,7 +139,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

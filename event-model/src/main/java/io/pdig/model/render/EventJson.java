@@ -47,7 +47,9 @@ import java.util.TreeMap;
  *   address, a hex string like other pointers. An iovec array (readv/writev family):
  *   [{"iov_base": text, "iov_len": n}...], a segment without bytes (unreadable, a failed read)
  *   with its base as a hex string, the name in "args_truncated" when a segment moved more than was
- *   captured or the caller passed more segments than were read.</li>
+ *   captured or the caller passed more segments than were read. A struct msghdr (sendmsg, recvmsg):
+ *   {msg_name, msg_namelen, msg_iov, msg_iovlen, msg_control, msg_controllen, msg_flags}, see
+ *   {@link MsgHdrJson}; msg_iov as an iovec array is, and in "args_truncated" as it would be.</li>
  *   <li>argv: array of strings; fd pairs: [3,4]; socket addresses: objects from
  *   {@link SockAddrs#fields}; clone_args/open_how/capability data: objects of their fields with the
  *   words in "args_raw"; a struct stat read at the exit: {address, st_mode, st_rdev, st_size}; a struct sigaction:
@@ -154,17 +156,10 @@ public final class EventJson {
                 }
                 j.endArray();
                 if (l.truncated() || l.cutItems().length > 0) truncated.add(name);
+            } else if (v instanceof ArgValue.MsgHdr m) {
+                if (MsgHdrJson.write(j, m)) truncated.add(name);
             } else if (v instanceof ArgValue.SockAddr a) {
-                j.beginObject();
-                for (Map.Entry<String, Object> f : SockAddrs.fields(a.bytes()).entrySet()) {
-                    j.key(f.getKey());
-                    Object o = f.getValue();
-                    if (o instanceof Long l) j.value(l);
-                    else if (o instanceof Boolean b) j.value(b);
-                    else if (o instanceof byte[] bytes) j.value(ByteText.utf8Text(bytes));
-                    else j.value(String.valueOf(o));
-                }
-                j.endObject();
+                sockAddr(j, a.bytes());
             } else if (v instanceof ArgValue.FdPair f) {
                 j.beginArray().value(f.first()).value(f.second()).endArray();
             } else if (v instanceof ArgValue.Words w) {
@@ -204,7 +199,21 @@ public final class EventJson {
      * True when some data is left out: a segment moved more than was captured, or the caller
      * passed more segments than were read.
      */
-    private static boolean ioVec(JsonOut j, ArgValue.IoVec v) {
+    /** A socket address as an object of {@link SockAddrs#fields}. */
+    static void sockAddr(JsonOut j, byte[] bytes) {
+        j.beginObject();
+        for (Map.Entry<String, Object> f : SockAddrs.fields(bytes).entrySet()) {
+            j.key(f.getKey());
+            Object o = f.getValue();
+            if (o instanceof Long l) j.value(l);
+            else if (o instanceof Boolean b) j.value(b);
+            else if (o instanceof byte[] b) j.value(ByteText.utf8Text(b));
+            else j.value(String.valueOf(o));
+        }
+        j.endObject();
+    }
+
+    static boolean ioVec(JsonOut j, ArgValue.IoVec v) {
         boolean cut = Long.compareUnsigned(v.count(), v.bases().length) > 0;
         int[] captured = v.captured();
         int off = 0;

@@ -291,7 +291,26 @@ public enum ArgKind {
      * value}, strace's {@code [2]}; NULL as Null (the fd's own position is used); Unreadable when
      * it cannot be read. The address in journals from before its row (six raw words there).
      */
-    LOFF_PTR(Phase.ENTRY);
+    LOFF_PTR(Phase.ENTRY),
+    /**
+     * sendmsg's struct msghdr, read at the entry: msg_name as a socket address, msg_iov as
+     * {@link #IOVEC} reads an array (each segment's whole length passed, at most the snap length
+     * of bytes), the control messages' headers (SCM_RIGHTS with its fds), msg_flags; stored as an
+     * ArgValue.MsgHdr. A msghdr that cannot be read is Unreadable (strace shows its address), NULL
+     * as Null. The row's kind was PTR before: older journals hold the address as a Num.
+     */
+    MSGHDR(Phase.ENTRY),
+    /**
+     * recvmsg's struct msghdr, read at the exit as the kernel filled it (msg_namelen, the address
+     * written, msg_controllen, msg_flags), the result split over msg_iov's segments as
+     * {@link #IOVEC_OUT} splits it; the entry's msg_namelen is kept in the slot until then. A
+     * failed call keeps only that msg_namelen (strace's {@code {msg_namelen=16}}). The address as
+     * a Num when no exit stop came (and in older journals, where the row's kind was PTR).
+     */
+    MSGHDR_OUT(Phase.EXIT);
+
+    /** Most bytes of msg_control read (its control messages' headers and SCM_RIGHTS fds). */
+    public static final int MSG_CONTROL_MAX = 256;
 
     /**
      * Most segments of an iovec array read (IOVEC, IOVEC_OUT): strace shows as many (then
@@ -322,7 +341,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT -> true;
             default -> false;
         };
     }

@@ -219,8 +219,8 @@ public final class SyscallTable {
                 a("local", SOCK_LOCAL), a("peer", SOCK_PEER)));
         t.add(row("sendto", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR), a("addrlen", SIZE)));
         t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
-        t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", PTR), a("flags", MSG_FLAGS)));
-        t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", PTR), a("flags", MSG_FLAGS)));
+        t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", MSGHDR), a("flags", MSG_FLAGS)));
+        t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", MSGHDR_OUT), a("flags", MSG_FLAGS)));
         t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));
         t.add(row("getsockname", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));

@@ -225,6 +225,74 @@ class PrintLinesTest {
         assertEquals(straced, pdig);
     }
 
+    private static final String MSGS = "sendmsg,recvmsg";
+
+    /** The ports the kernel chose (different in each run), written PORT. */
+    private static String withoutPorts(String line) {
+        return line.replaceAll("htons\\(\\d+\\)", "htons(PORT)");
+    }
+
+    /**
+     * sendmsg and recvmsg's msghdr as strace 6.1 prints it (test-programs/src/msg_calls.c; these
+     * are strace's lines, the kernel's ports written PORT): msg_name as an address or NULL,
+     * recvmsg's msg_namelen changed by the kernel as {@code 128 => 16}, msg_iov as an iovec array
+     * (recvmsg's result split over its segments), msg_control only when msg_controllen is not 0
+     * (SCM_RIGHTS with its fds), the output msg_flags (MSG_TRUNC); a failed recvmsg as its
+     * msg_namelen only, an unreadable msghdr as its address. dump prints the same lines (run());
+     * dump --json has msg_iov in the iovec form and the control message's fds.
+     */
+    @Test
+    void msghdrsAreShownAsStraceShowsThem() throws Exception {
+        List<String> calls = printed(MSGS, "msg_calls").stream().filter(l -> !l.startsWith("[pdig: exec"))
+                .map(PrintLinesTest::withoutPorts).toList();
+        String lo = "{sa_family=AF_INET, sin_port=htons(PORT), sin_addr=inet_addr(\"127.0.0.1\")}";
+        String fd3 = "msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=24";
+        assertEquals(List.of(
+                "sendmsg(4, {msg_name=" + lo + ", msg_namelen=16, msg_iov=[{iov_base=\"hello\", iov_len=5}, "
+                        + "{iov_base=\" udp\", iov_len=4}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, 0) = 9",
+                "sendmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"xyz\", iov_len=3}], msg_iovlen=1, "
+                        + "msg_controllen=0, msg_flags=0}, 0) = 3",
+                "recvmsg(3, {msg_name=" + lo + ", msg_namelen=128 => 16, msg_iov=[{iov_base=\"hell\", iov_len=4}, "
+                        + "{iov_base=\"o udp\", iov_len=16}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, 0) = 9",
+                "recvmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"xy\", iov_len=2}], msg_iovlen=1, "
+                        + "msg_controllen=0, msg_flags=MSG_TRUNC}, 0) = 2",
+                "sendmsg(5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"xyz\", iov_len=3}], msg_iovlen=1, "
+                        + fd3 + ", msg_flags=0}, 0) = 3",
+                "recvmsg(6, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"xyz\", iov_len=16}], msg_iovlen=1, "
+                        + fd3.replace("[3]", "[7]") + ", msg_flags=0}, 0) = 3",
+                "recvmsg(99, {msg_namelen=16}, 0) = -1 EBADF (Bad file descriptor)",
+                "sendmsg(4, 0x10, 0) = -1 EFAULT (Bad address)",
+                "recvmsg(3, 0x10, MSG_DONTWAIT) = -1 EFAULT (Bad address)",
+                "+++ exited with 0 +++"), calls);
+        Pdig.Result json = Pdig.run(tmp, "dump", "--json", tmp.resolve("j").toString());
+        assertEquals(0, json.exitCode(), json.transcript());
+        assertTrue(json.stdout().contains("\"msg_iov\":[{\"iov_base\":\"hello\",\"iov_len\":5},{\"iov_base\":\" udp\",\"iov_len\":4}]"),
+                json.stdout());
+        assertTrue(json.stdout().contains("\"msg_control\":[{\"cmsg_len\":20,\"cmsg_level\":\"SOL_SOCKET\",\"cmsg_type\":\"SCM_RIGHTS\",\"cmsg_data\":[7]}]"),
+                json.stdout());
+        assertTrue(json.stdout().contains("\"msg\":{\"msg_namelen\":16}"), json.stdout());
+    }
+
+    /**
+     * The same program under strace itself: every sendmsg/recvmsg line is strace's (the ports,
+     * the kernel's choice in each run, written PORT). Skipped without strace.
+     */
+    @Test
+    void msghdrLinesAreStracesLines() throws Exception {
+        Path strace = Path.of("/usr/bin/strace");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(strace), "strace is not installed");
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin/msg_calls");
+        Path out = tmp.resolve("strace.txt");
+        Process p = new ProcessBuilder(strace.toString(), "-f", "-qq", "-e", "trace=" + MSGS, "-o", out.toString(),
+                bin.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("strace.out").toFile()).start();
+        assertEquals(0, p.waitFor());
+        List<String> straced = Files.readAllLines(out).stream()
+                .map(l -> withoutPorts(l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1"))).toList();
+        List<String> pdig = printed(MSGS, "msg_calls").stream()
+                .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).map(PrintLinesTest::withoutPorts).toList();
+        assertEquals(straced, pdig);
+    }
+
     /**
      * Socket option levels and names, and MSG_ flags, as strace names them (the option value is
      * shown as its address, where strace reads it: {@code [1]}):

@@ -1,0 +1,66 @@
+package io.pdig.model.render;
+
+import io.pdig.model.consts.SockoptConsts;
+import io.pdig.model.event.ArgValue;
+
+/**
+ * dump --json's form of a struct msghdr: {"msg_name": address object | hex pointer | null,
+ * "msg_namelen": n, "msg_iov": as an iovec array (EventJson) | hex pointer, "msg_iovlen": n,
+ * "msg_control": [{"cmsg_len", "cmsg_level", "cmsg_type", "cmsg_data": [fds] (SCM_RIGHTS
+ * only)}...] | hex pointer | null, "msg_controllen": n, "msg_flags": n}; recvmsg's entry
+ * msg_namelen as "msg_namelen_in" when the kernel changed it. A failed recvmsg: {"msg_namelen": n}.
+ */
+final class MsgHdrJson {
+
+    private MsgHdrJson() {
+    }
+
+    /** Writes {@code m}; true when its iovec's data is left out in part (as EventJson.ioVec). */
+    static boolean write(JsonOut j, ArgValue.MsgHdr m) {
+        j.beginObject();
+        if (!m.full()) {
+            j.key("msg_namelen").value((int) m.namelen()).endObject();
+            return false;
+        }
+        j.key("msg_name");
+        if (m.nameBytes() != null) EventJson.sockAddr(j, m.nameBytes());
+        else pointer(j, m.name());
+        j.key("msg_namelen").value((int) m.namelen());
+        if (m.namelenIn() >= 0 && m.namelenIn() != m.namelen()) j.key("msg_namelen_in").value((int) m.namelenIn());
+        j.key("msg_iov");
+        boolean cut = false;
+        if (m.iov() != null) cut = EventJson.ioVec(j, m.iov());
+        else pointer(j, m.iovAddr());
+        j.key("msg_iovlen").unsigned(m.iovlen());
+        j.key("msg_control");
+        if (m.cmsgs() != null) cmsgs(j, m.cmsgs());
+        else pointer(j, m.control());
+        j.key("msg_controllen").unsigned(m.controllen());
+        j.key("msg_flags").unsigned(m.flags());
+        j.endObject();
+        return cut;
+    }
+
+    private static void cmsgs(JsonOut j, long[] w) {
+        j.beginArray();
+        for (int k = 0; k + 4 <= w.length; ) {
+            int n = (int) w[k + 3];
+            j.beginObject().key("cmsg_len").unsigned(w[k]).key("cmsg_level").value(SockoptConsts.LEVELS.render((int) w[k + 1]));
+            boolean socket = w[k + 1] == SockoptConsts.SOL_SOCKET;
+            j.key("cmsg_type").value(socket ? SockoptConsts.SCM_TYPES.render((int) w[k + 2]) : Long.toString((int) w[k + 2]));
+            if (socket && w[k + 2] == SockoptConsts.SCM_RIGHTS) {
+                j.key("cmsg_data").beginArray();
+                for (int d = 0; d < n; d++) j.value((int) w[k + 4 + d]);
+                j.endArray();
+            }
+            j.endObject();
+            k += 4 + n;
+        }
+        j.endArray();
+    }
+
+    private static void pointer(JsonOut j, long p) {
+        if (p == 0) j.nul();
+        else j.value(StructLayouts.hex(p));
+    }
+}

@@ -1,0 +1,98 @@
+package io.pdig.tracer;
+
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.syscall.ArgKind;
+
+/**
+ * Reads a struct msghdr (ArgKind MSGHDR, MSGHDR_OUT) into an ArgValue.MsgHdr: its seven fields in
+ * one memory read (into a reused buffer), then msg_name's address, msg_iov through
+ * {@link IoVecReader} (the same snap length), and msg_control's messages. x86_64 and i386 share
+ * the field order (name, namelen, iov, iovlen, control, controllen, flags), each field one word of
+ * the ABI's pointer size (msg_namelen and msg_flags are ints padded to one on x86_64). Confined to
+ * the tracer thread, as its decoder is.
+ */
+final class MsgHdrReader {
+
+    private static final int FIELDS = 7;
+    /** sizeof(struct sockaddr_storage): a longer msg_name is cut here, as ArgDecoder cuts addresses. */
+    private static final int NAME_MAX = 128;
+
+    private final TraceeMemory mem;
+    private final IoVecReader iovecs;
+    private final long[] words = new long[FIELDS];
+
+    MsgHdrReader(TraceeMemory mem, IoVecReader iovecs) {
+        this.mem = mem;
+        this.iovecs = iovecs;
+    }
+
+    /**
+     * recvmsg's msg_namelen at the entry (the size of the caller's name buffer: the kernel writes at
+     * most that many bytes of the address, and strace shows it when the kernel changes it), as a
+     * Num; Unreadable when the msghdr cannot be read.
+     */
+    ArgValue namelenAtEntry(int tid, long ptr, int wordSize) {
+        long[] w = mem.readWords(tid, ptr + wordSize, 1, 4);
+        return w == null || w.length < 1 ? new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr)) : ArgValue.Num.of(w[0]);
+    }
+
+    /**
+     * The msghdr at {@code ptr}. {@code write}: sendmsg's, read at the entry (every segment's whole
+     * length passed); otherwise recvmsg's after it succeeded with {@code result} bytes, whose
+     * address the kernel wrote is read up to {@code namelenIn} (the entry's msg_namelen, -1 unknown).
+     */
+    ArgValue read(int tid, long ptr, int wordSize, boolean write, long result, long namelenIn) {
+        if (mem.readWordsInto(tid, ptr, words, FIELDS, wordSize) < FIELDS) {
+            return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+        }
+        long name = words[0], namelen = words[1] & 0xffffffffL, iovAddr = words[2], iovlen = words[3];
+        long control = words[4], controllen = words[5], flags = words[6] & 0xffffffffL;
+        byte[] nameBytes = null;
+        if (name != 0 && namelen > 0 && (int) namelen > 0) {
+            long len = Math.min(namelen, NAME_MAX);
+            if (namelenIn >= 0) len = Math.min(len, namelenIn);
+            if (len > 0) nameBytes = mem.readBytes(tid, name, (int) len);
+        }
+        ArgValue.IoVec iov = null;
+        if (iovAddr != 0 && iovecs.read(tid, iovAddr, iovlen, wordSize, write, write ? -1 : result) instanceof ArgValue.IoVec v) {
+            iov = v;
+        }
+        long[] cmsgs = control != 0 && controllen != 0 ? cmsgs(tid, control, controllen, wordSize) : null;
+        return new ArgValue.MsgHdr(true, name, nameBytes, namelen, write ? -1 : namelenIn, iovAddr, iovlen, iov,
+                control, controllen, cmsgs, flags);
+    }
+
+    /**
+     * The control messages in the first {@link ArgKind#MSG_CONTROL_MAX} bytes of msg_control, flat
+     * as ArgValue.MsgHdr keeps them; null when unreadable. struct cmsghdr is cmsg_len (a word),
+     * cmsg_level and cmsg_type (ints), then the data; each message starts at the previous one's
+     * cmsg_len rounded up to a word. A message whose cmsg_len is below its header ends the walk
+     * (the kernel stops there too); SCM_RIGHTS keeps the ints of its data read (the fds).
+     */
+    private long[] cmsgs(int tid, long control, long controllen, int wordSize) {
+        int size = Long.compareUnsigned(controllen, ArgKind.MSG_CONTROL_MAX) > 0 ? ArgKind.MSG_CONTROL_MAX : (int) controllen;
+        byte[] b = mem.readBytes(tid, control, size);
+        if (b == null) return null;
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int header = wordSize + 8;
+        long[] out = new long[b.length / 4 + 8];
+        int n = 0;
+        for (int off = 0; off + header <= b.length; ) {
+            long len = wordSize == 8 ? bb.getLong(off) : bb.getInt(off) & 0xffffffffL;
+            if (len < header) break;
+            int level = bb.getInt(off + wordSize), type = bb.getInt(off + wordSize + 4);
+            int dataEnd = (int) Math.min(off + len, b.length);
+            int fds = level == 1 && type == 1 ? (dataEnd - off - header) / 4 : 0; // SOL_SOCKET, SCM_RIGHTS
+            if (n + 4 + fds > out.length) break;
+            out[n++] = len;
+            out[n++] = level;
+            out[n++] = type;
+            out[n++] = fds;
+            for (int d = 0; d < fds; d++) out[n++] = bb.getInt(off + header + 4 * d);
+            long next = off + ((len + wordSize - 1) & -wordSize);
+            if (next > b.length) break;
+            off = (int) next;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+}
