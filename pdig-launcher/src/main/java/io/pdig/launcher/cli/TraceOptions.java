@@ -46,7 +46,8 @@ public final class TraceOptions {
     int stringLimit;
 
     @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "" + LaunchSpec.DEFAULT_SNAPLEN,
-            description = "Maximum bytes captured of one data buffer of read, write, pread64, pwrite64, recvfrom and sendto (default: ${DEFAULT-VALUE}, "
+            description = "Maximum bytes captured of one call's data (read, write, pread64, pwrite64, recvfrom, sendto; the readv/writev "
+                    + "family and sendmsg/recvmsg over all their segments) (default: ${DEFAULT-VALUE}, "
                     + "as Falco; at most 65536). --print shows the first 32 of them, as strace does; rules "
                     + "(evt.buffer) see all.")
     int snapLen;
