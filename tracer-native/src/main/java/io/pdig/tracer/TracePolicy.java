@@ -83,9 +83,11 @@ public final class TracePolicy {
             boolean named = everyCall && names.contains(s.name()) && !ALWAYS_STOPPED.contains(s.name());
             boolean exit = report && (traceExits || named || !s.has(SyscallFlag.SKIP_EXIT) || s.needsExitRead());
             // Evasion paths keep every call. Others may stop only for some argument values; a row
-            // the tracer always stops on (clone) keeps every call with --trace-exits, so that even
-            // a failed plain clone is seen then.
-            StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || ALWAYS_STOPPED.contains(s.name()) && traceExits
+            // the tracer always stops on (clone) keeps every call with --trace-exits or when the
+            // user named it, so that a failed plain clone (which makes no fork event) is seen
+            // then. A derived set (everyCall false) keeps the condition: no entry stop per fork.
+            boolean stopsEveryEntry = ALWAYS_STOPPED.contains(s.name()) && (traceExits || everyCall && names.contains(s.name()));
+            StopCondition cond = ALWAYS_REPORTED.contains(s.name()) || stopsEveryEntry
                     || named ? null : s.stopOnlyWhen();
             if (s.nr64() >= 0) cond64[s.nr64()] = cond;
             if (s.nr32() >= 0) cond32[s.nr32()] = cond;

@@ -80,6 +80,15 @@ class SeccompPolicyTest {
         assertEquals(SeccompPolicy.RET_TRACE, run(prog, X86_64, SyscallTable.byName("clone3").nr64(), 0, 88), "clone3: flags in memory");
         List<SeccompPolicy.Insn> all = SeccompPolicy.build(new TracePolicy(Set.of("openat"), true));
         assertEquals(SeccompPolicy.RET_TRACE, run(all, X86_64, clone, forkFlags), "--trace-exits: every clone");
+        // A set the user named (--syscalls, -a) that holds clone stops at every clone, so that a
+        // failed plain clone (no fork event) is seen; one that does not name clone keeps the rule.
+        List<SeccompPolicy.Insn> named = SeccompPolicy.build(new TracePolicy(Set.of("clone"), false, true));
+        assertEquals(SeccompPolicy.RET_TRACE, run(named, X86_64, clone, forkFlags), "named: every clone");
+        assertEquals(SeccompPolicy.RET_TRACE, run(named, I386, SyscallTable.byName("clone").nr32(), forkFlags), "named: i386 too");
+        List<SeccompPolicy.Insn> other = SeccompPolicy.build(new TracePolicy(Set.of("openat"), false, true));
+        assertEquals(SeccompPolicy.RET_ALLOW, run(other, X86_64, clone, forkFlags), "named set without clone");
+        List<SeccompPolicy.Insn> derived = SeccompPolicy.build(new TracePolicy(SyscallTable.defaultSet(), false, false));
+        assertEquals(SeccompPolicy.RET_ALLOW, run(derived, X86_64, clone, forkFlags), "the default set: fork event only");
     }
 
     @Test
