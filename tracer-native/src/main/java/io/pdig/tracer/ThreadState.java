@@ -63,6 +63,8 @@ final class ThreadState {
     }
 
     boolean wantsExitStop() {
-        return pending != null;
+        // cloneFlagsKnown: a fork-like call stopped at its entry ends at its fork event if it makes
+        // a task, else only at its exit stop, where its flags are dropped (Tracer.syscallExit).
+        return pending != null || cloneFlagsKnown;
     }
 }

@@ -451,6 +451,10 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         // first, so the duration does not include this handler's own reads.
         long exitTs = now();
         ThreadState t = known(s.tid());
+        // A fork-like call whose flags were recorded at its entry and which made no task (it
+        // failed) ends here: its flags must not be taken for the thread's next clone, which may
+        // have no entry stop (ThreadState.wantsExitStop asks for this stop while they are kept).
+        t.cloneFlagsKnown = false;
         ThreadState.Pending p = t.pending;
         spinForNext = p == null || spinAfter(p.row());
         if (t.phase == ThreadState.Phase.DETACHING) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pdig.model.driver.Termination;
 import io.pdig.model.event.ArgValue;
+import io.pdig.model.event.ProcessEvent;
 import io.pdig.model.event.SyscallEvent;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ class FailedCloneTest {
     private static final long CLONE_SIGHAND = 0x800;
     private static final long CLONE_PIDFD = 0x1000;
     private static final long CLONE_PARENT_SETTID = 0x100000;
+    private static final long CLONE_NEWUTS = 0x04000000;
 
     /** clone_fails: two clones the kernel refuses with EINVAL, then one that makes a child. */
     @Test
@@ -55,6 +57,25 @@ class FailedCloneTest {
         assertEquals(1, clones.size(), t.describeEvents());
         assertEquals(SignalTest.group(t.output(), "plain (\\d+) errno 0"), clones.get(0).res(), Events.describe(clones.get(0)));
         assertFalse(clones.get(0).hasDuration(), "no entry stop: " + Events.describe(clones.get(0)));
+    }
+
+    /**
+     * A clone that stopped at its entry (a namespace flag) and failed must leave nothing behind for
+     * the next one: its flags were once kept until a fork event that never came, so the plain clone
+     * after it (no entry stop in a derived set) was taken for it: not reported, and its child's
+     * Spawn carried the failed call's CLONE_NEWUTS.
+     */
+    @Test
+    void aFailedFlaggedCloneDoesNotHideTheNextOne() throws Exception {
+        Traced t = Tracing.program("clone_fails", "ns-then-plain").run(15_000);
+        assertEquals(Termination.exited(0), t.termination(), t.output());
+        long child = SignalTest.group(t.output(), "plain (\\d+) errno 0");
+        List<SyscallEvent> made = t.syscalls("clone").stream().filter(c -> c.hasResult() && c.res() > 0).toList();
+        assertEquals(1, made.size(), t.describeEvents());
+        assertEquals(child, made.get(0).res(), Events.describe(made.get(0)));
+        ProcessEvent.Spawn spawn = t.events(ProcessEvent.Spawn.class).stream().filter(s -> s.pid() == child)
+                .findFirst().orElseThrow(() -> new AssertionError("no spawn of " + child + "\n" + t.describeEvents()));
+        assertEquals(0, spawn.cloneFlags() & CLONE_NEWUTS, "the child's flags are its own clone's: " + spawn);
     }
 
     /**
