@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,6 +129,19 @@ public final class PdigRun {
             throw new AssertionError(file + ": alert line lacks a \"rule\" string or an \"output_fields\" object: " + line);
         }
         return n;
+    }
+
+    /**
+     * One input line for {@code xargs -L 1} (the end-to-end tests run many triggers in one session that
+     * way): every argument single-quoted, so spaces stay inside it.
+     */
+    public static String xargsLine(List<String> argv) {
+        return argv.stream().map(a -> {
+            if (a.contains("'") || a.contains("\n")) {
+                throw new IllegalArgumentException("argument not expressible as an xargs line: " + a);
+            }
+            return "'" + a + "'";
+        }).collect(Collectors.joining(" "));
     }
 
     /** The rule name of each alert, in file order. */

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -416,7 +415,7 @@ class IncubatingRulesE2ETest {
             try {
                 prepare();
                 Path list = Files.write(work.resolve("triggers.txt"),
-                        commands.stream().map(IncubatingRulesE2ETest::xargsLine).toList());
+                        commands.stream().map(PdigRun::xargsLine).toList());
                 triggerRun = PdigRun.run(work, ruleOptions(),
                         List.of("/usr/bin/xargs", "-P", "1", "-L", "1", "-a", list.toString(), "/usr/bin/env"));
             } catch (Exception | Error e) {
@@ -427,16 +426,6 @@ class IncubatingRulesE2ETest {
             throw new AssertionError("the trigger session failed", triggerRunFailure);
         }
         return triggerRun;
-    }
-
-    /** One xargs input line: every argument single-quoted, so spaces stay inside it. */
-    private static String xargsLine(List<String> argv) {
-        return argv.stream().map(a -> {
-            if (a.contains("'") || a.contains("\n")) {
-                throw new IllegalArgumentException("argument not expressible as an xargs line: " + a);
-            }
-            return "'" + a + "'";
-        }).collect(Collectors.joining(" "));
     }
 
     @AfterAll

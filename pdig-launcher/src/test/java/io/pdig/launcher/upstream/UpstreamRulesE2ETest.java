@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -247,7 +246,7 @@ class UpstreamRulesE2ETest {
                 commands.add(earlyTrustedRead);
                 commands.add(List.of(PdigRun.testProgram("up_open").toString(), MISSING_BY_TRAVERSAL));
                 Path list = Files.write(work.resolve("triggers.txt"),
-                        commands.stream().map(UpstreamRulesE2ETest::xargsLine).toList());
+                        commands.stream().map(PdigRun::xargsLine).toList());
                 triggerRun = PdigRun.run(work, List.of("-r", PdigRun.upstreamRules().toString()),
                         List.of("/usr/bin/xargs", "-P", "0", "-L", "1", "-a", list.toString(), "/usr/bin/env"));
             } catch (Exception | Error e) {
@@ -258,16 +257,6 @@ class UpstreamRulesE2ETest {
             throw new AssertionError("the trigger session failed", triggerRunFailure);
         }
         return triggerRun;
-    }
-
-    /** One xargs input line: every argument single-quoted, so spaces stay inside it. */
-    private static String xargsLine(List<String> argv) {
-        return argv.stream().map(a -> {
-            if (a.contains("'") || a.contains("\n")) {
-                throw new IllegalArgumentException("argument not expressible as an xargs line: " + a);
-            }
-            return "'" + a + "'";
-        }).collect(Collectors.joining(" "));
     }
 
     @AfterAll
