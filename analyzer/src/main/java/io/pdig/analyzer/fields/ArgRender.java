@@ -261,6 +261,10 @@ final class ArgRender {
         if (v instanceof ArgValue.IoVec iov) {
             return PathNames.text(iov.data()); // the segments' captured bytes, as evt.buffer
         }
+        if (v instanceof ArgValue.MsgHdr m) {
+            // sendmsg/recvmsg's data, as Falco's data parameter of these calls and evt.buffer
+            return m.iov() != null ? PathNames.text(m.iov().data()) : null;
+        }
         if (v instanceof ArgValue.StrList l) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < l.items().size(); i++) {

@@ -108,6 +108,7 @@ class EvtFieldsTest {
         Harness h = shell().feed(sys(50, "sendmsg", 9, "fd", 4, "msg", sent, "flags", 0));
         assertArrayEquals(hu, (byte[]) h.value("evt.buffer"));
         assertEquals(9L, h.value("evt.buflen"));
+        assertEquals("hello udp", h.value("evt.arg.msg"), "the argument as text is its data, as for readv/writev");
         ArgValue.IoVec split = new ArgValue.IoVec(2, new long[] {0x1000, 0x2000}, new long[] {4, 16}, new int[] {4, 5}, hu, 9);
         h.feed(sys(50, "recvmsg", 9, "fd", 3, "msg", new ArgValue.MsgHdr(true, 0, null, 0, 0, 0x3000, 2, split, 0, 0, null, 0),
                 "flags", 0));
