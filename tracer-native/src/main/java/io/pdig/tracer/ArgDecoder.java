@@ -615,6 +615,15 @@ final class ArgDecoder {
                 if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0]});
             }
+            case TIMESPEC: {
+                // struct timespec: two longs, eight bytes each on x86_64, four on i386 (the old
+                // 32-bit timespec the i386 call takes), read as signed C longs.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long[] w = mem.readWords(tid, ptr, 2, ptrSize);
+                if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return ptrSize == 4 ? new ArgValue.Words(new long[] {ptr, (int) w[0], (int) w[1]})
+                        : new ArgValue.Words(new long[] {ptr, w[0], w[1]});
+            }
             case CAP_DATA:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 // Two struct __user_cap_data_struct of three u32 each (version 3 headers).

@@ -51,20 +51,22 @@ public final class ArgNames {
         m.put(ArgKind.WAIT_OPTIONS, ProcessConsts.WAIT_OPTIONS);
         m.put(ArgKind.STATX_MASK, FileConsts.STATX_MASKS);
         m.put(ArgKind.RWF_FLAGS, FileConsts.RWF_FLAGS);
+        m.put(ArgKind.CLOCK_ID, ProcessConsts.CLOCK_IDS);
+        m.put(ArgKind.TIMER_FLAGS, ProcessConsts.TIMER_FLAGS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE, ArgKind.CLOCK_ID);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS);
 
     private ArgNames() {
     }

@@ -300,4 +300,25 @@ public final class ProcessConsts {
 
     private ProcessConsts() {
     }
+
+    /** Clock ids (linux/time.h); negative ids name a process's or thread's CPU clock and are not named. */
+    public static final ValueNames CLOCK_IDS = ValueNames.parse("clock id", """
+            CLOCK_REALTIME 0
+            CLOCK_MONOTONIC 1
+            CLOCK_PROCESS_CPUTIME_ID 2
+            CLOCK_THREAD_CPUTIME_ID 3
+            CLOCK_MONOTONIC_RAW 4
+            CLOCK_REALTIME_COARSE 5
+            CLOCK_MONOTONIC_COARSE 6
+            CLOCK_BOOTTIME 7
+            CLOCK_REALTIME_ALARM 8
+            CLOCK_BOOTTIME_ALARM 9
+            CLOCK_SGI_CYCLE 10
+            CLOCK_TAI 11
+            """);
+
+    /** clock_nanosleep's and timer_settime's flags. */
+    public static final FlagSet TIMER_FLAGS = FlagSet.parse("timer flags", """
+            TIMER_ABSTIME 1
+            """);
 }

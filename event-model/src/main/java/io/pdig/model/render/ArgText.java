@@ -54,6 +54,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.LOFF_PTR && w.words().length == 2) {
             return "[" + w.words()[1] + "]";
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC && w.words().length == 3) {
+            return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_PARENT_TID && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int the kernel wrote, as strace shows it
         }
@@ -139,7 +142,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

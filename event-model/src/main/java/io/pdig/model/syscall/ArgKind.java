@@ -307,7 +307,18 @@ public enum ArgKind {
      * failed call keeps only that msg_namelen (strace's {@code {msg_namelen=16}}). The address as
      * a Num when no exit stop came (and in older journals, where the row's kind was PTR).
      */
-    MSGHDR_OUT(Phase.EXIT);
+    MSGHDR_OUT(Phase.EXIT),
+    /** A clockid_t (CLOCK_REALTIME, CLOCK_MONOTONIC, ...); a dynamic (negative) or unknown id stays a number. */
+    CLOCK_ID(Phase.ENTRY),
+    /** clock_nanosleep's flags (TIMER_ABSTIME). */
+    TIMER_FLAGS(Phase.ENTRY),
+    /**
+     * A struct timespec the kernel reads at the start of the call (clock_nanosleep's request):
+     * stored as Words {address, tv_sec, tv_nsec}, strace's {@code {tv_sec=0, tv_nsec=1000000}};
+     * i386's two 32-bit longs are sign-extended. NULL as Null; Unreadable when it cannot be read
+     * (strace's address). The address in journals from before its row (a PTR there).
+     */
+    TIMESPEC(Phase.ENTRY);
 
     /** Most bytes of msg_control read (its control messages' headers and SCM_RIGHTS fds). */
     public static final int MSG_CONTROL_MAX = 256;
@@ -341,7 +352,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC -> true;
             default -> false;
         };
     }

@@ -1032,4 +1032,30 @@ class PrintLinesTest {
                 "copy_file_range(3, NULL, 4, NULL, 4, 0) = 0",
                 "copy_file_range(3, [2], 4, [8], 3, 0) = 3"), l);
     }
+
+    /**
+     * clock_nanosleep as strace 6.1 prints clock_sleep.c (an unknown clock is a number in pdig,
+     * {@code 0x63 /* CLOCK_??? *}{@code /} in strace):
+     * <pre>
+     * clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=1000000}, NULL) = 0
+     * clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=1, tv_nsec=5}, 0x7ffdf0f1e650) = 0
+     * clock_nanosleep(CLOCK_BOOTTIME, 0, {tv_sec=0, tv_nsec=1000000}, 0x7ffdf0f1e650) = 0
+     * clock_nanosleep(0x63 /* CLOCK_??? *&#47;, 0, {tv_sec=0, tv_nsec=1000000}, NULL) = -1 EINVAL (Invalid argument)
+     * clock_nanosleep(CLOCK_MONOTONIC, 0, 0x8, NULL) = -1 EFAULT (Bad address)
+     * </pre>
+     */
+    @Test
+    void clockNanosleepNamesItsClockAndShowsItsRequest() throws Exception {
+        Printed p = run("clock_nanosleep", "clock_sleep");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("slept 0 0 0 rem@(0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        String rem = m.group(1);
+        assertEquals(List.of(
+                "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=1000000}, NULL) = 0",
+                "clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=1, tv_nsec=5}, " + rem + ") = 0",
+                "clock_nanosleep(CLOCK_BOOTTIME, 0, {tv_sec=0, tv_nsec=1000000}, " + rem + ") = 0",
+                "clock_nanosleep(99, 0, {tv_sec=0, tv_nsec=1000000}, NULL) = -1 EINVAL (Invalid argument)",
+                "clock_nanosleep(CLOCK_MONOTONIC, 0, 0x8, NULL) = -1 EFAULT (Bad address)"),
+                p.lines().stream().filter(s -> s.startsWith("clock_nanosleep(")).toList());
+    }
 }
