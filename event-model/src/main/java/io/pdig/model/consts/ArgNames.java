@@ -53,6 +53,7 @@ public final class ArgNames {
         m.put(ArgKind.RWF_FLAGS, FileConsts.RWF_FLAGS);
         m.put(ArgKind.CLOCK_ID, ProcessConsts.CLOCK_IDS);
         m.put(ArgKind.TIMER_FLAGS, ProcessConsts.TIMER_FLAGS);
+        m.put(ArgKind.EPOLL_FLAGS, FileConsts.EPOLL_FLAGS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -66,7 +67,7 @@ public final class ArgNames {
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS, ArgKind.EPOLL_FLAGS);
 
     private ArgNames() {
     }

@@ -253,6 +253,11 @@ public final class FileConsts {
             GRND_INSECURE 4
             """);
 
+    /** epoll_create1 flags: the one the kernel accepts is O_CLOEXEC's bit. */
+    public static final FlagSet EPOLL_FLAGS = FlagSet.parse("epoll_create1 flags", """
+            EPOLL_CLOEXEC 02000000
+            """);
+
     /** memfd_create flags; the hugetlb page size bits (26..31) stay in hex. */
     public static final FlagSet MEMFD_FLAGS = FlagSet.parse("memfd flags", """
             MFD_CLOEXEC 1

@@ -318,7 +318,9 @@ public enum ArgKind {
      * i386's two 32-bit longs are sign-extended. NULL as Null; Unreadable when it cannot be read
      * (strace's address). The address in journals from before its row (a PTR there).
      */
-    TIMESPEC(Phase.ENTRY);
+    TIMESPEC(Phase.ENTRY),
+    /** epoll_create1's flags (EPOLL_CLOEXEC, O_CLOEXEC's bit). */
+    EPOLL_FLAGS(Phase.ENTRY);
 
     /** Most bytes of msg_control read (its control messages' headers and SCM_RIGHTS fds). */
     public static final int MSG_CONTROL_MAX = 256;

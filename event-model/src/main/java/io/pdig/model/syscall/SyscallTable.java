@@ -144,8 +144,8 @@ public final class SyscallTable {
         t.add(row("eventfd2", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("initval", INT), a("flags", HEX)));
         t.add(row("signalfd4", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("fd", FD), a("mask", HEX), a("size", SIZE), a("flags", HEX)));
         t.add(row("timerfd_create", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("clockid", INT), a("flags", HEX)));
-        t.add(row("inotify_init1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", HEX)));
-        t.add(row("epoll_create1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", HEX)));
+        t.add(row("inotify_init1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", EPOLL_FLAGS)));
+        t.add(row("epoll_create1", RetKind.FD, set(DEFAULT, FILE, CREATES_FD), a("flags", EPOLL_FLAGS)));
         t.add(row("userfaultfd", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("flags", HEX)));
         t.add(row("io_uring_setup", RetKind.FD, set(DEFAULT, FILE, CREATES_FD, SECURITY), a("entries", SIZE), a("params", PTR)));
         t.add(row("io_uring_enter", RetKind.INT, set(FILE), a("fd", FD), a("to_submit", SIZE), a("min_complete", SIZE), a("flags", HEX), a("sig", PTR), a("sigsz", SIZE)));

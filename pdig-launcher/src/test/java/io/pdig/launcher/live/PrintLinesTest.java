@@ -1058,4 +1058,23 @@ class PrintLinesTest {
                 "clock_nanosleep(CLOCK_MONOTONIC, 0, 0x8, NULL) = -1 EFAULT (Bad address)"),
                 p.lines().stream().filter(s -> s.startsWith("clock_nanosleep(")).toList());
     }
+
+    /**
+     * epoll_create1's flags by name, as strace 6.1 prints epoll_flags.c:
+     * <pre>
+     * epoll_create1(EPOLL_CLOEXEC) = 3
+     * epoll_create1(0) = 4
+     * epoll_create1(EPOLL_CLOEXEC|0x1) = -1 EINVAL (Invalid argument)
+     * </pre>
+     */
+    @Test
+    void epollCreate1NamesItsFlags() throws Exception {
+        Printed p = run("epoll_create1", "epoll_flags");
+        assertEquals("epoll 3 4 -1\n", p.stdout());
+        assertEquals(List.of(
+                "epoll_create1(EPOLL_CLOEXEC) = 3",
+                "epoll_create1(0) = 4",
+                "epoll_create1(EPOLL_CLOEXEC|0x1) = -1 EINVAL (Invalid argument)"),
+                p.lines().stream().filter(s -> s.startsWith("epoll_create1(")).toList());
+    }
 }
