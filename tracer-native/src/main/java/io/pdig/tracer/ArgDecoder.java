@@ -521,6 +521,24 @@ final class ArgDecoder {
                 while (end < b.length && b[end] != 0) end++;
                 return new ArgValue.Bytes(java.util.Arrays.copyOf(b, end), end == n && n < res);
             }
+            case GID_LIST_OUT: {
+                // The kernel writes the result's count of gids only when the size was non-zero
+                // (size 0 asks for the count: strace would show the buffer's old bytes, pdig the
+                // address) and the call succeeded; none is strace's [], with nothing to read.
+                // i386's getgroups writes 16-bit ids (getgroups32, without a row, the 32-bit
+                // ones), so the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || (res > 0 && (int) raw[0] == 0) || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                if (res == 0) return new ArgValue.Words(new long[] {ptr, 0});
+                int n = (int) Math.min(res, ArgKind.GID_LIST_SHOWN);
+                long[] w = mem.readWords(tid, ptr, n, 4);
+                if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[n + 2];
+                out[0] = ptr;
+                out[1] = res;
+                System.arraycopy(w, 0, out, 2, n);
+                return new ArgValue.Words(out);
+            }
             case SYSINFO_OUT: {
                 // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
                 // (u16, then padding), totalhigh, freehigh, mem_unit (u32, then padding). Written

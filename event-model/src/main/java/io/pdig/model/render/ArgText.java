@@ -57,6 +57,13 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC && w.words().length == 3) {
             return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.GID_LIST_OUT && w.words().length >= 2) {
+            long[] g = w.words();
+            StringBuilder sb = new StringBuilder("[");
+            for (int k = 2; k < g.length; k++) sb.append(k > 2 ? ", " : "").append(g[k]);
+            if (g[1] > g.length - 2) sb.append(g.length > 2 ? ", ..." : "...");
+            return sb.append(']').toString();
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_PARENT_TID && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int the kernel wrote, as strace shows it
         }
@@ -142,7 +149,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

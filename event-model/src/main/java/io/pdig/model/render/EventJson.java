@@ -264,6 +264,12 @@ public final class EventJson {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject();
             return;
         }
+        if (kind == ArgKind.GID_LIST_OUT && w.length >= 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("count").value(w[1]).key("gids").beginArray();
+            for (int k = 2; k < w.length; k++) j.value(w[k]);
+            j.endArray().endObject();
+            return;
+        }
         if (kind == ArgKind.CLONE_PARENT_TID && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

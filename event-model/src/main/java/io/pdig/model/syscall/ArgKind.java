@@ -320,7 +320,18 @@ public enum ArgKind {
      */
     TIMESPEC(Phase.ENTRY),
     /** epoll_create1's flags (EPOLL_CLOEXEC, O_CLOEXEC's bit). */
-    EPOLL_FLAGS(Phase.ENTRY);
+    EPOLL_FLAGS(Phase.ENTRY),
+    /**
+     * The supplementary group ids getgroups wrote, read at the exit of a successful call with a
+     * non-zero size: the result's count of 32-bit gids, the first {@link #GID_LIST_SHOWN} of
+     * them, stored as Words {address, count, gid...}, strace's {@code [0, 4, 27]}. The address
+     * when the size was 0 (the kernel writes nothing), the call failed, no exit stop came, on
+     * i386 (its getgroups writes 16-bit ids), and in journals from before its row.
+     */
+    GID_LIST_OUT(Phase.EXIT);
+
+    /** Most gids of a getgroups list read (GID_LIST_OUT): strace shows as many, then "...". */
+    public static final int GID_LIST_SHOWN = 32;
 
     /** Most bytes of msg_control read (its control messages' headers and SCM_RIGHTS fds). */
     public static final int MSG_CONTROL_MAX = 256;
@@ -354,7 +365,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT -> true;
             default -> false;
         };
     }

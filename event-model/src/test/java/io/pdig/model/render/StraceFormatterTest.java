@@ -244,4 +244,15 @@ class StraceFormatterTest {
         assertEquals("1234 getrandom(0x7ffc10, 8, GRND_NONBLOCK, 0, 0x7f00, 0) = 8",
                 f.format(call("getrandom", 8, n(0x7ffc10), n(8), n(1), n(0), n(0x7f00), n(0))));
     }
+
+    /** getgroups' list, cut after the gids read as strace cuts an array; a journal from before its row prints six words. */
+    @Test
+    void getgroupsListIsCutAfterTheGidsRead() {
+        assertEquals("1234 getgroups(8, [0, 4, 27]) = 3",
+                f.format(call("getgroups", 3, n(8), new ArgValue.Words(new long[] {0x7ffc10, 3, 0, 4, 27}))));
+        assertEquals("1234 getgroups(40, [1, 2, ...]) = 40",
+                f.format(call("getgroups", 40, n(40), new ArgValue.Words(new long[] {0x7ffc10, 40, 1, 2}))));
+        assertEquals("1234 getgroups(8, 0x7ffc10, 0, 0, 0, 0) = 3",
+                f.format(call("getgroups", 3, n(8), n(0x7ffc10), n(0), n(0), n(0), n(0))));
+    }
 }

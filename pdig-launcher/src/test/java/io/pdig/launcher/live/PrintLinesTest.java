@@ -1077,4 +1077,26 @@ class PrintLinesTest {
                 "epoll_create1(EPOLL_CLOEXEC|0x1) = -1 EINVAL (Invalid argument)"),
                 p.lines().stream().filter(s -> s.startsWith("epoll_create1(")).toList());
     }
+
+    /**
+     * getgroups as strace 6.1 prints groups_list.c (which sets its groups to 0, 4 and 27 first):
+     * <pre>
+     * getgroups(0, NULL) = 3
+     * getgroups(8, [0, 4, 27]) = 3
+     * getgroups(1, 0x7ffdd47371c0) = -1 EINVAL (Invalid argument)
+     * getgroups(8, []) = 0
+     * </pre>
+     */
+    @Test
+    void getgroupsShowsTheListTheKernelWrote() throws Exception {
+        Printed p = run("getgroups", "groups_list");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("groups 3 3 -1 0 buf@(0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        assertEquals(List.of(
+                "getgroups(0, NULL) = 3",
+                "getgroups(8, [0, 4, 27]) = 3",
+                "getgroups(1, " + m.group(1) + ") = -1 EINVAL (Invalid argument)",
+                "getgroups(8, []) = 0"),
+                p.lines().stream().filter(s -> s.startsWith("getgroups(")).toList());
+    }
 }
