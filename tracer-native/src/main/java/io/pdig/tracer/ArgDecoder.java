@@ -539,6 +539,20 @@ final class ArgDecoder {
                 System.arraycopy(w, 0, out, 2, n);
                 return new ArgValue.Words(out);
             }
+            case CPU_SET_OUT: {
+                // The kernel writes the result's count of bytes, whole longs; i386's may end on a
+                // 4-byte boundary, which these 8-byte words cannot hold: the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res <= 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                int n = (int) (Math.min(res, ArgKind.CPU_SET_BYTES) / 8);
+                long[] w = mem.readWords(tid, ptr, n, 8);
+                if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[n + 2];
+                out[0] = ptr;
+                out[1] = res;
+                System.arraycopy(w, 0, out, 2, n);
+                return new ArgValue.Words(out);
+            }
             case SYSINFO_OUT: {
                 // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
                 // (u16, then padding), totalhigh, freehigh, mem_unit (u32, then padding). Written

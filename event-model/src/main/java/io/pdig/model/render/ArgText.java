@@ -64,6 +64,18 @@ public final class ArgText {
             if (g[1] > g.length - 2) sb.append(g.length > 2 ? ", ..." : "...");
             return sb.append(']').toString();
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.CPU_SET_OUT && w.words().length >= 2) {
+            // the CPUs whose bits are set, lowest first, space-separated as strace lists them
+            long[] m = w.words();
+            StringBuilder sb = new StringBuilder("[");
+            for (int k = 2; k < m.length; k++) {
+                for (int b = 0; b < 64; b++) {
+                    if ((m[k] >>> b & 1) != 0) sb.append(sb.length() > 1 ? " " : "").append((k - 2) * 64 + b);
+                }
+            }
+            if (m[1] > (m.length - 2) * 8L) sb.append(sb.length() > 1 ? " ..." : "...");
+            return sb.append(']').toString();
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_PARENT_TID && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int the kernel wrote, as strace shows it
         }
@@ -149,7 +161,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

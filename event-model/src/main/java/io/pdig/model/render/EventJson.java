@@ -270,6 +270,12 @@ public final class EventJson {
             j.endArray().endObject();
             return;
         }
+        if (kind == ArgKind.CPU_SET_OUT && w.length >= 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("bytes").value(w[1]).key("words").beginArray();
+            for (int k = 2; k < w.length; k++) j.value(StructLayouts.hex(w[k]));
+            j.endArray().endObject();
+            return;
+        }
         if (kind == ArgKind.CLONE_PARENT_TID && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

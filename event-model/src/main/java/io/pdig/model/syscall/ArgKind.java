@@ -328,7 +328,17 @@ public enum ArgKind {
      * when the size was 0 (the kernel writes nothing), the call failed, no exit stop came, on
      * i386 (its getgroups writes 16-bit ids), and in journals from before its row.
      */
-    GID_LIST_OUT(Phase.EXIT);
+    GID_LIST_OUT(Phase.EXIT),
+    /**
+     * The CPU mask sched_getaffinity wrote, read at the exit of a successful call: the result's
+     * count of bytes (at most {@link #CPU_SET_BYTES}) as 64-bit words, stored as Words {address,
+     * bytes, word...}, printed as strace lists the CPUs set ({@code [0 1]}). The address when the
+     * call failed, no exit stop came, on i386 (a 4-byte multiple), and in journals from before its row.
+     */
+    CPU_SET_OUT(Phase.EXIT);
+
+    /** Most bytes of a CPU mask read (CPU_SET_OUT): 1024 CPUs; a longer mask's rest is "...". */
+    public static final int CPU_SET_BYTES = 128;
 
     /** Most gids of a getgroups list read (GID_LIST_OUT): strace shows as many, then "...". */
     public static final int GID_LIST_SHOWN = 32;
@@ -365,7 +375,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT -> true;
             default -> false;
         };
     }

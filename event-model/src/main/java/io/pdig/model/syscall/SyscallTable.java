@@ -310,6 +310,7 @@ public final class SyscallTable {
                 a("uaddr2", PTR), a("val3", FUTEX_VAL3)));
         t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", PTR)));
         t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
+        t.add(row("sched_getaffinity", RetKind.INT, set(), a("pid", PID), a("len", SIZE), a("mask", CPU_SET_OUT)));
         t.add(row("sched_yield", RetKind.STATUS, set()));
         t.add(row("getcwd", RetKind.INT, set(), a("buf", PATH_OUT), a("size", SIZE)));
         t.add(row("uname", RetKind.STATUS, set(), a("buf", UTSNAME_OUT)));

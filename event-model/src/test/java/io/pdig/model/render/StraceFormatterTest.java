@@ -255,4 +255,15 @@ class StraceFormatterTest {
         assertEquals("1234 getgroups(8, 0x7ffc10, 0, 0, 0, 0) = 3",
                 f.format(call("getgroups", 3, n(8), n(0x7ffc10), n(0), n(0), n(0), n(0))));
     }
+
+    /** A CPU mask lists its set bits over the words read, "..." when the kernel wrote more than was read. */
+    @Test
+    void cpuMaskListsItsCpus() {
+        assertEquals("1234 sched_getaffinity(0, 128, [0 1 65]) = 16",
+                f.format(call("sched_getaffinity", 16, n(0), n(128), new ArgValue.Words(new long[] {0x7ffc10, 16, 3, 2}))));
+        assertEquals("1234 sched_getaffinity(0, 256, [63 ...]) = 256",
+                f.format(call("sched_getaffinity", 256, n(0), n(256), new ArgValue.Words(new long[] {0x7ffc10, 256, Long.MIN_VALUE}))));
+        assertEquals("1234 sched_getaffinity(0, 128, []) = 8",
+                f.format(call("sched_getaffinity", 8, n(0), n(128), new ArgValue.Words(new long[] {0x7ffc10, 8, 0}))));
+    }
 }

@@ -1099,4 +1099,23 @@ class PrintLinesTest {
                 "getgroups(8, []) = 0"),
                 p.lines().stream().filter(s -> s.startsWith("getgroups(")).toList());
     }
+
+    /**
+     * sched_getaffinity as strace 6.1 prints affinity.c (the CPUs are the ones the program got,
+     * which it prints; here both of a 2-CPU machine, under taskset -c 1 only the second):
+     * <pre>
+     * sched_getaffinity(0, 128, [0 1]) = 32
+     * sched_getaffinity(0, 4, 0x7ffc0ae34fc0) = -1 EINVAL (Invalid argument)
+     * </pre>
+     */
+    @Test
+    void schedGetaffinityListsTheCpusOfItsMask() throws Exception {
+        Printed p = run("sched_getaffinity", "affinity");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("affinity (\\d+) -1 mask@(0x[0-9a-f]+) cpus ([0-9 ]+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        assertEquals(List.of(
+                "sched_getaffinity(0, 128, [" + m.group(3) + "]) = " + m.group(1),
+                "sched_getaffinity(0, 4, " + m.group(2) + ") = -1 EINVAL (Invalid argument)"),
+                p.lines().stream().filter(s -> s.startsWith("sched_getaffinity(")).toList());
+    }
 }
