@@ -539,6 +539,21 @@ final class ArgDecoder {
                 System.arraycopy(w, 0, out, 2, n);
                 return new ArgValue.Words(out);
             }
+            case POLLFDS: {
+                // Read at the exit whatever the result: fd and events are as the caller gave them
+                // (the kernel writes only revents, and on success only), so a failed call still
+                // shows its array as strace shows it from the entry. nfds is an unsigned int.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long nfds = raw[i + 1] & 0xffffffffL;
+                int n = (int) Math.min(nfds, ArgKind.POLLFDS_SHOWN);
+                long[] w = n == 0 ? new long[0] : mem.readWords(tid, ptr, n, 8);
+                if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[n + 2];
+                out[0] = ptr;
+                out[1] = nfds;
+                System.arraycopy(w, 0, out, 2, n);
+                return new ArgValue.Words(out);
+            }
             case CPU_SET_OUT: {
                 // The kernel writes the result's count of bytes, whole longs; i386's may end on a
                 // 4-byte boundary, which these 8-byte words cannot hold: the address there.

@@ -253,6 +253,23 @@ public final class FileConsts {
             GRND_INSECURE 4
             """);
 
+    /** poll's events and revents bits (asm-generic/poll.h, x86's numbering). */
+    public static final FlagSet POLL_EVENTS = FlagSet.parse("poll events", """
+            POLLIN 0x1
+            POLLPRI 0x2
+            POLLOUT 0x4
+            POLLERR 0x8
+            POLLHUP 0x10
+            POLLNVAL 0x20
+            POLLRDNORM 0x40
+            POLLRDBAND 0x80
+            POLLWRNORM 0x100
+            POLLWRBAND 0x200
+            POLLMSG 0x400
+            POLLREMOVE 0x1000
+            POLLRDHUP 0x2000
+            """);
+
     /** epoll_create1 flags: the one the kernel accepts is O_CLOEXEC's bit. */
     public static final FlagSet EPOLL_FLAGS = FlagSet.parse("epoll_create1 flags", """
             EPOLL_CLOEXEC 02000000

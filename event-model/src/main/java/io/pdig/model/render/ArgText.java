@@ -64,6 +64,9 @@ public final class ArgText {
             if (g[1] > g.length - 2) sb.append(g.length > 2 ? ", ..." : "...");
             return sb.append(']').toString();
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.POLLFDS && w.words().length >= 2) {
+            return PollFds.given(w.words());
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CPU_SET_OUT && w.words().length >= 2) {
             // the CPUs whose bits are set, lowest first, space-separated as strace lists them
             long[] m = w.words();
@@ -161,7 +164,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -270,6 +270,15 @@ public final class EventJson {
             j.endArray().endObject();
             return;
         }
+        if (kind == ArgKind.POLLFDS && w.length >= 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("nfds").value(w[1]).key("fds").beginArray();
+            for (int k = 2; k < w.length; k++) {
+                j.beginObject().key("fd").value(PollFds.fd(w[k])).key("events").value(FileConsts.POLL_EVENTS.render(PollFds.events(w[k])))
+                        .key("revents").value(FileConsts.POLL_EVENTS.render(PollFds.revents(w[k]))).endObject();
+            }
+            j.endArray().endObject();
+            return;
+        }
         if (kind == ArgKind.CPU_SET_OUT && w.length >= 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("bytes").value(w[1]).key("words").beginArray();
             for (int k = 2; k < w.length; k++) j.value(StructLayouts.hex(w[k]));

@@ -89,6 +89,8 @@ public final class StraceFormatter {
         }
         Long fcntl = row != null ? ArgText.fcntlCommand(row, s.args()) : null;
         if (fcntl != null) return FcntlText.result(fcntl, res);
+        String polled = PollFds.result(row, s.args(), res);
+        if (polled != null) return polled;
         RetKind kind = row != null ? row.ret() : RetKind.INT;
         return kind == RetKind.ADDR ? "0x" + Long.toHexString(res) : Long.toString(res);
     }

@@ -335,7 +335,20 @@ public enum ArgKind {
      * bytes, word...}, printed as strace lists the CPUs set ({@code [0 1]}). The address when the
      * call failed, no exit stop came, on i386 (a 4-byte multiple), and in journals from before its row.
      */
-    CPU_SET_OUT(Phase.EXIT);
+    CPU_SET_OUT(Phase.EXIT),
+    /**
+     * poll's struct pollfd array, read once at the exit: the kernel writes only revents, so the
+     * fd and events the call was given are still there, next to what it reported. Each pollfd is
+     * 8 bytes on both ABIs (int fd, short events, short revents), kept as one raw little-endian
+     * word: Words {address, nfds, pollfd...}, the first {@link #POLLFDS_SHOWN}. strace's
+     * {@code [{fd=3, events=POLLIN}]}, and after a positive result {@code ([{fd=3, revents=POLLIN}])}.
+     * An unreadable array (EFAULT) is Unreadable, NULL is Null; the address when no exit stop
+     * came and in journals from before its row.
+     */
+    POLLFDS(Phase.EXIT);
+
+    /** Most pollfds read (POLLFDS): strace shows as many, then "...". */
+    public static final int POLLFDS_SHOWN = 32;
 
     /** Most bytes of a CPU mask read (CPU_SET_OUT): 1024 CPUs; a longer mask's rest is "...". */
     public static final int CPU_SET_BYTES = 128;
@@ -375,7 +388,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS -> true;
             default -> false;
         };
     }

@@ -315,6 +315,7 @@ public final class SyscallTable {
         t.add(row("getcwd", RetKind.INT, set(), a("buf", PATH_OUT), a("size", SIZE)));
         t.add(row("uname", RetKind.STATUS, set(), a("buf", UTSNAME_OUT)));
         t.add(row("sysinfo", RetKind.STATUS, set(), a("info", SYSINFO_OUT)));
+        t.add(row("poll", RetKind.INT, set(), a("fds", POLLFDS), a("nfds", INT), a("timeout", INT)));
         t.add(row("getgroups", RetKind.INT, set(), a("size", INT), a("list", GID_LIST_OUT)));
         t.add(row("getrandom", RetKind.INT, set(), a("buf", RANDOM_OUT), a("count", SIZE), a("flags", GRND_FLAGS)));
         return t;

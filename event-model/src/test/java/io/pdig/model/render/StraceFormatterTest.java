@@ -266,4 +266,14 @@ class StraceFormatterTest {
         assertEquals("1234 sched_getaffinity(0, 128, []) = 8",
                 f.format(call("sched_getaffinity", 8, n(0), n(128), new ArgValue.Words(new long[] {0x7ffc10, 8, 0}))));
     }
+
+    /** poll's array cut after the pollfds read; a journal from before its row prints six words and a plain result. */
+    @Test
+    void pollArrayIsCutAndOlderJournalsKeepTheirForm() {
+        long ready = 3L | (1L << 32) | (1L << 48); // fd 3, events POLLIN, revents POLLIN
+        assertEquals("1234 poll([{fd=3, events=POLLIN}, ...], 40, -1) = 1 ([{fd=3, revents=POLLIN}])",
+                f.format(call("poll", 1, new ArgValue.Words(new long[] {0x7ffc10, 40, ready}), n(40), n(-1))));
+        assertEquals("1234 poll(0x7ffc10, 1, 0, 0, 0, 0) = 0",
+                f.format(call("poll", 0, n(0x7ffc10), n(1), n(0), n(0), n(0), n(0))));
+    }
 }

@@ -1118,4 +1118,25 @@ class PrintLinesTest {
                 "sched_getaffinity(0, 4, " + m.group(2) + ") = -1 EINVAL (Invalid argument)"),
                 p.lines().stream().filter(s -> s.startsWith("sched_getaffinity(")).toList());
     }
+
+    /**
+     * poll as strace 6.1 prints poll_fds.c (a pipe's read end 3 with a byte in it, its write end 4):
+     * <pre>
+     * poll([{fd=3, events=POLLIN}], 1, 0) = 1 ([{fd=3, revents=POLLIN}])
+     * poll([{fd=3, events=POLLIN|POLLPRI}, {fd=-1}, {fd=4, events=POLLOUT}], 3, 10) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])
+     * poll([{fd=4, events=0}], 1, 0) = 0 (Timeout)
+     * poll(0x8, 1, 0) = -1 EFAULT (Bad address)
+     * </pre>
+     */
+    @Test
+    void pollShowsItsFdsAndWhatTheKernelReported() throws Exception {
+        Printed p = run("poll", "poll_fds");
+        assertEquals("poll 1 2 0 -1 fds 3 4\n", p.stdout());
+        assertEquals(List.of(
+                "poll([{fd=3, events=POLLIN}], 1, 0) = 1 ([{fd=3, revents=POLLIN}])",
+                "poll([{fd=3, events=POLLIN|POLLPRI}, {fd=-1}, {fd=4, events=POLLOUT}], 3, 10) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])",
+                "poll([{fd=4, events=0}], 1, 0) = 0 (Timeout)",
+                "poll(0x8, 1, 0) = -1 EFAULT (Bad address)"),
+                p.lines().stream().filter(s -> s.startsWith("poll(")).toList());
+    }
 }

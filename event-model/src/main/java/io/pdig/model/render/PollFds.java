@@ -1,0 +1,69 @@
+package io.pdig.model.render;
+
+import io.pdig.model.consts.FileConsts;
+import io.pdig.model.event.ArgValue;
+import io.pdig.model.syscall.ArgKind;
+import io.pdig.model.syscall.Syscall;
+
+/**
+ * poll's pollfd array as strace prints it. Each pollfd is kept as its raw 8 bytes (int fd, short
+ * events, short revents, little-endian) in the Words {address, nfds, pollfd...} of a
+ * {@link ArgKind#POLLFDS} argument; the fd and events go in the argument, the revents the kernel
+ * reported after the result.
+ */
+final class PollFds {
+
+    private PollFds() {
+    }
+
+    static int fd(long pollfd) {
+        return (int) pollfd;
+    }
+
+    static long events(long pollfd) {
+        return (pollfd >>> 32) & 0xffff;
+    }
+
+    static long revents(long pollfd) {
+        return (pollfd >>> 48) & 0xffff;
+    }
+
+    /** The argument: {@code [{fd=3, events=POLLIN}, {fd=-1}]}; a negative fd is skipped by the kernel and shown bare. */
+    static String given(long[] w) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int k = 2; k < w.length; k++) {
+            if (k > 2) sb.append(", ");
+            sb.append("{fd=").append(fd(w[k]));
+            if (fd(w[k]) >= 0) sb.append(", events=").append(FileConsts.POLL_EVENTS.render(events(w[k])));
+            sb.append('}');
+        }
+        if (w[1] > w.length - 2) sb.append(w.length > 2 ? ", ..." : "...");
+        return sb.append(']').toString();
+    }
+
+    /**
+     * The result of a successful call of a row with a POLLFDS argument, as strace writes it: 0 as
+     * {@code 0 (Timeout)}, a count followed by the pollfds with revents ({@code 1 ([{fd=3,
+     * revents=POLLIN}])}). Null when the row has none or its array was not read (the address:
+     * no exit stop, an older journal), so the plain number is printed.
+     */
+    static String result(Syscall row, ArgValue[] args, long res) {
+        if (row == null) return null;
+        for (int i = 0; i < row.args().size() && i < args.length; i++) {
+            if (row.args().get(i).kind() != ArgKind.POLLFDS) continue;
+            if (!(args[i] instanceof ArgValue.Words words) || words.words().length < 2) return null;
+            if (res == 0) return "0 (Timeout)";
+            long[] w = words.words();
+            StringBuilder sb = new StringBuilder().append(res).append(" ([");
+            boolean first = true;
+            for (int k = 2; k < w.length; k++) {
+                if (revents(w[k]) == 0) continue;
+                if (!first) sb.append(", ");
+                first = false;
+                sb.append("{fd=").append(fd(w[k])).append(", revents=").append(FileConsts.POLL_EVENTS.render(revents(w[k]))).append('}');
+            }
+            return sb.append("])").toString();
+        }
+        return null;
+    }
+}
