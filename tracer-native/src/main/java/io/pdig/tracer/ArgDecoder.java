@@ -1,5 +1,6 @@
 package io.pdig.tracer;
 
+import io.pdig.model.consts.FileConsts;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.Abi;
 import io.pdig.model.syscall.Arg;
@@ -84,7 +85,7 @@ final class ArgDecoder {
                 // lengths of an in/out argument), so the pointer, as strace shows it; what the
                 // tracer reads on its own at the exit (no register) is not read at all: Null.
                 // Every exit-phase kind alike, so a new one cannot be left null (the journal has none).
-                out[i] = kind.isRegister() ? pointer(abi, raw, i) : ArgValue.Null.INSTANCE;
+                out[i] = kind.isRegister() ? unwritten(kind, abi, raw, i) : ArgValue.Null.INSTANCE;
             }
         }
         return out;
@@ -250,6 +251,15 @@ final class ArgDecoder {
         return new ArgValue.Words(new long[] {in.value(), returned[0]});
     }
 
+    /**
+     * An exit-phase argument whose exit stop did not come: its pointer, except ioctl's argument,
+     * which is a plain word under most requests and keeps the number its HEX kind showed (0, not NULL).
+     */
+    private static ArgValue unwritten(ArgKind kind, Abi abi, long[] raw, int k) {
+        if (kind == ArgKind.IOCTL_ARG) return ArgValue.Num.of(abi == Abi.I386 ? raw[k] & 0xffffffffL : raw[k]);
+        return pointer(abi, raw, k);
+    }
+
     private static ArgValue pointer(Abi abi, long[] raw, int k) {
         long p = abi == Abi.I386 ? raw[k] & 0xffffffffL : raw[k];
         return p == 0 ? ArgValue.Null.INSTANCE : ArgValue.Num.of(p);
@@ -328,7 +338,7 @@ final class ArgDecoder {
             if (!kind.isRegister()) {
                 out[k] = ArgValue.Null.INSTANCE; // read at an exit stop only; raw[k] is no argument
             } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.MSGHDR_OUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
-                out[k] = pointer(abi, raw, k);
+                out[k] = unwritten(kind, abi, raw, k);
             }
         }
         if (row.ret() != RetKind.FD) return;
@@ -538,6 +548,15 @@ final class ArgDecoder {
                 out[1] = res;
                 System.arraycopy(w, 0, out, 2, n);
                 return new ArgValue.Words(out);
+            }
+            case IOCTL_ARG: {
+                // Only FIONREAD's int is read (four bytes, both ABIs), and only when the call
+                // succeeded: every other request keeps the raw word, as its HEX kind showed it.
+                long word = abi == Abi.I386 ? v & 0xffffffffL : v;
+                if ((raw[i - 1] & 0xffffffffL) != FileConsts.FIONREAD || res < 0 || ptr == 0) return ArgValue.Num.of(word);
+                long[] w = mem.readWords(tid, ptr, 1, 4);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
             }
             case POLLFDS: {
                 // Read at the exit whatever the result: fd and events are as the caller gave them

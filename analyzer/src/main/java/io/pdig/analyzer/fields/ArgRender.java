@@ -231,7 +231,7 @@ final class ArgRender {
                         || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT
                         || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT || kind == ArgKind.WAIT_STATUS_OUT
                         || kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT || kind == ArgKind.STATX_OUT || kind == ArgKind.PATH_OUT || kind == ArgKind.DIRENTS_OUT
-                        || kind == ArgKind.UTSNAME_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.RANDOM_OUT || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS ? "0x" + Long.toHexString(x) : Long.toString(x);
+                        || kind == ArgKind.UTSNAME_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.RANDOM_OUT || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS || kind == ArgKind.IOCTL_ARG ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
                 case FD -> fdText(ctx, x);
@@ -241,7 +241,7 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, FCNTL_ARG, FUTEX_VAL2, FUTEX_VAL3, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS -> "0x" + Long.toHexString(x);
+                case HEX, PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, FCNTL_ARG, FUTEX_VAL2, FUTEX_VAL3, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG -> "0x" + Long.toHexString(x);
                 default -> {
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);
@@ -288,7 +288,7 @@ final class ArgRender {
             if ((kind == ArgKind.ENVP || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.STAT_OUT
                     || kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT || kind == ArgKind.WAIT_STATUS_OUT
                     || kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT || kind == ArgKind.STATX_OUT
-                    || kind == ArgKind.DIRENTS_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS) && w.words().length > 0) {
+                    || kind == ArgKind.DIRENTS_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS || kind == ArgKind.IOCTL_ARG) && w.words().length > 0) {
                 return "0x" + Long.toHexString(w.words()[0]); // the address, as before envp was counted
             }
             StringBuilder sb = new StringBuilder();

@@ -181,6 +181,9 @@ public final class FileConsts {
      * and a few fd-generic ones (sys/ioctl.h, linux/fs.h). Others print in hex (strace decodes
      * their _IOC fields instead).
      */
+    /** The request whose argument is an int the kernel writes (the bytes readable now). */
+    public static final long FIONREAD = 0x541b;
+
     public static final ValueNames IOCTL_REQUESTS = ValueNames.parse("ioctl request", """
             TCGETS 0x5401
             TCSETS 0x5402

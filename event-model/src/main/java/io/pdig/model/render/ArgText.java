@@ -64,6 +64,9 @@ public final class ArgText {
             if (g[1] > g.length - 2) sb.append(g.length > 2 ? ", ..." : "...");
             return sb.append(']').toString();
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.IOCTL_ARG && w.words().length == 2) {
+            return "[" + (int) w.words()[1] + "]"; // FIONREAD's int, as strace shows it
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.POLLFDS && w.words().length >= 2) {
             return PollFds.given(w.words());
         }

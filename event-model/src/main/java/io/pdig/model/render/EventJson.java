@@ -270,6 +270,10 @@ public final class EventJson {
             j.endArray().endObject();
             return;
         }
+        if (kind == ArgKind.IOCTL_ARG && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
+            return;
+        }
         if (kind == ArgKind.POLLFDS && w.length >= 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("nfds").value(w[1]).key("fds").beginArray();
             for (int k = 2; k < w.length; k++) {

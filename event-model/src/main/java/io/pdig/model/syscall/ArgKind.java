@@ -345,7 +345,15 @@ public enum ArgKind {
      * An unreadable array (EFAULT) is Unreadable, NULL is Null; the address when no exit stop
      * came and in journals from before its row.
      */
-    POLLFDS(Phase.EXIT);
+    POLLFDS(Phase.EXIT),
+    /**
+     * ioctl's third argument, its meaning set by the request: under FIONREAD the int the kernel
+     * wrote (the bytes waiting), read at the exit of a successful call and stored as Words
+     * {address, value}, strace's {@code [27]}. Any other request, a failed call, a missing exit
+     * stop and older journals (where the row's kind was HEX) keep the raw word, printed in hex as
+     * before.
+     */
+    IOCTL_ARG(Phase.EXIT);
 
     /** Most pollfds read (POLLFDS): strace shows as many, then "...". */
     public static final int POLLFDS_SHOWN = 32;
@@ -388,7 +396,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG -> true;
             default -> false;
         };
     }

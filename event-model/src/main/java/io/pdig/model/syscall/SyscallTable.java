@@ -302,7 +302,7 @@ public final class SyscallTable {
         t.add(row("rseq", RetKind.STATUS, set(), a("rseq", PTR), a("rseq_len", HEX), a("flags", HEX), a("sig", HEX)));
         t.add(row("arch_prctl", RetKind.STATUS, set(), a("code", ARCH_PRCTL_CODE), a("addr", HEX)));
         t.add(row("prlimit64", RetKind.STATUS, set(), a("pid", PID), a("resource", RLIMIT_RESOURCE), a("new_limit", RLIMIT), a("old_limit", RLIMIT_OUT)));
-        t.add(row("ioctl", RetKind.INT, set(), a("fd", FD), a("request", IOCTL_REQUEST), a("arg", HEX)));
+        t.add(row("ioctl", RetKind.INT, set(), a("fd", FD), a("request", IOCTL_REQUEST), a("arg", IOCTL_ARG)));
         t.add(row("getxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
         t.add(row("lgetxattr", RetKind.INT, set(), a("path", PATH), a("name", STRING), a("value", PTR), a("size", SIZE)));
         t.add(row("fgetxattr", RetKind.INT, set(), a("fd", FD), a("name", STRING), a("value", PTR), a("size", SIZE)));

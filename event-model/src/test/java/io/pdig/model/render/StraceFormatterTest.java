@@ -276,4 +276,13 @@ class StraceFormatterTest {
         assertEquals("1234 poll(0x7ffc10, 1, 0, 0, 0, 0) = 0",
                 f.format(call("poll", 0, n(0x7ffc10), n(1), n(0), n(0), n(0), n(0))));
     }
+
+    /** FIONREAD's int in brackets; other requests and journals from before (a Num) keep the word in hex, 0 as 0. */
+    @Test
+    void ioctlArgumentIsFionreadsIntOrTheWord() {
+        assertEquals("1234 ioctl(3, FIONREAD, [27]) = 0",
+                f.format(call("ioctl", 0, n(3), n(0x541b), new ArgValue.Words(new long[] {0x7ffc10, 27}))));
+        assertEquals("1234 ioctl(3, FIONREAD, 0x7ffc10) = 0", f.format(call("ioctl", 0, n(3), n(0x541b), n(0x7ffc10))));
+        assertEquals("1234 ioctl(3, FIONBIO, 0) = 0", f.format(call("ioctl", 0, n(3), n(0x5421), n(0))));
+    }
 }

@@ -1139,4 +1139,22 @@ class PrintLinesTest {
                 "poll(0x8, 1, 0) = -1 EFAULT (Bad address)"),
                 p.lines().stream().filter(s -> s.startsWith("poll(")).toList());
     }
+
+    /**
+     * ioctl FIONREAD's int, as strace 6.1 prints fionread.c (27 bytes waiting in a pipe):
+     * <pre>
+     * ioctl(3, FIONREAD, [27]) = 0
+     * ioctl(3, TIOCOUTQ, 0x7ffdb78c1d34) = -1 ENOTTY (Inappropriate ioctl for device)
+     * </pre>
+     */
+    @Test
+    void fionreadShowsTheBytesWaiting() throws Exception {
+        Printed p = run("ioctl", "fionread");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fionread 0 27 -1 arg@(0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        assertEquals(List.of(
+                "ioctl(3, FIONREAD, [27]) = 0",
+                "ioctl(3, TIOCOUTQ, " + m.group(1) + ") = -1 ENOTTY (Inappropriate ioctl for device)"),
+                p.lines().stream().filter(s -> s.startsWith("ioctl(")).toList());
+    }
 }
