@@ -543,11 +543,7 @@ final class ArgDecoder {
                 int n = (int) Math.min(res, ArgKind.GID_LIST_SHOWN);
                 long[] w = mem.readWords(tid, ptr, n, 4);
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                long[] out = new long[n + 2];
-                out[0] = ptr;
-                out[1] = res;
-                System.arraycopy(w, 0, out, 2, n);
-                return new ArgValue.Words(out);
+                return headed(ptr, res, w, n);
             }
             case IOCTL_ARG: {
                 // Only FIONREAD's int is read (four bytes, both ABIs), and only when the call
@@ -567,11 +563,7 @@ final class ArgDecoder {
                 int n = (int) Math.min(nfds, ArgKind.POLLFDS_SHOWN);
                 long[] w = n == 0 ? new long[0] : mem.readWords(tid, ptr, n, 8);
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                long[] out = new long[n + 2];
-                out[0] = ptr;
-                out[1] = nfds;
-                System.arraycopy(w, 0, out, 2, n);
-                return new ArgValue.Words(out);
+                return headed(ptr, nfds, w, n);
             }
             case CPU_SET_OUT: {
                 // The kernel writes the result's count of bytes, whole longs; i386's may end on a
@@ -581,11 +573,7 @@ final class ArgDecoder {
                 int n = (int) (Math.min(res, ArgKind.CPU_SET_BYTES) / 8);
                 long[] w = mem.readWords(tid, ptr, n, 8);
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                long[] out = new long[n + 2];
-                out[0] = ptr;
-                out[1] = res;
-                System.arraycopy(w, 0, out, 2, n);
-                return new ArgValue.Words(out);
+                return headed(ptr, res, w, n);
             }
             case SYSINFO_OUT: {
                 // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
@@ -707,6 +695,15 @@ final class ArgDecoder {
             default:
                 return ArgValue.Num.of(abi == Abi.I386 ? v & 0xffffffffL : v);
         }
+    }
+
+    /** Words {address, count, the first n words read}: the shape of the exit kinds that list what the kernel wrote. */
+    private static ArgValue.Words headed(long address, long count, long[] w, int n) {
+        long[] out = new long[n + 2];
+        out[0] = address;
+        out[1] = count;
+        System.arraycopy(w, 0, out, 2, n);
+        return new ArgValue.Words(out);
     }
 
     private ArgValue sockaddr(int tid, long ptr, int len) {
