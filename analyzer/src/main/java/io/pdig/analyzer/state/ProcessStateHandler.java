@@ -78,7 +78,10 @@ final class ProcessStateHandler {
         p.args = texts(e.argv());
         p.exe = p.args.isEmpty() ? "" : p.args.get(0);
         p.env = texts(e.env());
-        p.comm = commOf(PathNames.filename(p.exePath));
+        // An exe link pdig could not read (a process of another user namespace, pid 1 in some
+        // sandboxes) leaves the path empty: the name then comes from argv[0], as the kernel's
+        // comm usually matches it, rather than being empty.
+        p.comm = commOf(PathNames.filename(p.exePath == null || p.exePath.isEmpty() ? p.exe : p.exePath));
         if (e.cwd() != null) {
             p.cwd = text(e.cwd());
         }

@@ -152,6 +152,17 @@ class ProcessStateHandlerTest {
         assertEquals("/etc/nginx/nginx.conf", p.fds().get(5).name());
     }
 
+    /** A snapshot whose exe link could not be read (empty path): the name comes from argv[0], not "". */
+    @Test
+    void anUnreadableExeTakesItsNameFromArgv0() {
+        Harness h = new Harness().feed(start("h",
+                        new SessionEvent.ProcessSnapshot(exec(1, "", "/process_api", "--init").build(), Map.of())),
+                exec(97, "/bin/sh", "sh").ppid(1).build(), sys(97, "getpid", 97));
+        assertEquals("process_api", h.analyzer().state().process(1).comm());
+        assertEquals("process_api", h.value("proc.pname"));
+        assertEquals("", h.analyzer().state().process(1).exePath(), "the path stays unknown");
+    }
+
     @Test
     void execWithoutExitStopStillRefinesCommButAFailedOneDoesNot() {
         Harness h = new Harness().feed(exec(96, "/usr/bin/busybox", "ls").build());
