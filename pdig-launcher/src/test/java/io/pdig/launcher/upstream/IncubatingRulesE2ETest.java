@@ -1,5 +1,6 @@
 package io.pdig.launcher.upstream;
 
+import io.pdig.launcher.testsupport.Expect;
 import io.pdig.launcher.testsupport.PdigRun;
 
 import static io.pdig.launcher.testsupport.PdigRun.field;
@@ -80,27 +81,6 @@ class IncubatingRulesE2ETest {
     private static List<List<String>> commands;
     private static PdigRun triggerRun;
     private static Throwable triggerRunFailure;
-
-    /** One output-field expectation: the field equals (or contains) the value. */
-    record Expect(String field, String value, boolean exact) {
-        static Expect eq(String field, String value) {
-            return new Expect(field, value, true);
-        }
-
-        static Expect contains(String field, String value) {
-            return new Expect(field, value, false);
-        }
-
-        boolean holds(JsonNode alert) {
-            String actual = PdigRun.field(alert, field);
-            return actual != null && (exact ? actual.equals(value) : actual.contains(value));
-        }
-
-        @Override
-        public String toString() {
-            return field + (exact ? "=" : " contains ") + value;
-        }
-    }
 
     /** A rule, the fields one of its alerts must carry, and (for the message) what triggered it. */
     record Trigger(String rule, String what, List<Expect> expect) {

@@ -1,5 +1,6 @@
 package io.pdig.launcher.upstream;
 
+import io.pdig.launcher.testsupport.Expect;
 import io.pdig.launcher.testsupport.PdigRun;
 
 import static io.pdig.launcher.testsupport.PdigRun.field;
@@ -94,27 +95,6 @@ class UpstreamRulesE2ETest {
                 "Find AWS Credentials",
                 "Execution from /dev/shm",
                 "Fileless execution via memfd_create");
-    }
-
-    /** One output-field expectation: the field equals (or contains) the value. */
-    record Expect(String field, String value, boolean exact) {
-        static Expect eq(String field, String value) {
-            return new Expect(field, value, true);
-        }
-
-        static Expect contains(String field, String value) {
-            return new Expect(field, value, false);
-        }
-
-        boolean holds(JsonNode alert) {
-            String actual = PdigRun.field(alert, field);
-            return actual != null && (exact ? actual.equals(value) : actual.contains(value));
-        }
-
-        @Override
-        public String toString() {
-            return field + (exact ? "=" : " contains ") + value;
-        }
     }
 
     /** A command the trigger session runs, and the fields its alert for {@code rule} must carry. */
