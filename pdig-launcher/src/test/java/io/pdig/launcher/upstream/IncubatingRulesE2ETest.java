@@ -258,7 +258,10 @@ class IncubatingRulesE2ETest {
                 List.of("/usr/bin/echo", "stratum+tcp://pool.invalid:3333"),
                 List.of(sudo, "-s", "x\\"),
                 List.of(pkexec),
-                List.of("/usr/bin/script", "-qc", "/usr/bin/whoami", "/dev/null"),
+                // script runs its command with $SHELL -c; bash execs a lone command in place, dash (the
+                // /bin/sh script falls back to when SHELL is unset, as in CI) forks it into the shell's
+                // process group, where whoami is no group leader and its parent is sh: the rule needs bash.
+                List.of("SHELL=/bin/bash", "/usr/bin/script", "-qc", "/usr/bin/whoami", "/dev/null"),
                 List.of(xmrig),
                 List.of(nginx, "/bin/sh", "-c", "echo bash -i >/dev/null"),
                 List.of(nginx, "/usr/bin/whoami"),
