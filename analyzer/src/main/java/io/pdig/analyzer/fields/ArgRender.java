@@ -219,19 +219,36 @@ final class ArgRender {
         return p == null ? null : p.cwd();
     }
 
+    /**
+     * Kinds whose raw number is an address (or a word shown in hex): a Num of these renders as
+     * 0x..., as Falco shows pointers, whether or not the tracer read what it points to.
+     */
+    private static final java.util.Set<ArgKind> NUMBER_AS_ADDRESS = java.util.EnumSet.of(
+            ArgKind.HEX, ArgKind.PTR, ArgKind.DATA, ArgKind.DATA_OUT, ArgKind.IOVEC, ArgKind.IOVEC_OUT,
+            ArgKind.MSGHDR, ArgKind.MSGHDR_OUT, ArgKind.FCNTL_ARG, ArgKind.FUTEX_VAL2, ArgKind.FUTEX_VAL3,
+            ArgKind.SOCKLEN_INOUT, ArgKind.ENVP, ArgKind.SOCKOPT_VAL, ArgKind.SIGSET, ArgKind.SIGSET_OUT,
+            ArgKind.STAT_OUT, ArgKind.SIGACTION, ArgKind.SIGACTION_OUT, ArgKind.WAIT_STATUS_OUT, ArgKind.RLIMIT,
+            ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.PATH_OUT, ArgKind.DIRENTS_OUT, ArgKind.UTSNAME_OUT,
+            ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.RANDOM_OUT,
+            ArgKind.LOFF_PTR, ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS,
+            ArgKind.IOCTL_ARG);
+
+    /**
+     * Kinds decoded as Words whose first word is the address the tracer read (the rest is what it
+     * found there): Falco's parameter text is that address, as before these kinds were read.
+     */
+    private static final java.util.Set<ArgKind> WORDS_LEAD_WITH_ADDRESS = java.util.EnumSet.of(
+            ArgKind.ENVP, ArgKind.SOCKOPT_VAL, ArgKind.STAT_OUT, ArgKind.SIGACTION, ArgKind.SIGACTION_OUT,
+            ArgKind.WAIT_STATUS_OUT, ArgKind.RLIMIT, ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.DIRENTS_OUT,
+            ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.LOFF_PTR,
+            ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS, ArgKind.IOCTL_ARG);
+
     static String render(EvalContext ctx, ArgKind kind, ArgValue v, boolean resolved) {
         if (v instanceof ArgValue.Num n) {
             long x = n.value();
             if (!resolved) {
                 // SOCKLEN_INOUT as a Num is its pointer (its lengths were not read)
-                return kind == ArgKind.HEX || kind == ArgKind.PTR || kind == ArgKind.DATA || kind == ArgKind.DATA_OUT
-                        || kind == ArgKind.IOVEC || kind == ArgKind.IOVEC_OUT || kind == ArgKind.MSGHDR || kind == ArgKind.MSGHDR_OUT
-                        || kind == ArgKind.FCNTL_ARG || kind == ArgKind.FUTEX_VAL2
-                        || kind == ArgKind.FUTEX_VAL3 || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.ENVP
-                        || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.SIGSET || kind == ArgKind.SIGSET_OUT
-                        || kind == ArgKind.STAT_OUT || kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT || kind == ArgKind.WAIT_STATUS_OUT
-                        || kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT || kind == ArgKind.STATX_OUT || kind == ArgKind.PATH_OUT || kind == ArgKind.DIRENTS_OUT
-                        || kind == ArgKind.UTSNAME_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.RANDOM_OUT || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS || kind == ArgKind.IOCTL_ARG ? "0x" + Long.toHexString(x) : Long.toString(x);
+                return NUMBER_AS_ADDRESS.contains(kind) ? "0x" + Long.toHexString(x) : Long.toString(x);
             }
             return switch (kind) {
                 case FD -> fdText(ctx, x);
@@ -241,8 +258,8 @@ final class ArgRender {
                 case GID -> gidText(ctx, x);
                 case OPEN_FLAGS -> FalcoOpenFlags.render(x & 0xffffffffL);
                 case MODE -> LocalNames.mode(x);
-                case HEX, PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, FCNTL_ARG, FUTEX_VAL2, FUTEX_VAL3, SOCKLEN_INOUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG -> "0x" + Long.toHexString(x);
                 default -> {
+                    if (NUMBER_AS_ADDRESS.contains(kind)) yield "0x" + Long.toHexString(x);
                     String names = ArgNames.renderFalco(kind, x);
                     yield names != null ? names : Long.toString(x);
                 }
@@ -285,10 +302,7 @@ final class ArgRender {
             if (kind == ArgKind.OPEN_HOW && w.words().length > 0 && resolved) {
                 return FalcoOpenFlags.render(w.words()[0]);
             }
-            if ((kind == ArgKind.ENVP || kind == ArgKind.SOCKOPT_VAL || kind == ArgKind.STAT_OUT
-                    || kind == ArgKind.SIGACTION || kind == ArgKind.SIGACTION_OUT || kind == ArgKind.WAIT_STATUS_OUT
-                    || kind == ArgKind.RLIMIT || kind == ArgKind.RLIMIT_OUT || kind == ArgKind.STATX_OUT
-                    || kind == ArgKind.DIRENTS_OUT || kind == ArgKind.SYSINFO_OUT || kind == ArgKind.SIGRETURN_MASK || kind == ArgKind.CLONE_PARENT_TID || kind == ArgKind.LOFF_PTR || kind == ArgKind.TIMESPEC || kind == ArgKind.GID_LIST_OUT || kind == ArgKind.CPU_SET_OUT || kind == ArgKind.POLLFDS || kind == ArgKind.IOCTL_ARG) && w.words().length > 0) {
+            if (WORDS_LEAD_WITH_ADDRESS.contains(kind) && w.words().length > 0) {
                 return "0x" + Long.toHexString(w.words()[0]); // the address, as before envp was counted
             }
             StringBuilder sb = new StringBuilder();
