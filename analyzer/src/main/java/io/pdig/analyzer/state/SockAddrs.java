@@ -39,8 +39,7 @@ public final class SockAddrs {
             case AF_INET -> {
                 if (b.length < 8) return null;
                 int port = (b[2] & 0xff) << 8 | (b[3] & 0xff);
-                String ip = (b[4] & 0xff) + "." + (b[5] & 0xff) + "." + (b[6] & 0xff) + "." + (b[7] & 0xff);
-                return new Endpoint(family, ip, port, null);
+                return new Endpoint(family, dotted(b, 4), port, null);
             }
             case AF_INET6 -> {
                 if (b.length < 24) return null;
@@ -64,6 +63,20 @@ public final class SockAddrs {
                 return new Endpoint(family, null, null, null);
             }
         }
+    }
+
+    /**
+     * An address as pdig writes it everywhere (fd.cip, fd.name, ...): 4 bytes as dotted IPv4, 16
+     * bytes as {@link #ipv6Text}; null for any other length. The domain-name cache keys resolved
+     * addresses by this text, so they compare equal to the sides of a socket.
+     */
+    public static String ipText(byte[] a) {
+        if (a.length == 4) return dotted(a, 0);
+        return a.length == 16 ? ipv6Text(a) : null;
+    }
+
+    private static String dotted(byte[] b, int at) {
+        return (b[at] & 0xff) + "." + (b[at + 1] & 0xff) + "." + (b[at + 2] & 0xff) + "." + (b[at + 3] & 0xff);
     }
 
     /** IPv6 text in the compressed form; IPv4-mapped addresses print as dotted IPv4. */
