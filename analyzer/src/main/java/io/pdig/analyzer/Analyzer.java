@@ -1,5 +1,6 @@
 package io.pdig.analyzer;
 
+import io.pdig.analyzer.dns.DomainNames;
 import io.pdig.analyzer.state.EventContext;
 import io.pdig.analyzer.state.StateCounters;
 import io.pdig.analyzer.state.StateLimits;
@@ -19,13 +20,22 @@ import io.pdig.model.event.SyscallEvent;
  */
 public final class Analyzer {
     private final StateUpdater updater;
-    private final EventContext ctx = new EventContext();
+    private final EventContext ctx;
     private final RuleEvaluator rules;
     private long lastSeq = Long.MIN_VALUE;
 
     public Analyzer(UserDirectory users, StateLimits limits, RuleEvaluator rules) {
+        this(users, limits, rules, null);
+    }
+
+    /**
+     * @param domainNames what fd.*ip.name checks and fields read (see {@link DomainNames}), or null
+     *                    when no rule compares those fields with a name
+     */
+    public Analyzer(UserDirectory users, StateLimits limits, RuleEvaluator rules, DomainNames domainNames) {
         this.updater = new StateUpdater(new StateTables(limits, users));
         this.rules = rules;
+        this.ctx = new EventContext(domainNames);
     }
 
     /**

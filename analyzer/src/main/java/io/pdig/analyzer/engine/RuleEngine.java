@@ -1,6 +1,7 @@
 package io.pdig.analyzer.engine;
 
 import io.pdig.analyzer.fields.EvalContext;
+import io.pdig.analyzer.filter.DomainNameCheck;
 import io.pdig.analyzer.filter.Evaluator;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.Priority;
@@ -33,6 +34,8 @@ public final class RuleEngine {
     private record Entry(Rule rule, Evaluator evaluator) {
     }
     private final List<Rule> active;
+    /** What the active rules compare fd.*ip.name with by address, in load order. */
+    private final java.util.Set<String> domainNames;
 
     public RuleEngine(LoadResult loaded, RuleMatching matching, Priority minPriority) {
         this(loaded.rules(), matching, minPriority);
@@ -46,6 +49,9 @@ public final class RuleEngine {
         }
         act.sort(Comparator.comparingInt(Rule::index));
         this.active = Collections.unmodifiableList(act);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Rule r : act) DomainNameCheck.collectNames(r.ast(), names);
+        this.domainNames = Collections.unmodifiableSet(names);
         List<Rule> all = new ArrayList<>();
         Map<String, List<Rule>> typed = new HashMap<>();
         for (Rule r : act) {
@@ -79,6 +85,16 @@ public final class RuleEngine {
     /** The rules that will be evaluated, in load order. */
     public List<Rule> activeRules() {
         return active;
+    }
+
+    /**
+     * The domain names the active rules compare fd.cip.name, fd.sip.name, fd.lip.name or
+     * fd.rip.name with by address, in rule order: what must be resolved for those checks to match
+     * (the engine resolves nothing itself: see {@link io.pdig.analyzer.dns.DomainNameCache}).
+     * Empty for most rule sets, pdig's defaults included.
+     */
+    public java.util.Set<String> domainNames() {
+        return domainNames;
     }
 
     /** The rules tried for an event of this type, in order. */

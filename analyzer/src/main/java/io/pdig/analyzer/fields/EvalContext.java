@@ -1,5 +1,6 @@
 package io.pdig.analyzer.fields;
 
+import io.pdig.analyzer.dns.DomainNames;
 import io.pdig.analyzer.state.FdInfo;
 import io.pdig.analyzer.state.ProcessInfo;
 import io.pdig.analyzer.state.StateView;
@@ -33,6 +34,14 @@ public interface EvalContext {
 
     /** The state tables (process lookup for lineage, user directory, host name), or null. */
     default StateView state() {
+        return null;
+    }
+
+    /**
+     * The answers so far for the domain names the rules compare fd.*ip.name with, or null when no
+     * rule does (those fields then have no value).
+     */
+    default DomainNames domainNames() {
         return null;
     }
 }

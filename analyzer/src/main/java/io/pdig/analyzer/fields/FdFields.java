@@ -4,6 +4,7 @@ import static io.pdig.analyzer.fields.FieldArg.NONE;
 import static io.pdig.analyzer.fields.FieldArg.OPTIONAL_INDEX;
 import static io.pdig.analyzer.fields.FieldType.*;
 
+import io.pdig.analyzer.dns.DomainNames;
 import io.pdig.analyzer.state.FdInfo;
 import io.pdig.analyzer.state.FdKind;
 import io.pdig.analyzer.state.PathNames;
@@ -15,7 +16,9 @@ import java.util.function.Function;
  * fd.* fields of the fd the event is about ({@link EvalContext#fd()}), from the fd tables built
  * from events. Socket endpoints pdig did not observe have no value (connect and accept carry
  * both sides, read from the socket by the tracer; see FdInfo for what stays unknown). fd.ip/fd.net/fd.port are Falco's filter-only "either side" fields:
- * they extract the list of known sides and match when any side matches.
+ * they extract the list of known sides and match when any side matches. fd.cip.name, fd.sip.name,
+ * fd.lip.name and fd.rip.name come from the answers DNS gave, when the events are analysed, for the
+ * names the rules compare them with ({@link EvalContext#domainNames()}).
  */
 final class FdFields {
     private FdFields() {
@@ -34,10 +37,14 @@ final class FdFields {
                 pathFd(f -> f.kind() == FdKind.DIRECTORY ? f.name() : isFile(f) ? PathNames.directory(f.name()) : null));
         b.plain("fd.filename", CHARBUF, "file name (no directory) of a file fd",
                 pathFd(f -> isFile(f) ? PathNames.filename(f.name()) : null));
-        b.plain("fd.cip", IPADDR, "client IP address", fd(f -> ip(f) ? f.clientIp() : null));
-        b.plain("fd.sip", IPADDR, "server IP address", fd(f -> ip(f) ? f.serverIp() : null));
-        b.plain("fd.lip", IPADDR, "local IP address", fd(f -> ip(f) ? f.localIp() : null));
-        b.plain("fd.rip", IPADDR, "remote IP address", fd(f -> ip(f) ? f.remoteIp() : null));
+        Field.Extractor cip = fd(f -> ip(f) ? f.clientIp() : null);
+        Field.Extractor sip = fd(f -> ip(f) ? f.serverIp() : null);
+        Field.Extractor lip = fd(f -> ip(f) ? f.localIp() : null);
+        Field.Extractor rip = fd(f -> ip(f) ? f.remoteIp() : null);
+        b.plain("fd.cip", IPADDR, "client IP address", cip);
+        b.plain("fd.sip", IPADDR, "server IP address", sip);
+        b.plain("fd.lip", IPADDR, "local IP address", lip);
+        b.plain("fd.rip", IPADDR, "remote IP address", rip);
         b.plain("fd.cport", PORT, "client port", fd(f -> ip(f) ? port(f.clientPort()) : null));
         b.plain("fd.sport", PORT, "server port", fd(f -> ip(f) ? port(f.serverPort()) : null));
         b.plain("fd.lport", PORT, "local port", fd(f -> ip(f) ? port(f.localPort()) : null));
@@ -68,9 +75,10 @@ final class FdFields {
                     FdInfo f = c.fd();
                     return f == null || f.num() < 0 ? null : f.nameChangedSeq() == c.seq();
                 });
-        for (String side : new String[] {"cip", "sip", "lip", "rip"}) {
-            b.noValue("fd." + side + ".name", CHARBUF, NONE, "domain name of the " + side + " address");
-        }
+        b.plain("fd.cip.name", CHARBUF, domainNameText("client"), domainName(cip));
+        b.plain("fd.sip.name", CHARBUF, domainNameText("server"), domainName(sip));
+        b.plain("fd.lip.name", CHARBUF, domainNameText("local"), domainName(lip));
+        b.plain("fd.rip.name", CHARBUF, domainNameText("remote"), domainName(rip));
         b.noValue("fd.dev", UINT64, NONE, "device number of a file");
         b.noValue("fd.dev.major", UINT64, NONE, "device major number");
         b.noValue("fd.dev.minor", UINT64, NONE, "device minor number");
@@ -82,6 +90,24 @@ final class FdFields {
         b.noValue("fd.is_lower_layer", BOOL, NONE, "true when the file is in an overlayfs lower layer");
         b.noValue("fd.types", CHARBUF, OPTIONAL_INDEX, "types of the fds of the process");
         b.plain("fd.openflags", FLAGS, "Linux open flags of a file fd", fd(f -> isFile(f) ? f.openFlags() : null));
+    }
+
+    /**
+     * fd.*ip.name (see {@link DomainNameFields}): the name, among those the rules compare this field
+     * with, that resolved to the address; a name nobody compares with is never looked up.
+     */
+    private static Field.Extractor domainName(Field.Extractor address) {
+        return (c, a) -> {
+            DomainNames names = c.domainNames();
+            if (names == null) return null;
+            Object ip = address.extract(c, null);
+            return ip == null ? null : names.nameOf((String) ip);
+        };
+    }
+
+    private static String domainNameText(String side) {
+        return "domain name of the " + side + " IP address: the first of the names rules compare fd.*ip.name with"
+                + " (=, !=, in) that resolves to it; resolved by DNS when the events are analysed, so a later replay can differ";
     }
 
     /** A field of a real fd-table entry: no value for the detached entry of a failed open. */

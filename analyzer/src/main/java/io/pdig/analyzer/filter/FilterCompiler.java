@@ -1,5 +1,6 @@
 package io.pdig.analyzer.filter;
 
+import io.pdig.analyzer.fields.DomainNameFields;
 import io.pdig.analyzer.fields.FieldArg;
 import io.pdig.analyzer.fields.FieldDef;
 import io.pdig.analyzer.fields.FieldLookup;
@@ -18,7 +19,9 @@ import java.util.Set;
  * <p>Evaluation semantics (libsinsp's): a field without a value makes every check false, even
  * {@code !=}; a list value from a non-list field (ancestor fields such as {@code proc.aname} without
  * index) matches when any element matches; a list field ({@link FieldDef#isList()}) matches
- * {@code in} only when all elements are in the set and every other operator when any element matches.
+ * {@code in} only when all elements are in the set and every other operator when any element matches;
+ * fd.*ip.name compared with names by {@code =}, {@code !=} or {@code in} matches by the addresses the
+ * names resolve to ({@link DomainNameCheck}).
  */
 public final class FilterCompiler {
     /** Falco's filter-only fields that stand for the client or the server side of a socket. */
@@ -88,12 +91,26 @@ public final class FilterCompiler {
             return Evaluator.FALSE;
         }
         ValueTest test = ValueTests.build(lhs.kind(), lhs.port(), c.op(), c.modifier(), values, c.pos());
+        Evaluator byAddress = domainNameCheck(c, values);
+        if (byAddress != null) return byAddress;
         Evaluator check = new FieldCheck(lhs.source(), test, all);
         if ("evt.type".equals(lhs.fieldName()) && c.lhs() instanceof Ast.FieldRef && c.modifier() == null
                 && Set.of("=", "==", "!=", "in", "intersects").contains(c.op())) {
             return new Evaluator.EventTypeCheck(check, Set.copyOf(values), c.op().equals("!="));
         }
         return check;
+    }
+
+    /**
+     * fd.*ip.name compared with names by =, != or in: matched by the names' addresses
+     * ({@link DomainNameCheck}); null for any other check. The values were validated as strings.
+     */
+    private Evaluator domainNameCheck(Ast.Check c, List<String> values) {
+        if (!(c.lhs() instanceof Ast.FieldRef f) || !DomainNameCheck.matchesByAddress(c.op(), c.modifier())) return null;
+        String addressField = DomainNameFields.addressField(f.name());
+        FieldDef address = addressField == null ? null : fields.lookup(addressField);
+        if (address == null) return null;
+        return new DomainNameCheck(new ValueSource.Field(address, null), Set.copyOf(values), c.op().equals("!="));
     }
 
     /** Resolves a field or transformer to its value source and comparison kind. */

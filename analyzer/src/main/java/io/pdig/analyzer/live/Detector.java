@@ -1,6 +1,9 @@
 package io.pdig.analyzer.live;
 
 import io.pdig.analyzer.Analyzer;
+import io.pdig.analyzer.dns.DomainNameCache;
+import io.pdig.analyzer.dns.HostResolver;
+import io.pdig.analyzer.dns.RefreshSchedule;
 import io.pdig.analyzer.engine.Match;
 import io.pdig.analyzer.engine.RuleEngine;
 import io.pdig.analyzer.output.Alert;
@@ -12,6 +15,7 @@ import io.pdig.analyzer.state.UserDirectory;
 import io.pdig.model.event.Event;
 import io.pdig.model.event.NoticeEvent;
 import io.pdig.model.event.SyscallEvent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,8 @@ public final class Detector implements AutoCloseable {
     private final AlertFactory alerts;
     private final List<AlertSink> sinks;
     private final Analyzer analyzer;
+    /** Looks up the rules' domain names (fd.*ip.name); null when no rule has any. Closed with this. */
+    private final DomainNameCache domainNames;
     private final String hostname;
     private long events;
     private long alertCount;
@@ -43,6 +49,15 @@ public final class Detector implements AutoCloseable {
 
     public Detector(RuleEngine engine, AlertFactory alerts, List<AlertSink> sinks, UserDirectory users,
                     StateLimits limits, String hostname) {
+        this(engine, alerts, sinks, users, limits, hostname, HostResolver.jdk());
+    }
+
+    /**
+     * As above, with the resolver of the rules' domain names: the JDK's (DNS) normally. Their
+     * lookups start here, in the background, when the engine has any ({@link RuleEngine#domainNames}).
+     */
+    public Detector(RuleEngine engine, AlertFactory alerts, List<AlertSink> sinks, UserDirectory users,
+                    StateLimits limits, String hostname, HostResolver resolver) {
         this.engine = engine;
         this.alerts = alerts;
         this.sinks = List.copyOf(sinks);
@@ -50,10 +65,21 @@ public final class Detector implements AutoCloseable {
         // One bound method reference for the detector's life: made per event it would be an
         // allocation through a method handle and a VM call in C1-compiled code.
         java.util.function.Consumer<Match> emitter = this::emit;
+        this.domainNames = engine.domainNames().isEmpty() ? null
+                : DomainNameCache.start(engine.domainNames(), resolver, RefreshSchedule.FALCO);
         this.analyzer = new Analyzer(users, limits, ctx -> {
             String type = ((SyscallEvent) ctx.event()).name();
             engine.evaluate(type, ctx, emitter);
-        });
+        }, domainNames);
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until each of the rules' domain names has had its first
+     * lookup; true when they all have (or there are none). Replay calls it before the first event,
+     * so its alerts do not depend on how fast the first answers came; live detection never waits.
+     */
+    public boolean awaitDomainNames(Duration timeout) throws InterruptedException {
+        return domainNames == null || domainNames.awaitFirstLookups(timeout);
     }
 
     /**
@@ -143,11 +169,18 @@ public final class Detector implements AutoCloseable {
         return analyzer;
     }
 
-    /** Closes every sink (flushing files, draining webhook queues within their bounds). */
+    /**
+     * Closes every sink (flushing files, draining webhook queues within their bounds) and stops the
+     * domain-name lookups.
+     */
     @Override
     public void close() {
-        for (AlertSink s : sinks) {
-            s.close();
+        try {
+            for (AlertSink s : sinks) {
+                s.close();
+            }
+        } finally {
+            if (domainNames != null) domainNames.close();
         }
     }
 }

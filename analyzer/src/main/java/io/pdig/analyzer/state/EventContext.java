@@ -1,5 +1,6 @@
 package io.pdig.analyzer.state;
 
+import io.pdig.analyzer.dns.DomainNames;
 import io.pdig.analyzer.fields.EvalContext;
 import io.pdig.model.event.Event;
 
@@ -9,11 +10,17 @@ import io.pdig.model.event.Event;
  * Confined to the analyzer thread.
  */
 public final class EventContext implements EvalContext {
+    private final DomainNames domainNames;
     private long seq;
     private Event event;
     private ProcessInfo process;
     private FdInfo fd;
     private StateView state;
+
+    /** @param domainNames the answers for the rules' domain names, or null when no rule compares any */
+    public EventContext(DomainNames domainNames) {
+        this.domainNames = domainNames;
+    }
 
     void set(long seq, Event event, ProcessInfo process, FdInfo fd, StateView state) {
         this.seq = seq;
@@ -46,5 +53,10 @@ public final class EventContext implements EvalContext {
     @Override
     public StateView state() {
         return state;
+    }
+
+    @Override
+    public DomainNames domainNames() {
+        return domainNames;
     }
 }

@@ -1,6 +1,7 @@
 package io.pdig.analyzer.state;
 
 import io.pdig.analyzer.Analyzer;
+import io.pdig.analyzer.dns.DomainNames;
 import io.pdig.analyzer.fields.EvalContext;
 import io.pdig.analyzer.fields.FieldDef;
 import io.pdig.analyzer.fields.FieldRegistry;
@@ -203,17 +204,26 @@ public final class TestEvents {
         public final List<String> evaluatedTypes = new ArrayList<>();
 
         public Harness() {
+            this((DomainNames) null);
+        }
+
+        /** With the answers fd.*ip.name fields and checks read (null: no rule compares any name). */
+        public Harness(DomainNames domainNames) {
             this(PasswdUserDirectory.parse(
                     "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000:Alice:/home/alice:/bin/zsh\n"
                             + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n",
-                    "root:x:0:\nalice:x:1000:\nnogroup:x:65534:\n"), StateLimits.DEFAULT);
+                    "root:x:0:\nalice:x:1000:\nnogroup:x:65534:\n"), StateLimits.DEFAULT, domainNames);
         }
 
         public Harness(UserDirectory users, StateLimits limits) {
+            this(users, limits, null);
+        }
+
+        private Harness(UserDirectory users, StateLimits limits, DomainNames domainNames) {
             analyzer = new Analyzer(users, limits, ctx -> {
                 last = ctx;
                 evaluatedTypes.add(((SyscallEvent) ctx.event()).name());
-            });
+            }, domainNames);
         }
 
         /** Feeds events in order, sequence numbers from 1. */
