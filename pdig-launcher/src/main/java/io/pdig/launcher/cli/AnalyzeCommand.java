@@ -68,6 +68,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
              JournalReader reader = journal.reader(readerName,
                      new ReaderOptions(0, follow, skipCorrupt, Duration.ofMillis(5)))) {
             current.set(reader);
+            Detectors.awaitDomainNames(detector, System.err);
             for (JournalRecord rec; (rec = reader.next()) != null; ) {
                 // A new SessionEvent.Start (the writer restarted) is just another record: keep going.
                 detector.process(rec.seq(), rec.event());

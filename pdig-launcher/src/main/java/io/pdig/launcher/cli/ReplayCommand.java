@@ -82,6 +82,8 @@ public final class ReplayCommand implements Callable<Integer> {
                     String host = rec.event() instanceof SessionEvent.Start s ? s.hostname() : io.pdig.launcher.wiring.SessionFacts.hostname();
                     detector = Detectors.create(rules, detection.allMatches(cl), detection.json(cl), detection.alertsFile,
                             detection.webhooks, host, System.err);
+                    // Waiting for DNS is start-up, not event loop.
+                    tFirst += Detectors.awaitDomainNames(detector, System.err);
                 }
                 detector.process(rec.seq(), rec.event());
             }

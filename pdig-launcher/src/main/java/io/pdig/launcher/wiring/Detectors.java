@@ -15,12 +15,36 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a {@link Detector} with the alert outputs the options ask for. */
 public final class Detectors {
+    /**
+     * How long replay and analyze wait for the first answers for the rules' domain names: a few
+     * lookups against a responsive DNS take milliseconds; this bounds a dead one.
+     */
+    static final Duration DOMAIN_NAMES_WAIT = Duration.ofSeconds(5);
+
     private Detectors() {
+    }
+
+    /**
+     * For replay and analyze, before the first event: waits (at most {@link #DOMAIN_NAMES_WAIT})
+     * until the rules' domain names have had their first lookup, so that the fd.*ip.name checks
+     * of the first events do not depend on how fast DNS answered, and says in one line when some
+     * are still pending. Live runs never wait (the traced program must not). Returns the time
+     * waited, in ns.
+     */
+    public static long awaitDomainNames(Detector detector, PrintStream err) throws InterruptedException {
+        long t0 = System.nanoTime();
+        if (!detector.awaitDomainNames(DOMAIN_NAMES_WAIT)) {
+            err.println("pdig: warning: DNS lookups of the rules' domain names (fd.*ip.name) still pending after "
+                    + DOMAIN_NAMES_WAIT.toSeconds() + " s; until they finish, those names match nothing");
+            err.flush();
+        }
+        return System.nanoTime() - t0;
     }
 
     public static Detector create(LoadResult rules, boolean allMatches, boolean json, Path alertsFile, List<URI> webhooks,
