@@ -314,5 +314,11 @@ class CliBasicsTest {
         for (String f : new String[] {"proc.name", "proc.aname", "fd.name", "fd.sip", "evt.type", "user.name", "container.id"}) {
             assertTrue(o.out().contains(f), f);
         }
+        // The domain-name fields have values now, from DNS at analysis time, and say so.
+        for (String f : new String[] {"fd.cip.name", "fd.sip.name", "fd.lip.name", "fd.rip.name"}) {
+            String line = o.out().lines().filter(l -> l.startsWith(f + " ")).findFirst().orElse("");
+            assertTrue(line.contains("resolved by DNS when the events are analysed"), line);
+            assertFalse(line.contains("(pdig: no value)"), line);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pdig.analyzer.engine.RuleEngine;
 import io.pdig.analyzer.fields.FieldRegistry;
 import io.pdig.analyzer.rules.LoadResult;
 import io.pdig.analyzer.rules.RuleLoader;
@@ -27,5 +28,15 @@ class DefaultRuleTypesTest {
         assertEquals(DefaultRuleTypes.of(rules), built);
         // Sanity: the defaults watch process starts and file opens.
         assertTrue(built.contains("execve") && built.contains("openat"), built.toString());
+    }
+
+    /**
+     * No default rule compares fd.*ip.name with a name: a run with the defaults starts no DNS
+     * thread and sends no DNS query (the Detector starts lookups only for the engine's names).
+     */
+    @Test
+    void theDefaultRulesResolveNoDomainName() {
+        LoadResult rules = RuleLoader.loadResource(RuleSetLoader.DEFAULT_RULES, FieldRegistry.standard());
+        assertEquals(Set.of(), new RuleEngine(rules).domainNames());
     }
 }
