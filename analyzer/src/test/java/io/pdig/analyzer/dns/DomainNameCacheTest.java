@@ -126,22 +126,8 @@ class DomainNameCacheTest {
 
     @Test
     void aStuckLookupDelaysNeitherOtherNamesNorClose() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        HostResolver r = name -> {
-            if (name.equals("stuck.example")) {
-                boolean released = false;
-                while (!released) {
-                    try {
-                        release.await();
-                        released = true;
-                    } catch (InterruptedException e) {
-                        // close() interrupts; the JDK's lookup ignores that, and so does this one
-                    }
-                }
-                return List.of(ip("192.0.2.99"));
-            }
-            return List.of(ip("192.0.2.1"));
-        };
+        StuckLookups stuck = new StuckLookups();
+        HostResolver r = name -> name.equals("stuck.example") ? stuck.block(List.of(ip("192.0.2.99"))) : List.of(ip("192.0.2.1"));
         List<Thread> before = dnsThreads();
         DomainNameCache c = DomainNameCache.start(List.of("stuck.example", "ok.example"), r, RefreshSchedule.FALCO);
         List<Thread> mine = new ArrayList<>(dnsThreads());
@@ -154,7 +140,7 @@ class DomainNameCacheTest {
         long t0 = System.nanoTime();
         c.close();
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "close() does not wait for a stuck lookup");
-        release.countDown();
+        stuck.release();
         for (Thread t : mine) {
             t.join(LONG.toMillis());
             assertFalse(t.isAlive(), t.getName() + " ends once its lookup returns");

@@ -4,6 +4,7 @@ import static io.pdig.analyzer.state.TestEvents.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.analyzer.dns.HostResolver;
+import io.pdig.analyzer.dns.StuckLookups;
 import io.pdig.analyzer.fields.FieldRegistry;
 import io.pdig.analyzer.live.Detector;
 import io.pdig.analyzer.output.Alert;
@@ -198,19 +199,8 @@ class DomainNameRulesTest {
                   output: "connect to %fd.sip name=%fd.sip.name"
                   priority: NOTICE
                 """);
-        CountDownLatch release = new CountDownLatch(1);
-        HostResolver dead = name -> {
-            boolean released = false;
-            while (!released) {
-                try {
-                    release.await();
-                    released = true;
-                } catch (InterruptedException e) {
-                    // like the JDK's lookup, deaf to interrupts
-                }
-            }
-            return List.of();
-        };
+        StuckLookups stuck = new StuckLookups();
+        HostResolver dead = name -> stuck.block(List.of());
         List<Alert> alerts = new ArrayList<>();
         List<Thread> before = dnsThreads();
         Detector d = detector(r, alerts, dead);
@@ -223,7 +213,7 @@ class DomainNameRulesTest {
             assertTrue(alerts.get(0).message().endsWith("connect to 127.0.0.1 name=<NA>"), alerts.get(0).message());
         } finally {
             d.close(); // returns although a lookup is stuck (the test's timeout would catch a hang)
-            release.countDown();
+            stuck.release();
         }
         for (Thread t : mine) {
             t.join(30_000);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.pdig.analyzer.dns.DomainNameCache;
 import io.pdig.analyzer.dns.HostResolver;
 import io.pdig.analyzer.dns.RefreshSchedule;
+import io.pdig.analyzer.dns.StuckLookups;
 import io.pdig.analyzer.fields.FieldRegistry;
 import io.pdig.analyzer.state.TestEvents.Harness;
 import java.net.InetAddress;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,13 +33,13 @@ class DomainNameChecksTest {
             "alias.example", List.of("198.51.100.7"),
             "client.example", List.of("203.0.113.5"));
     /** Holds "slow.example"'s lookup until the test ends (a new one per test, as JUnit makes this object). */
-    private final CountDownLatch never = new CountDownLatch(1);
+    private final StuckLookups slow = new StuckLookups();
 
     private final List<DomainNameCache> caches = new ArrayList<>();
 
     @AfterEach
     void closeCaches() {
-        never.countDown();
+        slow.release();
         caches.forEach(DomainNameCache::close);
     }
 
@@ -53,17 +53,8 @@ class DomainNameChecksTest {
 
     /** The cache the engine would build for rules naming these hosts; "slow.example" never answers. */
     private DomainNameCache cache(String... names) throws InterruptedException {
-        HostResolver r = name -> {
-            if (name.equals("slow.example")) {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return List.of();
-            }
-            return DNS.getOrDefault(name, List.of()).stream().map(DomainNameChecksTest::ip).toList();
-        };
+        HostResolver r = name -> name.equals("slow.example") ? slow.block(List.of())
+                : DNS.getOrDefault(name, List.of()).stream().map(DomainNameChecksTest::ip).toList();
         DomainNameCache c = DomainNameCache.start(List.of(names), r, RefreshSchedule.FALCO);
         caches.add(c);
         if (!List.of(names).contains("slow.example")) assertTrue(c.awaitFirstLookups(Duration.ofSeconds(30)));

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdig.launcher.testsupport.PdigRun;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,19 +92,8 @@ class DomainNameRulesE2ETest {
     }
 
     private List<JsonNode> replay(Path journal, Path rules) throws Exception {
-        Path alerts = tmp.resolve("replay-" + System.nanoTime() + ".jsonl");
-        Path out = tmp.resolve("replay.out");
-        Process p = new ProcessBuilder(PdigRun.pdigScript().toString(), "replay", journal.toString(), "-r", rules.toString(),
-                "-o", "json", "--alerts", alerts.toString())
-                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "replay did not finish");
-        assertEquals(0, p.exitValue(), Files.readString(out));
-        List<JsonNode> r = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        if (Files.exists(alerts)) {
-            for (String line : Files.readAllLines(alerts)) if (!line.isBlank()) r.add(json.readTree(line));
-        }
-        return r;
+        PdigRun r = PdigRun.replay(tmp, journal, rules);
+        assertEquals(0, r.exitCode, r.transcript);
+        return r.alerts;
     }
 }

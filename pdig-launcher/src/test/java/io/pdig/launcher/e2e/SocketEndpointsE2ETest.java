@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pdig.launcher.testsupport.PdigRun;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -112,17 +109,8 @@ class SocketEndpointsE2ETest {
     }
 
     private List<JsonNode> replay(Path journal, Path rules) throws Exception {
-        Path alerts = tmp.resolve("replay-alerts.jsonl");
-        Path out = tmp.resolve("replay.out");
-        Process p = new ProcessBuilder(PdigRun.pdigScript().toString(), "replay", journal.toString(), "-r", rules.toString(),
-                "-o", "json", "--alerts", alerts.toString())
-                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "replay did not finish");
-        assertEquals(0, p.exitValue(), Files.readString(out));
-        List<JsonNode> r = new ArrayList<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (String line : Files.readAllLines(alerts)) if (!line.isBlank()) r.add(json.readTree(line));
-        return r;
+        PdigRun r = PdigRun.replay(tmp, journal, rules);
+        assertEquals(0, r.exitCode, r.transcript);
+        return r.alerts;
     }
 }

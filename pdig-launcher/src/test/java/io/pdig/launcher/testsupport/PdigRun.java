@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code ./pdig run [OPTIONS] -o json --alerts FILE -- CMD...}, run as a separate process the
- * way a user runs it, with the alerts it wrote parsed back. The transcript (command, everything
+ * One {@code ./pdig run [OPTIONS] -o json --alerts FILE -- CMD...} (or a {@code ./pdig replay}), run as a
+ * separate process the way a user runs it, with the alerts it wrote parsed back. The transcript (command, everything
  * pdig and the tracee printed, exit status, every alert line) is kept for failure messages.
  * Immutable once built.
  */
@@ -82,12 +82,28 @@ public final class PdigRun {
     /** Runs CMD in {@code workDir} under `pdig run OPTIONS`; stdin is /dev/null. */
     public static PdigRun run(Path workDir, List<String> options, List<String> command)
             throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(options);
+        return invoke(workDir, args, command);
+    }
+
+    /** `pdig replay JOURNAL -r RULES` in {@code workDir}, with the alerts it wrote. */
+    public static PdigRun replay(Path workDir, Path journal, Path rules) throws IOException, InterruptedException {
+        return invoke(workDir, List.of("replay", journal.toString(), "-r", rules.toString()), List.of());
+    }
+
+    /** `pdig ARGS -o json --alerts FILE [-- COMMAND]`. */
+    private static PdigRun invoke(Path workDir, List<String> args, List<String> command)
+            throws IOException, InterruptedException {
         Path alertsFile = workDir.resolve("alerts-" + System.nanoTime() + ".jsonl");
         Path out = workDir.resolve("pdig-" + System.nanoTime() + ".out");
-        List<String> argv = new ArrayList<>(List.of(pdigScript().toString(), "run"));
-        argv.addAll(options);
-        argv.addAll(List.of("-o", "json", "--alerts", alertsFile.toString(), "--"));
-        argv.addAll(command);
+        List<String> argv = new ArrayList<>(List.of(pdigScript().toString()));
+        argv.addAll(args);
+        argv.addAll(List.of("-o", "json", "--alerts", alertsFile.toString()));
+        if (!command.isEmpty()) {
+            argv.add("--");
+            argv.addAll(command);
+        }
         Process p = new ProcessBuilder(argv)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
