@@ -156,6 +156,33 @@ class SchemaFixtureTest {
         }
     }
 
+    /**
+     * v6 (the executable's inode in EXEC), generated the same way before v7 added the overlayfs
+     * layer: its execs keep their inode facts, and the one on overlayfs reads with the layer
+     * unknown (v6 could not tell it), the others as not on overlayfs.
+     */
+    @Test
+    void schemaV6JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v6");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        assertEquals("# schema v6: seq<TAB>EventText of each record", expected.remove(0));
+        assertTrue(expected.stream().anyMatch(l -> l.contains("overlay=true]")), "the v6 fixture holds an exe on overlayfs");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            int onOverlay = 0;
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
+                got.add(r.seq() + "\t" + EventText.of(r.event()));
+                if (r.event() instanceof ProcessEvent.Exec x && x.exeFile() != null && x.exeFile().overlay()) {
+                    onOverlay++;
+                    assertFalse(x.exeUpperLayer(), x.toString());
+                }
+            }
+            assertEquals(expected, got);
+            assertEquals(1, onOverlay);
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
     private static List<String> withSeq(List<JournalRecord> recs) {
         List<String> l = new ArrayList<>();
         for (JournalRecord r : recs) l.add(r.seq() + "\t" + EventText.of(r.event()));
