@@ -123,6 +123,24 @@ class CodecTest {
         assertEquals(f, stBack.processes().get(0).exec().exeFile());
     }
 
+    /**
+     * Each overlayfs layer (v7) round-trips, and the upper one keeps the exec's EXE_UPPER_LAYER bit
+     * (bit2, which a v6 decoder also reads).
+     */
+    @Test
+    void theExeLayerRoundTripsEveryValue() {
+        ProcessEvent.Exec plain = SampleEvents.exec(SampleEvents.T0, 4001);
+        for (ProcessEvent.Layer l : ProcessEvent.Layer.values()) {
+            ProcessEvent.ExeFile f = new ProcessEvent.ExeFile(12, 1_700_000_000_123_456_789L, 5, false, l);
+            ProcessEvent.Exec with = SampleEvents.withExeFile(plain, f);
+            byte[] r = encode(new RecordEncoder(), 1, with, true);
+            ProcessEvent.Exec back = (ProcessEvent.Exec) new RecordDecoder().decode(r, 0, r.length);
+            assertEquals(f, back.exeFile(), l.name());
+            assertEquals(l == ProcessEvent.Layer.UPPER, back.exeUpperLayer(), l.name());
+            assertEquals(EventText.of(with), EventText.of(back));
+        }
+    }
+
     @Test
     void extensionFlagsThisVersionDoesNotKnowAreIgnored() {
         SyscallEvent untimed = new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 39, 4001, true, new ArgValue[0]);

@@ -60,7 +60,14 @@ public final class EventText {
                 + ", caps=" + Arrays.toString(x.caps()) + ", memfd=" + x.exeFromMemfd() + ", upper=" + x.exeUpperLayer()
                 + ", ppid=" + x.ppid()
                 // The fixtures' text of schema v1-v5, which had no exe inode: unchanged when unknown.
-                + (x.exeFile() == null ? "" : ", exeFile=" + x.exeFile()) + "]";
+                + (x.exeFile() == null ? "" : ", exeFile=" + exeFile(x.exeFile())) + "]";
+    }
+
+    /** The v6 fixture's text (ExeFile's toString then), plus the layer when known (schema v7). */
+    private static String exeFile(ProcessEvent.ExeFile f) {
+        boolean known = f.layer() == ProcessEvent.Layer.UPPER || f.layer() == ProcessEvent.Layer.LOWER;
+        return "ExeFile[ino=" + f.ino() + ", ctimeNs=" + f.ctimeNs() + ", mtimeNs=" + f.mtimeNs() + ", writable=" + f.writable()
+                + ", overlay=" + f.overlay() + (known ? ", layer=" + f.layer() : "") + "]";
     }
 
     private static String arg(ArgValue a) {

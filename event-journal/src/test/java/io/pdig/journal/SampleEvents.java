@@ -108,6 +108,11 @@ public final class SampleEvents {
         ProcessEvent.Exec base = exec(t + 51, 4001);
         l.add(withExeFile(base, new ProcessEvent.ExeFile(1_234_567L, 1_700_000_000_123_456_789L, 1_600_000_000_000_000_001L, true, false)));
         l.add(withExeFile(base, new ProcessEvent.ExeFile(-2L, 0, 1_600_000_000_000_000_001L, false, true)));
+        // Schema v7: the overlayfs layer, upper and lower.
+        l.add(withExeFile(base, new ProcessEvent.ExeFile(99, 1_700_000_000_000_000_007L, 1_700_000_000_000_000_007L, true,
+                ProcessEvent.Layer.UPPER)));
+        l.add(withExeFile(base, new ProcessEvent.ExeFile(98, 1_600_000_000_000_000_003L, 1_600_000_000_000_000_003L, false,
+                ProcessEvent.Layer.LOWER)));
         l.add(new ProcessEvent.Exit(t + 52, 4002, 4001, 0, 0, false, true));
         l.add(new ProcessEvent.Exit(t + 53, 4001, 4001, 0, 11, true, false));
         for (NoticeEvent.Kind k : NoticeEvent.Kind.values()) {

@@ -175,6 +175,7 @@ class SchemaFixtureTest {
                 if (r.event() instanceof ProcessEvent.Exec x && x.exeFile() != null && x.exeFile().overlay()) {
                     onOverlay++;
                     assertFalse(x.exeUpperLayer(), x.toString());
+                    assertEquals(ProcessEvent.Layer.UNKNOWN, x.exeFile().layer(), x.toString());
                 }
             }
             assertEquals(expected, got);

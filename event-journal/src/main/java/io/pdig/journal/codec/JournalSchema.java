@@ -71,12 +71,16 @@ package io.pdig.journal.codec;
  * exec-body := formerTid-tid:s exePath:nbytes argv:nlist(bytes) env:nlist(bytes) cwd:nbytes
  *              uid:narr(s) gid:narr(s) loginUid:s tty:s sid:s pgid:s cgroup:nbytes caps:narr(u)
  *              flags:u8 (bit0 argvTruncated, bit1 exeFromMemfd, bit2 exeUpperLayer, since v6: bit3 exeFile,
- *                        bit4 exeWritable, bit5 exeOnOverlay) ppid:s
+ *                        bit4 exeWritable, bit5 exeOnOverlay, since v7: bit6 exeLowerLayer) ppid:s
  *              [ino:u ctime:s mtime:s if bit3]                (since v6)
  *              (the executable's inode at the exec stop: number, ctime and mtime in ns since the
  *              epoch, and Falco's EXE_WRITABLE as the tracer decided it; without bit3, and in v1-v5
  *              journals, all of it is unknown. A v5 decoder tests bits 0-2 only and stops before
- *              the trailing fields, so it reads a v6 exec as one without them)
+ *              the trailing fields, so it reads a v6 exec as one without them.
+ *              On overlayfs (bit5) the layer is bit2 (Falco's EXE_UPPER_LAYER, the bit every
+ *              version has had; v1-v6 tracers never set it) or bit6 (EXE_LOWER_LAYER), never
+ *              both; neither means unknown, as in every v6 journal. A v6 decoder ignores bit6 and
+ *              reads a v7 exec's upper layer from bit2, the lower one as unknown)
  * bytes  := len:u byte*        str := bytes (UTF-8)
  * nbytes := 0 for null, else (len+1):u byte*      (same "n" = nullable scheme for nstr, nlist, narr)
  * </pre>
@@ -126,7 +130,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

@@ -297,10 +297,21 @@ public final class RecordDecoder {
         int ppid = r.int32();
         ProcessEvent.ExeFile exeFile = null;
         if ((flags & 8) != 0) {
-            exeFile = new ProcessEvent.ExeFile(r.uvarint(), r.svarint(), r.svarint(), (flags & 16) != 0, (flags & 32) != 0);
+            exeFile = new ProcessEvent.ExeFile(r.uvarint(), r.svarint(), r.svarint(), (flags & 16) != 0, layer(flags));
         }
         return new ProcessEvent.Exec(ts, tid, pid, formerTid, exe, argv, (flags & 1) != 0, env, cwd, uid, gid,
                 loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid, exeFile);
+    }
+
+    /**
+     * The exe's overlayfs layer from EXEC's flags (see JournalSchema): bit5 on overlayfs, then bit2
+     * upper (the exec's own EXE_UPPER_LAYER bit), bit6 lower (since v7); neither is unknown, as
+     * every v6 exec on overlayfs is.
+     */
+    private static ProcessEvent.Layer layer(int flags) {
+        if ((flags & 32) == 0) return ProcessEvent.Layer.NOT_OVERLAY;
+        if ((flags & 4) != 0) return ProcessEvent.Layer.UPPER;
+        return (flags & 64) != 0 ? ProcessEvent.Layer.LOWER : ProcessEvent.Layer.UNKNOWN;
     }
 
     /** An ascending list of item indices below {@code n} (a STRLIST's cut items). */

@@ -340,7 +340,8 @@ public final class RecordEncoder {
         }
         ProcessEvent.ExeFile f = e.exeFile();
         w.u8((e.argvTruncated() ? 1 : 0) | (e.exeFromMemfd() ? 2 : 0) | (e.exeUpperLayer() ? 4 : 0)
-                | (f == null ? 0 : 8 | (f.writable() ? 16 : 0) | (f.overlay() ? 32 : 0)));
+                | (f == null ? 0 : 8 | (f.writable() ? 16 : 0) | (f.overlay() ? 32 : 0)
+                        | (f.layer() == ProcessEvent.Layer.LOWER ? 64 : 0)));
         w.svarint(e.ppid());
         if (f != null) {
             w.uvarint(f.ino());

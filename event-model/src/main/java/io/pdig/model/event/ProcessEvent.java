@@ -35,7 +35,9 @@ public sealed interface ProcessEvent extends Event {
      * @param cgroup    contents of /proc/PID/cgroup (for container.id)
      * @param caps      capabilities: [inheritable, permitted, effective]
      * @param exeFromMemfd true when the executable was a memfd (fileless execution)
-     * @param exeUpperLayer true when the exe lives in an overlayfs upper layer (unknown: false)
+     * @param exeUpperLayer Falco's EXE_UPPER_LAYER: the exe lives in an overlayfs upper layer (unknown:
+     *                 false). Always true when {@code exeFile} says {@link Layer#UPPER} (the
+     *                 constructor makes it so), as the journal keeps the two in one flag bit
      * @param exeFile  the executable's inode as the snapshot found it; null when unknown (journals
      *                 before schema v6, an executable the tracer could not stat)
      */
@@ -43,6 +45,10 @@ public sealed interface ProcessEvent extends Event {
                 List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
                 byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid, ExeFile exeFile)
             implements ProcessEvent {
+
+        public Exec {
+            exeUpperLayer |= exeFile != null && exeFile.layer() == Layer.UPPER;
+        }
 
         /** An exec whose executable's inode is unknown (what schema v5 and before recorded). */
         public Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
@@ -62,10 +68,40 @@ public sealed interface ProcessEvent extends Event {
      * @param mtimeNs  modification time, ns since the epoch (0 for a time before the epoch)
      * @param writable Falco's EXE_WRITABLE: the inode is writable by the process's new credentials
      *                 (the rules are in the tracer's ExeWritable)
-     * @param overlay  the executable is on overlayfs, whose upper or lower layer pdig cannot tell:
-     *                 Falco's EXE_UPPER_LAYER / EXE_LOWER_LAYER are then unknown, otherwise both false
+     * @param layer    whether the executable is on overlayfs and, if so, in which layer (Falco's
+     *                 EXE_UPPER_LAYER / EXE_LOWER_LAYER; the tracer's OverlayLayers decides it)
      */
-    record ExeFile(long ino, long ctimeNs, long mtimeNs, boolean writable, boolean overlay) {
+    record ExeFile(long ino, long ctimeNs, long mtimeNs, boolean writable, Layer layer) {
+
+        public ExeFile {
+            java.util.Objects.requireNonNull(layer, "layer");
+        }
+
+        /** Facts whose overlayfs layer is unknown (what schema v6 recorded): on overlayfs or not. */
+        public ExeFile(long ino, long ctimeNs, long mtimeNs, boolean writable, boolean overlay) {
+            this(ino, ctimeNs, mtimeNs, writable, overlay ? Layer.UNKNOWN : Layer.NOT_OVERLAY);
+        }
+
+        /** The executable is on overlayfs (whatever its layer, known or not). */
+        public boolean overlay() {
+            return layer != Layer.NOT_OVERLAY;
+        }
+    }
+
+    /**
+     * Where the executable lives with respect to overlayfs. Falco's modern eBPF driver sets
+     * EXE_UPPER_LAYER when the overlay inode has an upper dentry (the file was written or copied up
+     * into the writable layer) and EXE_LOWER_LAYER when it is on overlayfs without one.
+     */
+    enum Layer {
+        /** Not on overlayfs: Falco sets neither flag (both fields false). */
+        NOT_OVERLAY,
+        /** On overlayfs, present in the upper (writable) layer: EXE_UPPER_LAYER. */
+        UPPER,
+        /** On overlayfs, only in a lower (read-only) layer: EXE_LOWER_LAYER. */
+        LOWER,
+        /** On overlayfs, the layer could not be determined: neither flag, both fields without value. */
+        UNKNOWN
     }
 
     /**

@@ -385,12 +385,15 @@ public final class EventJson {
             j.endArray();
         }
         j.key("exe_from_memfd").value(x.exeFromMemfd()).key("exe_upper_layer").value(x.exeUpperLayer());
-        // Absent (not null) when unknown, so journals before schema v6 dump as they did.
+        // Absent (not null) when unknown, so journals before schema v6 dump as they did; "layer"
+        // likewise only when known on overlayfs (schema v7), so v6's facts dump as they did.
         ProcessEvent.ExeFile f = x.exeFile();
         if (f != null) {
             j.key("exe_file").beginObject().key("ino").unsigned(f.ino()).key("ctime").value(f.ctimeNs())
-                    .key("mtime").value(f.mtimeNs()).key("writable").value(f.writable()).key("overlay").value(f.overlay())
-                    .endObject();
+                    .key("mtime").value(f.mtimeNs()).key("writable").value(f.writable()).key("overlay").value(f.overlay());
+            if (f.layer() == ProcessEvent.Layer.UPPER) j.key("layer").value("upper");
+            if (f.layer() == ProcessEvent.Layer.LOWER) j.key("layer").value("lower");
+            j.endObject();
         }
     }
 

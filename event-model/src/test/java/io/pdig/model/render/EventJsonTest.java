@@ -181,6 +181,18 @@ class EventJsonTest {
         assertEquals(5, f.get("mtime").asLong());
         assertTrue(f.get("writable").asBoolean());
         assertFalse(f.get("overlay").asBoolean());
+        assertNull(f.get("layer"), "no layer off overlayfs");
+        for (ProcessEvent.Layer l : ProcessEvent.Layer.values()) {
+            ProcessEvent.Exec onOverlay = new ProcessEvent.Exec(2, 10, 10, 10, b("/m/nc"), List.of(b("nc")), false, List.of(),
+                    b("/"), new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, -1, 0, 9, 9, null, null, false, false, 1,
+                    new ProcessEvent.ExeFile(7, 1, 1, false, l));
+            JsonNode o = render(2, onOverlay, "exec");
+            JsonNode layer = o.get("exe_file").get("layer");
+            assertEquals(l == ProcessEvent.Layer.UPPER ? "upper" : l == ProcessEvent.Layer.LOWER ? "lower" : null,
+                    layer == null ? null : layer.asText(), l.name());
+            assertEquals(l != ProcessEvent.Layer.NOT_OVERLAY, o.get("exe_file").get("overlay").asBoolean(), l.name());
+            assertEquals(l == ProcessEvent.Layer.UPPER, o.get("exe_upper_layer").asBoolean(), "the exec's flag follows: " + l);
+        }
 
         JsonNode e = render(3, new ProcessEvent.Exit(3, 10, 10, 0, 11, true, false), "exit");
         assertEquals("SIGSEGV", e.get("signal").asText());
