@@ -3,7 +3,8 @@
  * with -fsanitize=address,undefined). Exercises the real mechanism end to end: spawn /bin/true
  * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
  * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, read a batch of /proc files
- * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status.
+ * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status; then
+ * the mount table watch and pdig_lstat.
  * Prints "asan-driver ok" and exits 0 on success.
  */
 #include "../../main/c/pdig.h"
@@ -104,6 +105,16 @@ int main(void) {
         fprintf(stderr, "unexpected: exit=%d execs=%d seccomp=%d strings=%d\n", exit_code, execs, seccomp_stops, strings);
         return 7;
     }
+    /* The mount table watch and lstat of raw bytes (the overlayfs layer lookup). Another process
+     * may mount meanwhile, so a change may or may not be reported; either is a valid answer. */
+    int watch = pdig_mounts_watch();
+    if (watch < 0) return 12;
+    int changed = pdig_mounts_changed(watch);
+    if (changed != 0 && changed != 1) return 12;
+    if (pdig_mounts_unwatch(watch) != 0 || pdig_mounts_changed(watch) >= 0) return 12;
+    int64_t st[2] = {-1, -1};
+    if (pdig_lstat("/bin/true", st) != 0 || st[0] <= 0) return 13;
+    if (pdig_lstat("/no/such/dir/file", st) != -2) return 13;
     printf("asan-driver ok (seccomp stops %d)\n", seccomp_stops);
     return 0;
 }

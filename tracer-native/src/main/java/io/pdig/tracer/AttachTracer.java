@@ -95,7 +95,8 @@ final class AttachTracer extends Tracer {
         }
         if (seized > 0) {
             // The process snapshot stands in for the exec we never saw (formerTid 0 marks it as such).
-            emitProcess(ProcReader.execSnapshot(ProcessSnapshots.startTimeNanos(pid, now()), pid, ProcReader.liveEntry(pid), 0, mem));
+            emitProcess(ProcReader.execSnapshot(ProcessSnapshots.startTimeNanos(pid, now()), pid, ProcReader.liveEntry(pid), 0, mem,
+                    layers));
             for (ThreadState t : threads.values()) {
                 if (t.pid == pid && !t.announced) {
                     t.announced = true;

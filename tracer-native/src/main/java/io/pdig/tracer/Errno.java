@@ -17,6 +17,7 @@ public final class Errno {
     public static final int EFAULT = 14;
     public static final int EISDIR = 21;
     public static final int EBUSY = 16;
+    public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int ENOSYS = 38;
 

@@ -4,6 +4,7 @@ import io.pdig.model.event.ProcessEvent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
  * process's user namespace; pdig does not read uid_map per exec, so in a user namespace that does
  * not map them it may say writable where Falco says not. The ids are all as pdig's user namespace
  * sees them (status and statx both map to the reader's), so they compare with each other.
+ *
+ * <p>On overlayfs (statfs' f_type) the layer comes from {@link OverlayLayers}; elsewhere it is
+ * NOT_OVERLAY, at no cost.
  */
 final class ExeFacts {
     private ExeFacts() {
@@ -58,9 +62,11 @@ final class ExeFacts {
      * @param groups     the supplementary groups (status' Groups line), null when unknown
      * @param capEff     the effective capability set, kernel bit numbers
      * @param mountinfo  reads /proc/PID/mountinfo; called only for a read-only filesystem
+     * @param layerOn    the exe's overlayfs layer given its mount id (-1 unknown); called only for
+     *                   an executable on overlayfs (see OverlayLayers)
      */
     static ProcessEvent.ExeFile of(byte[] statx, byte[] statfs, int[] uid, int[] gid, String[] groups, long capEff,
-                                   Supplier<String> mountinfo) {
+                                   Supplier<String> mountinfo, LongFunction<ProcessEvent.Layer> layerOn) {
         if (statx == null || statx.length < STATX_SIZE || statfs == null || statfs.length < STATFS_SIZE) return null;
         ByteBuffer sx = ByteBuffer.wrap(statx).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer sf = ByteBuffer.wrap(statfs).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,7 +86,8 @@ final class ExeFacts {
         boolean readOnlySuper = (fsFlags & ST_RDONLY) != 0 && superblockReadOnly(mntId, mountinfo);
         boolean immutable = (attributesMask & STATX_ATTR_IMMUTABLE) != 0 && (attributes & STATX_ATTR_IMMUTABLE) != 0;
         boolean writable = writable(mode, fileUid, fileGid, readOnlySuper, immutable, at(uid, 3), at(gid, 3), groups, capEff);
-        return new ProcessEvent.ExeFile(ino, ctime, mtime, writable, fsType == OVERLAYFS_SUPER_MAGIC);
+        ProcessEvent.Layer layer = fsType == OVERLAYFS_SUPER_MAGIC ? layerOn.apply(mntId) : ProcessEvent.Layer.NOT_OVERLAY;
+        return new ProcessEvent.ExeFile(ino, ctime, mtime, writable, layer);
     }
 
     /** The decision itself (steps in the class comment), on facts already read. */

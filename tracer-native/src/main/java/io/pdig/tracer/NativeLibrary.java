@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 10;
+    public static final int EXPECTED_ABI_VERSION = 11;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -85,6 +85,14 @@ public final class NativeLibrary {
         int pdig_sock_names(int pid, int tid, int fd, int want, long out);
 
         void pdig_die_by_signal(int sig);
+
+        int pdig_mounts_watch();
+
+        int pdig_mounts_changed(int fd);
+
+        int pdig_mounts_unwatch(int fd);
+
+        int pdig_lstat(@In byte[] path, @Out long[] out);
 
         int pdig_sigpipe_install(long mask);
 

@@ -36,20 +36,22 @@ public final class ProcessSnapshots {
         long now = System.currentTimeMillis() * 1_000_000L;
         List<SessionEvent.ProcessSnapshot> out = new ArrayList<>();
         int p = pid;
-        for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
-            if (!Files.isDirectory(Path.of("/proc/" + p))) break;
-            // Stamped with the process's real start time: the analyzer times proc.duration and
-            // "new process" checks from the exec, and this one happened long ago.
-            // Read through a live thread when the leader has exited: its own entry reads empty.
-            int entry = ProcReader.liveEntry(p);
-            ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, entry, 0, mem);
-            if (p != pid || !withFds) {
-                // Ancestors' environments are not worth their weight in the session record.
-                e = withoutEnv(e);
+        try (OverlayLayers layers = new OverlayLayers(NativeLibrary.lib())) {
+            for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
+                if (!Files.isDirectory(Path.of("/proc/" + p))) break;
+                // Stamped with the process's real start time: the analyzer times proc.duration and
+                // "new process" checks from the exec, and this one happened long ago.
+                // Read through a live thread when the leader has exited: its own entry reads empty.
+                int entry = ProcReader.liveEntry(p);
+                ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, entry, 0, mem, layers);
+                if (p != pid || !withFds) {
+                    // Ancestors' environments are not worth their weight in the session record.
+                    e = withoutEnv(e);
+                }
+                out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(entry) : Map.of()));
+                if (e.ppid() == p) break;
+                p = e.ppid();
             }
-            out.add(new SessionEvent.ProcessSnapshot(e, withFds && p == pid ? openFds(entry) : Map.of()));
-            if (e.ppid() == p) break;
-            p = e.ppid();
         }
         Collections.reverse(out);
         return out;

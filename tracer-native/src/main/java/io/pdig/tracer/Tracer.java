@@ -96,6 +96,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     private boolean backlog;
     private static final int GATHER_EVERY = 8;
     protected TraceeMemory mem;
+    /** The exec snapshot's overlayfs layer lookup (tracer thread); its watch fd closes with the session. */
+    protected final OverlayLayers layers = new OverlayLayers(lib);
     private ArgDecoder decoder;
     private final long[] raw = new long[6];
     private final long epochBase = System.currentTimeMillis() * 1_000_000L;
@@ -190,6 +192,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             end = mainTermination != null ? mainTermination
                     : detachesOnFailure() ? Termination.detachedFromTarget() : Termination.killed(Ptrace.SIGKILL, false);
         } finally {
+            layers.close();
             cleanup();
             session.finished(end != null ? end : (mainTermination != null ? mainTermination : Termination.detachedFromTarget()));
         }
@@ -674,7 +677,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             detachNow(t, 0);
             return;
         }
-        emitProcess(ProcReader.execSnapshot(eventTs, leader, former, mem));
+        emitProcess(ProcReader.execSnapshot(eventTs, leader, former, mem, layers));
         completeExec(t, eventTs);
         onExec(t);
         resume(t, 0);
