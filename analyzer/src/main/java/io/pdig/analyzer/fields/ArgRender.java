@@ -383,12 +383,14 @@ final class ArgRender {
 
     /**
      * Falco's execve exit flags from the exec snapshot. EXE_WRITABLE needs the exe inode facts
-     * (schema v6); EXE_LOWER_LAYER is never set: on overlayfs pdig cannot tell the layers apart.
+     * (schema v6), the layer flags their layer (v7), as the proc.is_exe_*_layer fields say it; an
+     * unknown layer sets neither.
      */
     private static int exeFlags(ProcessInfo p) {
         return (p.exeFile() != null && p.exeFile().writable() ? LocalNames.EXE_WRITABLE : 0)
-                | (p.exeUpperLayer() ? LocalNames.EXE_UPPER_LAYER : 0)
-                | (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0);
+                | (Boolean.TRUE.equals(ProcFields.exeUpperLayer(p)) ? LocalNames.EXE_UPPER_LAYER : 0)
+                | (p.exeFromMemfd() ? LocalNames.EXE_FROM_MEMFD : 0)
+                | (Boolean.TRUE.equals(ProcFields.exeLowerLayer(p)) ? LocalNames.EXE_LOWER_LAYER : 0);
     }
 
     private static String str(Integer i) {

@@ -6,6 +6,7 @@ import static io.pdig.analyzer.fields.FieldType.*;
 
 import io.pdig.analyzer.state.ProcessInfo;
 import io.pdig.analyzer.state.StateView;
+import io.pdig.model.event.ProcessEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -103,14 +104,17 @@ final class ProcFields {
                 self(p -> p.onHost() ? (long) p.pid() : null));
         b.plain("proc.is_exe_from_memfd", BOOL, "true when the executable is a memfd (fileless execution)",
                 self(p -> p.execKnown() ? p.exeFromMemfd() : null));
-        // The layer fields are unknown on overlayfs (pdig cannot tell the layers apart) and false
-        // elsewhere; before schema v6 the filesystem was unknown and upper_layer said false.
-        b.plain("proc.is_exe_upper_layer", BOOL, "true when the executable is in an overlayfs upper layer "
-                + "(no value on overlayfs: pdig cannot tell the layers apart)",
-                self(p -> !p.execKnown() || onOverlay(p) && !p.exeUpperLayer() ? null : p.exeUpperLayer()));
-        b.plain("proc.is_exe_lower_layer", BOOL, "true when the executable is in an overlayfs lower layer "
-                + "(no value on overlayfs: pdig cannot tell the layers apart)",
-                self(p -> p.exeFile() == null || p.exeFile().overlay() ? null : false));
+        // From the exe's layer (schema v7): false off overlayfs, no value on overlayfs when the
+        // tracer could not tell the layer (and in v6 journals, which never could). Without exe
+        // facts (before v6) upper_layer says what the exec's flag said (false), lower_layer nothing.
+        b.plain("proc.is_exe_upper_layer", BOOL, "true when the executable is in an overlayfs upper layer: written or "
+                + "copied up into the container's writable layer (false off overlayfs; no value where pdig could not tell "
+                + "the layer: another mount namespace, a relative upperdir, journals before schema v7)",
+                self(ProcFields::exeUpperLayer));
+        b.plain("proc.is_exe_lower_layer", BOOL, "true when the executable is on overlayfs only in a lower layer, the "
+                + "image's (false off overlayfs; no value where pdig could not tell the layer, as for "
+                + "proc.is_exe_upper_layer)",
+                self(ProcFields::exeLowerLayer));
         b.plain("proc.is_exe_writable", BOOL, "true when the executable's inode is writable by the process's credentials "
                 + "at exec, as Falco's EXE_WRITABLE (owner, mode bits, CAP_DAC_OVERRIDE/CAP_FOWNER; false on a read-only "
                 + "filesystem, but not for a read-only bind mount of a writable one, and for an immutable file)",
@@ -143,8 +147,20 @@ final class ProcFields {
                 (c, a) -> has(c) ? false : null);
     }
 
-    private static boolean onOverlay(ProcessInfo p) {
-        return p.exeFile() != null && p.exeFile().overlay();
+    /** proc.is_exe_upper_layer, and execve's EXE_UPPER_LAYER when true (see the field). */
+    static Boolean exeUpperLayer(ProcessInfo p) {
+        if (p.exeFile() == null) return p.execKnown() ? p.exeUpperLayer() : null;
+        return layerIs(p.exeFile().layer(), ProcessEvent.Layer.UPPER);
+    }
+
+    /** proc.is_exe_lower_layer, and execve's EXE_LOWER_LAYER when true. */
+    static Boolean exeLowerLayer(ProcessInfo p) {
+        return p.exeFile() == null ? null : layerIs(p.exeFile().layer(), ProcessEvent.Layer.LOWER);
+    }
+
+    /** Whether the exe's layer is {@code which}; null when the layer is unknown. */
+    private static Boolean layerIs(ProcessEvent.Layer layer, ProcessEvent.Layer which) {
+        return layer == ProcessEvent.Layer.UNKNOWN ? null : layer == which;
     }
 
     /**

@@ -47,12 +47,28 @@ class ExeFileFieldsTest {
     }
 
     @Test
-    void notWritableAndOnOverlayfsTheLayersAreUnknown() {
+    void notWritableAndOnOverlayfsWithTheLayerUnknown() {
         Harness h = execOf(new ProcessEvent.ExeFile(4242, CTIME, MTIME, false, true), false);
         assertEquals("0", h.value("evt.arg.flags"));
         assertEquals(false, h.value("proc.is_exe_writable"));
-        assertNull(h.value("proc.is_exe_upper_layer"), "pdig cannot tell overlayfs layers apart");
+        assertNull(h.value("proc.is_exe_upper_layer"), "the tracer could not tell the layer (as in every v6 journal)");
         assertNull(h.value("proc.is_exe_lower_layer"));
+    }
+
+    /** Schema v7: the layer the tracer found gives both fields and one flag, in Falco's order. */
+    @Test
+    void upperAndLowerLayersGiveTheFieldsAndFalcosFlags() {
+        Harness up = execOf(new ProcessEvent.ExeFile(4242, CTIME, MTIME, true, ProcessEvent.Layer.UPPER), false);
+        assertEquals("EXE_WRITABLE|EXE_UPPER_LAYER", up.value("evt.arg.flags"));
+        assertEquals(true, up.value("proc.is_exe_upper_layer"));
+        assertEquals(false, up.value("proc.is_exe_lower_layer"));
+        Harness low = execOf(new ProcessEvent.ExeFile(4242, CTIME, MTIME, true, ProcessEvent.Layer.LOWER), true);
+        assertEquals("EXE_WRITABLE|EXE_FROM_MEMFD|EXE_LOWER_LAYER", low.value("evt.arg.flags"));
+        assertEquals(false, low.value("proc.is_exe_upper_layer"));
+        assertEquals(true, low.value("proc.is_exe_lower_layer"));
+        // A forked child keeps its parent's exe and so its layer.
+        up.feed(fork(T0 + 2_000_000, 60, 61), sys(T0 + 3_000_000, 61, 61, "getpid", 61));
+        assertEquals(true, up.value("proc.is_exe_upper_layer"));
     }
 
     @Test
