@@ -1,8 +1,8 @@
 /*
  * The mechanism under the tracer's overlayfs layer lookup (io.pdig.tracer.OverlayLayers): a
  * watch on pdig's own mount table, so that what it parsed from /proc/self/mountinfo can be kept
- * until the table changes, and an lstat of a path given as raw bytes (Java's file API would
- * re-encode it in the JVM's file name charset).
+ * until the table changes, and an lstat and a statfs of a path given as raw bytes (Java's file API
+ * would re-encode it in the JVM's file name charset, and has no statfs).
  * Owner: the thread that owns the OverlayLayers (the tracer thread); the fd is its alone.
  */
 #include "pdig.h"
@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 /*
@@ -49,5 +50,21 @@ int pdig_lstat(const char *path, int64_t *out) {
     if (r < 0) return -errno;
     out[0] = st.st_mode;
     out[1] = (int64_t)st.st_rdev;
+    return 0;
+}
+
+/*
+ * statfs of a NUL-terminated path: out[0] = f_type, out[1] = f_bsize, out[2] = f_blocks,
+ * out[3] = f_files (the filesystem's kind and totals, not what changes with use); 0 or -errno.
+ */
+int pdig_statfs(const char *path, int64_t *out) {
+    struct statfs sf;
+    int r;
+    do r = statfs(path, &sf); while (r < 0 && errno == EINTR);
+    if (r < 0) return -errno;
+    out[0] = (int64_t)sf.f_type;
+    out[1] = (int64_t)sf.f_bsize;
+    out[2] = (int64_t)sf.f_blocks;
+    out[3] = (int64_t)sf.f_files;
     return 0;
 }

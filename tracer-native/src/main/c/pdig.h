@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 11
+#define PDIG_NATIVE_ABI_VERSION 12
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -110,11 +110,12 @@ int pdig_sock_names(int pid, int tid, int fd, int want, int64_t *out);
 /* misc.c */
 void pdig_die_by_signal(int sig);
 
-/* mounts.c: a watch on pdig's mount table, and lstat of raw path bytes (the overlayfs layer). */
+/* mounts.c: a watch on pdig's mount table, lstat and statfs of raw path bytes (the overlayfs layer). */
 int pdig_mounts_watch(void);
 int pdig_mounts_changed(int fd);
 int pdig_mounts_unwatch(int fd);
 int pdig_lstat(const char *path, int64_t *out);
+int pdig_statfs(const char *path, int64_t *out);
 
 /* sigpipe.c: pdig's own INT/TERM/HUP/QUIT as bytes on a pipe (the JVM runs with -Xrs). */
 int pdig_sigpipe_install(long mask);

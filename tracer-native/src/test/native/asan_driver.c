@@ -4,7 +4,7 @@
  * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
  * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, read a batch of /proc files
  * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status; then
- * the mount table watch and pdig_lstat.
+ * the mount table watch, pdig_lstat and pdig_statfs.
  * Prints "asan-driver ok" and exits 0 on success.
  */
 #include "../../main/c/pdig.h"
@@ -115,6 +115,8 @@ int main(void) {
     int64_t st[2] = {-1, -1};
     if (pdig_lstat("/bin/true", st) != 0 || st[0] <= 0) return 13;
     if (pdig_lstat("/no/such/dir/file", st) != -2) return 13;
+    int64_t fs[4] = {0, 0, 0, 0};
+    if (pdig_statfs("/", fs) != 0 || fs[1] <= 0 || pdig_statfs("/no/such/dir", fs) != -2) return 14;
     printf("asan-driver ok (seccomp stops %d)\n", seccomp_stops);
     return 0;
 }

@@ -4,7 +4,6 @@ import io.pdig.model.event.ProcessEvent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -62,11 +61,10 @@ final class ExeFacts {
      * @param groups     the supplementary groups (status' Groups line), null when unknown
      * @param capEff     the effective capability set, kernel bit numbers
      * @param mountinfo  reads /proc/PID/mountinfo; called only for a read-only filesystem
-     * @param layerOn    the exe's overlayfs layer given its mount id (-1 unknown); called only for
-     *                   an executable on overlayfs (see OverlayLayers)
+     * @param layerOn    the exe's overlayfs layer; called only for an executable on overlayfs
      */
     static ProcessEvent.ExeFile of(byte[] statx, byte[] statfs, int[] uid, int[] gid, String[] groups, long capEff,
-                                   Supplier<String> mountinfo, LongFunction<ProcessEvent.Layer> layerOn) {
+                                   Supplier<String> mountinfo, LayerLookup layerOn) {
         if (statx == null || statx.length < STATX_SIZE || statfs == null || statfs.length < STATFS_SIZE) return null;
         ByteBuffer sx = ByteBuffer.wrap(statx).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer sf = ByteBuffer.wrap(statfs).order(ByteOrder.LITTLE_ENDIAN);
@@ -86,8 +84,20 @@ final class ExeFacts {
         boolean readOnlySuper = (fsFlags & ST_RDONLY) != 0 && superblockReadOnly(mntId, mountinfo);
         boolean immutable = (attributesMask & STATX_ATTR_IMMUTABLE) != 0 && (attributes & STATX_ATTR_IMMUTABLE) != 0;
         boolean writable = writable(mode, fileUid, fileGid, readOnlySuper, immutable, at(uid, 3), at(gid, 3), groups, capEff);
-        ProcessEvent.Layer layer = fsType == OVERLAYFS_SUPER_MAGIC ? layerOn.apply(mntId) : ProcessEvent.Layer.NOT_OVERLAY;
+        ProcessEvent.Layer layer = fsType == OVERLAYFS_SUPER_MAGIC
+                ? layerOn.layerOf(mntId, new long[] {sf.getLong(8), sf.getLong(16), sf.getLong(40)})
+                : ProcessEvent.Layer.NOT_OVERLAY;
         return new ProcessEvent.ExeFile(ino, ctime, mtime, writable, layer);
+    }
+
+    /** Where {@link #of} asks for the layer of an executable on overlayfs (OverlayLayers). */
+    @FunctionalInterface
+    interface LayerLookup {
+        /**
+         * @param mntId the exe's mount id (-1 unknown)
+         * @param fs    the exe's statfs totals: f_bsize, f_blocks, f_files
+         */
+        ProcessEvent.Layer layerOf(long mntId, long[] fs);
     }
 
     /** The decision itself (steps in the class comment), on facts already read. */

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 11;
+    public static final int EXPECTED_ABI_VERSION = 12;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -93,6 +93,8 @@ public final class NativeLibrary {
         int pdig_mounts_unwatch(int fd);
 
         int pdig_lstat(@In byte[] path, @Out long[] out);
+
+        int pdig_statfs(@In byte[] path, @Out long[] out);
 
         int pdig_sigpipe_install(long mask);
 

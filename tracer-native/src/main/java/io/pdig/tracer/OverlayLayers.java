@@ -1,6 +1,8 @@
 package io.pdig.tracer;
 
 import io.pdig.model.event.ProcessEvent.Layer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,18 +20,18 @@ import java.util.Map;
  * directory at all. Unknown (never a guess) when: no mount id; the mount is not in pdig's table
  * (the tracee is in another mount namespace, or the mount is out of pdig's root); the exe link
  * is not below the mount point or names a deleted file; upperdir is relative (the kernel shows it
- * as the mounter gave it) or not a directory; the upper entry is of another type or cannot be
- * stat'ed. The upperdir path is taken to name, in pdig's namespace, the directory the overlay
- * uses: true where the overlay was mounted from pdig's namespace with its root, as container
- * runtimes on the host do; changes made to the layers behind overlayfs's back (which it does not
+ * as the mounter gave it), or is not, as pdig resolves it, a directory on the overlay's upper
+ * filesystem (see {@link #upperDirIsTheOverlays}: the overlay was mounted from another root or
+ * namespace, or something was mounted over the directory since); the upper entry is of another
+ * type or cannot be stat'ed. Changes made to the layers behind overlayfs's back (which it does not
  * support) may make the answer differ from the kernel's.
  *
  * <p>Cost: the mount table is parsed once and kept while it does not change: a watch fd on
  * /proc/self/mountinfo (opened at the first overlayfs exe of the session) reports any mount,
  * unmount, move or remount, and then the table is read again. So a mount id reused by a later
- * mount can never find the old mount's line. Per overlayfs exe: one poll and one lstat (two when
- * the file is not in the upper directory), plus the table read after a change. Nothing at all
- * for an executable not on overlayfs.
+ * mount can never find the old mount's line. Per overlayfs exe: one poll and one lstat; after a
+ * change of the table (and at the first), its read, and per mount an lstat and a statfs of the
+ * upper directory. Nothing at all for an executable not on overlayfs.
  *
  * <p>Confined to one thread: the tracer thread for a session's execs, or the caller of a one-off
  * lineage snapshot. {@link #close()} releases the watch.
@@ -38,6 +40,7 @@ final class OverlayLayers implements AutoCloseable {
     private static final String MOUNTINFO = "/proc/self/mountinfo";
     private static final int MOUNTINFO_LIMIT = 4 << 20;
     private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFCHR = 0020000;
+    private static final long OVERLAYFS_SUPER_MAGIC = 0x794c7630L;
     private static final byte[] DELETED = " (deleted)".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final NativeLibrary.Lib lib;
@@ -46,31 +49,54 @@ final class OverlayLayers implements AutoCloseable {
     private static final int NOT_OPENED = -1, UNWATCHED = -2;
     /** The overlay mounts of pdig's table by mount id, as last read; null until read or after a change. */
     private Map<Long, OverlayMount> table;
+    /** The exe statfs totals each mount's upperdir was last found to match (see upperDirIsTheOverlays). */
+    private final Map<Long, long[]> verified = new HashMap<>();
 
     OverlayLayers(NativeLibrary.Lib lib) {
         this.lib = lib;
     }
 
-    /** The layer of the executable at {@code exePath} (the exe link's bytes), on mount {@code mntId}. */
-    Layer layerOf(byte[] exePath, long mntId) {
+    /**
+     * The layer of the executable at {@code exePath} (the exe link's bytes), on mount {@code mntId},
+     * whose statfs (the upper filesystem's, on an overlay with an upper layer) has the totals
+     * {@code exeFs} = {f_bsize, f_blocks, f_files}.
+     */
+    Layer layerOf(byte[] exePath, long mntId, long[] exeFs) {
         if (mntId < 0 || exePath == null || endsWith(exePath, DELETED)) return Layer.UNKNOWN;
         OverlayMount m = mount(mntId);
         if (m == null) return Layer.UNKNOWN;
         if (!m.hasUpper()) return Layer.LOWER;
         byte[] upperPath = m.upperPathOf(exePath);
-        if (upperPath == null) return Layer.UNKNOWN;
+        if (upperPath == null || !upperDirIsTheOverlays(mntId, m, exeFs)) return Layer.UNKNOWN;
         long[] st = new long[2];
         int r = lib.pdig_lstat(cString(upperPath), st);
-        if (r == 0) {
-            int type = (int) st[0] & S_IFMT;
-            if (type == S_IFREG) return Layer.UPPER;
-            if (type == S_IFDIR || type == S_IFCHR && st[1] == 0) return Layer.LOWER;
-            return Layer.UNKNOWN;
-        }
-        if (r != -Errno.ENOENT && r != -Errno.ENOTDIR) return Layer.UNKNOWN;
-        // Nothing there: the answer is LOWER only if the upper directory itself is there.
-        r = lib.pdig_lstat(cString(m.upperDir()), st);
-        return r == 0 && ((int) st[0] & S_IFMT) == S_IFDIR ? Layer.LOWER : Layer.UNKNOWN;
+        if (r == -Errno.ENOENT || r == -Errno.ENOTDIR) return Layer.LOWER;
+        if (r != 0) return Layer.UNKNOWN;
+        int type = (int) st[0] & S_IFMT;
+        if (type == S_IFREG) return Layer.UPPER;
+        return type == S_IFDIR || type == S_IFCHR && st[1] == 0 ? Layer.LOWER : Layer.UNKNOWN;
+    }
+
+    /**
+     * Whether the mount's upperdir, as pdig resolves it, is a directory on the filesystem the
+     * overlay's upper layer is on: the kernel gives an overlay the statfs of its upper filesystem
+     * (but for f_type, f_namelen and f_fsid), so that directory's statfs must show the same block
+     * size, block count and inode count, and not be an overlay itself. A path that names another
+     * directory in pdig's namespace than the mounter meant (another root, a directory mounted
+     * over since) fails it, unless that other filesystem has the very same totals. Checked once
+     * per mount and table read, again when the exe's statfs shows other totals.
+     */
+    private boolean upperDirIsTheOverlays(long mntId, OverlayMount m, long[] exeFs) {
+        long[] known = verified.get(mntId);
+        if (known != null && Arrays.equals(known, exeFs)) return true;
+        byte[] dir = cString(m.upperDir());
+        long[] st = new long[2];
+        if (lib.pdig_lstat(dir, st) != 0 || ((int) st[0] & S_IFMT) != S_IFDIR) return false;
+        long[] fs = new long[4];
+        if (lib.pdig_statfs(dir, fs) != 0 || fs[0] == OVERLAYFS_SUPER_MAGIC) return false;
+        if (fs[1] != exeFs[0] || fs[2] != exeFs[1] || fs[3] != exeFs[2]) return false;
+        verified.put(mntId, exeFs.clone());
+        return true;
     }
 
     /** The overlay mount with this id in pdig's current table, or null. */
@@ -78,6 +104,7 @@ final class OverlayLayers implements AutoCloseable {
         if (changed() || table == null) {
             byte[] info = ProcReader.read(MOUNTINFO, MOUNTINFO_LIMIT);
             table = info == null ? null : OverlayMount.parseTable(info);
+            verified.clear();
         }
         return table == null ? null : table.get(mntId);
     }
@@ -99,6 +126,7 @@ final class OverlayLayers implements AutoCloseable {
         if (watch >= 0) lib.pdig_mounts_unwatch(watch);
         watch = NOT_OPENED;
         table = null;
+        verified.clear();
     }
 
     private static boolean endsWith(byte[] b, byte[] suffix) {

@@ -218,7 +218,7 @@ final class ProcReader {
         }
         boolean memfd = startsWith(exe, "/memfd:");
         ProcessEvent.ExeFile exeFile = ExeFacts.of(f[EXE_STATX], f[EXE_STATFS], uid, gid, statusField(status, "Groups"), caps[2],
-                () -> ExeFacts.mountinfo(procId), mntId -> layers.layerOf(exe, mntId));
+                () -> ExeFacts.mountinfo(procId), (mntId, fs) -> layers.layerOf(exe, mntId, fs));
         return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, f[CWD] == null ? new byte[0] : f[CWD],
                 uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid, exeFile);
     }

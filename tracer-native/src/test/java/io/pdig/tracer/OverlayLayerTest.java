@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  * The overlayfs layer of the exec snapshot (OverlayLayers), on real overlay mounts made in a
  * directory under target/: copies of /usr/bin/true in the lower directory only, written through
  * the merged directory, copied up by a write, seen through a bind mount of a subdirectory, on a
- * read-only overlay without an upper directory, from another mount namespace, and across an
+ * read-only overlay without an upper directory, from another mount namespace, with its upperdir
+ * path hidden by a later mount, and across an
  * unmount and a new mount at the same place within one session (where the kernel hands the new
  * mount the old one's id). Needs root (mount); skipped when overlayfs cannot be mounted here.
  */
@@ -133,6 +134,32 @@ class OverlayLayerTest {
         assertEquals(Layer.UNKNOWN, f.get("written").layer(), f.toString());
         Map<String, ProcessEvent.ExeFile> same = exeFilesOf(merged, "./written");
         assertEquals(Layer.UPPER, same.get("written").layer(), "the same file from pdig's namespace: " + same);
+    }
+
+    /**
+     * The upperdir path no longer names the overlay's upper directory in pdig's namespace (another
+     * tmpfs was mounted over the one that holds it, with a look-alike upper directory): its
+     * statfs is not the overlay's, so the layer is unknown, where a lookup in the look-alike would
+     * have said LOWER for the file written through the overlay and UPPER for the lower one.
+     */
+    @Test
+    void anUpperdirPathThatNoLongerNamesTheUpperLayerLeavesTheLayerUnknown() throws Exception {
+        Path t = Files.createDirectory(dir.resolve("t"));
+        mount(t, "-t", "tmpfs", "-o", "size=16m", "tmpfs");
+        Path lower = Files.createDirectory(dir.resolve("lower"));
+        copyOfTrue(lower, "lower-only");
+        Path upper = Files.createDirectory(t.resolve("upper"));
+        Path work = Files.createDirectory(t.resolve("work"));
+        Path merged = Files.createDirectory(dir.resolve("o"));
+        mount(merged, "-t", "overlay", "overlay", "-o", "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work);
+        copyOfTrue(merged, "written");
+        assertEquals(Layer.UPPER, exeFilesOf(merged, "./written").get("written").layer(), "before the look-alike");
+
+        mount(t, "-t", "tmpfs", "-o", "size=8m", "tmpfs");
+        copyOfTrue(Files.createDirectory(t.resolve("upper")), "lower-only");
+        Map<String, ProcessEvent.ExeFile> f = exeFilesOf(merged, "sh", "-c", "./lower-only && ./written");
+        assertEquals(Layer.UNKNOWN, f.get("lower-only").layer(), f.toString());
+        assertEquals(Layer.UNKNOWN, f.get("written").layer(), f.toString());
     }
 
     /**
