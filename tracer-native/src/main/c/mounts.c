@@ -55,7 +55,7 @@ int pdig_lstat(const char *path, int64_t *out) {
 
 /*
  * statfs of a NUL-terminated path: out[0] = f_type, out[1] = f_bsize, out[2] = f_blocks,
- * out[3] = f_files (the filesystem's kind and totals, not what changes with use); 0 or -errno.
+ * out[3] = f_files (the caller picks what identifies the filesystem for it); 0 or -errno.
  */
 int pdig_statfs(const char *path, int64_t *out) {
     struct statfs sf;

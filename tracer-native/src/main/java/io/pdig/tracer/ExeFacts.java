@@ -85,7 +85,7 @@ final class ExeFacts {
         boolean immutable = (attributesMask & STATX_ATTR_IMMUTABLE) != 0 && (attributes & STATX_ATTR_IMMUTABLE) != 0;
         boolean writable = writable(mode, fileUid, fileGid, readOnlySuper, immutable, at(uid, 3), at(gid, 3), groups, capEff);
         ProcessEvent.Layer layer = fsType == OVERLAYFS_SUPER_MAGIC
-                ? layerOn.layerOf(mntId, new long[] {sf.getLong(8), sf.getLong(16), sf.getLong(40)})
+                ? layerOn.layerOf(mntId, new long[] {sf.getLong(8), sf.getLong(16)})
                 : ProcessEvent.Layer.NOT_OVERLAY;
         return new ProcessEvent.ExeFile(ino, ctime, mtime, writable, layer);
     }
@@ -95,7 +95,7 @@ final class ExeFacts {
     interface LayerLookup {
         /**
          * @param mntId the exe's mount id (-1 unknown)
-         * @param fs    the exe's statfs totals: f_bsize, f_blocks, f_files
+         * @param fs    the exe's statfs sizes: f_bsize, f_blocks
          */
         ProcessEvent.Layer layerOf(long mntId, long[] fs);
     }

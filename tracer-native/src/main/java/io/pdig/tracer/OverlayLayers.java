@@ -49,7 +49,7 @@ final class OverlayLayers implements AutoCloseable {
     private static final int NOT_OPENED = -1, UNWATCHED = -2;
     /** The overlay mounts of pdig's table by mount id, as last read; null until read or after a change. */
     private Map<Long, OverlayMount> table;
-    /** The exe statfs totals each mount's upperdir was last found to match (see upperDirIsTheOverlays). */
+    /** The exe statfs sizes each mount's upperdir was last found to match (see upperDirIsTheOverlays). */
     private final Map<Long, long[]> verified = new HashMap<>();
 
     OverlayLayers(NativeLibrary.Lib lib) {
@@ -58,8 +58,8 @@ final class OverlayLayers implements AutoCloseable {
 
     /**
      * The layer of the executable at {@code exePath} (the exe link's bytes), on mount {@code mntId},
-     * whose statfs (the upper filesystem's, on an overlay with an upper layer) has the totals
-     * {@code exeFs} = {f_bsize, f_blocks, f_files}.
+     * whose statfs (the upper filesystem's, on an overlay with an upper layer) shows
+     * {@code exeFs} = {f_bsize, f_blocks}.
      */
     Layer layerOf(byte[] exePath, long mntId, long[] exeFs) {
         if (mntId < 0 || exePath == null || endsWith(exePath, DELETED)) return Layer.UNKNOWN;
@@ -81,10 +81,11 @@ final class OverlayLayers implements AutoCloseable {
      * Whether the mount's upperdir, as pdig resolves it, is a directory on the filesystem the
      * overlay's upper layer is on: the kernel gives an overlay the statfs of its upper filesystem
      * (but for f_type, f_namelen and f_fsid), so that directory's statfs must show the same block
-     * size, block count and inode count, and not be an overlay itself. A path that names another
-     * directory in pdig's namespace than the mounter meant (another root, a directory mounted
-     * over since) fails it, unless that other filesystem has the very same totals. Checked once
-     * per mount and table read, again when the exe's statfs shows other totals.
+     * size and block count (sizes that do not change with use, unlike the free counts, or XFS's
+     * inode count), and not be an overlay itself. A path that names another directory in pdig's
+     * namespace than the mounter meant (another root, a directory mounted over since) fails it,
+     * unless that other filesystem has the very same size. Checked once per mount and table read,
+     * again when the exe's statfs shows another size.
      */
     private boolean upperDirIsTheOverlays(long mntId, OverlayMount m, long[] exeFs) {
         long[] known = verified.get(mntId);
@@ -94,7 +95,7 @@ final class OverlayLayers implements AutoCloseable {
         if (lib.pdig_lstat(dir, st) != 0 || ((int) st[0] & S_IFMT) != S_IFDIR) return false;
         long[] fs = new long[4];
         if (lib.pdig_statfs(dir, fs) != 0 || fs[0] == OVERLAYFS_SUPER_MAGIC) return false;
-        if (fs[1] != exeFs[0] || fs[2] != exeFs[1] || fs[3] != exeFs[2]) return false;
+        if (fs[1] != exeFs[0] || fs[2] != exeFs[1]) return false;
         verified.put(mntId, exeFs.clone());
         return true;
     }
