@@ -1,6 +1,7 @@
 package io.pdig.tracer;
 
 import io.pdig.model.event.ProcessEvent.Layer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class OverlayLayers implements AutoCloseable {
     private static final int MOUNTINFO_LIMIT = 4 << 20;
     private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFCHR = 0020000;
     private static final long OVERLAYFS_SUPER_MAGIC = 0x794c7630L;
-    private static final byte[] DELETED = " (deleted)".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DELETED = " (deleted)".getBytes(StandardCharsets.US_ASCII);
 
     private final NativeLibrary.Lib lib;
     /** The watch fd; NOT_OPENED until the first lookup, UNWATCHED when it could not be opened. */
@@ -139,6 +140,6 @@ final class OverlayLayers implements AutoCloseable {
     }
 
     private static byte[] cString(byte[] b) {
-        return java.util.Arrays.copyOf(b, b.length + 1);
+        return Arrays.copyOf(b, b.length + 1);
     }
 }
