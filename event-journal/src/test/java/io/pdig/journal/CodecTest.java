@@ -105,6 +105,30 @@ class CodecTest {
     }
 
     @Test
+    void anMMsgHdrVectorRoundTrips() {
+        byte[] addr = {2, 0, 0, 9, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+        ArgValue.IoVec iov = new ArgValue.IoVec(2, new long[] {0x7ffc1000L, 0x7ffc2000L}, new long[] {5, 4},
+                new int[] {5, 4}, "hello udp".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 9);
+        ArgValue.MsgHdr named = new ArgValue.MsgHdr(true, 0x7ffc3000L, addr, 16, 128, 0x7ffc4000L, 2, iov, 0x7ffc5000L, 24,
+                new long[] {20, 1, 1, 1, 7}, 0);
+        ArgValue.MsgHdr bare = new ArgValue.MsgHdr(true, 0, null, 0, -1, 0x10, 1, null, 0, 0, null, 0x20);
+        ArgValue.MMsgHdrs sent = new ArgValue.MMsgHdrs(33, new ArgValue.MsgHdr[] {named, bare}, new long[] {9, -1}, 0);
+        ArgValue.MMsgHdrs cut = new ArgValue.MMsgHdrs(3, new ArgValue.MsgHdr[] {bare}, new long[] {0}, 0x7f0000001000L);
+        ArgValue.MMsgHdrs none = new ArgValue.MMsgHdrs(0, new ArgValue.MsgHdr[0], new long[0], 0);
+        RecordEncoder enc = new RecordEncoder();
+        RecordDecoder dec = new RecordDecoder();
+        List<ArgValue.MMsgHdrs> all = List.of(sent, cut, none);
+        for (int i = 0; i < all.size(); i++) {
+            SyscallEvent x = new SyscallEvent(SampleEvents.T0 + i, 4001, 4001, Abi.X86_64, 307, 2, true,
+                    new ArgValue[] {ArgValue.Num.of(4), all.get(i), ArgValue.Num.of(2), ArgValue.Num.of(0)});
+            byte[] r = encode(enc, i, x, i == 0);
+            assertEquals(EventText.of(x), EventText.of(dec.decode(r, 0, r.length)));
+        }
+        assertTrue(EventText.of(new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 307, 1, true,
+                new ArgValue[] {cut})).contains("[0],139637976731648)"));
+    }
+
+    @Test
     void anExecsExeFileRoundTripsAlsoInsideASessionStart() {
         ProcessEvent.Exec plain = SampleEvents.exec(SampleEvents.T0, 4001);
         ProcessEvent.ExeFile f = new ProcessEvent.ExeFile(0x8000_0000_0000_0001L, 1_700_000_000_123_456_789L, 0, true, true);

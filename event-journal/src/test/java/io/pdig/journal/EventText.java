@@ -87,6 +87,11 @@ public final class EventText {
                     + (m.iov() == null ? "null" : arg(m.iov())) + "," + m.control() + "," + m.controllen() + ","
                     + (m.cmsgs() == null ? "null" : Arrays.toString(m.cmsgs())) + "," + m.flags() + ")";
         }
+        if (a instanceof ArgValue.MMsgHdrs v) {
+            List<String> msgs = new ArrayList<>();
+            for (ArgValue.MsgHdr m : v.msgs()) msgs.add(arg(m));
+            return "MMsgHdrs(" + v.count() + "," + msgs + "," + Arrays.toString(v.lens()) + "," + v.cutAt() + ")";
+        }
         if (a instanceof ArgValue.IoVec v) {
             return "IoVec(" + v.count() + "," + Arrays.toString(v.bases()) + "," + Arrays.toString(v.lengths()) + ","
                     + Arrays.toString(v.captured()) + "," + hex(v.data()) + "," + v.moved() + ")";

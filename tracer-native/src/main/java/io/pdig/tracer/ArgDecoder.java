@@ -35,6 +35,7 @@ final class ArgDecoder {
 
     private final IoVecReader iovecs;
     private final MsgHdrReader msghdrs;
+    private final MMsgHdrReader mmsghdrs;
 
     ArgDecoder(TraceeMemory mem, SocketNames sockets, int stringLimit, int snapLen) {
         this.mem = mem;
@@ -43,6 +44,7 @@ final class ArgDecoder {
         this.snapLen = snapLen;
         this.iovecs = new IoVecReader(mem, snapLen);
         this.msghdrs = new MsgHdrReader(mem, iovecs);
+        this.mmsghdrs = new MMsgHdrReader(mem, msghdrs);
     }
 
     /**
@@ -80,6 +82,11 @@ final class ArgDecoder {
                 // the msghdr: the kernel overwrites it, and it bounds the address it writes.
                 long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
                 out[i] = ptr == 0 ? ArgValue.Null.INSTANCE : msghdrs.namelenAtEntry(tid, ptr, abi == Abi.I386 ? 4 : 8);
+            } else if (kind == ArgKind.MMSGHDR_OUT && exitFollows) {
+                // recvmmsg's: each message's msg_namelen as the caller set it, as recvmsg's above
+                // (the vector's count, vlen, is the next argument)
+                long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+                out[i] = ptr == 0 ? ArgValue.Null.INSTANCE : mmsghdrs.namelensAtEntry(tid, ptr, raw[i + 1], abi == Abi.I386 ? 4 : 8);
             } else if (!exitFollows) {
                 // No exit stop will come: what the kernel writes there is never seen (nor the
                 // lengths of an in/out argument), so the pointer, as strace shows it; what the
@@ -114,6 +121,14 @@ final class ArgDecoder {
                 }
             } else if (kind == ArgKind.MSGHDR_OUT) {
                 out[i] = msghdrOut(tid, abi, raw, i, res, out[i]);
+            } else if (kind == ArgKind.MMSGHDR_OUT) {
+                out[i] = mmsghdrOut(tid, abi, raw, i, res, out[i]);
+            } else if (kind == ArgKind.MMSGHDR && res > 0 && out[i] instanceof ArgValue.MMsgHdrs sent) {
+                // sendmmsg's vector read at the entry, now with the msg_len of each message sent
+                long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+                out[i] = mmsghdrs.withLengths(tid, ptr, res, sent, abi == Abi.I386 ? 4 : 8);
+            } else if (kind == ArgKind.TIMESPEC_INOUT && res > 0 && out[i] instanceof ArgValue.Words w && w.words().length == 3) {
+                out[i] = timeLeft(tid, abi, w.words());
             } else if (kind == ArgKind.SOCKLEN_INOUT) {
                 if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
             } else if (kind.phase() == Phase.EXIT) {
@@ -282,6 +297,32 @@ final class ArgDecoder {
     }
 
     /**
+     * recvmmsg's vector at its exit: the messages the kernel filled when the call succeeded (their
+     * names read up to the msg_namelen each had at the entry, {@code atEntry}'s Words); the
+     * pointer when it failed, as strace shows it then.
+     */
+    private ArgValue mmsghdrOut(int tid, Abi abi, long[] raw, int i, long res, ArgValue atEntry) {
+        long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+        if (ptr == 0) return ArgValue.Null.INSTANCE;
+        if (res < 0) return ArgValue.Num.of(ptr);
+        long[] namelensIn = atEntry instanceof ArgValue.Words w ? w.words() : null;
+        return mmsghdrs.received(tid, ptr, res, namelensIn, abi == Abi.I386 ? 4 : 8);
+    }
+
+    /**
+     * A TIMESPEC_INOUT at the exit of a successful call: {@code atEntry} (Words {address, tv_sec,
+     * tv_nsec}) followed by what the kernel wrote back there, the time left; {@code atEntry}
+     * alone when it cannot be read. Two C longs, as TIMESPEC reads them.
+     */
+    private ArgValue timeLeft(int tid, Abi abi, long[] atEntry) {
+        int size = abi == Abi.I386 ? 4 : 8;
+        long[] w = mem.readWords(tid, atEntry[0], 2, size);
+        if (w == null || w.length < 2) return new ArgValue.Words(atEntry);
+        long sec = size == 4 ? (int) w[0] : w[0], nsec = size == 4 ? (int) w[1] : w[1];
+        return new ArgValue.Words(new long[] {atEntry[0], atEntry[1], atEntry[2], sec, nsec});
+    }
+
+    /**
      * An address the kernel wrote (accept, getsockname, recvfrom): at most the smaller of the
      * caller's buffer size ({@code atEntry}, from {@link #callerLength}) and the length the kernel
      * returned, which is the address's full length even when the buffer was smaller.
@@ -337,7 +378,8 @@ final class ArgDecoder {
             ArgKind kind = row.args().get(k).kind();
             if (!kind.isRegister()) {
                 out[k] = ArgValue.Null.INSTANCE; // read at an exit stop only; raw[k] is no argument
-            } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.MSGHDR_OUT || (kind.phase() == Phase.EXIT && out[k] == null)) {
+            } else if (kind == ArgKind.SOCKADDR_OUT || kind == ArgKind.SOCKLEN_INOUT || kind == ArgKind.MSGHDR_OUT || kind == ArgKind.MMSGHDR_OUT
+                    || (kind.phase() == Phase.EXIT && out[k] == null)) {
                 out[k] = unwritten(kind, abi, raw, k);
             }
         }
@@ -512,6 +554,12 @@ final class ArgDecoder {
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 return msghdrs.read(tid, ptr, ptrSize, true, -1, -1);
             }
+            case MMSGHDR: {
+                // sendmmsg's: read at the entry as sendmsg's (vlen, an unsigned int, follows);
+                // the exit adds each msg_len
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                return mmsghdrs.sent(tid, ptr, raw[i + 1] & 0xffffffffL, ptrSize);
+            }
             case DATA_OUT:
             case RANDOM_OUT: {
                 // Only what the kernel wrote, which the result counts: nothing when it failed.
@@ -669,7 +717,8 @@ final class ArgDecoder {
                 if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0]});
             }
-            case TIMESPEC: {
+            case TIMESPEC:
+            case TIMESPEC_INOUT: {
                 // struct timespec: two longs, eight bytes each on x86_64, four on i386 (the old
                 // 32-bit timespec the i386 call takes), read as signed C longs.
                 if (ptr == 0) return ArgValue.Null.INSTANCE;

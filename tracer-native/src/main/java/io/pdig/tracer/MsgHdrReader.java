@@ -13,7 +13,8 @@ import io.pdig.model.syscall.ArgKind;
  */
 final class MsgHdrReader {
 
-    private static final int FIELDS = 7;
+    /** Words of a struct msghdr (a vector's mmsghdr starts with them, MMsgHdrReader). */
+    static final int FIELDS = 7;
     /** sizeof(struct sockaddr_storage): a longer msg_name is cut here, as ArgDecoder cuts addresses. */
     private static final int NAME_MAX = 128;
 
@@ -45,8 +46,16 @@ final class MsgHdrReader {
         if (mem.readWordsInto(tid, ptr, words, FIELDS, wordSize) < FIELDS) {
             return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
         }
-        long name = words[0], namelen = words[1] & 0xffffffffL, iovAddr = words[2], iovlen = words[3];
-        long control = words[4], controllen = words[5], flags = words[6] & 0xffffffffL;
+        return decode(tid, words, 0, wordSize, write, result, namelenIn);
+    }
+
+    /**
+     * The msghdr whose seven fields were read already, at {@code fields[off..off+6]} (an mmsghdr
+     * vector's message, MMsgHdrReader): what they point to is read as {@link #read} reads it.
+     */
+    ArgValue.MsgHdr decode(int tid, long[] fields, int off, int wordSize, boolean write, long result, long namelenIn) {
+        long name = fields[off], namelen = fields[off + 1] & 0xffffffffL, iovAddr = fields[off + 2], iovlen = fields[off + 3];
+        long control = fields[off + 4], controllen = fields[off + 5], flags = fields[off + 6] & 0xffffffffL;
         byte[] nameBytes = null;
         if (name != 0 && namelen > 0 && (int) namelen > 0) {
             long len = Math.min(namelen, NAME_MAX);

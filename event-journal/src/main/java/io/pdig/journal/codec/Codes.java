@@ -37,6 +37,8 @@ final class Codes {
     static final int ARG_IOVEC = 12;
     /** A struct msghdr of sendmsg/recvmsg (since v6, added before v6 was released). */
     static final int ARG_MSGHDR = 13;
+    /** A vector of struct mmsghdr of sendmmsg/recvmmsg (since v6, added before v6 was released). */
+    static final int ARG_MMSGHDRS = 14;
 
     static final int ARG_TRUNCATED = 0x10;
     static final int PATH_NO_RESOLVED = 0x20;

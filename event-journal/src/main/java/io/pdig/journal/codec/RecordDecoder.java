@@ -193,6 +193,25 @@ public final class RecordDecoder {
         }
     }
 
+    /** MMSGHDRS' body: see JournalSchema. */
+    private static ArgValue.MMsgHdrs mmsgHdrs(ByteReader r) {
+        long count = r.uvarint();
+        int n = r.count(MAX_ITEMS);
+        ArgValue.MsgHdr[] msgs = new ArgValue.MsgHdr[n];
+        long[] lens = new long[n];
+        for (int k = 0; k < n; k++) {
+            lens[k] = r.svarint();
+            if (lens[k] < -1) throw new DecodeException("mmsghdr " + k + " msg_len " + lens[k]);
+            msgs[k] = msgHdr(r);
+        }
+        long cutAt = r.uvarint();
+        try {
+            return new ArgValue.MMsgHdrs(count, msgs, lens, cutAt);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("mmsghdr vector: " + e.getMessage());
+        }
+    }
+
     private ArgValue arg(ByteReader r) {
         int tag = r.u8();
         boolean truncated = (tag & ARG_TRUNCATED) != 0;
@@ -262,6 +281,8 @@ public final class RecordDecoder {
                 return ioVec(r);
             case ARG_MSGHDR:
                 return msgHdr(r);
+            case ARG_MMSGHDRS:
+                return mmsgHdrs(r);
             case ARG_UNREADABLE:
                 return new ArgValue.Unreadable(r.uvarint(), r.int32());
             default:

@@ -133,6 +133,17 @@ public final class RecordEncoder {
         out.uvarint(m.flags());
     }
 
+    /** MMSGHDRS' body: see JournalSchema. */
+    private void mmsgHdrs(ArgValue.MMsgHdrs v) {
+        out.uvarint(v.count());
+        out.uvarint(v.msgs().length);
+        for (int k = 0; k < v.msgs().length; k++) {
+            out.svarint(v.lens()[k]);
+            msgHdr(v.msgs()[k]);
+        }
+        out.uvarint(v.cutAt());
+    }
+
     private void arg(ArgValue a) {
         if (a == null || a instanceof ArgValue.Null) {
             out.u8(ARG_NULL);
@@ -189,6 +200,9 @@ public final class RecordEncoder {
         } else if (a instanceof ArgValue.MsgHdr m) {
             out.u8(ARG_MSGHDR);
             msgHdr(m);
+        } else if (a instanceof ArgValue.MMsgHdrs v) {
+            out.u8(ARG_MMSGHDRS);
+            mmsgHdrs(v);
         } else if (a instanceof ArgValue.Unreadable u) {
             out.u8(ARG_UNREADABLE);
             out.uvarint(u.address());

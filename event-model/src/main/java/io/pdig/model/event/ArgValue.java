@@ -205,6 +205,32 @@ public sealed interface ArgValue {
         }
     }
 
+    /**
+     * A vector of struct mmsghdr: sendmmsg's as passed (read at the entry, its msg_len fields at
+     * the exit) or recvmmsg's as the kernel filled it (read at the exit). {@code count}: how many
+     * messages the vector holds as strace counts them (sendmmsg's vlen, recvmmsg's result);
+     * {@code msgs}: the first of them read, in order (at most ArgKind.MMSG_SHOWN), each a full
+     * MsgHdr; {@code lens}: each one's msg_len, -1 where the kernel wrote none (sendmmsg's messages
+     * past its result, a failed sendmmsg, no exit stop). {@code cutAt}: the address of the first
+     * message that could not be read when the vector ran into unreadable memory before the shown
+     * ones ended (strace's {@code ... /* 0x... *}{@code /}), 0 otherwise. Arrays are never null
+     * and have one length.
+     */
+    record MMsgHdrs(long count, MsgHdr[] msgs, long[] lens, long cutAt) implements ArgValue {
+
+        public MMsgHdrs {
+            if (msgs.length != lens.length) throw new IllegalArgumentException(msgs.length + " messages, " + lens.length + " lengths");
+            for (MsgHdr m : msgs) {
+                if (m == null || !m.full()) throw new IllegalArgumentException("a message of a vector is a whole msghdr");
+            }
+        }
+
+        /** True when the vector holds more messages than were read and shown. */
+        public boolean more() {
+            return Long.compareUnsigned(count, msgs.length) > 0;
+        }
+    }
+
     /** The tracee passed a pointer the tracer could not read: address and errno of the failed read. */
     record Unreadable(long address, int errno) implements ArgValue {
     }

@@ -34,6 +34,7 @@ public final class ArgText {
         if (v instanceof ArgValue.Bytes b) return ByteText.quote(b.bytes(), b.truncated());
         if (v instanceof ArgValue.IoVec iov) return IoVecText.strace(iov);
         if (v instanceof ArgValue.MsgHdr m) return MsgHdrText.strace(m);
+        if (v instanceof ArgValue.MMsgHdrs m) return MMsgHdrText.strace(m);
         if (v instanceof ArgValue.Path p) return ByteText.quote(p.raw(), p.truncated());
         if (v instanceof ArgValue.StrList l && kind == ArgKind.UTSNAME_OUT && l.items().size() == 2) {
             // strace without -v: the first two fields, then "..." for the other four
@@ -55,6 +56,10 @@ public final class ArgText {
             return "[" + w.words()[1] + "]";
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC && w.words().length == 3) {
+            return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
+        }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC_INOUT && (w.words().length == 3 || w.words().length == 5)) {
+            // the value passed; what the kernel left in it goes after the result (MMsgHdrText.result)
             return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.GID_LIST_OUT && w.words().length >= 2) {
@@ -167,7 +172,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -158,6 +158,8 @@ public final class EventJson {
                 if (l.truncated() || l.cutItems().length > 0) truncated.add(name);
             } else if (v instanceof ArgValue.MsgHdr m) {
                 if (MsgHdrJson.write(j, m)) truncated.add(name);
+            } else if (v instanceof ArgValue.MMsgHdrs m) {
+                if (MMsgHdrJson.write(j, m)) truncated.add(name);
             } else if (v instanceof ArgValue.SockAddr a) {
                 sockAddr(j, a.bytes());
             } else if (v instanceof ArgValue.FdPair f) {
@@ -262,6 +264,12 @@ public final class EventJson {
         }
         if (kind == ArgKind.TIMESPEC && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject();
+            return;
+        }
+        if (kind == ArgKind.TIMESPEC_INOUT && (w.length == 3 || w.length == 5)) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]);
+            if (w.length == 5) j.key("left").beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject();
+            j.endObject();
             return;
         }
         if (kind == ArgKind.GID_LIST_OUT && w.length >= 2) {

@@ -91,6 +91,8 @@ public final class StraceFormatter {
         if (fcntl != null) return FcntlText.result(fcntl, res);
         String polled = PollFds.result(row, s.args(), res);
         if (polled != null) return polled;
+        String received = MMsgHdrText.result(row, s.args(), res);
+        if (received != null) return received;
         RetKind kind = row != null ? row.ret() : RetKind.INT;
         return kind == RetKind.ADDR ? "0x" + Long.toHexString(res) : Long.toString(res);
     }

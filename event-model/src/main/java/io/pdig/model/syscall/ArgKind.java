@@ -353,7 +353,41 @@ public enum ArgKind {
      * stop and older journals (where the row's kind was HEX) keep the raw word, printed in hex as
      * before.
      */
-    IOCTL_ARG(Phase.EXIT);
+    IOCTL_ARG(Phase.EXIT),
+    /**
+     * sendmmsg's vector of struct mmsghdr, read at the entry: the first {@link #MMSG_SHOWN}
+     * messages, each as {@link #MSGHDR} reads one (its msg_iov up to the snap length of bytes: the
+     * snap length holds per message, as Falco captures each message of these calls on its own);
+     * at the exit of a call that sent some, the msg_len the kernel wrote into each one sent.
+     * Stored as an ArgValue.MMsgHdrs, strace's {@code [{msg_hdr={...}, msg_len=9}, ...]}. A vector
+     * that cannot be read is Unreadable (its address), NULL is Null; journals from before its row
+     * hold the address (six raw words there).
+     */
+    MMSGHDR(Phase.ENTRY),
+    /**
+     * recvmmsg's vector of struct mmsghdr, read at the exit of a successful call: the messages the
+     * kernel filled (as many as the result, at most {@link #MMSG_SHOWN}), each as {@link
+     * #MSGHDR_OUT} reads one, its msg_len split over its msg_iov. Until then the slot keeps each
+     * message's msg_namelen as the caller set it (Words, read at the entry: it bounds the address
+     * the kernel writes, and strace shows {@code 128 => 16}). The address when the call failed
+     * (strace shows no message then) or no exit stop came, and in journals from before its row.
+     */
+    MMSGHDR_OUT(Phase.EXIT),
+    /**
+     * A struct timespec the kernel reads at the entry and, when the call succeeds, overwrites with
+     * the time left (recvmmsg's timeout): read at the entry as {@link #TIMESPEC} (Words {address,
+     * tv_sec, tv_nsec}), and again at the exit of a successful call, Words {address, tv_sec,
+     * tv_nsec, left tv_sec, left tv_nsec}; printed as the value passed, with strace's {@code (left
+     * {tv_sec=0, tv_nsec=999000})} after the result. NULL as Null, Unreadable when it cannot be
+     * read at the entry; the address in journals from before its row.
+     */
+    TIMESPEC_INOUT(Phase.ENTRY);
+
+    /**
+     * Most messages of an mmsghdr vector read (MMSGHDR, MMSGHDR_OUT): strace shows as many, then
+     * {@code ...}; the kernel takes up to 1024. Rules see the data of these only.
+     */
+    public static final int MMSG_SHOWN = 32;
 
     /** Most pollfds read (POLLFDS): strace shows as many, then "...". */
     public static final int POLLFDS_SHOWN = 32;
@@ -396,7 +430,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> true;
             default -> false;
         };
     }

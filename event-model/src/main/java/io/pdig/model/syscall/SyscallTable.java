@@ -221,6 +221,9 @@ public final class SyscallTable {
         t.add(row("recvfrom", RetKind.INT, set(NETWORK), a("fd", FD), a("data", DATA_OUT), a("size", SIZE), a("flags", MSG_FLAGS), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("sendmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", MSGHDR), a("flags", MSG_FLAGS)));
         t.add(row("recvmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msg", MSGHDR_OUT), a("flags", MSG_FLAGS)));
+        t.add(row("sendmmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msgvec", MMSGHDR), a("vlen", SIZE), a("flags", MSG_FLAGS)));
+        t.add(row("recvmmsg", RetKind.INT, set(NETWORK), a("fd", FD), a("msgvec", MMSGHDR_OUT), a("vlen", SIZE), a("flags", MSG_FLAGS),
+                a("timeout", TIMESPEC_INOUT)));
         t.add(row("shutdown", RetKind.STATUS, set(NETWORK), a("fd", FD), a("how", INT)));
         t.add(row("getsockname", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));
         t.add(row("getpeername", RetKind.STATUS, set(NETWORK), a("fd", FD), a("addr", SOCKADDR_OUT), a("addrlen", SOCKLEN_INOUT)));

@@ -293,6 +293,119 @@ class PrintLinesTest {
         assertEquals(straced, pdig);
     }
 
+    private static final String MMSGS = "sendmmsg,recvmmsg";
+
+    /**
+     * A line of mmsg_calls with the kernel's ports written PORT, addresses ADDR, and what a 5 s
+     * timeout had left (it depends on the time the call took) written {@code (left {...})}.
+     */
+    private static String mmsgLine(String line) {
+        String x = withoutPorts(line).replaceAll("0x[0-9a-f]+", "ADDR");
+        return x.contains("{tv_sec=5, tv_nsec=0}) = ") ? x.replaceAll("\\(left \\{tv_sec=\\d+, tv_nsec=\\d+\\}\\)$", "(left {...})") : x;
+    }
+
+    /** strace's {@code {msg_hdr=...}} of a message whose msghdr is {@code hdr}, with its msg_len when not null. */
+    private static String mmsg(String hdr, Integer len) {
+        return "{msg_hdr={" + hdr + "}" + (len != null ? ", msg_len=" + len : "") + "}";
+    }
+
+    /**
+     * sendmmsg and recvmmsg's vectors as strace 6.1 prints them (test-programs/src/mmsg_calls.c;
+     * these are strace's lines, the kernel's ports written PORT, addresses ADDR): each message's
+     * msghdr as sendmsg's and recvmsg's, msg_len where the kernel wrote one (sendmmsg: the messages
+     * it sent), recvmmsg's messages as many as it received, each message's bytes split over its
+     * segments; the timeout as passed and the time left after the result ({@code (left {...})}, a
+     * 0 as {@code (Timeout)}); 32 messages then {@code ...}; a vector that runs into unmapped
+     * memory with strace's {@code ... /* ADDR *}{@code /}; a failed sendmmsg with its messages
+     * and no msg_len, a failed recvmmsg and an unreadable vector as the address. dump prints the
+     * same lines (run()); dump --json has each message as a msghdr object with its msg_len.
+     */
+    @Test
+    void mmsghdrVectorsAreShownAsStraceShowsThem() throws Exception {
+        List<String> calls = printed(MMSGS, "mmsg_calls").stream().filter(l -> !l.startsWith("[pdig: exec"))
+                .map(PrintLinesTest::mmsgLine).toList();
+        String lo = "msg_name={sa_family=AF_INET, sin_port=htons(PORT), sin_addr=inet_addr(\"127.0.0.1\")}";
+        String helloUdp = "msg_iov=[{iov_base=\"hello\", iov_len=5}, {iov_base=\" udp\", iov_len=4}], msg_iovlen=2";
+        String xyz = "msg_iov=[{iov_base=\"xyz\", iov_len=3}], msg_iovlen=1";
+        String none = "msg_name=NULL, msg_namelen=0, ";
+        String tail = ", msg_controllen=0, msg_flags=0";
+        String[] sentToLo = {lo + ", msg_namelen=16, " + helloUdp + tail, lo + ", msg_namelen=16, " + xyz + tail};
+        StringBuilder many = new StringBuilder(), manyIn = new StringBuilder();
+        for (int k = 0; k < 32; k++) {
+            many.append(mmsg(none + "msg_iov=[{iov_base=\"m\", iov_len=1}], msg_iovlen=1" + tail, 1)).append(", ");
+            manyIn.append(mmsg(none + "msg_iov=[{iov_base=\"m\", iov_len=2}], msg_iovlen=1" + tail, 1)).append(", ");
+        }
+        String unixServer = "msg_name={sa_family=AF_UNIX, sun_path=\"mmsg-server.sock\"}, msg_namelen=19, ";
+        String unixClient = "msg_name={sa_family=AF_UNIX, sun_path=\"mmsg-client.sock\"}, msg_namelen=110 => 19, ";
+        String fd3 = ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=24, msg_flags=0";
+        assertEquals(List.of(
+                "sendmmsg(4, [" + mmsg(sentToLo[0], 9) + ", " + mmsg(sentToLo[1], 3) + "], 2, 0) = 2",
+                "recvmmsg(3, [" + mmsg(lo + ", msg_namelen=128 => 16, msg_iov=[{iov_base=\"hell\", iov_len=4}, "
+                        + "{iov_base=\"o udp\", iov_len=16}], msg_iovlen=2" + tail, 9) + ", "
+                        + mmsg(lo + ", msg_namelen=128 => 16, msg_iov=[{iov_base=\"xyz\", iov_len=4}, {iov_base=\"\", iov_len=16}], "
+                        + "msg_iovlen=2" + tail, 3) + "], 2, 0, NULL) = 2",
+                "sendmmsg(4, [" + mmsg(none + "msg_iov=[{iov_base=\"a\", iov_len=1}], msg_iovlen=1" + tail, 1) + ", "
+                        + mmsg(none + "msg_iov=[{iov_base=\"bb\", iov_len=2}], msg_iovlen=1" + tail, 2) + ", "
+                        + mmsg(none + "msg_iov=[{iov_base=\"ccc\", iov_len=3}], msg_iovlen=1" + tail, 3) + "], 3, 0) = 3",
+                "recvmmsg(3, [" + mmsg(none + "msg_iov=[{iov_base=\"a\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2" + tail, 1)
+                        + "], 4, 0, {tv_sec=0, tv_nsec=0}) = 1 (left {tv_sec=0, tv_nsec=0})",
+                "recvmmsg(3, [" + mmsg(none + "msg_iov=[{iov_base=\"bb\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2" + tail, 2)
+                        + ", " + mmsg(none + "msg_iov=[{iov_base=\"ccc\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2" + tail, 3)
+                        + "], 4, MSG_WAITFORONE, {tv_sec=5, tv_nsec=0}) = 2 (left {...})",
+                "sendmmsg(4, [" + mmsg(none + xyz + tail, 3) + ", " + mmsg(none + "msg_iov=ADDR, msg_iovlen=1" + tail, null)
+                        + "], 2, 0) = 1",
+                "sendmmsg(4, [" + mmsg(none + xyz + tail, 3) + ", ... /* ADDR */], 3, 0) = 1",
+                "recvmmsg(3, [" + mmsg(none + "msg_iov=[{iov_base=\"xyz\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2" + tail, 3)
+                        + ", " + mmsg(none + "msg_iov=[{iov_base=\"xyz\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2" + tail, 3)
+                        + "], 4, MSG_WAITFORONE, NULL) = 2",
+                "sendmmsg(4, [" + many + "...], 33, 0) = 33",
+                "recvmmsg(3, [" + manyIn + "...], 33, 0, NULL) = 33",
+                "sendmmsg(4, [], 0, 0) = 0",
+                "recvmmsg(3, [], 0, 0, NULL) = 0 (Timeout)",
+                "sendmmsg(6, [" + mmsg(unixServer + xyz + fd3, 3) + ", " + mmsg(unixServer + helloUdp + tail, 9) + "], 2, 0) = 2",
+                "recvmmsg(5, [" + mmsg(unixClient + "msg_iov=[{iov_base=\"xyz\", iov_len=4}, {iov_base=\"\", iov_len=16}], msg_iovlen=2"
+                        + fd3.replace("[3]", "[7]"), 3) + ", " + mmsg(unixClient + "msg_iov=[{iov_base=\"hell\", iov_len=4}, "
+                        + "{iov_base=\"o udp\", iov_len=16}], msg_iovlen=2" + tail, 9) + "], 2, 0, NULL) = 2",
+                "sendmmsg(99, [" + mmsg(sentToLo[0], null) + ", " + mmsg(sentToLo[1], null) + "], 2, 0) = -1 EBADF (Bad file descriptor)",
+                "recvmmsg(99, ADDR, 2, 0, NULL) = -1 EBADF (Bad file descriptor)",
+                "sendmmsg(4, ADDR, 2, 0) = -1 EFAULT (Bad address)",
+                "recvmmsg(3, ADDR, 2, MSG_DONTWAIT, NULL) = -1 EFAULT (Bad address)",
+                "+++ exited with 0 +++"), calls);
+        Pdig.Result json = Pdig.run(tmp, "dump", "--json", tmp.resolve("j").toString());
+        assertEquals(0, json.exitCode(), json.transcript());
+        assertTrue(json.stdout().contains("\"msgvec\":[{\"msg_hdr\":{\"msg_name\":null,\"msg_namelen\":0,\"msg_iov\":[{\"iov_base\":\"a\","
+                + "\"iov_len\":4},{\"iov_base\":\"\",\"iov_len\":16}],\"msg_iovlen\":2,\"msg_control\":null,\"msg_controllen\":0,"
+                + "\"msg_flags\":0},\"msg_len\":1}]"), json.stdout());
+        assertTrue(json.stdout().contains("\"timeout\":{\"address\":"), json.stdout());
+        assertTrue(json.stdout().contains("\"tv_sec\":0,\"tv_nsec\":0,\"left\":{\"tv_sec\":0,\"tv_nsec\":0}}"), json.stdout());
+        assertTrue(json.stdout().lines().anyMatch(l -> l.contains("\"evt\":\"sendmmsg\"") && l.contains("\"res\":33")
+                && l.contains("\"args_truncated\":[\"msgvec\"]")), json.stdout());
+    }
+
+    /**
+     * The same program under strace itself: every sendmmsg/recvmmsg line is strace's (the ports,
+     * addresses and the time the 5 s timeout had left, different in each run, written as in
+     * {@link #mmsgLine}; strace runs in its own directory, where the program binds its unix
+     * sockets). Skipped without strace.
+     */
+    @Test
+    void mmsghdrLinesAreStracesLines() throws Exception {
+        Path strace = Path.of("/usr/bin/strace");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(strace), "strace is not installed");
+        Path bin = Pdig.repoRoot().resolve("test-programs/target/bin/mmsg_calls");
+        Path dir = Files.createDirectory(tmp.resolve("under-strace"));
+        Path out = tmp.resolve("strace.txt");
+        Process p = new ProcessBuilder(strace.toString(), "-f", "-qq", "-e", "trace=" + MMSGS, "-o", out.toString(),
+                bin.toString()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("strace.out").toFile()).start();
+        assertEquals(0, p.waitFor());
+        List<String> straced = Files.readAllLines(out).stream()
+                .map(l -> mmsgLine(l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1"))).toList();
+        List<String> pdig = printed(MMSGS, "mmsg_calls").stream()
+                .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).map(PrintLinesTest::mmsgLine).toList();
+        assertEquals(straced, pdig);
+    }
+
     /**
      * Socket option levels and names, and MSG_ flags, as strace names them (the option value is
      * shown as its address, where strace reads it: {@code [1]}):
