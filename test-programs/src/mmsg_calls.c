@@ -1,16 +1,18 @@
 /* sendmmsg and recvmmsg with known bytes, for their --print lines, evt.buffer and the socket state.
- * UDP on 127.0.0.1 (fds 3, 4; the receiver's port is the kernel's choice): two messages to
- * msg_name (the first of two segments) received with the sender's address (128 => 16); on the
- * connected socket three datagrams, received with a zero timeout (one, then the time is up: left
- * {0, 0}) and with MSG_WAITFORONE and a 5 s timeout (the other two); partial results: a
- * sendmmsg whose second message's iovec cannot be read, and one whose vector runs into an unmapped
- * page after its first message (one sent each); 33 messages (strace shows 32, then ...); a vector
- * of none (recvmmsg's 0 is strace's Timeout). Unix datagram sockets bound to paths
- * in the working directory (fds 5, 6), the first message passing fd 3 (received as fd 7). Failures:
- * a bad fd (EBADF; sendmmsg's vector is still shown), a vector that cannot be read (EFAULT). */
+ * UDP on 127.0.0.1 (fds 3, 4; the ports are the kernel's choice, printed "ports RECEIVER SENDER"
+ * after the first call): two messages to msg_name (the first of two segments) received with the
+ * sender's address (128 => 16); on the connected socket three datagrams, received with a zero
+ * timeout (one, then the time is up: left {0, 0}) and with MSG_WAITFORONE and a 5 s timeout (the
+ * other two); partial results: a sendmmsg whose second message's iovec cannot be read, and one
+ * whose vector runs into an unmapped page after its first message (one sent each); 33 messages
+ * (strace shows 32, then ...); a vector of none (recvmmsg's 0 is strace's Timeout). Unix datagram
+ * sockets bound to paths in the working directory (fds 5, 6), the first message passing fd 3
+ * (received as fd 7). Failures: a bad fd (EBADF; sendmmsg's vector is still shown), a vector that
+ * cannot be read (EFAULT). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -45,6 +47,11 @@ int main(void)
         {.msg_hdr = {.msg_name = &to, .msg_namelen = sizeof to, .msg_iov = one, .msg_iovlen = 1}},
     };
     if (sendmmsg(s, out, 2, 0) != 2) return 1;
+    struct sockaddr_in from_s;
+    socklen_t from_slen = sizeof from_s;
+    if (getsockname(s, (struct sockaddr *) &from_s, &from_slen) != 0) return 1;
+    printf("ports %d %d\n", ntohs(to.sin_port), ntohs(from_s.sin_port)); /* the receiver's, the sender's */
+    fflush(stdout);
 
     struct sockaddr_storage from[2]; /* 128 bytes each: the kernel sets msg_namelen to 16 */
     char a[4][4], b[4][16];

@@ -1,6 +1,7 @@
 package io.pdig.analyzer.fields;
 
 import io.pdig.analyzer.state.FdInfo;
+import io.pdig.analyzer.state.MessageVectors;
 import io.pdig.analyzer.state.PathNames;
 import io.pdig.analyzer.state.ProcessInfo;
 import io.pdig.analyzer.state.SockAddrs;
@@ -231,7 +232,7 @@ final class ArgRender {
             ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.PATH_OUT, ArgKind.DIRENTS_OUT, ArgKind.UTSNAME_OUT,
             ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.RANDOM_OUT,
             ArgKind.LOFF_PTR, ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS,
-            ArgKind.IOCTL_ARG);
+            ArgKind.IOCTL_ARG, ArgKind.MMSGHDR, ArgKind.MMSGHDR_OUT, ArgKind.TIMESPEC_INOUT);
 
     /**
      * Kinds decoded as Words whose first word is the address the tracer read (the rest is what it
@@ -241,7 +242,8 @@ final class ArgRender {
             ArgKind.ENVP, ArgKind.SOCKOPT_VAL, ArgKind.STAT_OUT, ArgKind.SIGACTION, ArgKind.SIGACTION_OUT,
             ArgKind.WAIT_STATUS_OUT, ArgKind.RLIMIT, ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.DIRENTS_OUT,
             ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.LOFF_PTR,
-            ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS, ArgKind.IOCTL_ARG);
+            ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS, ArgKind.IOCTL_ARG,
+            ArgKind.TIMESPEC_INOUT);
 
     static String render(EvalContext ctx, ArgKind kind, ArgValue v, boolean resolved) {
         if (v instanceof ArgValue.Num n) {
@@ -281,6 +283,10 @@ final class ArgRender {
         if (v instanceof ArgValue.MsgHdr m) {
             // sendmsg/recvmsg's data, as Falco's data parameter of these calls and evt.buffer
             return m.iov() != null ? PathNames.text(m.iov().data()) : null;
+        }
+        if (v instanceof ArgValue.MMsgHdrs m) {
+            // sendmmsg/recvmmsg's: every message's data read, one after another
+            return PathNames.text(MessageVectors.data(m, m.msgs().length));
         }
         if (v instanceof ArgValue.StrList l) {
             StringBuilder sb = new StringBuilder();

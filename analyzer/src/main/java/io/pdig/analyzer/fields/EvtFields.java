@@ -4,6 +4,7 @@ import static io.pdig.analyzer.fields.FieldArg.NONE;
 import static io.pdig.analyzer.fields.FieldArg.REQUIRED_KEY;
 import static io.pdig.analyzer.fields.FieldType.*;
 
+import io.pdig.analyzer.state.MessageVectors;
 import io.pdig.analyzer.state.StateView;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.event.Event;
@@ -84,11 +85,14 @@ final class EvtFields {
                 c.event() instanceof SyscallEvent s && a != null ? ArgRender.rawByName(c, s, a) : null);
         b.plain("evt.buffer", BYTEBUF, "I/O data of read/write/pread64/pwrite64/recvfrom/sendto, the readv/writev family and "
                 + "sendmsg/recvmsg (their segments concatenated): the first "
-                + "--snaplen bytes (default 80) the call read or wrote; no value for a failed read or an unreadable buffer",
+                + "--snaplen bytes (default 80) the call read or wrote; no value for a failed read or an unreadable buffer; "
+                + "sendmmsg/recvmmsg: the messages' data concatenated, --snaplen bytes of each of the first 32",
                 (c, a) -> buffer(c));
-        b.plain("evt.buflen", UINT64, "bytes a successful call with an I/O buffer read or wrote (its result)", (c, a) -> {
+        b.plain("evt.buflen", UINT64, "bytes a successful call with an I/O buffer read or wrote (its result; sendmmsg/recvmmsg: "
+                + "the msg_len of its messages added up, of the first 32)", (c, a) -> {
             SyscallEvent s = sys(c);
-            return s != null && dataIndex(s.syscall()) >= 0 && s.hasResult() && !s.failed() ? s.res() : null;
+            if (s == null || dataIndex(s.syscall()) < 0 || !s.hasResult() || s.failed()) return null;
+            return s.args()[dataIndex(s.syscall())] instanceof ArgValue.MMsgHdrs v ? MessageVectors.bytesMoved(v, s.res()) : s.res();
         });
         b.plain("evt.res", CHARBUF, "result: SUCCESS or the errno name (ENOENT...)", (c, a) -> {
             SyscallEvent s = sys(c);
@@ -182,16 +186,18 @@ final class EvtFields {
         }
         // sendmsg/recvmsg: their msg_iov's segments, as readv/writev's (a failed recvmsg keeps none)
         if (s.args()[i] instanceof ArgValue.MsgHdr m) return m.iov() != null ? m.iov().data() : null;
+        // sendmmsg/recvmmsg: the data of the messages the call moved, one after another
+        if (s.args()[i] instanceof ArgValue.MMsgHdrs v) return MessageVectors.data(v, MessageVectors.moved(v, s));
         return s.args()[i] instanceof ArgValue.Bytes b ? b.bytes() : null;
     }
 
-    /** Index of a row's data buffer argument (ArgKind DATA, DATA_OUT, IOVEC, IOVEC_OUT, MSGHDR or MSGHDR_OUT), or -1. */
+    /** Index of a row's data buffer argument (ArgKind DATA, DATA_OUT, IOVEC, IOVEC_OUT, MSGHDR, MSGHDR_OUT, MMSGHDR or MMSGHDR_OUT), or -1. */
     private static int dataIndex(Syscall row) {
         if (row == null) return -1;
         for (int i = 0; i < row.args().size(); i++) {
             ArgKind k = row.args().get(i).kind();
             if (k == ArgKind.DATA || k == ArgKind.DATA_OUT || k == ArgKind.IOVEC || k == ArgKind.IOVEC_OUT
-                    || k == ArgKind.MSGHDR || k == ArgKind.MSGHDR_OUT) return i;
+                    || k == ArgKind.MSGHDR || k == ArgKind.MSGHDR_OUT || k == ArgKind.MMSGHDR || k == ArgKind.MMSGHDR_OUT) return i;
         }
         return -1;
     }

@@ -8,7 +8,8 @@ import io.pdig.model.event.SyscallEvent;
  * from type and protocol), bind/getsockname learn the local side, connect/getpeername the remote
  * side, listen marks a server, accept/accept4 create server-side entries from the listening
  * socket, sendto/recvfrom with an address and sendmsg/recvmsg with a msg_name record a changed
- * peer (fd.name_changed).
+ * peer (fd.name_changed), as sendmmsg/recvmmsg do for the msg_name of each message they moved, in
+ * order (Falco sees one event per message; the socket ends with the last one's peer).
  *
  * <p>connect and accept also carry what the tracer read from the socket itself at their exit
  * (ArgKind.SOCK_LOCAL "local", SOCK_PEER "peer"): connect's local side, which no argument holds,
@@ -27,7 +28,7 @@ final class SocketStateHandler {
         String name = s.name();
         switch (name) {
             case "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "recvfrom", "sendmsg", "recvmsg",
-                 "getsockname", "getpeername" -> {
+                 "sendmmsg", "recvmmsg", "getsockname", "getpeername" -> {
             }
             default -> {
                 return false;
@@ -120,24 +121,42 @@ final class SocketStateHandler {
             case "sendto", "recvfrom", "sendmsg", "recvmsg" -> {
                 FdInfo f = fd(s, p, "fd");
                 // the *msg calls' address is their msghdr's msg_name (older journals: an address, no peer)
-                SockAddrs.Endpoint e = s.arg("msg") instanceof ArgValue.MsgHdr m
-                        ? m.nameBytes() != null ? SockAddrs.decode(m.nameBytes()) : null : endpoint(s, "addr");
-                if (ok && f != null && e != null && e.ip() != null
-                        && (!e.ip().equals(f.remoteIp) || !e.port().equals(f.remotePort))) {
-                    setRemote(f, e);
-                    // receiving on a bound, unconnected socket is the server side (a UDP server);
-                    // sending first makes us the client unless we already listen/serve
-                    if (name.startsWith("recv")) {
-                        f.server = f.server || (f.localPort != null && !f.connected);
-                    }
-                    f.nameChangedSeq = seq;
-                    f.refreshSocketName();
+                SockAddrs.Endpoint e = s.arg("msg") instanceof ArgValue.MsgHdr m ? msgName(m) : endpoint(s, "addr");
+                if (ok && f != null) learnPeer(f, e, name.startsWith("recv"), seq);
+            }
+            case "sendmmsg", "recvmmsg" -> {
+                FdInfo f = fd(s, p, "fd");
+                // older journals hold the vector's address: no peer
+                if (ok && f != null && s.arg("msgvec") instanceof ArgValue.MMsgHdrs v) {
+                    int moved = MessageVectors.moved(v, s);
+                    for (int k = 0; k < moved; k++) learnPeer(f, msgName(v.msgs()[k]), name.startsWith("recv"), seq);
                 }
             }
             default -> {
             }
         }
         return true;
+    }
+
+    /**
+     * A datagram's address (sendto, recvfrom, a msghdr's msg_name) as the socket's peer when it is
+     * an IP address other than the one known: fd.name changes with it (fd.name_changed).
+     * Receiving on a bound, unconnected socket is the server side (a UDP server); sending first
+     * makes us the client unless we already listen or serve.
+     */
+    private static void learnPeer(FdInfo f, SockAddrs.Endpoint e, boolean received, long seq) {
+        if (e == null || e.ip() == null || (e.ip().equals(f.remoteIp) && e.port().equals(f.remotePort))) return;
+        setRemote(f, e);
+        if (received) {
+            f.server = f.server || (f.localPort != null && !f.connected);
+        }
+        f.nameChangedSeq = seq;
+        f.refreshSocketName();
+    }
+
+    /** A msghdr's msg_name as read, or null (none, not read). */
+    private static SockAddrs.Endpoint msgName(ArgValue.MsgHdr m) {
+        return m.nameBytes() != null ? SockAddrs.decode(m.nameBytes()) : null;
     }
 
     private static FdInfo newSocket(SyscallEvent s, int fd) {

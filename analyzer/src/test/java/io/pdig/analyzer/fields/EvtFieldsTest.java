@@ -121,6 +121,43 @@ class EvtFieldsTest {
         assertNull(h.value("evt.buffer"));
     }
 
+    /**
+     * sendmmsg/recvmmsg: evt.buffer is the data of the messages the call moved, one after another
+     * (Falco gives each message's in its own event), evt.buflen their msg_len added up; a sendmmsg
+     * that sent fewer than it passed counts those sent; one that failed keeps the data it passed (as
+     * a failed sendmsg does) and has no buflen; a vector read as its address gives no buffer.
+     */
+    @Test
+    void anMMsgHdrVectorsBufferIsItsMessagesData() {
+        ArgValue.MsgHdr hello = message("hello udp"), xyz = message("xyz");
+        ArgValue.MMsgHdrs two = new ArgValue.MMsgHdrs(2, new ArgValue.MsgHdr[] {hello, xyz}, new long[] {9, 3}, 0);
+        Harness h = shell().feed(sys(50, "sendmmsg", 2, "fd", 4, "msgvec", two, "vlen", 2, "flags", 0));
+        assertArrayEquals("hello udpxyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII), (byte[]) h.value("evt.buffer"));
+        assertEquals(12L, h.value("evt.buflen"));
+        assertEquals("hello udpxyz", h.value("evt.arg.msgvec"), "the argument as text is its data, as sendmsg's");
+        h.feed(sys(50, "recvmmsg", 2, "fd", 3, "msgvec", two, "vlen", 8, "flags", 0));
+        assertEquals(12L, h.value("evt.buflen"));
+        ArgValue.MMsgHdrs oneSent = new ArgValue.MMsgHdrs(2, new ArgValue.MsgHdr[] {hello, xyz}, new long[] {9, -1}, 0);
+        h.feed(sys(50, "sendmmsg", 1, "fd", 4, "msgvec", oneSent, "vlen", 2, "flags", 0));
+        assertArrayEquals("hello udp".getBytes(java.nio.charset.StandardCharsets.US_ASCII), (byte[]) h.value("evt.buffer"));
+        assertEquals(9L, h.value("evt.buflen"));
+        ArgValue.MMsgHdrs passed = new ArgValue.MMsgHdrs(2, new ArgValue.MsgHdr[] {hello, xyz}, new long[] {-1, -1}, 0);
+        h.feed(sys(50, "sendmmsg", -9, "fd", 99, "msgvec", passed, "vlen", 2, "flags", 0));
+        assertArrayEquals("hello udpxyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII), (byte[]) h.value("evt.buffer"));
+        assertNull(h.value("evt.buflen"));
+        h.feed(sys(50, "recvmmsg", -9, "fd", 99, "msgvec", 0x7ffc0000L, "vlen", 2, "flags", 0));
+        assertNull(h.value("evt.buffer"));
+        assertNull(h.value("evt.buflen"));
+        assertEquals("0x7ffc0000", h.value("evt.arg.msgvec"));
+    }
+
+    /** A msghdr without a name whose one segment holds {@code text}. */
+    private static ArgValue.MsgHdr message(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ArgValue.IoVec iov = new ArgValue.IoVec(1, new long[] {0x1000}, new long[] {b.length}, new int[] {b.length}, b, b.length);
+        return new ArgValue.MsgHdr(true, 0, null, 0, -1, 0x3000, 1, iov, 0, 0, null, 0);
+    }
+
     @Test
     void resultFields() {
         Harness h = shell().feed(sys(50, "openat", -2, "dirfd", -100, "name", "/nope", "flags", 0));

@@ -128,6 +128,42 @@ class SocketStateHandlerTest {
         assertEquals("192.0.2.9:40000->0.0.0.0:5353", fd(h, 4).name());
     }
 
+    /**
+     * sendmmsg and recvmmsg learn the peer from the msg_name of each message they moved, in order
+     * (the socket ends with the last one's, as after Falco's last event of the call); a message the
+     * call did not send (past its result) changes nothing; a failed call nothing at all.
+     */
+    @Test
+    void sendmmsgAndRecvmmsgLearnThePeerFromEachMovedMessage() {
+        Harness h = proc().feed(sys(10, "socket", 3, "domain", 2, "type", 2, "proto", 0),
+                sys(10, "sendmmsg", 2, "fd", 3, "msgvec", vector(inet4("192.0.2.7", 53), inet4("192.0.2.8", 53)), "vlen", 2,
+                        "flags", 0));
+        assertEquals("192.0.2.8", h.value("fd.sip"), "the last message's peer");
+        assertEquals(true, h.value("fd.name_changed"));
+        h.feed(sys(10, "sendmmsg", 1, "fd", 3, "msgvec", vector(null, inet4("192.0.2.9", 53)), "vlen", 2, "flags", 0));
+        assertEquals("192.0.2.8", h.value("fd.sip"), "the second message was not sent");
+        assertEquals(false, h.value("fd.name_changed"));
+        h.feed(sys(10, "sendmmsg", -9, "fd", 3, "msgvec", vector(inet4("192.0.2.10", 53)), "vlen", 1, "flags", 0));
+        assertEquals("192.0.2.8", h.value("fd.sip"), "a failed call sent nothing");
+        h.feed(sys(10, "socket", 4, "domain", 2, "type", 2, "proto", 0),
+                sys(10, "bind", 0, "fd", 4, "addr", inet4("0.0.0.0", 5353)),
+                sys(10, "recvmmsg", 1, "fd", 4, "msgvec", vector(inet4("192.0.2.9", 40000)), "vlen", 8, "flags", 0));
+        assertTrue(fd(h, 4).server());
+        assertEquals("192.0.2.9", h.value("fd.cip"));
+        assertEquals("192.0.2.9:40000->0.0.0.0:5353", fd(h, 4).name());
+    }
+
+    /** A vector of messages with these msg_names (null: none), each with msg_len 9. */
+    private static ArgValue.MMsgHdrs vector(byte[]... names) {
+        ArgValue.MsgHdr[] msgs = new ArgValue.MsgHdr[names.length];
+        long[] lens = new long[names.length];
+        for (int k = 0; k < names.length; k++) {
+            msgs[k] = msg(names[k]);
+            lens[k] = 9;
+        }
+        return new ArgValue.MMsgHdrs(names.length, msgs, lens, 0);
+    }
+
     /** A msghdr with this msg_name (null: none) and one segment of 9 bytes. */
     private static ArgValue.MsgHdr msg(byte[] name) {
         ArgValue.IoVec iov = new ArgValue.IoVec(1, new long[] {0x1000}, new long[] {9}, new int[] {9}, new byte[9], 9);
