@@ -47,7 +47,8 @@ public final class TraceOptions {
 
     @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "" + LaunchSpec.DEFAULT_SNAPLEN,
             description = "Maximum bytes captured of one call's data (read, write, pread64, pwrite64, recvfrom, sendto; the readv/writev "
-                    + "family and sendmsg/recvmsg over all their segments) (default: ${DEFAULT-VALUE}, "
+                    + "family and sendmsg/recvmsg over all their segments; sendmmsg/recvmmsg per message, of the first 32) "
+                    + "(default: ${DEFAULT-VALUE}, "
                     + "as Falco; at most 65536). --print shows the first 32 of them, as strace does; rules "
                     + "(evt.buffer) see all.")
     int snapLen;
