@@ -285,4 +285,20 @@ class StraceFormatterTest {
         assertEquals("1234 ioctl(3, FIONREAD, 0x7ffc10) = 0", f.format(call("ioctl", 0, n(3), n(0x541b), n(0x7ffc10))));
         assertEquals("1234 ioctl(3, FIONBIO, 0) = 0", f.format(call("ioctl", 0, n(3), n(0x5421), n(0))));
     }
+
+    /**
+     * A journal from before the sendmmsg/recvmmsg rows holds six raw words: the vector prints as its
+     * address, the flags by name, the words past the row as numbers, and a 0 result without
+     * strace's (Timeout), which only a vector the tracer read carries.
+     */
+    @Test
+    void olderJournalsMessageVectorsAreTheirAddress() {
+        assertEquals("1234 recvmmsg(3, 0x7ffc10, 0, MSG_DONTWAIT, NULL, 0) = 0",
+                f.format(call("recvmmsg", 0, n(3), n(0x7ffc10), n(0), n(0x40), n(0), n(0))));
+        assertEquals("1234 sendmmsg(4, 0x7ffc10, 2, 0, 0x7f00, 0) = 2",
+                f.format(call("sendmmsg", 2, n(4), n(0x7ffc10), n(2), n(0), n(0x7f00), n(0))));
+        ArgValue.MMsgHdrs none = new ArgValue.MMsgHdrs(0, new ArgValue.MsgHdr[0], new long[0], 0);
+        assertEquals("1234 recvmmsg(3, [], 0, 0, NULL) = 0 (Timeout)",
+                f.format(call("recvmmsg", 0, n(3), none, n(0), n(0), ArgValue.Null.INSTANCE)));
+    }
 }
