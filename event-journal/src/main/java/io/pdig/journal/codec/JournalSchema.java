@@ -121,9 +121,8 @@ package io.pdig.journal.codec;
  *                read), 4 the iovec body follows (msg_iov read), 8 the control words follow (per
  *                message cmsg_len, level, type, n, n data words), 16 namelenIn follows (recvmsg's
  *                entry msg_namelen); see ArgValue.MsgHdr)
- * 14 MMSGHDRS    count:u n:u (msgLen:s MSGHDR's body)*n cutAt:u   (since v6, added before v6 was
- *                released: a struct mmsghdr vector of sendmmsg/recvmmsg; count = the messages it
- *                holds as shown (sendmmsg's vlen, recvmmsg's result), the first n of them read,
+ * 14 MMSGHDRS    count:u n:u (msgLen:s MSGHDR's body)*n cutAt:u   (since v7: a struct mmsghdr
+ *                vector of sendmmsg/recvmmsg; count = the messages it holds as shown (sendmmsg's vlen, recvmmsg's result), the first n of them read,
  *                each with its msg_len (-1: none written) and its msghdr (always full); cutAt = the
  *                address of the first message that could not be read, 0 for none; see
  *                ArgValue.MMsgHdrs)
