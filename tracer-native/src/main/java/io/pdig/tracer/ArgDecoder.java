@@ -110,7 +110,10 @@ final class ArgDecoder {
         List<Arg> args = row.args();
         for (int i = 0; i < out.length; i++) {
             ArgKind kind = args.get(i).kind();
-            if (!kind.isRegister()) {
+            if (kind == ArgKind.CLONE_ARGS_OUT) {
+                // a clone3 that kept its exit stop (CLONE_VFORK), or one that failed: nothing written
+                out[i] = res > 0 ? cloneArgsOut(tid, args, out) : ArgValue.Null.INSTANCE;
+            } else if (!kind.isRegister()) {
                 continue; // after the loop: they depend on the SOCKADDR_OUT value read in it
             } else if (kind == ArgKind.SOCKADDR_OUT) {
                 ArgValue given = out[i];
@@ -193,7 +196,39 @@ final class ArgDecoder {
         List<Arg> args = row.args();
         for (int i = 0; i < out.length && i < args.size(); i++) {
             if (args.get(i).kind() == ArgKind.CLONE_PARENT_TID) out[i] = parentTid(tid, args, raw, out[i]);
+            if (args.get(i).kind() == ArgKind.CLONE_ARGS_OUT) out[i] = cloneArgsOut(tid, args, out);
         }
+    }
+
+    /** clone_args' flags, pidfd and parent_tid: word indexes in the struct as read (all fields are u64). */
+    private static final int CL_FLAGS = 0, CL_PIDFD = 1, CL_PARENT_TID = 3;
+    private static final long CLONE_PIDFD = 0x1000L, CLONE_PARENT_SETTID = 0x100000L;
+
+    /**
+     * What a successful clone3 wrote through clone_args (see {@link ArgKind#CLONE_ARGS_OUT}):
+     * Words {pidfd, parent_tid, read}, one 4-byte read per flag that makes the kernel write one.
+     * Null without those flags or when the struct itself was not read.
+     */
+    private ArgValue cloneArgsOut(int tid, List<Arg> args, ArgValue[] out) {
+        ArgValue.Words cl = null;
+        for (int k = 0; k < args.size() && k < out.length; k++) {
+            if (args.get(k).kind() == ArgKind.CLONE_ARGS && out[k] instanceof ArgValue.Words w && w.words().length > CL_PARENT_TID) cl = w;
+        }
+        if (cl == null) return ArgValue.Null.INSTANCE;
+        long flags = cl.words()[CL_FLAGS];
+        if ((flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) == 0) return ArgValue.Null.INSTANCE;
+        long[] written = new long[3];
+        if ((flags & CLONE_PIDFD) != 0 && readInt(tid, cl.words()[CL_PIDFD], written, 0)) written[2] |= 1;
+        if ((flags & CLONE_PARENT_SETTID) != 0 && readInt(tid, cl.words()[CL_PARENT_TID], written, 1)) written[2] |= 2;
+        return new ArgValue.Words(written);
+    }
+
+    /** Reads the int at {@code addr} into {@code into[k]}; false when it cannot be read. */
+    private boolean readInt(int tid, long addr, long[] into, int k) {
+        long[] w = addr == 0 ? null : mem.readWords(tid, addr, 1, 4);
+        if (w == null || w.length < 1) return false;
+        into[k] = w[0];
+        return true;
     }
 
     /** {@link #cloneSucceeded} for one CLONE_PARENT_TID value: {@code atEntry} (its pointer) or what was written there. */

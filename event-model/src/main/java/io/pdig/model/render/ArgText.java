@@ -118,6 +118,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.SOCKOPT_VAL && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // an int option, as strace shows it
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.CLONE_ARGS && row != null) {
+            return StructLayouts.strace(kind, w.words()) + CloneText.clone3Written(row, args, w.words());
+        }
         if (v instanceof ArgValue.Words w) return StructLayouts.strace(kind, w.words());
         long raw = ((ArgValue.Num) v).value();
         if ((kind == ArgKind.FUTEX_OP || kind == ArgKind.FUTEX_VAL2 || kind == ArgKind.FUTEX_VAL3) && row != null) {

@@ -45,6 +45,31 @@ final class CloneText {
         return sb.toString();
     }
 
+    /**
+     * What a successful clone3 wrote, as strace shows it after the struct: {@code  => {pidfd=[3],
+     * parent_tid=[1234]}}, each under its flag (CLONE_PIDFD, CLONE_PARENT_SETTID), a pointer the
+     * kernel could not write as its address. Empty when the row's CLONE_ARGS_OUT value holds
+     * nothing (a failed call, neither flag, a journal from before that kind).
+     *
+     * @param cl the clone_args words of the call (flags first, pidfd second, parent_tid fourth)
+     */
+    static String clone3Written(Syscall row, ArgValue[] args, long[] cl) {
+        long[] w = null;
+        for (int k = 0; k < row.args().size() && k < args.length; k++) {
+            if (row.args().get(k).kind() == ArgKind.CLONE_ARGS_OUT && args[k] instanceof ArgValue.Words out && out.words().length == 3) {
+                w = out.words();
+            }
+        }
+        if (w == null || cl.length < 4) return "";
+        StringBuilder sb = new StringBuilder(" => {");
+        if ((cl[0] & CLONE_PIDFD) != 0) sb.append("pidfd=").append((w[2] & 1) != 0 ? "[" + (int) w[0] + "]" : StructLayouts.hex(cl[1]));
+        if ((cl[0] & CLONE_PARENT_SETTID) != 0) {
+            if (sb.length() > 5) sb.append(", ");
+            sb.append("parent_tid=").append((w[2] & 2) != 0 ? "[" + (int) w[1] + "]" : StructLayouts.hex(cl[3]));
+        }
+        return sb.length() > 5 ? sb.append('}').toString() : "";
+    }
+
     /** A pointer argument: NULL for 0, else hex (older rows call these HEX, which prints 0 as 0). */
     private static String pointer(Syscall row, ArgValue[] args, int i) {
         if (args[i] instanceof ArgValue.Num n) return n.value() == 0 ? "NULL" : StructLayouts.hex(n.value());

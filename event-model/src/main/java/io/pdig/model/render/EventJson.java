@@ -343,6 +343,15 @@ public final class EventJson {
                     .key("st_rdev").value(StatBufs.makedev(w[2])).key("st_size").unsigned(w[3]).endObject();
             return;
         }
+        if (kind == ArgKind.CLONE_ARGS_OUT && w.length == 3) {
+            // what a clone3 wrote: each value, or null where nothing was read
+            j.beginObject().key("pidfd");
+            if ((w[2] & 1) != 0) j.value((int) w[0]); else j.nul();
+            j.key("parent_tid");
+            if ((w[2] & 2) != 0) j.value((int) w[1]); else j.nul();
+            j.endObject();
+            return;
+        }
         if (kind == ArgKind.SOCKOPT_VAL && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

@@ -381,7 +381,18 @@ public enum ArgKind {
      * {tv_sec=0, tv_nsec=999000})} after the result. NULL as Null, Unreadable when it cannot be
      * read at the entry; the address in journals from before its row.
      */
-    TIMESPEC_INOUT(Phase.ENTRY);
+    TIMESPEC_INOUT(Phase.ENTRY),
+    /**
+     * Not a register: what a clone3 that succeeded wrote through its clone_args' pointers, read
+     * when the call is known to have succeeded (its fork event, or its exit stop when it kept
+     * one): the new pidfd under CLONE_PIDFD and the child's tid under CLONE_PARENT_SETTID, the
+     * flags read from the row's {@link #CLONE_ARGS} value. Stored as Words {pidfd, parent_tid,
+     * read}, where bit 0 of read says pidfd was read and bit 1 parent_tid (a pointer the kernel
+     * could not write, which it ignores for parent_tid, is not read: strace shows its address);
+     * strace's {@code => {pidfd=[3], parent_tid=[1234]}} after the struct. Null for a call that
+     * failed, had neither flag or made no exit stop; absent in journals from before this kind.
+     */
+    CLONE_ARGS_OUT(Phase.EXIT);
 
     /**
      * Most messages of an mmsghdr vector read (MMSGHDR, MMSGHDR_OUT): strace shows as many, then
@@ -420,17 +431,17 @@ public enum ArgKind {
 
     /**
      * False for the kinds that are no register argument but what the tracer learns about the call
-     * on its own ({@link #SOCK_LOCAL}, {@link #SOCK_PEER}): a row lists them after its register
+     * on its own ({@link #SOCK_LOCAL}, {@link #SOCK_PEER}, {@link #CLONE_ARGS_OUT}): a row lists them after its register
      * arguments, strace's form and Falco's parameter lists leave them out.
      */
     public boolean isRegister() {
-        return this != SOCK_LOCAL && this != SOCK_PEER;
+        return this != SOCK_LOCAL && this != SOCK_PEER && this != CLONE_ARGS_OUT;
     }
 
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT -> true;
             default -> false;
         };
     }

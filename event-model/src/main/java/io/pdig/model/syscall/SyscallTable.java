@@ -240,7 +240,7 @@ public final class SyscallTable {
         // user named with clone in it drops this condition (TracePolicy), so failures are seen.
         t.add(row("clone", RetKind.PID, set(DEFAULT, PROCESS), a("flags", CLONE_FLAGS), a("stack", HEX), a("parent_tid", CLONE_PARENT_TID), a("child_tid", HEX), a("tls", HEX))
                 .stopOnlyWhenArgHasAnyBit(0, 0x7e824000L));
-        t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE)));
+        t.add(row("clone3", RetKind.PID, set(DEFAULT, PROCESS), a("cl_args", CLONE_ARGS), a("size", SIZE), a("cl_args_out", CLONE_ARGS_OUT)));
         t.add(row("exit", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
         t.add(row("exit_group", RetKind.NONE, set(PROCESS, SKIP_EXIT), a("status", INT)));
         t.add(row("wait4", RetKind.PID, set(PROCESS), a("pid", PID), a("status", WAIT_STATUS_OUT), a("options", WAIT_OPTIONS), a("rusage", PTR)));

@@ -121,6 +121,10 @@ class EventJsonTest {
         assertEquals("SIGCHLD", ca.get("exit_signal").asText());
         assertEquals(8192, ca.get("stack_size").asLong());
         assertEquals(0x4100, c3.get("args_raw").get("cl_args").get(0).asLong());
+        JsonNode written = render(9, call("clone3", 1236, new ArgValue.Words(new long[] {0x101000, 0x5000, 0, 8, 17, 0, 0, 0}), n(88),
+                new ArgValue.Words(new long[] {3, 0, 1})), "clone3").get("args").get("cl_args_out");
+        assertEquals(3, written.get("pidfd").asInt());
+        assertTrue(written.get("parent_tid").isNull());
 
         JsonNode un = render(10, call("openat", -14, n(-100), new ArgValue.Unreadable(0x10, 14), n(0), n(0)), "openat");
         assertEquals("0x10", un.get("args").get("name").get("unreadable").asText());

@@ -112,6 +112,21 @@ class StraceFormatterTest {
         long[] cloneArgs = {0x4100, 0, 0, 0, 17, 0x7f0000, 8192, 0};
         assertEquals("1234 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, stack_size=0x2000}, 88) = 1236",
                 f.format(call("clone3", 1236, new ArgValue.Words(cloneArgs), n(88))));
+        // what the kernel wrote, after the struct: each value read, or the pointer it could not write
+        long[] settid = {0x101000, 0x5000, 0, 0x5008, 17, 0, 0, 0};
+        assertEquals("1234 clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x5000, parent_tid=0x5008, exit_signal=SIGCHLD,"
+                        + " stack=NULL, stack_size=0} => {pidfd=[3], parent_tid=[1236]}, 88) = 1236",
+                f.format(call("clone3", 1236, new ArgValue.Words(settid), n(88), new ArgValue.Words(new long[] {3, 1236, 3}))));
+        assertEquals("1234 clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x5000, parent_tid=0x5008, exit_signal=SIGCHLD,"
+                        + " stack=NULL, stack_size=0} => {pidfd=[3], parent_tid=0x5008}, 88) = 1236",
+                f.format(call("clone3", 1236, new ArgValue.Words(settid), n(88), new ArgValue.Words(new long[] {3, 0, 1}))));
+        // a failed call, and a journal from before the written values were read: the struct alone
+        assertEquals("1234 clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x5000, parent_tid=0x5008, exit_signal=SIGCHLD,"
+                        + " stack=NULL, stack_size=0}, 88) = -1 EINVAL (Invalid argument)",
+                f.format(call("clone3", -22, new ArgValue.Words(settid), n(88), ArgValue.Null.INSTANCE)));
+        assertEquals("1234 clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x5000, parent_tid=0x5008, exit_signal=SIGCHLD,"
+                        + " stack=NULL, stack_size=0}, 88) = 1236",
+                f.format(call("clone3", 1236, new ArgValue.Words(settid), n(88))));
         // As strace 6: mode only where the flags create a file (or it is not 0, which fails).
         assertEquals("1234 openat2(AT_FDCWD, \"/x\", {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_NO_SYMLINKS}, 24) = 3",
                 f.format(call("openat2", 3, n(-100), path("/x"), new ArgValue.Words(new long[] {02000000, 0, 4}), n(24))));

@@ -56,6 +56,23 @@ class PrintLinesTest {
         return new Printed(out, r.stdout());
     }
 
+    /**
+     * The lines {@code strace -f -qq -e trace=SET} writes for a test program, without the pid
+     * prefix and the padding before " = " (pdig's lines carry neither once {@link #run} removed
+     * the tid). The test is skipped when strace is not installed.
+     */
+    private List<String> stracedLines(String set, String program, String... args) throws Exception {
+        Path strace = Path.of("/usr/bin/strace");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(strace), "strace is not installed");
+        Path out = tmp.resolve("strace.txt");
+        List<String> cmd = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "-e", "trace=" + set, "-o", out.toString(),
+                Pdig.repoRoot().resolve("test-programs/target/bin").resolve(program).toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("strace.out").toFile()).start();
+        assertEquals(0, p.waitFor());
+        return Files.readAllLines(out).stream().map(l -> l.replaceFirst("^\\d+ +", "").replaceAll(" +=( |$)", " =$1")).toList();
+    }
+
     private static void assertHas(List<String> lines, String expected) {
         assertTrue(lines.contains(expected), "no line \"" + expected + "\" in:\n" + String.join("\n", lines));
     }
@@ -503,12 +520,17 @@ class PrintLinesTest {
 
     /**
      * clone3's pidfd, child_tid, parent_tid and tls are shown only under the flags that make the
-     * kernel use them; stack is a pointer (NULL), stack_size hex. strace 6 (pdig does not read
-     * the {@code => {pidfd=[3]}} part strace adds after the call):
+     * kernel use them; stack is a pointer (NULL), stack_size hex; after the struct, what the
+     * kernel wrote through pidfd and parent_tid, a parent_tid it could not write as its address.
+     * strace 6:
      * <pre>
      * clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N
      * clone3({flags=CLONE_PIDFD, pidfd=0x55.., exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=[3]}, 88) = N
+     * clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x55.., exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=[N]}, 88) = N
      * clone3({flags=CLONE_CHILD_SETTID, child_tid=0x55.., exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N
+     * clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x55.., parent_tid=0x55.., exit_signal=SIGCHLD, stack=NULL,
+     *     stack_size=0} => {pidfd=[3], parent_tid=[N]}, 88) = N
+     * clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x8, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=0x8}, 88) = N
      * clone3({flags=CLONE_VM|...|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f..,
      *     parent_tid=0x7f.., exit_signal=0, stack=0x7f.., stack_size=0x7fff80, tls=0x7f..} => {parent_tid=[N]}, 88) = N
      * </pre>
@@ -520,19 +542,45 @@ class PrintLinesTest {
                 .matcher(p.stdout());
         assertTrue(m.find(), p.stdout());
         String pidfd = m.group(1), ctid = m.group(2), ptid = m.group(3);
-        List<String> c = p.lines().stream().filter(s -> s.startsWith("clone3(")).map(s -> s.replaceAll(" = \\d+$", " = N"))
-                .toList();
-        assertEquals(5, c.size(), String.join("\n", p.lines()));
+        List<String> c = p.lines().stream().filter(s -> s.startsWith("clone3(")).map(PrintLinesTest::withoutChildIds).toList();
+        assertEquals(7, c.size(), String.join("\n", p.lines()));
         assertEquals("clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(0));
-        assertEquals("clone3({flags=CLONE_PIDFD, pidfd=" + pidfd + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N",
+        assertEquals("clone3({flags=CLONE_PIDFD, pidfd=" + pidfd + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=[3]}, 88) = N",
                 c.get(1));
         assertEquals("clone3({flags=CLONE_PARENT_SETTID, parent_tid=" + ptid
-                + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(2));
+                + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=[N]}, 88) = N", c.get(2));
         assertEquals("clone3({flags=CLONE_CHILD_SETTID, child_tid=" + ctid
                 + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = N", c.get(3));
-        assertTrue(c.get(4).matches("clone3\\(\\{flags=CLONE_VM\\|.*\\|CLONE_SETTLS\\|CLONE_PARENT_SETTID\\|CLONE_CHILD_CLEARTID,"
-                + " child_tid=0x\\w+, parent_tid=0x\\w+, exit_signal=0, stack=0x\\w+, stack_size=0x[0-9a-f]+, tls=0x\\w+\\}, 88\\) = N"),
-                c.get(4));
+        assertEquals("clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=" + pidfd + ", parent_tid=" + ptid
+                + ", exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=[3], parent_tid=[N]}, 88) = N", c.get(4));
+        assertEquals("clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x8, exit_signal=SIGCHLD, stack=NULL, stack_size=0}"
+                + " => {parent_tid=0x8}, 88) = N", c.get(5));
+        assertTrue(c.get(6).matches("clone3\\(\\{flags=CLONE_VM\\|.*\\|CLONE_SETTLS\\|CLONE_PARENT_SETTID\\|CLONE_CHILD_CLEARTID,"
+                + " child_tid=0x\\w+, parent_tid=0x\\w+, exit_signal=0, stack=0x\\w+, stack_size=0x[0-9a-f]+, tls=0x\\w+\\}"
+                + " => \\{parent_tid=\\[N\\]\\}, 88\\) = N"), c.get(6));
+        // the child's tid the kernel wrote is the call's result
+        for (String l : p.lines()) {
+            java.util.regex.Matcher w = java.util.regex.Pattern.compile("parent_tid=\\[(\\d+)\\]\\}, 88\\) = (\\d+)$").matcher(l);
+            if (w.find()) assertEquals(w.group(2), w.group(1), l);
+        }
+    }
+
+    /**
+     * The same program under strace itself: every clone3 line is strace's, child ids written N
+     * and addresses ADDR (each run has its own). Skipped without strace.
+     */
+    @Test
+    void clone3LinesAreStracesLines() throws Exception {
+        List<String> straced = stracedLines("clone3", "clone3_fields").stream().filter(l -> l.startsWith("clone3("))
+                .map(l -> withoutChildIds(l).replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        List<String> pdig = printed("clone3", "clone3_fields").stream().filter(l -> l.startsWith("clone3("))
+                .map(l -> withoutChildIds(l).replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        assertEquals(straced, pdig);
+    }
+
+    /** A fork-like call's line with the new task's id (its result, and what the kernel wrote: [1234]) written N. */
+    private static String withoutChildIds(String line) {
+        return line.replaceAll(" = \\d+$", " = N").replaceAll("\\[\\d{2,}\\]", "[N]");
     }
 
     /**
