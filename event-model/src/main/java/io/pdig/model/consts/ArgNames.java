@@ -36,6 +36,7 @@ public final class ArgNames {
         m.put(ArgKind.MEMFD_FLAGS, FileConsts.MEMFD_FLAGS);
         m.put(ArgKind.GRND_FLAGS, FileConsts.GRND_FLAGS);
         m.put(ArgKind.FADV_ADVICE, FileConsts.FADV_ADVICE);
+        m.put(ArgKind.MADV_ADVICE, MemoryConsts.MADV_ADVICE);
         m.put(ArgKind.SECCOMP_OP, ProcessConsts.SECCOMP_OPS);
         m.put(ArgKind.BPF_CMD, ProcessConsts.BPF_CMDS);
         m.put(ArgKind.MMAP_PROT, MemoryConsts.PROT);
@@ -60,7 +61,7 @@ public final class ArgNames {
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE, ArgKind.CLOCK_ID);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE, ArgKind.CLOCK_ID, ArgKind.MADV_ADVICE);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,

@@ -12,6 +12,35 @@ public final class MemoryConsts {
             PROT_GROWSUP 0x02000000
             """).zeroName("PROT_NONE").build();
 
+    /** madvise's advice (asm-generic/mman-common.h; x86_64 and i386 share it). */
+    public static final ValueNames MADV_ADVICE = ValueNames.parse("madvise advice", """
+            MADV_NORMAL 0
+            MADV_RANDOM 1
+            MADV_SEQUENTIAL 2
+            MADV_WILLNEED 3
+            MADV_DONTNEED 4
+            MADV_FREE 8
+            MADV_REMOVE 9
+            MADV_DONTFORK 10
+            MADV_DOFORK 11
+            MADV_MERGEABLE 12
+            MADV_UNMERGEABLE 13
+            MADV_HUGEPAGE 14
+            MADV_NOHUGEPAGE 15
+            MADV_DONTDUMP 16
+            MADV_DODUMP 17
+            MADV_WIPEONFORK 18
+            MADV_KEEPONFORK 19
+            MADV_COLD 20
+            MADV_PAGEOUT 21
+            MADV_POPULATE_READ 22
+            MADV_POPULATE_WRITE 23
+            MADV_DONTNEED_LOCKED 24
+            MADV_COLLAPSE 25
+            MADV_HWPOISON 100
+            MADV_SOFT_OFFLINE 101
+            """);
+
     /** The mapping type (low 4 bits of mmap flags). */
     public static final ValueNames MAP_TYPES = ValueNames.parse("mmap type", """
             MAP_SHARED 0x1

@@ -283,6 +283,8 @@ public enum ArgKind {
     RANDOM_OUT(Phase.EXIT),
     /** getrandom's flags (GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE). */
     GRND_FLAGS(Phase.ENTRY),
+    /** madvise's advice (MADV_DONTNEED, ...). */
+    MADV_ADVICE(Phase.ENTRY),
     /** fadvise64's advice (POSIX_FADV_NORMAL, ...; x86_64's and i386's numbering). */
     FADV_ADVICE(Phase.ENTRY),
     /**

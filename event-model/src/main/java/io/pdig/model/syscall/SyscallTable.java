@@ -276,6 +276,8 @@ public final class SyscallTable {
         t.add(row("mmap", RetKind.ADDR, set(MEMORY), a("addr", PTR), a("length", SIZE), a("prot", MMAP_PROT), a("flags", MMAP_FLAGS), a("fd", FD), a("offset", HEX)));
         t.add(row("munmap", RetKind.STATUS, set(MEMORY), a("addr", PTR), a("length", SIZE)));
         t.add(row("brk", RetKind.ADDR, set(MEMORY), a("addr", PTR)));
+        // glibc frees a finished thread's stack with it: every threaded program's -a shows it.
+        t.add(row("madvise", RetKind.STATUS, set(MEMORY), a("addr", PTR), a("length", SIZE), a("advice", MADV_ADVICE)));
         // Signals
         t.add(row("kill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("pid", PID), a("sig", SIGNAL)));
         t.add(row("tkill", RetKind.STATUS, set(DEFAULT, SIGNALS), a("tid", PID), a("sig", SIGNAL)));

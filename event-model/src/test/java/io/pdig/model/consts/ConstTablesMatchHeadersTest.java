@@ -104,6 +104,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("sigprocmask", ProcessConsts.SIGPROCMASK_HOW);
         tables.put("prot", MemoryConsts.PROT);
         tables.put("mmap", MemoryConsts.MAP_FLAGS);
+        tables.put("madvise", MemoryConsts.MADV_ADVICE);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();

@@ -1318,4 +1318,43 @@ class PrintLinesTest {
                 "ioctl(3, TIOCOUTQ, " + m.group(1) + ") = -1 ENOTTY (Inappropriate ioctl for device)"),
                 p.lines().stream().filter(s -> s.startsWith("ioctl(")).toList());
     }
+
+    /**
+     * madvise as strace 6.1 prints mem_advice.c (P the mapping's address):
+     * <pre>
+     * madvise(P, 65536, MADV_DONTNEED) = 0
+     * madvise(P, 4096, MADV_WILLNEED) = 0
+     * madvise(P, 8192, MADV_DONTDUMP) = 0
+     * madvise(P+1, 4096, MADV_NORMAL) = -1 EINVAL (Invalid argument)
+     * madvise(NULL, 0, MADV_NORMAL) = 0
+     * madvise(P, 8192, 0x3e7 /* MADV_??? *&#47;) = -1 EINVAL (Invalid argument)
+     * </pre>
+     * pdig writes an unknown advice as a plain number, as for its other enumerations.
+     */
+    @Test
+    void madviseNamesItsAdvice() throws Exception {
+        Printed p = run("madvise", "mem_advice");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("madvise 0 0 0 -1 0 -1 at (0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.find(), p.stdout());
+        String at = m.group(1), next = "0x" + Long.toHexString(Long.parseLong(at.substring(2), 16) + 1);
+        assertEquals(List.of(
+                "madvise(" + at + ", 65536, MADV_DONTNEED) = 0",
+                "madvise(" + at + ", 4096, MADV_WILLNEED) = 0",
+                "madvise(" + at + ", 8192, MADV_DONTDUMP) = 0",
+                "madvise(" + next + ", 4096, MADV_NORMAL) = -1 EINVAL (Invalid argument)",
+                "madvise(NULL, 0, MADV_NORMAL) = 0",
+                "madvise(" + at + ", 8192, 999) = -1 EINVAL (Invalid argument)"),
+                p.lines().stream().filter(s -> s.startsWith("madvise(")).toList());
+    }
+
+    /** The same program under strace: its madvise lines, addresses masked, but for the unknown advice. Skipped without strace. */
+    @Test
+    void madviseLinesAreStracesLines() throws Exception {
+        List<String> straced = stracedLines("madvise", "mem_advice").stream().filter(l -> l.startsWith("madvise(") && !l.contains("MADV_???"))
+                .map(l -> l.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        List<String> pdig = printed("madvise", "mem_advice").stream().filter(l -> l.startsWith("madvise(") && !l.contains(", 999)"))
+                .map(l -> l.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
+        assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
