@@ -468,6 +468,20 @@ final class ArgDecoder {
         return base == null || base.length == 0 || base[0] != '/' ? null : base;
     }
 
+    /**
+     * struct epoll_event in 32-bit words: events, then the u64 data (x86_64 packs it; i386 aligns
+     * a u64 to 4 bytes): 12 bytes on both ABIs.
+     */
+    private static final int EPOLL_EVENT_WORDS = 3;
+
+    /** Index of the row's first argument of this kind, or -1. */
+    private static int indexOf(List<Arg> args, ArgKind kind) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).kind() == kind) return i;
+        }
+        return -1;
+    }
+
     /** Index of the first PATH argument, or -1. */
     private static int firstPath(List<Arg> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -647,6 +661,31 @@ final class ArgDecoder {
                 long[] w = n == 0 ? new long[0] : mem.readWords(tid, ptr, n, 8);
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return headed(ptr, nfds, w, n);
+            }
+            case EPOLL_EVENT: {
+                // The kernel reads it for every operation but EPOLL_CTL_DEL, before it fails.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                int op = indexOf(row.args(), ArgKind.EPOLL_CTL_OP);
+                if (op >= 0 && (raw[op] & 0xffffffffL) == FileConsts.EPOLL_CTL_DEL) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, EPOLL_EVENT_WORDS, 4);
+                if (w == null || w.length < EPOLL_EVENT_WORDS) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], w[1] | w[2] << 32});
+            }
+            case EPOLL_EVENTS_OUT: {
+                // The result's count of events, written only on success (none is strace's []).
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0) return ArgValue.Num.of(ptr);
+                int n = (int) Math.min(res, ArgKind.EPOLL_EVENTS_SHOWN);
+                long[] w = n == 0 ? new long[0] : mem.readWords(tid, ptr, n * EPOLL_EVENT_WORDS, 4);
+                if (w == null || w.length < n * EPOLL_EVENT_WORDS) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[2 + 2 * n];
+                out[0] = ptr;
+                out[1] = res;
+                for (int k = 0; k < n; k++) {
+                    out[2 + 2 * k] = w[EPOLL_EVENT_WORDS * k];
+                    out[3 + 2 * k] = w[EPOLL_EVENT_WORDS * k + 1] | w[EPOLL_EVENT_WORDS * k + 2] << 32;
+                }
+                return new ArgValue.Words(out);
             }
             case CPU_SET_OUT: {
                 // The kernel writes the result's count of bytes, whole longs; i386's may end on a

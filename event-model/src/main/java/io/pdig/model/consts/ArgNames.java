@@ -55,13 +55,14 @@ public final class ArgNames {
         m.put(ArgKind.CLOCK_ID, ProcessConsts.CLOCK_IDS);
         m.put(ArgKind.TIMER_FLAGS, ProcessConsts.TIMER_FLAGS);
         m.put(ArgKind.EPOLL_FLAGS, FileConsts.EPOLL_FLAGS);
+        m.put(ArgKind.EPOLL_CTL_OP, FileConsts.EPOLL_CTL_OPS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
     /** Kinds the kernel reads as a C {@code int}: the low 32 bits, sign-extended. */
     private static final Set<ArgKind> SIGNED_INT = EnumSet.of(ArgKind.FD, ArgKind.DIRFD, ArgKind.PID, ArgKind.UID,
             ArgKind.GID, ArgKind.SIGNAL, ArgKind.SOCKET_FAMILY, ArgKind.PROTOCOL, ArgKind.PRCTL_OPTION,
-            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE, ArgKind.CLOCK_ID, ArgKind.MADV_ADVICE);
+            ArgKind.FCNTL_CMD, ArgKind.SOCKOPT_LEVEL, ArgKind.SOCKOPT_NAME, ArgKind.SIGPROCMASK_HOW, ArgKind.ARCH_PRCTL_CODE, ArgKind.FADV_ADVICE, ArgKind.CLOCK_ID, ArgKind.MADV_ADVICE, ArgKind.EPOLL_CTL_OP);
 
     /** Kinds the kernel reads as an {@code unsigned int} (flag words, modes). */
     private static final Set<ArgKind> UNSIGNED_INT = EnumSet.of(ArgKind.OPEN_FLAGS, ArgKind.MODE, ArgKind.AT_FLAGS,

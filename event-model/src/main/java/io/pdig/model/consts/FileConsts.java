@@ -273,6 +273,36 @@ public final class FileConsts {
             POLLRDHUP 0x2000
             """);
 
+    /** epoll_ctl's operations (linux/eventpoll.h). */
+    public static final ValueNames EPOLL_CTL_OPS = ValueNames.parse("epoll_ctl operation", """
+            EPOLL_CTL_ADD 1
+            EPOLL_CTL_DEL 2
+            EPOLL_CTL_MOD 3
+            """);
+
+    /** EPOLL_CTL_DEL: the one operation that reads no struct epoll_event. */
+    public static final long EPOLL_CTL_DEL = 2;
+
+    /** struct epoll_event's events bits, in strace 6.1's order (by value). */
+    public static final FlagSet EPOLL_EVENTS = FlagSet.parse("epoll events", """
+            EPOLLIN 0x1
+            EPOLLPRI 0x2
+            EPOLLOUT 0x4
+            EPOLLERR 0x8
+            EPOLLHUP 0x10
+            EPOLLNVAL 0x20
+            EPOLLRDNORM 0x40
+            EPOLLRDBAND 0x80
+            EPOLLWRNORM 0x100
+            EPOLLWRBAND 0x200
+            EPOLLMSG 0x400
+            EPOLLRDHUP 0x2000
+            EPOLLEXCLUSIVE 0x10000000
+            EPOLLWAKEUP 0x20000000
+            EPOLLONESHOT 0x40000000
+            EPOLLET 0x80000000
+            """);
+
     /** epoll_create1 flags: the one the kernel accepts is O_CLOEXEC's bit. */
     public static final FlagSet EPOLL_FLAGS = FlagSet.parse("epoll_create1 flags", """
             EPOLL_CLOEXEC 02000000

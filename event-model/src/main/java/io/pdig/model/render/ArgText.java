@@ -72,6 +72,8 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.IOCTL_ARG && w.words().length == 2) {
             return "[" + (int) w.words()[1] + "]"; // FIONREAD's int, as strace shows it
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.EPOLL_EVENT && w.words().length == 3) return EpollEvents.given(w.words());
+        if (v instanceof ArgValue.Words w && kind == ArgKind.EPOLL_EVENTS_OUT && w.words().length >= 2) return EpollEvents.returned(w.words());
         if (v instanceof ArgValue.Words w && kind == ArgKind.POLLFDS && w.words().length >= 2) {
             return PollFds.given(w.words());
         }
@@ -175,7 +177,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -343,6 +343,19 @@ public final class EventJson {
                     .key("st_rdev").value(StatBufs.makedev(w[2])).key("st_size").unsigned(w[3]).endObject();
             return;
         }
+        if (kind == ArgKind.EPOLL_EVENT && w.length == 3) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("events").value(FileConsts.EPOLL_EVENTS.render(w[1]))
+                    .key("data").unsigned(w[2]).endObject();
+            return;
+        }
+        if (kind == ArgKind.EPOLL_EVENTS_OUT && w.length >= 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("count").value(w[1]).key("events").beginArray();
+            for (int k = 2; k + 1 < w.length; k += 2) {
+                j.beginObject().key("events").value(FileConsts.EPOLL_EVENTS.render(w[k])).key("data").unsigned(w[k + 1]).endObject();
+            }
+            j.endArray().endObject();
+            return;
+        }
         if (kind == ArgKind.CLONE_ARGS_OUT && w.length == 3) {
             // what a clone3 wrote: each value, or null where nothing was read
             j.beginObject().key("pidfd");

@@ -394,7 +394,28 @@ public enum ArgKind {
      * strace's {@code => {pidfd=[3], parent_tid=[1234]}} after the struct. Null for a call that
      * failed, had neither flag or made no exit stop; absent in journals from before this kind.
      */
-    CLONE_ARGS_OUT(Phase.EXIT);
+    CLONE_ARGS_OUT(Phase.EXIT),
+    /** epoll_ctl's operation (EPOLL_CTL_ADD, EPOLL_CTL_DEL, EPOLL_CTL_MOD). */
+    EPOLL_CTL_OP(Phase.ENTRY),
+    /**
+     * The struct epoll_event epoll_ctl reads (12 bytes on both ABIs: u32 events, then the u64
+     * data, packed), read at the entry unless the row's {@link #EPOLL_CTL_OP} is EPOLL_CTL_DEL
+     * (the kernel ignores it then, strace shows the address): Words {address, events, data},
+     * strace's {@code {events=EPOLLIN, data={u32=4, u64=4}}}. NULL as Null, Unreadable when it
+     * cannot be read; the address for EPOLL_CTL_DEL and in journals from before its row.
+     */
+    EPOLL_EVENT(Phase.ENTRY),
+    /**
+     * The struct epoll_event array epoll_wait and epoll_pwait(2) filled: read at the exit of a
+     * successful call, the result's count of events (at most {@link #EPOLL_EVENTS_SHOWN}), stored
+     * as Words {address, count, then events and data of each}, strace's {@code [{events=EPOLLIN,
+     * data={u32=4, u64=4}}]}, {@code []} for none. The address when the call failed, no exit stop
+     * came, and in journals from before its row.
+     */
+    EPOLL_EVENTS_OUT(Phase.EXIT);
+
+    /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
+    public static final int EPOLL_EVENTS_SHOWN = 32;
 
     /**
      * Most messages of an mmsghdr vector read (MMSGHDR, MMSGHDR_OUT): strace shows as many, then
@@ -443,7 +464,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT -> true;
             default -> false;
         };
     }

@@ -323,6 +323,16 @@ public final class SyscallTable {
         t.add(row("poll", RetKind.INT, set(), a("fds", POLLFDS), a("nfds", INT), a("timeout", INT)));
         t.add(row("getgroups", RetKind.INT, set(), a("size", INT), a("list", GID_LIST_OUT)));
         t.add(row("getrandom", RetKind.INT, set(), a("buf", RANDOM_OUT), a("count", SIZE), a("flags", GRND_FLAGS)));
+        // Event loops (python's asyncio, servers): every turn is an epoll_wait or epoll_pwait.
+        // epoll_create, unlike epoll_create1, is in no set: its fd is as unknown to the fd table
+        // as it was without the row (a CREATES_FD row would have to stop in the default set).
+        t.add(row("epoll_create", RetKind.FD, set(), a("size", INT)));
+        t.add(row("epoll_ctl", RetKind.STATUS, set(), a("epfd", FD), a("op", EPOLL_CTL_OP), a("fd", FD), a("event", EPOLL_EVENT)));
+        t.add(row("epoll_wait", RetKind.INT, set(), a("epfd", FD), a("events", EPOLL_EVENTS_OUT), a("maxevents", INT), a("timeout", INT)));
+        t.add(row("epoll_pwait", RetKind.INT, set(), a("epfd", FD), a("events", EPOLL_EVENTS_OUT), a("maxevents", INT), a("timeout", INT),
+                a("sigmask", SIGSET), a("sigsetsize", SIZE)));
+        t.add(row("epoll_pwait2", RetKind.INT, set(), a("epfd", FD), a("events", EPOLL_EVENTS_OUT), a("maxevents", INT),
+                a("timeout", TIMESPEC), a("sigmask", SIGSET), a("sigsetsize", SIZE)));
         return t;
     }
 

@@ -57,6 +57,7 @@ class ConstTablesMatchHeadersTest {
             #include <asm/prctl.h>
             #include <sys/wait.h>
             #include <sys/stat.h>
+            #include <sys/epoll.h>
             int main(void) {
             """;
 
@@ -105,6 +106,8 @@ class ConstTablesMatchHeadersTest {
         tables.put("prot", MemoryConsts.PROT);
         tables.put("mmap", MemoryConsts.MAP_FLAGS);
         tables.put("madvise", MemoryConsts.MADV_ADVICE);
+        tables.put("epoll_ctl", FileConsts.EPOLL_CTL_OPS);
+        tables.put("epoll events", FileConsts.EPOLL_EVENTS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();

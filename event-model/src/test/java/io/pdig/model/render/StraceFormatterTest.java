@@ -316,4 +316,15 @@ class StraceFormatterTest {
         assertEquals("1234 recvmmsg(3, [], 0, 0, NULL) = 0 (Timeout)",
                 f.format(call("recvmmsg", 0, n(3), none, n(0), n(0), ArgValue.Null.INSTANCE)));
     }
+
+    /** epoll_wait's events cut after those read; a journal from before its row prints six words. */
+    @Test
+    void epollEventsAreCutAndOlderJournalsKeepTheirForm() {
+        assertEquals("1234 epoll_wait(5, [{events=EPOLLIN|EPOLLHUP, data={u32=3, u64=3}}, ...], 64, -1) = 40",
+                f.format(call("epoll_wait", 40, n(5), new ArgValue.Words(new long[] {0x7ffc10, 40, 0x11, 3}), n(64), n(-1))));
+        assertEquals("1234 epoll_wait(5, [], 64, 0) = 0",
+                f.format(call("epoll_wait", 0, n(5), new ArgValue.Words(new long[] {0x7ffc10, 0}), n(64), n(0))));
+        assertEquals("1234 epoll_wait(5, 0x7ffc10, 64, 0, 0, 0) = 0",
+                f.format(call("epoll_wait", 0, n(5), n(0x7ffc10), n(64), n(0), n(0), n(0))));
+    }
 }
