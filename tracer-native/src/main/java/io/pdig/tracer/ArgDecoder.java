@@ -792,14 +792,18 @@ final class ArgDecoder {
                 return new ArgValue.Words(new long[] {ptr, w[0]});
             }
             case TIMESPEC:
-            case TIMESPEC_INOUT: {
-                // struct timespec: two longs, eight bytes each on x86_64, four on i386 (the old
-                // 32-bit timespec the i386 call takes), read as signed C longs.
+            case TIMESPEC_INOUT:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
-                long[] w = mem.readWords(tid, ptr, 2, ptrSize);
-                if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                return ptrSize == 4 ? new ArgValue.Words(new long[] {ptr, (int) w[0], (int) w[1]})
-                        : new ArgValue.Words(new long[] {ptr, w[0], w[1]});
+                return timespec(tid, ptr, ptrSize);
+            case TIMESPEC_REM: {
+                // The kernel writes the time left only when a signal cut the sleep short (the
+                // exit stop then sees a restart errno) and the sleep was relative (flags 0).
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                int flags = indexOf(row.args(), ArgKind.TIMER_FLAGS);
+                if (res >= 0 || !io.pdig.model.consts.Errno.isRestart((int) -res) || (flags >= 0 && (raw[flags] & 0xffffffffL) != 0)) {
+                    return ArgValue.Num.of(ptr);
+                }
+                return timespec(tid, ptr, ptrSize);
             }
             case CAP_DATA:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
@@ -818,6 +822,17 @@ final class ArgDecoder {
             default:
                 return ArgValue.Num.of(abi == Abi.I386 ? v & 0xffffffffL : v);
         }
+    }
+
+    /**
+     * A struct timespec: two longs, eight bytes each on x86_64, four on i386 (the old 32-bit
+     * timespec the i386 calls take), read as signed C longs: Words {address, tv_sec, tv_nsec}.
+     */
+    private ArgValue timespec(int tid, long ptr, int ptrSize) {
+        long[] w = mem.readWords(tid, ptr, 2, ptrSize);
+        if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+        return ptrSize == 4 ? new ArgValue.Words(new long[] {ptr, (int) w[0], (int) w[1]})
+                : new ArgValue.Words(new long[] {ptr, w[0], w[1]});
     }
 
     /** Words {address, count, the first n words read}: the shape of the exit kinds that list what the kernel wrote. */

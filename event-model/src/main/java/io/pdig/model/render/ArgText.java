@@ -55,7 +55,7 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.LOFF_PTR && w.words().length == 2) {
             return "[" + w.words()[1] + "]";
         }
-        if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC && w.words().length == 3) {
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM) && w.words().length == 3) {
             return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC_INOUT && (w.words().length == 3 || w.words().length == 5)) {
@@ -177,7 +177,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

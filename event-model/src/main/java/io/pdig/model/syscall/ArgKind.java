@@ -412,7 +412,16 @@ public enum ArgKind {
      * data={u32=4, u64=4}}]}, {@code []} for none. The address when the call failed, no exit stop
      * came, and in journals from before its row.
      */
-    EPOLL_EVENTS_OUT(Phase.EXIT);
+    EPOLL_EVENTS_OUT(Phase.EXIT),
+    /**
+     * The struct timespec a sleep writes the time left into (nanosleep's and clock_nanosleep's
+     * rem): read at the exit of a call a signal interrupted (a restart errno: only then did the
+     * kernel write it), unless the row's {@link #TIMER_FLAGS} argument is not 0 (an absolute
+     * sleep leaves it alone), and stored as {@link #TIMESPEC} is, strace's {@code {tv_sec=1,
+     * tv_nsec=970287825}}. Otherwise, without an exit stop and in journals from before this kind
+     * (a PTR there), the address.
+     */
+    TIMESPEC_REM(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -464,7 +473,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM -> true;
             default -> false;
         };
     }

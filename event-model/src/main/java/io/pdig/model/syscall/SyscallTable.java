@@ -293,8 +293,8 @@ public final class SyscallTable {
         t.add(row("getppid", RetKind.PID, set(PROCESS)));
         t.add(row("gettid", RetKind.PID, set(PROCESS)));
         t.add(row("getuid", RetKind.INT, set(PROCESS)));
-        t.add(row("nanosleep", RetKind.STATUS, set(), a("req", PTR), a("rem", PTR)));
-        t.add(row("clock_nanosleep", RetKind.STATUS, set(), a("clockid", CLOCK_ID), a("flags", TIMER_FLAGS), a("req", TIMESPEC), a("rem", PTR)));
+        t.add(row("nanosleep", RetKind.STATUS, set(), a("req", TIMESPEC), a("rem", TIMESPEC_REM)));
+        t.add(row("clock_nanosleep", RetKind.STATUS, set(), a("clockid", CLOCK_ID), a("flags", TIMER_FLAGS), a("req", TIMESPEC), a("rem", TIMESPEC_REM)));
         t.add(row("restart_syscall", RetKind.INT, set()));
         // Calls every program makes (libc start-up, isatty, ls's ACL checks), in no set: rows only so
         // that -a prints their arguments as strace does instead of six raw words.

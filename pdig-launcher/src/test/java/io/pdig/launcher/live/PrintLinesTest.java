@@ -1406,4 +1406,44 @@ class PrintLinesTest {
         assertEquals(18, straced.size(), String.join("\n", straced));
         assertEquals(straced, pdig);
     }
+
+    /**
+     * Sleeps a signal cut short, as strace 6.1 prints sleep_interrupted.c: the time left the kernel
+     * wrote into rem after a relative sleep (the same the program got back), the address after an
+     * absolute one:
+     * <pre>
+     * clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=2, tv_nsec=0}, {tv_sec=1, tv_nsec=970287825}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)
+     * clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=2, tv_nsec=0}, NULL) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)
+     * clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, {tv_sec=2275, tv_nsec=240317692}, 0x7ffef3119050) = ? ERESTARTNOHAND (To be restarted if no handler)
+     * nanosleep({tv_sec=2, tv_nsec=0}, {tv_sec=1, tv_nsec=970051076}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)
+     * </pre>
+     */
+    @Test
+    void interruptedSleepsShowTheTimeLeft() throws Exception {
+        Printed p = run("clock_nanosleep,nanosleep", "sleep_interrupted");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("left (\\d+) (\\d+)\nleft (\\d+) (\\d+)\nslept -1 -1 -1 -1\n")
+                .matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        List<String> sleeps = p.lines().stream().filter(s -> s.contains("sleep(")).toList();
+        assertEquals(4, sleeps.size(), String.join("\n", p.lines()));
+        String restart = " = ? ERESTART_RESTARTBLOCK (Interrupted by signal)";
+        assertEquals("clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=2, tv_nsec=0}, {tv_sec=" + m.group(1) + ", tv_nsec=" + m.group(2) + "})"
+                + restart, sleeps.get(0));
+        assertEquals("clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=2, tv_nsec=0}, NULL)" + restart, sleeps.get(1));
+        assertTrue(sleeps.get(2).matches("clock_nanosleep\\(CLOCK_MONOTONIC, TIMER_ABSTIME, \\{tv_sec=\\d+, tv_nsec=\\d+\\}, 0x[0-9a-f]+\\)"
+                + " = \\? ERESTARTNOHAND \\(To be restarted if no handler\\)"), sleeps.get(2));
+        assertEquals("nanosleep({tv_sec=2, tv_nsec=0}, {tv_sec=" + m.group(3) + ", tv_nsec=" + m.group(4) + "})" + restart, sleeps.get(3));
+    }
+
+    /** The same program under strace: its sleep lines, times and addresses masked. Skipped without strace. */
+    @Test
+    void interruptedSleepLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = l -> l.replaceAll("tv_sec=\\d+, tv_nsec=\\d+", "T").replaceAll("0x[0-9a-f]+", "ADDR");
+        List<String> straced = stracedLines("clock_nanosleep,nanosleep", "sleep_interrupted").stream().filter(l -> l.contains("sleep("))
+                .map(mask).toList();
+        List<String> pdig = printed("clock_nanosleep,nanosleep", "sleep_interrupted").stream().filter(l -> l.contains("sleep("))
+                .map(mask).toList();
+        assertEquals(4, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
