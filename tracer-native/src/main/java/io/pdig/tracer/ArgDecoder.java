@@ -72,6 +72,10 @@ final class ArgDecoder {
                 out[i] = sigreturnMask(tid, abi, sp);
             } else if (kind.phase() == Phase.ENTRY) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, 0, i != deferredPath);
+            } else if (kind == ArgKind.TIMESPEC_INOUT) {
+                // What the call was given, whether or not an exit stop comes to add what is left.
+                long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+                out[i] = ptr == 0 ? ArgValue.Null.INSTANCE : timespec(tid, ptr, abi == Abi.I386 ? 4 : 8);
             } else if (kind == ArgKind.SOCKADDR_OUT && exitFollows) {
                 // The buffer's size as the caller gave it, until the exit stop replaces it: the
                 // kernel writes at most that many bytes but returns the address's full length,
@@ -134,6 +138,8 @@ final class ArgDecoder {
                 out[i] = timeLeft(tid, abi, w.words());
             } else if (kind == ArgKind.SOCKLEN_INOUT) {
                 if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
+            } else if (kind == ArgKind.TIMESPEC_INOUT) {
+                out[i] = timeLeft(tid, abi, out[i], res);
             } else if (kind.phase() == Phase.EXIT) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, res, true);
             } else if (kind == ArgKind.CLONE_PARENT_TID && res > 0) {
@@ -833,6 +839,20 @@ final class ArgDecoder {
         if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
         return ptrSize == 4 ? new ArgValue.Words(new long[] {ptr, (int) w[0], (int) w[1]})
                 : new ArgValue.Words(new long[] {ptr, w[0], w[1]});
+    }
+
+    /**
+     * A TIMESPEC_INOUT at the exit: the request read at the entry ({@code atEntry}, Words
+     * {address, tv_sec, tv_nsec}) and, after a positive result, the time left the kernel wrote
+     * back there. A call that failed or timed out, or a request that was not read, keeps its
+     * entry value (strace shows no time left for those).
+     */
+    private ArgValue timeLeft(int tid, Abi abi, ArgValue atEntry, long res) {
+        if (res <= 0 || !(atEntry instanceof ArgValue.Words given) || given.words().length != 3) return atEntry;
+        ArgValue left = timespec(tid, given.words()[0], abi == Abi.I386 ? 4 : 8);
+        if (!(left instanceof ArgValue.Words l)) return atEntry;
+        long[] w = given.words();
+        return new ArgValue.Words(new long[] {w[0], w[1], w[2], l.words()[1], l.words()[2]});
     }
 
     /** Words {address, count, the first n words read}: the shape of the exit kinds that list what the kernel wrote. */

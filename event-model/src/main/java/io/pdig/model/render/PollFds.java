@@ -6,7 +6,7 @@ import io.pdig.model.syscall.ArgKind;
 import io.pdig.model.syscall.Syscall;
 
 /**
- * poll's pollfd array as strace prints it. Each pollfd is kept as its raw 8 bytes (int fd, short
+ * poll's and ppoll's pollfd array as strace prints it. Each pollfd is kept as its raw 8 bytes (int fd, short
  * events, short revents, little-endian) in the Words {address, nfds, pollfd...} of a
  * {@link ArgKind#POLLFDS} argument; the fd and events go in the argument, the revents the kernel
  * reported after the result.
@@ -44,7 +44,8 @@ final class PollFds {
     /**
      * The result of a successful call of a row with a POLLFDS argument, as strace writes it: 0 as
      * {@code 0 (Timeout)}, a count followed by the pollfds with revents ({@code 1 ([{fd=3,
-     * revents=POLLIN}])}). Null when the row has none or its array was not read (the address:
+     * revents=POLLIN}])}), and ppoll's time left after them when it was read ({@code 1 ([{fd=3,
+     * revents=POLLIN}], left {tv_sec=0, tv_nsec=999997315})}). Null when the row has none or its array was not read (the address:
      * no exit stop, an older journal), so the plain number is printed.
      */
     static String result(Syscall row, ArgValue[] args, long res) {
@@ -62,7 +63,19 @@ final class PollFds {
                 first = false;
                 sb.append("{fd=").append(fd(w[k])).append(", revents=").append(FileConsts.POLL_EVENTS.render(revents(w[k]))).append('}');
             }
-            return sb.append("])").toString();
+            sb.append(']');
+            String left = timeLeft(row, args);
+            return (left != null ? sb.append(", left ").append(left) : sb).append(')').toString();
+        }
+        return null;
+    }
+
+    /** The time left a row's TIMESPEC_INOUT argument holds (ppoll's), as strace writes it, or null when it was not read. */
+    private static String timeLeft(Syscall row, ArgValue[] args) {
+        for (int i = 0; i < row.args().size() && i < args.length; i++) {
+            if (row.args().get(i).kind() == ArgKind.TIMESPEC_INOUT && args[i] instanceof ArgValue.Words w && w.words().length == 5) {
+                return "{tv_sec=" + w.words()[3] + ", tv_nsec=" + w.words()[4] + "}";
+            }
         }
         return null;
     }

@@ -421,7 +421,15 @@ public enum ArgKind {
      * tv_nsec=970287825}}. Otherwise, without an exit stop and in journals from before this kind
      * (a PTR there), the address.
      */
-    TIMESPEC_REM(Phase.EXIT);
+    TIMESPEC_REM(Phase.EXIT),
+    /**
+     * A struct timespec the kernel reads at the entry and writes back at the exit (ppoll's
+     * timeout, which it leaves holding the time left): read at the entry as {@link #TIMESPEC}
+     * (Words {address, tv_sec, tv_nsec}) and, when the call succeeded with a positive result,
+     * again at the exit, giving Words {address, tv_sec, tv_nsec, left_sec, left_nsec}: the
+     * argument shows the request, the result strace's {@code left {tv_sec=0, tv_nsec=999997315}}.
+     */
+    TIMESPEC_INOUT(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;

@@ -321,6 +321,8 @@ public final class SyscallTable {
         t.add(row("uname", RetKind.STATUS, set(), a("buf", UTSNAME_OUT)));
         t.add(row("sysinfo", RetKind.STATUS, set(), a("info", SYSINFO_OUT)));
         t.add(row("poll", RetKind.INT, set(), a("fds", POLLFDS), a("nfds", INT), a("timeout", INT)));
+        t.add(row("ppoll", RetKind.INT, set(), a("fds", POLLFDS), a("nfds", INT), a("tmo_p", TIMESPEC_INOUT), a("sigmask", SIGSET),
+                a("sigsetsize", SIZE)));
         t.add(row("getgroups", RetKind.INT, set(), a("size", INT), a("list", GID_LIST_OUT)));
         t.add(row("getrandom", RetKind.INT, set(), a("buf", RANDOM_OUT), a("count", SIZE), a("flags", GRND_FLAGS)));
         // Event loops (python's asyncio, servers): every turn is an epoll_wait or epoll_pwait.

@@ -1446,4 +1446,45 @@ class PrintLinesTest {
         assertEquals(4, straced.size(), String.join("\n", straced));
         assertEquals(straced, pdig);
     }
+
+    /**
+     * ppoll as strace 6.1 prints ppoll_fds.c (M the sigmask's address): the timeout as given, the
+     * time left after a positive result (what the program read back), the sigmask:
+     * <pre>
+     * ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, NULL, 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999997315})
+     * ppoll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, NULL, [INT TERM], 8) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])
+     * ppoll([{fd=4, events=0}], 1, {tv_sec=0, tv_nsec=0}, NULL, 8) = 0 (Timeout)
+     * ppoll([{fd=4, events=0}], 1, {tv_sec=0, tv_nsec=1000}, [INT TERM], 8) = 0 (Timeout)
+     * ppoll(0x8, 1, {tv_sec=0, tv_nsec=0}, NULL, 8) = -1 EFAULT (Bad address)
+     * ppoll([{fd=3, events=POLLIN}], 1, 0x8, NULL, 8) = -1 EFAULT (Bad address)
+     * ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=0}, M, 7) = -1 EINVAL (Invalid argument)
+     * </pre>
+     */
+    @Test
+    void ppollShowsItsTimeoutAndTheTimeLeft() throws Exception {
+        Printed p = run("ppoll", "ppoll_fds");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("left (\\d+) (\\d+)\nppoll 1 2 0 0 -1 -1 -1\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        assertEquals(List.of(
+                "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, NULL, 8) = 1 ([{fd=3, revents=POLLIN}], left {tv_sec="
+                        + m.group(1) + ", tv_nsec=" + m.group(2) + "})",
+                "ppoll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, NULL, [INT TERM], 8) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])",
+                "ppoll([{fd=4, events=0}], 1, {tv_sec=0, tv_nsec=0}, NULL, 8) = 0 (Timeout)",
+                "ppoll([{fd=4, events=0}], 1, {tv_sec=0, tv_nsec=1000}, [INT TERM], 8) = 0 (Timeout)",
+                "ppoll(0x8, 1, {tv_sec=0, tv_nsec=0}, NULL, 8) = -1 EFAULT (Bad address)",
+                "ppoll([{fd=3, events=POLLIN}], 1, 0x8, NULL, 8) = -1 EFAULT (Bad address)",
+                "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=0, tv_nsec=0}, M, 7) = -1 EINVAL (Invalid argument)"),
+                p.lines().stream().filter(s -> s.startsWith("ppoll(")).map(s -> s.replaceAll("0x[0-9a-f]{3,}", "M")).toList());
+    }
+
+    /** The same program under strace: its ppoll lines, the time left and addresses masked. Skipped without strace. */
+    @Test
+    void ppollLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = l -> l.replaceAll("left \\{tv_sec=\\d+, tv_nsec=\\d+\\}", "left T")
+                .replaceAll("0x[0-9a-f]+", "ADDR");
+        List<String> straced = stracedLines("ppoll", "ppoll_fds").stream().filter(l -> l.startsWith("ppoll(")).map(mask).toList();
+        List<String> pdig = printed("ppoll", "ppoll_fds").stream().filter(l -> l.startsWith("ppoll(")).map(mask).toList();
+        assertEquals(7, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
