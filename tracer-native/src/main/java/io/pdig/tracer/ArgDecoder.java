@@ -431,6 +431,9 @@ final class ArgDecoder {
         }
     }
 
+    /** The most supplementary groups the kernel takes (NGROUPS_MAX, linux/limits.h). */
+    private static final int NGROUPS_MAX = 65536;
+
     /** The only sigsetsize the kernel accepts on x86_64 and i386 (64 signals). */
     private static final long SIGSET_SIZE = 8;
 
@@ -647,6 +650,18 @@ final class ArgDecoder {
                 long[] w = mem.readWords(tid, ptr, n, 4);
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return headed(ptr, res, w, n);
+            }
+            case GID_LIST: {
+                // The kernel reads the count's gids only for 0 <= count <= NGROUPS_MAX; i386's
+                // setgroups takes 16-bit ids (setgroups32, without a row, the 32-bit ones).
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                int count = (int) raw[i - 1];
+                if (count < 0 || count > NGROUPS_MAX || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                if (count == 0) return new ArgValue.Words(new long[] {ptr, 0});
+                int n = Math.min(count, ArgKind.GID_LIST_SHOWN);
+                long[] w = mem.readWords(tid, ptr, n, 4);
+                if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return headed(ptr, count, w, n);
             }
             case IOCTL_ARG: {
                 // Only FIONREAD's int is read (four bytes, both ABIs), and only when the call

@@ -63,7 +63,7 @@ public final class ArgText {
             // the value passed; what the kernel left in it goes after the result (MMsgHdrText.result)
             return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
         }
-        if (v instanceof ArgValue.Words w && kind == ArgKind.GID_LIST_OUT && w.words().length >= 2) {
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.GID_LIST_OUT || kind == ArgKind.GID_LIST) && w.words().length >= 2) {
             long[] g = w.words();
             StringBuilder sb = new StringBuilder("[");
             for (int k = 2; k < g.length; k++) sb.append(k > 2 ? ", " : "").append(g[k]);
@@ -178,7 +178,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

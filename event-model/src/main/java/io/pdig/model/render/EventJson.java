@@ -277,7 +277,7 @@ public final class EventJson {
             j.endObject();
             return;
         }
-        if (kind == ArgKind.GID_LIST_OUT && w.length >= 2) {
+        if (kind == ArgKind.GID_LIST_OUT, ArgKind.GID_LIST && w.length >= 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("count").value(w[1]).key("gids").beginArray();
             for (int k = 2; k < w.length; k++) j.value(w[k]);
             j.endArray().endObject();

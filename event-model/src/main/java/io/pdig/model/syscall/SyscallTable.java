@@ -252,7 +252,7 @@ public final class SyscallTable {
         t.add(row("setresgid", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("rgid", GID), a("egid", GID), a("sgid", GID)));
         t.add(row("setfsuid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("uid", UID)));
         t.add(row("setfsgid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("gid", GID)));
-        t.add(row("setgroups", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("size", SIZE), a("list", PTR)));
+        t.add(row("setgroups", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("size", INT), a("list", GID_LIST)));
         t.add(row("capset", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("hdrp", PTR), a("datap", CAP_DATA)));
         t.add(row("setsid", RetKind.PID, set(DEFAULT, PROCESS)));
         t.add(row("setpgid", RetKind.STATUS, set(DEFAULT, PROCESS), a("pid", PID), a("pgid", PID)));

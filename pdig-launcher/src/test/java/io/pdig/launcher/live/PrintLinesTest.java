@@ -1487,4 +1487,46 @@ class PrintLinesTest {
         assertEquals(7, straced.size(), String.join("\n", straced));
         assertEquals(straced, pdig);
     }
+
+    /**
+     * setgroups as strace 6.1 prints groups_set.c (as root; L the array's address):
+     * <pre>
+     * setgroups(3, [1, 2, 3]) = 0
+     * setgroups(0, NULL) = 0
+     * setgroups(0, []) = 0
+     * setgroups(40, [0, 1, 2, ..., 31, ...]) = 0
+     * setgroups(2, 0x8) = -1 EFAULT (Bad address)
+     * setgroups(70000, L) = -1 EINVAL (Invalid argument)
+     * setgroups(-1, L) = -1 EINVAL (Invalid argument)
+     * </pre>
+     */
+    @Test
+    void setgroupsShowsTheListItSets() throws Exception {
+        Printed p = run("setgroups", "groups_set");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("list (0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        List<String> lines = p.lines().stream().filter(s -> s.startsWith("setgroups(")).map(s -> s.replaceAll(" = (0|-1 EPERM .*)$", " = R"))
+                .toList();
+        StringBuilder forty = new StringBuilder("[");
+        for (int g = 0; g < 32; g++) forty.append(g).append(", ");
+        assertEquals(List.of(
+                "setgroups(3, [1, 2, 3]) = R",
+                "setgroups(0, NULL) = R",
+                "setgroups(0, []) = R",
+                "setgroups(40, " + forty + "...]) = R",
+                "setgroups(2, 0x8) = -1 EFAULT (Bad address)",
+                "setgroups(70000, " + m.group(1) + ") = -1 EINVAL (Invalid argument)",
+                "setgroups(-1, " + m.group(1) + ") = -1 EINVAL (Invalid argument)"), lines);
+    }
+
+    /** The same program under strace: its setgroups lines, addresses masked. Skipped without strace. */
+    @Test
+    void setgroupsLinesAreStracesLines() throws Exception {
+        List<String> straced = stracedLines("setgroups", "groups_set").stream().filter(l -> l.startsWith("setgroups("))
+                .map(l -> l.replaceAll("0x[0-9a-f]{3,}", "ADDR")).toList();
+        List<String> pdig = printed("setgroups", "groups_set").stream().filter(l -> l.startsWith("setgroups("))
+                .map(l -> l.replaceAll("0x[0-9a-f]{3,}", "ADDR")).toList();
+        assertEquals(7, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
