@@ -76,8 +76,23 @@ final class MsgHdrReader {
      * as ArgValue.MsgHdr keeps them; null when unreadable. struct cmsghdr is cmsg_len (a word),
      * cmsg_level and cmsg_type (ints), then the data; each message starts at the previous one's
      * cmsg_len rounded up to a word. A message whose cmsg_len is below its header ends the walk
-     * (the kernel stops there too); SCM_RIGHTS keeps the ints of its data read (the fds).
+     * (the kernel stops there too). Data kept, as strace shows it: SCM_RIGHTS's ints (the fds),
+     * SCM_CREDENTIALS's struct ucred (pid, uid, gid: three ints), the two longs of the old
+     * timestamps (SO_TIMESTAMP_OLD's timeval, SO_TIMESTAMPNS_OLD's timespec); a message whose data
+     * is shorter than its struct (MSG_CTRUNC) keeps none.
      */
+    private static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2, SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35;
+
+    /** How many data words of a SOL_SOCKET message of {@code type} with {@code dataLen} bytes are kept. */
+    private static int dataWords(int type, int dataLen, int wordSize) {
+        return switch (type) {
+            case SCM_RIGHTS -> Math.max(dataLen, 0) / 4;
+            case SCM_CREDENTIALS -> dataLen >= 12 ? 3 : 0;
+            case SO_TIMESTAMP_OLD, SO_TIMESTAMPNS_OLD -> dataLen >= 2 * wordSize ? 2 : 0;
+            default -> 0;
+        };
+    }
+
     private long[] cmsgs(int tid, long control, long controllen, int wordSize) {
         int size = Long.compareUnsigned(controllen, ArgKind.MSG_CONTROL_MAX) > 0 ? ArgKind.MSG_CONTROL_MAX : (int) controllen;
         byte[] b = mem.readBytes(tid, control, size);
@@ -90,14 +105,18 @@ final class MsgHdrReader {
             long len = wordSize == 8 ? bb.getLong(off) : bb.getInt(off) & 0xffffffffL;
             if (len < header) break;
             int level = bb.getInt(off + wordSize), type = bb.getInt(off + wordSize + 4);
-            int dataEnd = (int) Math.min(off + len, b.length);
-            int fds = level == 1 && type == 1 ? (dataEnd - off - header) / 4 : 0; // SOL_SOCKET, SCM_RIGHTS
-            if (n + 4 + fds > out.length) break;
+            int dataLen = (int) Math.min(off + len, b.length) - off - header;
+            int words = level == SOL_SOCKET ? dataWords(type, dataLen, wordSize) : 0;
+            int item = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD ? wordSize : 4; // longs, or C ints
+            if (n + 4 + words > out.length) break;
             out[n++] = len;
             out[n++] = level;
             out[n++] = type;
-            out[n++] = fds;
-            for (int d = 0; d < fds; d++) out[n++] = bb.getInt(off + header + 4 * d);
+            out[n++] = words;
+            for (int d = 0; d < words; d++) {
+                int at = off + header + item * d;
+                out[n++] = item == 8 ? bb.getLong(at) : bb.getInt(at); // C ints and i386's longs: signed
+            }
             long next = off + ((len + wordSize - 1) & -wordSize);
             if (next > b.length) break;
             off = (int) next;

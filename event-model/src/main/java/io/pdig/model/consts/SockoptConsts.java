@@ -285,8 +285,12 @@ public final class SockoptConsts {
     private static final Map<Long, ValueNames> PER_LEVEL = Map.of((long) SOL_SOCKET, SOCKET_OPTIONS, (long) SOL_IP,
             IP_OPTIONS, (long) SOL_TCP, TCP_OPTIONS, (long) SOL_UDP, UDP_OPTIONS, (long) SOL_IPV6, IPV6_OPTIONS);
 
-    /** SCM_RIGHTS: a control message carrying fds (an int array), the one whose data strace and pdig show. */
+    /** SCM_RIGHTS: a control message carrying fds (an int array). */
     public static final int SCM_RIGHTS = 1;
+    /** SCM_CREDENTIALS: a struct ucred (pid, uid, gid). */
+    public static final int SCM_CREDENTIALS = 2;
+    /** The old (native long) timestamps: SCM_TIMESTAMP's struct timeval, SCM_TIMESTAMPNS's struct timespec. */
+    public static final int SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35;
 
     /** Types of SOL_SOCKET control messages (cmsg_type; linux/socket.h, asm-generic/socket.h). */
     public static final ValueNames SCM_TYPES = ValueNames.parse("SOL_SOCKET control message type", """
@@ -294,6 +298,9 @@ public final class SockoptConsts {
             SCM_CREDENTIALS 2
             SCM_SECURITY 3
             SCM_PIDFD 4
+            SO_TIMESTAMP_OLD 29
+            SO_TIMESTAMPNS_OLD 35
+            SO_TIMESTAMPING_OLD 37
             """);
 
     /** Flags of send, sendto, sendmsg, recv, recvfrom, recvmsg. */

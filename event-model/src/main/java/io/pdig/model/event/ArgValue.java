@@ -181,7 +181,9 @@ public sealed interface ArgValue {
      * read: shown as {@code iovAddr}), {@code iovlen} msg_iovlen. {@code control}, {@code
      * controllen}: msg_control's address and length; {@code cmsgs} the control messages read there,
      * flat: per message cmsg_len, cmsg_level, cmsg_type, n, then n words of data (the fds of
-     * SCM_RIGHTS; n = 0 for other types), or null when not read. {@code flags}: msg_flags.
+     * SCM_RIGHTS, SCM_CREDENTIALS' pid, uid and gid, the two longs of SO_TIMESTAMP_OLD and
+     * SO_TIMESTAMPNS_OLD; n = 0 for other types and for data shorter than its struct), or null
+     * when not read. {@code flags}: msg_flags.
      *
      * <p>{@code full} false: a recvmsg that failed, of which strace shows only {@code
      * {msg_namelen=N}} (the entry's msg_namelen, in {@code namelen}); the other fields are then 0

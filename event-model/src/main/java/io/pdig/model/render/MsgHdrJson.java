@@ -6,8 +6,9 @@ import io.pdig.model.event.ArgValue;
 /**
  * dump --json's form of a struct msghdr: {"msg_name": address object | hex pointer | null,
  * "msg_namelen": n, "msg_iov": as an iovec array (EventJson) | hex pointer, "msg_iovlen": n,
- * "msg_control": [{"cmsg_len", "cmsg_level", "cmsg_type", "cmsg_data": [fds] (SCM_RIGHTS
- * only)}...] | hex pointer | null, "msg_controllen": n, "msg_flags": n}; recvmsg's entry
+ * "msg_control": [{"cmsg_len", "cmsg_level", "cmsg_type", "cmsg_data": [fds] for SCM_RIGHTS, {pid,
+ * uid, gid} for SCM_CREDENTIALS, {tv_sec, tv_usec or tv_nsec} for the old timestamps, absent for
+ * other types}...] | hex pointer | null, "msg_controllen": n, "msg_flags": n}; recvmsg's entry
  * msg_namelen as "msg_namelen_in" when the kernel changed it. A failed recvmsg: {"msg_namelen": n}.
  */
 final class MsgHdrJson {
@@ -52,6 +53,12 @@ final class MsgHdrJson {
                 j.key("cmsg_data").beginArray();
                 for (int d = 0; d < n; d++) j.value((int) w[k + 4 + d]);
                 j.endArray();
+            } else if (socket && w[k + 2] == SockoptConsts.SCM_CREDENTIALS && n == 3) {
+                j.key("cmsg_data").beginObject().key("pid").value((int) w[k + 4]).key("uid").value(w[k + 5] & 0xffffffffL)
+                        .key("gid").value(w[k + 6] & 0xffffffffL).endObject();
+            } else if (socket && (w[k + 2] == SockoptConsts.SO_TIMESTAMP_OLD || w[k + 2] == SockoptConsts.SO_TIMESTAMPNS_OLD) && n == 2) {
+                j.key("cmsg_data").beginObject().key("tv_sec").value(w[k + 4])
+                        .key(w[k + 2] == SockoptConsts.SO_TIMESTAMP_OLD ? "tv_usec" : "tv_nsec").value(w[k + 5]).endObject();
             }
             j.endObject();
             k += 4 + n;

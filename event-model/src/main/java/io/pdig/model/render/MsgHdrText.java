@@ -55,6 +55,18 @@ final class MsgHdrText {
                 sb.append(", cmsg_data=[");
                 for (int d = 0; d < n; d++) sb.append(d > 0 ? ", " : "").append((int) w[k + 4 + d]);
                 sb.append(']');
+            } else if (level == SockoptConsts.SOL_SOCKET && type == SockoptConsts.SCM_CREDENTIALS && n == 3) {
+                sb.append(", cmsg_data={pid=").append((int) w[k + 4]).append(", uid=").append(id(w[k + 5]))
+                        .append(", gid=").append(id(w[k + 6])).append('}');
+            } else if (level == SockoptConsts.SOL_SOCKET && (type == SockoptConsts.SO_TIMESTAMP_OLD || type == SockoptConsts.SO_TIMESTAMPNS_OLD)
+                    && n == 2) {
+                sb.append(", cmsg_data={tv_sec=").append(w[k + 4]).append(type == SockoptConsts.SO_TIMESTAMP_OLD ? ", tv_usec=" : ", tv_nsec=")
+                        .append(w[k + 5]).append('}');
+            } else if (level == SockoptConsts.SOL_SOCKET && (type == SockoptConsts.SCM_CREDENTIALS || type == SockoptConsts.SO_TIMESTAMP_OLD
+                    || type == SockoptConsts.SO_TIMESTAMPNS_OLD)) {
+                // data shorter than its struct (MSG_CTRUNC), as strace writes it; a journal from
+                // before these were read shows the same: their data is unknown there too
+                sb.append(", cmsg_data=???");
             } else {
                 sb.append(", ..."); // other types' data is not read
             }
@@ -62,6 +74,11 @@ final class MsgHdrText {
             k += 4 + n;
         }
         sb.append(']');
+    }
+
+    /** A uid or gid as strace prints one: unsigned, (uid_t) -1 as -1. */
+    private static String id(long v) {
+        return (int) v == -1 ? "-1" : Long.toString(v & 0xffffffffL);
     }
 
     private static void pointer(StringBuilder sb, long p) {

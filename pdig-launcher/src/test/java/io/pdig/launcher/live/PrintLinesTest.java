@@ -1529,4 +1529,49 @@ class PrintLinesTest {
         assertEquals(7, straced.size(), String.join("\n", straced));
         assertEquals(straced, pdig);
     }
+
+    /**
+     * Control messages other than SCM_RIGHTS, as strace 6.1 prints msg_control.c's (P its pid,
+     * the timestamps those the program got):
+     * <pre>
+     * sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="hello", iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=28,
+     *     cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=P, uid=0, gid=0}}], msg_controllen=32, msg_flags=0}, 0) = 5
+     * recvmsg(4, {... msg_control=[{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=P, uid=0, gid=0}}], ...}, 0) = 5
+     * recvmsg(5, {... msg_control=[{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=S, tv_usec=U}}], ...}, 0) = 1
+     * recvmsg(5, {... msg_control=[{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_OLD, cmsg_data={tv_sec=S, tv_nsec=N}}], ...}, 0) = 1
+     * recvmsg(5, {... msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_OLD, cmsg_data=???}],
+     *     msg_controllen=20, msg_flags=MSG_CTRUNC}, 0) = 1
+     * </pre>
+     */
+    @Test
+    void controlMessagesShowTheirData() throws Exception {
+        Printed p = run("sendmsg,recvmsg", "msg_control");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+)\nts (\\d+) (\\d+)\ntsns (\\d+) (\\d+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        String creds = "msg_control=[{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=" + m.group(1)
+                + ", uid=0, gid=0}}], msg_controllen=32, msg_flags=0}";
+        assertEquals(List.of(
+                "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", iov_len=5}], msg_iovlen=1, " + creds + ", 0) = 5",
+                "recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", iov_len=64}], msg_iovlen=1, " + creds + ", 0) = 5",
+                "recvmsg(5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"a\", iov_len=64}], msg_iovlen=1, msg_control=[{cmsg_len=32,"
+                        + " cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={tv_sec=" + m.group(2) + ", tv_usec=" + m.group(3)
+                        + "}}], msg_controllen=32, msg_flags=0}, 0) = 1",
+                "recvmsg(5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"b\", iov_len=64}], msg_iovlen=1, msg_control=[{cmsg_len=32,"
+                        + " cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_OLD, cmsg_data={tv_sec=" + m.group(4) + ", tv_nsec=" + m.group(5)
+                        + "}}], msg_controllen=32, msg_flags=0}, 0) = 1",
+                "recvmsg(5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"c\", iov_len=64}], msg_iovlen=1, msg_control=[{cmsg_len=20,"
+                        + " cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_OLD, cmsg_data=???}], msg_controllen=20, msg_flags=MSG_CTRUNC}, 0) = 1"),
+                p.lines().stream().filter(s -> s.startsWith("sendmsg(") || s.startsWith("recvmsg(")).toList());
+    }
+
+    /** The same program under strace: its sendmsg/recvmsg lines, pid and times masked. Skipped without strace. */
+    @Test
+    void controlMessageLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = l -> l.replaceAll("pid=\\d+", "pid=P").replaceAll("tv_sec=\\d+, tv_(u|n)sec=\\d+", "T");
+        List<String> straced = stracedLines("sendmsg,recvmsg", "msg_control").stream().map(mask).toList();
+        List<String> pdig = printed("sendmsg,recvmsg", "msg_control").stream()
+                .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).map(mask).toList();
+        assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
