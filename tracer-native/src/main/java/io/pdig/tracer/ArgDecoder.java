@@ -664,10 +664,14 @@ final class ArgDecoder {
                 return headed(ptr, count, w, n);
             }
             case IOCTL_ARG: {
-                // Only FIONREAD's int is read (four bytes, both ABIs), and only when the call
-                // succeeded: every other request keeps the raw word, as its HEX kind showed it.
+                // An int behind the pointer (four bytes, both ABIs) is read for the requests that
+                // take one: one the kernel reads (FIONBIO: what it was given, whatever the result)
+                // or writes (FIONREAD: only when the call succeeded). Every other request keeps
+                // the raw word, as its HEX kind showed it.
                 long word = abi == Abi.I386 ? v & 0xffffffffL : v;
-                if ((raw[i - 1] & 0xffffffffL) != FileConsts.FIONREAD || res < 0 || ptr == 0) return ArgValue.Num.of(word);
+                long request = raw[i - 1] & 0xffffffffL;
+                boolean read = FileConsts.IOCTL_INT_READ.contains(request) || (res >= 0 && FileConsts.IOCTL_INT_WRITTEN.contains(request));
+                if (!read || ptr == 0) return ArgValue.Num.of(word);
                 long[] w = mem.readWords(tid, ptr, 1, 4);
                 if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0]});

@@ -176,14 +176,27 @@ public final class FileConsts {
             SEEK_HOLE 4
             """);
 
-    /**
-     * ioctl requests that programs issue on every start (isatty, the terminal size, job control)
-     * and a few fd-generic ones (sys/ioctl.h, linux/fs.h). Others print in hex (strace decodes
-     * their _IOC fields instead).
-     */
     /** The request whose argument is an int the kernel writes (the bytes readable now). */
     public static final long FIONREAD = 0x541b;
 
+    /**
+     * ioctl requests whose third argument points to an int, as strace shows it ({@code [1]}):
+     * the kernel reads it (FIONBIO, FIOASYNC, TIOCSPTLCK, TIOCSPGRP: shown whatever the result)
+     * or writes it (FIONREAD, TIOCOUTQ, TIOCGPTN, TIOCGPGRP, TIOCGSID: shown on success only).
+     */
+    public static final java.util.Set<Long> IOCTL_INT_READ = java.util.Set.of(0x5421L, 0x5452L, 0x40045431L, 0x5410L);
+    public static final java.util.Set<Long> IOCTL_INT_WRITTEN = java.util.Set.of(FIONREAD, 0x5411L, 0x80045430L, 0x540fL, 0x5429L);
+    /** ioctl requests that take no third argument (FIOCLEX, FIONCLEX, TIOCNOTTY): strace leaves it out. */
+    public static final java.util.Set<Long> IOCTL_NO_ARG = java.util.Set.of(0x5451L, 0x5450L, 0x5422L);
+    /** ioctl requests whose third argument is an int value, not a pointer (FICLONE's source fd). */
+    public static final java.util.Set<Long> IOCTL_INT_VALUE = java.util.Set.of(0x40049409L);
+
+    /**
+     * ioctl requests that programs issue on every start (isatty, the terminal size, job control)
+     * and a few fd-generic ones (sys/ioctl.h, linux/fs.h). A number with several names lists
+     * them all, as strace joins them ("BTRFS_IOC_CLONE or FICLONE", in this order); others are
+     * spelled out as their _IOC fields (IoctlText).
+     */
     public static final ValueNames IOCTL_REQUESTS = ValueNames.parse("ioctl request", """
             TCGETS 0x5401
             TCSETS 0x5402
@@ -205,6 +218,7 @@ public final class FileConsts {
             FIOASYNC 0x5452
             TIOCGPTN 0x80045430
             TIOCSPTLCK 0x40045431
+            BTRFS_IOC_CLONE 0x40049409
             FICLONE 0x40049409
             """);
 

@@ -3,7 +3,6 @@ package io.pdig.model.render;
 import io.pdig.model.consts.ArgNames;
 import io.pdig.model.consts.FileConsts;
 import io.pdig.model.consts.NameTable;
-import io.pdig.model.consts.ValueNames;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.Arg;
 import io.pdig.model.syscall.ArgKind;
@@ -71,7 +70,7 @@ public final class ArgText {
             return sb.append(']').toString();
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.IOCTL_ARG && w.words().length == 2) {
-            return "[" + (int) w.words()[1] + "]"; // FIONREAD's int, as strace shows it
+            return "[" + (int) w.words()[1] + "]"; // the int behind the pointer (FIONREAD's, FIONBIO's...), as strace shows it
         }
         if (v instanceof ArgValue.Words w && kind == ArgKind.EPOLL_EVENT && w.words().length == 3) return EpollEvents.given(w.words());
         if (v instanceof ArgValue.Words w && kind == ArgKind.EPOLL_EVENTS_OUT && w.words().length >= 2) return EpollEvents.returned(w.words());
@@ -132,6 +131,10 @@ public final class ArgText {
             if (op != null && kind == ArgKind.FUTEX_VAL2) return FutexText.fourth(op, raw);
             if (op != null) return FutexText.sixth(op, raw);
         }
+        if (kind == ArgKind.IOCTL_ARG && row != null) {
+            Long request = ioctlRequest(row, args);
+            if (request != null) return IoctlText.argument(request, raw);
+        }
         if (kind == ArgKind.FCNTL_ARG && row != null) {
             Long cmd = fcntlCommand(row, args);
             if (cmd != null) return FcntlText.argument(cmd, raw);
@@ -143,11 +146,7 @@ public final class ArgText {
         // A journal written before its row existed holds the generic row's six words: those past
         // the row's arguments have no kind, so no table (they print as HEX, as they did then).
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
-        if (kind == ArgKind.IOCTL_REQUEST && t instanceof ValueNames names && names.name(ArgNames.normalize(kind, raw)) == null) {
-            // An unknown request in hex: its bits are direction, size, type and number (strace
-            // spells them out as _IOC(...)); in decimal they would mean nothing.
-            return StructLayouts.hex(ArgNames.normalize(kind, raw));
-        }
+        if (kind == ArgKind.IOCTL_REQUEST && t != null) return IoctlText.request(ArgNames.normalize(kind, raw));
         if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
     }
@@ -201,6 +200,16 @@ public final class ArgText {
         return null;
     }
 
+    /** The request of a row with an IOCTL_REQUEST argument (the 32 bits the kernel takes), or null. */
+    private static Long ioctlRequest(Syscall row, ArgValue[] args) {
+        for (int k = 0; k < row.args().size() && k < args.length; k++) {
+            if (row.args().get(k).kind() == ArgKind.IOCTL_REQUEST && args[k] instanceof ArgValue.Num n) {
+                return ArgNames.normalize(ArgKind.IOCTL_REQUEST, n.value());
+            }
+        }
+        return null;
+    }
+
     /** The option of a row whose first argument is a PRCTL_OPTION (prctl's shape), or null. */
     private static Long prctlOption(Syscall row, ArgValue[] args) {
         if (row.args().isEmpty() || row.args().get(0).kind() != ArgKind.PRCTL_OPTION) return null;
@@ -222,7 +231,7 @@ public final class ArgText {
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
      * argument under a command that reads none; futex's arguments its operation does not read;
      * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP; the preadv
-     * family's high offset half. What the tracer read on its own (connect's local address, kinds
+     * family's high offset half; ioctl's argument under a request that takes none (FIOCLEX). What the tracer read on its own (connect's local address, kinds
      * that are no register) is no argument strace shows, and strace does not print it: left out too.
      */
     public static boolean omitted(Syscall row, int i, ArgValue[] args) {
@@ -236,6 +245,10 @@ public final class ArgText {
         if (row.args().get(i).kind() == ArgKind.FCNTL_ARG) {
             Long cmd = fcntlCommand(row, args);
             return cmd != null && FcntlText.takesNoArgument(cmd);
+        }
+        if (row.args().get(i).kind() == ArgKind.IOCTL_ARG) {
+            Long request = ioctlRequest(row, args);
+            return request != null && IoctlText.takesNoArgument(request);
         }
         if (row.args().get(i).kind() != ArgKind.MODE) return false;
         for (int k = 0; k < row.args().size() && k < args.length; k++) {

@@ -349,11 +349,13 @@ public enum ArgKind {
      */
     POLLFDS(Phase.EXIT),
     /**
-     * ioctl's third argument, its meaning set by the request: under FIONREAD the int the kernel
-     * wrote (the bytes waiting), read at the exit of a successful call and stored as Words
-     * {address, value}, strace's {@code [27]}. Any other request, a failed call, a missing exit
-     * stop and older journals (where the row's kind was HEX) keep the raw word, printed in hex as
-     * before.
+     * ioctl's third argument, its meaning set by the request: the int behind the pointer, read at
+     * the exit and stored as Words {address, value}, strace's {@code [27]}, for the requests
+     * whose int the kernel reads (FIONBIO, FIOASYNC, TIOCSPTLCK, TIOCSPGRP: whatever the result)
+     * or writes (FIONREAD, TIOCOUTQ, TIOCGPTN, TIOCGPGRP, TIOCGSID: on success). Any other
+     * request, a failed call's written int, a missing exit stop and older journals (where the
+     * row's kind was HEX) keep the raw word, printed in hex (FICLONE's fd in decimal, FIOCLEX's
+     * unused word left out, as strace does).
      */
     IOCTL_ARG(Phase.EXIT),
     /**

@@ -700,8 +700,7 @@ class PrintLinesTest {
      * prlimit64(0, RLIMIT_CORE, NULL, {rlim_cur=2048*1024, rlim_max=RLIM64_INFINITY}) = 0
      * prlimit64(0, 0x3e7 /* RLIMIT_??? *&#47;, NULL, 0x7ffe8f4eb230) = -1 EINVAL (Invalid argument)
      * </pre>
-     * Differences left: an unknown ioctl request is hex (0x1234), not _IOC(...), and an unknown
-     * resource a number without strace's comment. The xattr calls' errno depends on the file system (ENODATA or
+     * Difference left: an unknown resource is a number without strace's comment. The xattr calls' errno depends on the file system (ENODATA or
      * EOPNOTSUPP), so only its form is checked.
      */
     @Test
@@ -725,7 +724,7 @@ class PrintLinesTest {
         assertTrue(l.stream().anyMatch(x -> x.matches("lseek\\(3, 0, SEEK_END\\) = \\d+")), String.join("\n", l));
         assertHas(l, "ioctl(3, TCGETS, ADDR) = -1 ENOTTY (Inappropriate ioctl for device)");
         assertHas(l, "ioctl(3, TIOCGWINSZ, ADDR) = -1 ENOTTY (Inappropriate ioctl for device)");
-        assertHas(l, "ioctl(3, 0x1234, 0) = -1 ENOTTY (Inappropriate ioctl for device)");
+        assertHas(l, "ioctl(3, _IOC(_IOC_NONE, 0x12, 0x34, 0), 0) = -1 ENOTTY (Inappropriate ioctl for device)");
         String failed = " = -1 E[A-Z]+ \\(.*\\)";
         for (String want : List.of("getxattr\\(\"/proc/self/exe\", \"user.pdig\", NULL, 0\\)",
                 "lgetxattr\\(\"/proc/self/exe\", \"user.pdig\", ADDR, 255\\)", "fgetxattr\\(3, \"user.pdig\", ADDR, 255\\)")) {
@@ -1572,6 +1571,59 @@ class PrintLinesTest {
         List<String> pdig = printed("sendmsg,recvmsg", "msg_control").stream()
                 .filter(l -> !l.startsWith("+++") && !l.startsWith("[pdig: exec")).map(mask).toList();
         assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
+
+    /**
+     * ioctl's third argument by request, as strace 6.1 prints ioctl_args.c (P its pid, A an
+     * address; the last three only when /dev/ptmx opened):
+     * <pre>
+     * ioctl(3, FIONBIO, [1]) = 0
+     * ioctl(3, FIONBIO, [0]) = 0
+     * ioctl(3, FIOASYNC, [0]) = 0
+     * ioctl(3, FIOCLEX) = 0
+     * ioctl(3, FIONCLEX) = 0
+     * ioctl(3, FIONBIO, 0x8) = -1 EFAULT (Bad address)
+     * ioctl(3, BTRFS_IOC_CLONE or FICLONE, 4) = -1 EINVAL (Invalid argument)
+     * ioctl(3, TIOCGPGRP, A) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(3, TIOCSPGRP, [P]) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(3, TIOCOUTQ, A) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(3, _IOC(_IOC_READ, 0x99, 0x1, 0x4), 0x5) = -1 ENOTTY (Inappropriate ioctl for device)
+     * ioctl(5, TIOCSPTLCK, [0]) = 0
+     * ioctl(5, TIOCOUTQ, [0]) = 0
+     * ioctl(5, TIOCGPGRP, [0]) = 0
+     * </pre>
+     */
+    @Test
+    void ioctlShowsItsArgumentByRequest() throws Exception {
+        Printed p = run("ioctl", "ioctl_args");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+) ptmx (-?\\d+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        List<String> expected = new ArrayList<>(List.of(
+                "ioctl(3, FIONBIO, [1]) = 0",
+                "ioctl(3, FIONBIO, [0]) = 0",
+                "ioctl(3, FIOASYNC, [0]) = 0",
+                "ioctl(3, FIOCLEX) = 0",
+                "ioctl(3, FIONCLEX) = 0",
+                "ioctl(3, FIONBIO, 0x8) = -1 EFAULT (Bad address)",
+                "ioctl(3, BTRFS_IOC_CLONE or FICLONE, 4) = -1 EINVAL (Invalid argument)",
+                "ioctl(3, TIOCGPGRP, A) = -1 ENOTTY (Inappropriate ioctl for device)",
+                "ioctl(3, TIOCSPGRP, [" + m.group(1) + "]) = -1 ENOTTY (Inappropriate ioctl for device)",
+                "ioctl(3, TIOCOUTQ, A) = -1 ENOTTY (Inappropriate ioctl for device)",
+                "ioctl(3, _IOC(_IOC_READ, 0x99, 0x1, 0x4), 0x5) = -1 ENOTTY (Inappropriate ioctl for device)"));
+        if (m.group(2).equals("5")) {
+            expected.addAll(List.of("ioctl(5, TIOCSPTLCK, [0]) = 0", "ioctl(5, TIOCOUTQ, [0]) = 0", "ioctl(5, TIOCGPGRP, [0]) = 0"));
+        }
+        assertEquals(expected, p.lines().stream().filter(s -> s.startsWith("ioctl(")).map(s -> s.replaceAll("0x[0-9a-f]{3,}", "A")).toList());
+    }
+
+    /** The same program under strace: its ioctl lines, pid and addresses masked. Skipped without strace. */
+    @Test
+    void ioctlLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = l -> l.replaceAll("0x[0-9a-f]{3,}", "A").replaceAll("\\[\\d{2,}\\]", "[P]");
+        List<String> straced = stracedLines("ioctl", "ioctl_args").stream().filter(l -> l.startsWith("ioctl(")).map(mask).toList();
+        List<String> pdig = printed("ioctl", "ioctl_args").stream().filter(l -> l.startsWith("ioctl(")).map(mask).toList();
+        assertTrue(straced.size() >= 11, String.join("\n", straced));
         assertEquals(straced, pdig);
     }
 }
