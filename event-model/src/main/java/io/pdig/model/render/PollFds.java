@@ -45,7 +45,8 @@ final class PollFds {
      * The result of a successful call of a row with a POLLFDS argument, as strace writes it: 0 as
      * {@code 0 (Timeout)}, a count followed by the pollfds with revents ({@code 1 ([{fd=3,
      * revents=POLLIN}])}), and ppoll's time left after them when it was read ({@code 1 ([{fd=3,
-     * revents=POLLIN}], left {tv_sec=0, tv_nsec=999997315})}). Null when the row has none or its array was not read (the address:
+     * revents=POLLIN}], left {tv_sec=0, tv_nsec=999997315})}), "..." after them when more
+     * were ready than the pollfds read show. Null when the row has none or its array was not read (the address:
      * no exit stop, an older journal), so the plain number is printed.
      */
     static String result(Syscall row, ArgValue[] args, long res) {
@@ -56,13 +57,14 @@ final class PollFds {
             if (res == 0) return "0 (Timeout)";
             long[] w = words.words();
             StringBuilder sb = new StringBuilder().append(res).append(" ([");
-            boolean first = true;
+            int shown = 0;
             for (int k = 2; k < w.length; k++) {
                 if (revents(w[k]) == 0) continue;
-                if (!first) sb.append(", ");
-                first = false;
+                if (shown++ > 0) sb.append(", ");
                 sb.append("{fd=").append(fd(w[k])).append(", revents=").append(FileConsts.POLL_EVENTS.render(revents(w[k]))).append('}');
             }
+            // More were ready than the pollfds read show (strace lists 32, then "...")
+            if (res > shown) sb.append(shown > 0 ? ", ..." : "...");
             sb.append(']');
             String left = timeLeft(row, args);
             return (left != null ? sb.append(", left ").append(left) : sb).append(')').toString();

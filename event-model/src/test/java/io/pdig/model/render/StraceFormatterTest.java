@@ -288,6 +288,8 @@ class StraceFormatterTest {
         long ready = 3L | (1L << 32) | (1L << 48); // fd 3, events POLLIN, revents POLLIN
         assertEquals("1234 poll([{fd=3, events=POLLIN}, ...], 40, -1) = 1 ([{fd=3, revents=POLLIN}])",
                 f.format(call("poll", 1, new ArgValue.Words(new long[] {0x7ffc10, 40, ready}), n(40), n(-1))));
+        assertEquals("1234 poll([{fd=3, events=POLLIN}, ...], 40, -1) = 2 ([{fd=3, revents=POLLIN}, ...])",
+                f.format(call("poll", 2, new ArgValue.Words(new long[] {0x7ffc10, 40, ready}), n(40), n(-1))));
         assertEquals("1234 poll(0x7ffc10, 1, 0, 0, 0, 0) = 0",
                 f.format(call("poll", 0, n(0x7ffc10), n(1), n(0), n(0), n(0), n(0))));
     }

@@ -1286,6 +1286,7 @@ class PrintLinesTest {
      * poll([{fd=3, events=POLLIN|POLLPRI}, {fd=-1}, {fd=4, events=POLLOUT}], 3, 10) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])
      * poll([{fd=4, events=0}], 1, 0) = 0 (Timeout)
      * poll(0x8, 1, 0) = -1 EFAULT (Bad address)
+     * poll([{fd=4, events=POLLOUT}, ... 32 in all, ...], 40, 0) = 40 ([{fd=4, revents=POLLOUT}, ... 32 in all, ...])
      * </pre>
      */
     @Test
@@ -1296,8 +1297,17 @@ class PrintLinesTest {
                 "poll([{fd=3, events=POLLIN}], 1, 0) = 1 ([{fd=3, revents=POLLIN}])",
                 "poll([{fd=3, events=POLLIN|POLLPRI}, {fd=-1}, {fd=4, events=POLLOUT}], 3, 10) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}])",
                 "poll([{fd=4, events=0}], 1, 0) = 0 (Timeout)",
-                "poll(0x8, 1, 0) = -1 EFAULT (Bad address)"),
+                "poll(0x8, 1, 0) = -1 EFAULT (Bad address)",
+                "poll([" + "{fd=4, events=POLLOUT}, ".repeat(32) + "...], 40, 0) = 40 ([" + "{fd=4, revents=POLLOUT}, ".repeat(32) + "...])"),
                 p.lines().stream().filter(s -> s.startsWith("poll(")).toList());
+    }
+
+    /** The same program under strace: every poll line is strace's. Skipped without strace. */
+    @Test
+    void pollLinesAreStracesLines() throws Exception {
+        List<String> straced = stracedLines("poll", "poll_fds").stream().filter(l -> l.startsWith("poll(")).toList();
+        assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, printed("poll", "poll_fds").stream().filter(l -> l.startsWith("poll(")).toList());
     }
 
     /**
