@@ -722,6 +722,18 @@ final class ArgDecoder {
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return headed(ptr, res, w, n);
             }
+            case STATFS_OUT: {
+                // x86_64's struct statfs: eleven 8-byte fields (f_fsid's two ints in one), then
+                // f_spare. Written only on success; i386's fields are 4 bytes, so the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 11, 8);
+                if (w == null || w.length < 11) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                long[] out = new long[12];
+                out[0] = ptr;
+                System.arraycopy(w, 0, out, 1, 11);
+                return new ArgValue.Words(out);
+            }
             case SYSINFO_OUT: {
                 // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
                 // (u16, then padding), totalhigh, freehigh, mem_unit (u32, then padding). Written

@@ -287,6 +287,65 @@ public final class FileConsts {
             POLLRDHUP 0x2000
             """);
 
+    /** struct statfs's f_type: file system magics (linux/magic.h), strace's names. */
+    public static final ValueNames FS_MAGICS = ValueNames.parse("file system magic", """
+            EXT2_SUPER_MAGIC 0xef53
+            TMPFS_MAGIC 0x01021994
+            PROC_SUPER_MAGIC 0x9fa0
+            SYSFS_MAGIC 0x62656572
+            DEVPTS_SUPER_MAGIC 0x1cd1
+            CGROUP_SUPER_MAGIC 0x27e0eb
+            CGROUP2_SUPER_MAGIC 0x63677270
+            OVERLAYFS_SUPER_MAGIC 0x794c7630
+            BTRFS_SUPER_MAGIC 0x9123683e
+            XFS_SUPER_MAGIC 0x58465342
+            NFS_SUPER_MAGIC 0x6969
+            SQUASHFS_MAGIC 0x73717368
+            RAMFS_MAGIC 0x858458f6
+            HUGETLBFS_MAGIC 0x958458f6
+            DEBUGFS_MAGIC 0x64626720
+            TRACEFS_MAGIC 0x74726163
+            SECURITYFS_MAGIC 0x73636673
+            SELINUX_MAGIC 0xf97cff8c
+            BPF_FS_MAGIC 0xcafe4a11
+            MQUEUE_MAGIC 0x19800202
+            FUSE_SUPER_MAGIC 0x65735546
+            MSDOS_SUPER_MAGIC 0x4d44
+            ISOFS_SUPER_MAGIC 0x9660
+            V9FS_MAGIC 0x01021997
+            NSFS_MAGIC 0x6e736673
+            PIPEFS_MAGIC 0x50495045
+            SOCKFS_MAGIC 0x534f434b
+            ANON_INODE_FS_MAGIC 0x09041934
+            F2FS_SUPER_MAGIC 0xf2f52010
+            EFIVARFS_MAGIC 0xde5e81e4
+            AUTOFS_SUPER_MAGIC 0x0187
+            PSTOREFS_MAGIC 0x6165676c
+            BINFMTFS_MAGIC 0x42494e4d
+            CIFS_SUPER_MAGIC 0xff534d42
+            SMB2_SUPER_MAGIC 0xfe534d42
+            CEPH_SUPER_MAGIC 0x00c36400
+            UDF_SUPER_MAGIC 0x15013346
+            """);
+
+    /** struct statfs's f_flags (ST_ bits, sys/statvfs.h), by value as strace orders them. */
+    public static final FlagSet ST_FLAGS = FlagSet.parse("statfs flags", """
+            ST_RDONLY 0x1
+            ST_NOSUID 0x2
+            ST_NODEV 0x4
+            ST_NOEXEC 0x8
+            ST_SYNCHRONOUS 0x10
+            ST_VALID 0x20
+            ST_MANDLOCK 0x40
+            ST_WRITE 0x80
+            ST_APPEND 0x100
+            ST_IMMUTABLE 0x200
+            ST_NOATIME 0x400
+            ST_NODIRATIME 0x800
+            ST_RELATIME 0x1000
+            ST_NOSYMFOLLOW 0x2000
+            """);
+
     /** epoll_ctl's operations (linux/eventpoll.h). */
     public static final ValueNames EPOLL_CTL_OPS = ValueNames.parse("epoll_ctl operation", """
             EPOLL_CTL_ADD 1

@@ -327,6 +327,17 @@ public final class EventJson {
                     .endObject();
             return;
         }
+        if (kind == ArgKind.STATFS_OUT && w.length == StatFs.WORDS) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("f_type").value(StatFs.type(w[1]));
+            for (int k = 2; k < w.length; k++) {
+                String f = StatFs.FIELDS.get(k - 1);
+                if (f.equals("f_flags")) j.key(f).value(FileConsts.ST_FLAGS.render(w[k]));
+                else if (f.equals("f_fsid")) j.key(f).beginArray().value(w[k] & 0xffffffffL).value(w[k] >>> 32).endArray();
+                else j.key(f).unsigned(w[k]);
+            }
+            j.endObject();
+            return;
+        }
         if (kind == ArgKind.SYSINFO_OUT && w.length == SysInfos.WORDS) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0]));
             for (int k = 1; k < w.length; k++) j.key(SysInfos.FIELDS.get(k - 1)).unsigned(w[k]);

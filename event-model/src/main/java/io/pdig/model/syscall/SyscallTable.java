@@ -313,8 +313,8 @@ public final class SyscallTable {
         t.add(row("fgetxattr", RetKind.INT, set(), a("fd", FD), a("name", STRING), a("value", PTR), a("size", SIZE)));
         t.add(row("futex", RetKind.INT, set(), a("uaddr", PTR), a("futex_op", FUTEX_OP), a("val", INT), a("timeout", FUTEX_VAL2),
                 a("uaddr2", PTR), a("val3", FUTEX_VAL3)));
-        t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", PTR)));
-        t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", PTR)));
+        t.add(row("statfs", RetKind.STATUS, set(), a("path", PATH), a("buf", STATFS_OUT)));
+        t.add(row("fstatfs", RetKind.STATUS, set(), a("fd", FD), a("buf", STATFS_OUT)));
         t.add(row("sched_getaffinity", RetKind.INT, set(), a("pid", PID), a("len", SIZE), a("mask", CPU_SET_OUT)));
         t.add(row("sched_yield", RetKind.STATUS, set()));
         t.add(row("getcwd", RetKind.INT, set(), a("buf", PATH_OUT), a("size", SIZE)));

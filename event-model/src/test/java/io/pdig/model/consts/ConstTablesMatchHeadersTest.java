@@ -58,6 +58,8 @@ class ConstTablesMatchHeadersTest {
             #include <sys/wait.h>
             #include <sys/stat.h>
             #include <sys/epoll.h>
+            #include <sys/statvfs.h>
+            #include <linux/magic.h>
             int main(void) {
             """;
 
@@ -108,6 +110,8 @@ class ConstTablesMatchHeadersTest {
         tables.put("madvise", MemoryConsts.MADV_ADVICE);
         tables.put("epoll_ctl", FileConsts.EPOLL_CTL_OPS);
         tables.put("epoll events", FileConsts.EPOLL_EVENTS);
+        tables.put("fs magic", FileConsts.FS_MAGICS);
+        tables.put("statfs flags", FileConsts.ST_FLAGS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();

@@ -1636,4 +1636,45 @@ class PrintLinesTest {
         assertTrue(straced.size() >= 11, String.join("\n", straced));
         assertEquals(straced, pdig);
     }
+
+    /**
+     * struct statfs as strace 6.1 prints statfs_calls.c's (here / is ext4; B the buffer's address):
+     * <pre>
+     * statfs("/", {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=66053021, f_bfree=60174488, f_bavail=20719195, f_files=16777216,
+     *     f_ffree=16344728, f_fsid={val=[0xefcda243, 0x6b01326a]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}) = 0
+     * statfs("/proc", {f_type=PROC_SUPER_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0,
+     *     f_fsid={val=[0x14, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}) = 0
+     * fstatfs(3, {... as "/" ...}) = 0
+     * statfs("/nonexistent", B) = -1 ENOENT (No such file or directory)
+     * statfs("/", 0x8) = -1 EFAULT (Bad address)
+     * </pre>
+     * The free counts of "/" are the ones the program got back; the rest must be strace's.
+     */
+    @Test
+    void statfsShowsTheStruct() throws Exception {
+        Printed p = run("statfs,fstatfs", "statfs_calls");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("root (\\d+) (\\d+) (\\d+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        List<String> l = p.lines().stream().filter(s -> s.startsWith("statfs(") || s.startsWith("fstatfs(")).toList();
+        assertEquals(5, l.size(), String.join("\n", p.lines()));
+        assertTrue(l.get(0).matches("statfs\\(\"/\", \\{f_type=\\w+, f_bsize=\\d+, f_blocks=\\d+, f_bfree=" + m.group(1) + ", f_bavail="
+                + m.group(2) + ", f_files=\\d+, f_ffree=" + m.group(3) + ", f_fsid=\\{val=\\[\\w+, \\w+\\]\\}, f_namelen=\\d+,"
+                + " f_frsize=\\d+, f_flags=ST_\\w+(\\|ST_\\w+)*\\}\\) = 0"), l.get(0));
+        assertTrue(l.get(1).matches("statfs\\(\"/proc\", \\{f_type=PROC_SUPER_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0,"
+                + " f_files=0, f_ffree=0, f_fsid=\\{val=\\[\\w+, \\w+\\]\\}, f_namelen=255, f_frsize=4096, f_flags=.*\\}\\) = 0"), l.get(1));
+        assertTrue(l.get(2).startsWith("fstatfs(3, {f_type="), l.get(2));
+        assertTrue(l.get(3).matches("statfs\\(\"/nonexistent\", 0x[0-9a-f]+\\) = -1 ENOENT \\(No such file or directory\\)"), l.get(3));
+        assertEquals("statfs(\"/\", 0x8) = -1 EFAULT (Bad address)", l.get(4));
+    }
+
+    /** The same program under strace: its statfs lines, addresses and the free counts of "/" masked. Skipped without strace. */
+    @Test
+    void statfsLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = l -> l.replaceAll("f_(bfree|bavail|ffree)=\\d+", "f_$1=N")
+                .replaceAll("statfs\\(\"/nonexistent\", 0x[0-9a-f]+", "statfs(\"/nonexistent\", B");
+        List<String> straced = stracedLines("statfs,fstatfs", "statfs_calls").stream().filter(l -> l.contains("statfs(")).map(mask).toList();
+        List<String> pdig = printed("statfs,fstatfs", "statfs_calls").stream().filter(l -> l.contains("statfs(")).map(mask).toList();
+        assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
 }
