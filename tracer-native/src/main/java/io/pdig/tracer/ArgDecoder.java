@@ -2,6 +2,7 @@ package io.pdig.tracer;
 
 import io.pdig.model.consts.FileConsts;
 import io.pdig.model.event.ArgValue;
+import io.pdig.model.render.FutexText;
 import io.pdig.model.syscall.Abi;
 import io.pdig.model.syscall.Arg;
 import io.pdig.model.syscall.ArgKind;
@@ -832,6 +833,12 @@ final class ArgDecoder {
             case TIMESPEC_INOUT:
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 return timespec(tid, ptr, ptrSize);
+            case FUTEX_VAL2: {
+                // A timeout the operation reads at its start (the waits), else val2 (a count).
+                int op = indexOf(row.args(), ArgKind.FUTEX_OP);
+                if (ptr == 0 || op < 0 || !FutexText.readsTimeout(raw[op])) return ArgValue.Num.of(abi == Abi.I386 ? v & 0xffffffffL : v);
+                return timespec(tid, ptr, ptrSize);
+            }
             case TIMESPEC_REM: {
                 // The kernel writes the time left only when a signal cut the sleep short (the
                 // exit stop then sees a restart errno) and the sleep was relative (flags 0).

@@ -267,7 +267,8 @@ public final class EventJson {
                     .key("left").beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject().endObject();
             return;
         }
-        if ((kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM || kind == ArgKind.TIMESPEC_INOUT) && w.length == 3) {
+        if ((kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM || kind == ArgKind.TIMESPEC_INOUT || kind == ArgKind.FUTEX_VAL2)
+                && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject();
             return;
         }

@@ -60,7 +60,13 @@ public final class FutexText {
         return (op & CLOCK_REALTIME) != 0 ? name + "|FUTEX_CLOCK_REALTIME" : name;
     }
 
-    /** The fourth argument: val2, a count, for the requeues and WAKE_OP; else a timeout's address. */
+    /** True when the operation reads a struct timespec through its fourth argument (the waits and PI locks). */
+    public static boolean readsTimeout(long op) {
+        int c = command(op);
+        return known(op) && (c == WAIT || c == LOCK_PI || c == WAIT_BITSET || c == WAIT_REQUEUE_PI || c == LOCK_PI2);
+    }
+
+    /** The fourth argument: val2, a count, for the requeues and WAKE_OP; else a timeout's address (one not read). */
     public static String fourth(long op, long raw) {
         int c = command(op);
         if (known(op) && (c == REQUEUE || c == CMP_REQUEUE || c == CMP_REQUEUE_PI || c == WAKE_OP)) {

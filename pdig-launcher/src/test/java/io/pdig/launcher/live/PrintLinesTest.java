@@ -921,6 +921,24 @@ class PrintLinesTest {
         assertHas(l, "futex(W, FUTEX_UNLOCK_PI_PRIVATE) = -1 EPERM (Operation not permitted)");
         assertHas(l, "futex(W, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, ADDR, 7) = " + again);
         assertHas(l, "futex(W, 0x63, 1, NULL, NULL, 0) = -1 ENOSYS (Function not implemented)");
+        assertHas(l, "futex(W, FUTEX_WAIT_PRIVATE, 1, {tv_sec=0, tv_nsec=1}) = -1 ETIMEDOUT (Connection timed out)");
+        assertHas(l, "futex(W, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 1, {tv_sec=1, tv_nsec=0}, FUTEX_BITSET_MATCH_ANY)"
+                + " = -1 ETIMEDOUT (Connection timed out)");
+        assertHas(l, "futex(W, FUTEX_WAIT_PRIVATE, 1, 0x8) = -1 EFAULT (Bad address)");
+    }
+
+    /** The same program under strace: its futex lines on the word, but the unknown operation's. Skipped without strace. */
+    @Test
+    void futexLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = x -> x.replaceAll("0x[0-9a-f]{9,}", "ADDR");
+        List<String> straced = stracedLines("futex", "futex_ops").stream()
+                .filter(x -> x.startsWith("futex(") && !x.contains("FUTEX_???") && !x.contains(", FUTEX_WAKE_PRIVATE, 2147483647)"))
+                .map(mask).toList();
+        List<String> pdig = printed("futex", "futex_ops").stream()
+                .filter(x -> x.startsWith("futex(") && !x.contains(", 0x63, ") && !x.contains(", FUTEX_WAKE_PRIVATE, 2147483647)"))
+                .map(mask).toList();
+        assertEquals(11, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
     }
 
     /**
