@@ -723,6 +723,24 @@ final class ArgDecoder {
                 if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return headed(ptr, res, w, n);
             }
+            case STACK_T:
+            case STACK_T_OUT: {
+                // stack_t: void *ss_sp, int ss_flags, size_t ss_size; on x86_64 ss_flags is
+                // padded to 8 bytes, so three words of the pointer size on both ABIs. The old
+                // stack is written only on success.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (kind == ArgKind.STACK_T_OUT && res < 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 3, ptrSize);
+                if (w == null || w.length < 3) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], w[1] & 0xffffffffL, w[2]});
+            }
+            case ID_OUT: {
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 1, 4);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
             case STATFS_OUT: {
                 // x86_64's struct statfs: eleven 8-byte fields (f_fsid's two ints in one), then
                 // f_spare. Written only on success; i386's fields are 4 bytes, so the address there.

@@ -56,6 +56,7 @@ public final class ArgNames {
         m.put(ArgKind.TIMER_FLAGS, ProcessConsts.TIMER_FLAGS);
         m.put(ArgKind.EPOLL_FLAGS, FileConsts.EPOLL_FLAGS);
         m.put(ArgKind.EPOLL_CTL_OP, FileConsts.EPOLL_CTL_OPS);
+        m.put(ArgKind.FLOCK_OP, FileConsts.FLOCK_OPS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -69,7 +70,7 @@ public final class ArgNames {
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS, ArgKind.EPOLL_FLAGS);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS, ArgKind.EPOLL_FLAGS, ArgKind.FLOCK_OP);
 
     private ArgNames() {
     }

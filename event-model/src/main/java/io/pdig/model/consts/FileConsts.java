@@ -346,6 +346,17 @@ public final class FileConsts {
             ST_NOSYMFOLLOW 0x2000
             """);
 
+    /** flock's operation (sys/file.h; LOCK_MAND and its two modes are the kernel's old ones). */
+    public static final FlagSet FLOCK_OPS = FlagSet.parse("flock operation", """
+            LOCK_SH 1
+            LOCK_EX 2
+            LOCK_NB 4
+            LOCK_UN 8
+            LOCK_MAND 32
+            LOCK_READ 64
+            LOCK_WRITE 128
+            """);
+
     /** epoll_ctl's operations (linux/eventpoll.h). */
     public static final ValueNames EPOLL_CTL_OPS = ValueNames.parse("epoll_ctl operation", """
             EPOLL_CTL_ADD 1

@@ -3,6 +3,13 @@ package io.pdig.model.consts;
 /** Process, namespace and security-call constants: clone flags, ptrace, prctl, seccomp, bpf. */
 public final class ProcessConsts {
 
+    /** stack_t's ss_flags (sigaltstack), by value as strace orders them. */
+    public static final FlagSet SS_FLAGS = FlagSet.parse("sigaltstack flags", """
+            SS_ONSTACK 1
+            SS_DISABLE 2
+            SS_AUTODISARM 0x80000000
+            """);
+
     /** Mask of the exit signal in clone()'s flags. */
     public static final long CSIGNAL = 0xff;
     public static final long CLONE_THREAD = 0x10000;

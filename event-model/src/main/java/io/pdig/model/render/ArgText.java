@@ -2,6 +2,7 @@ package io.pdig.model.render;
 
 import io.pdig.model.consts.ArgNames;
 import io.pdig.model.consts.FileConsts;
+import io.pdig.model.consts.ProcessConsts;
 import io.pdig.model.consts.NameTable;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.syscall.Arg;
@@ -110,6 +111,14 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.STAT_OUT && w.words().length == 4) {
             return StatBufs.strace(w.words()[1], w.words()[2], w.words()[3]);
         }
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.STACK_T || kind == ArgKind.STACK_T_OUT) && w.words().length == 4) {
+            long[] s = w.words();
+            return "{ss_sp=" + (s[1] == 0 ? "NULL" : StructLayouts.hex(s[1])) + ", ss_flags=" + ProcessConsts.SS_FLAGS.render(s[2])
+                    + ", ss_size=" + Long.toUnsignedString(s[3]) + "}";
+        }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.ID_OUT && w.words().length == 2) {
+            return "[" + ((int) w.words()[1] == -1 ? "-1" : Long.toString(w.words()[1] & 0xffffffffL)) + "]";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.STATFS_OUT && w.words().length == StatFs.WORDS) return StatFs.strace(w.words());
         if (v instanceof ArgValue.Words w && kind == ArgKind.SYSINFO_OUT && w.words().length == SysInfos.WORDS) {
             return SysInfos.strace(w.words());
@@ -178,7 +187,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT -> raw == 0 ? "NULL, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -328,6 +328,15 @@ public final class EventJson {
                     .endObject();
             return;
         }
+        if ((kind == ArgKind.STACK_T || kind == ArgKind.STACK_T_OUT) && w.length == 4) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("ss_sp").value(StructLayouts.hex(w[1]))
+                    .key("ss_flags").value(ProcessConsts.SS_FLAGS.render(w[2])).key("ss_size").unsigned(w[3]).endObject();
+            return;
+        }
+        if (kind == ArgKind.ID_OUT && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value(w[1] & 0xffffffffL).endObject();
+            return;
+        }
         if (kind == ArgKind.STATFS_OUT && w.length == StatFs.WORDS) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("f_type").value(StatFs.type(w[1]));
             for (int k = 2; k < w.length; k++) {

@@ -94,6 +94,7 @@ public final class StraceFormatter {
         String received = MMsgHdrText.result(row, s.args(), res);
         if (received != null) return received;
         RetKind kind = row != null ? row.ret() : RetKind.INT;
+        if (kind == RetKind.MODE) return Modes.octal(res);
         return kind == RetKind.ADDR ? "0x" + Long.toHexString(res) : Long.toString(res);
     }
 

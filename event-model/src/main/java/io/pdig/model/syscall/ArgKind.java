@@ -453,7 +453,25 @@ public enum ArgKind {
      * f_frsize, f_flags} and printed as strace prints it. The address when the call failed, on
      * i386 (4-byte fields), without an exit stop and in journals from before this kind (a PTR there).
      */
-    STATFS_OUT(Phase.EXIT);
+    STATFS_OUT(Phase.EXIT),
+    /** flock's operation (LOCK_EX|LOCK_NB, ...). */
+    FLOCK_OP(Phase.ENTRY),
+    /**
+     * A stack_t the kernel reads (sigaltstack's ss): ss_sp, ss_flags and ss_size (24 bytes on
+     * x86_64, three 4-byte fields on i386), read at the entry, stored as Words {address, ss_sp,
+     * ss_flags, ss_size}, strace's {@code {ss_sp=0x55..., ss_flags=0, ss_size=65536}}. NULL as
+     * Null, Unreadable when it cannot be read; the address in journals from before its row.
+     */
+    STACK_T(Phase.ENTRY),
+    /** A stack_t the kernel writes (sigaltstack's old_ss): read at the exit of a successful call, stored as {@link #STACK_T} is. */
+    STACK_T_OUT(Phase.EXIT),
+    /**
+     * An id the kernel writes through a pointer (getresuid's and getresgid's three): the 32-bit
+     * value read at the exit of a successful x86_64 call, stored as Words {address, id}, strace's
+     * {@code [0]}. The address when the call failed, on i386 (16-bit ids), without an exit stop
+     * and in journals from before its row.
+     */
+    ID_OUT(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -505,7 +523,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2 -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT -> true;
             default -> false;
         };
     }

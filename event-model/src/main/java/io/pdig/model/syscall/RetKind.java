@@ -12,6 +12,8 @@ public enum RetKind {
     INT,
     /** An address (mmap, brk), printed in hex. */
     ADDR,
+    /** A file mode mask (umask's previous one), printed in octal as strace does. */
+    MODE,
     /** The call does not return on success (exit, exit_group, successful execve returns 0 to a new image). */
     NONE
 }

@@ -325,6 +325,13 @@ public final class SyscallTable {
                 a("sigsetsize", SIZE)));
         t.add(row("getgroups", RetKind.INT, set(), a("size", INT), a("list", GID_LIST_OUT)));
         t.add(row("getrandom", RetKind.INT, set(), a("buf", RANDOM_OUT), a("count", SIZE), a("flags", GRND_FLAGS)));
+        // Shells, coreutils, lock helpers and runtimes with their own signal stacks (Rust, Go).
+        t.add(row("umask", RetKind.MODE, set(FILE), a("mask", MODE)));
+        t.add(row("flock", RetKind.STATUS, set(FILE), a("fd", FD), a("operation", FLOCK_OP)));
+        t.add(row("rt_sigsuspend", RetKind.STATUS, set(), a("mask", SIGSET), a("sigsetsize", SIZE)));
+        t.add(row("sigaltstack", RetKind.STATUS, set(), a("ss", STACK_T), a("old_ss", STACK_T_OUT)));
+        t.add(row("getresuid", RetKind.STATUS, set(PROCESS), a("ruid", ID_OUT), a("euid", ID_OUT), a("suid", ID_OUT)));
+        t.add(row("getresgid", RetKind.STATUS, set(PROCESS), a("rgid", ID_OUT), a("egid", ID_OUT), a("sgid", ID_OUT)));
         // Event loops (python's asyncio, servers): every turn is an epoll_wait or epoll_pwait.
         // epoll_create, unlike epoll_create1, is in no set: its fd is as unknown to the fd table
         // as it was without the row (a CREATES_FD row would have to stop in the default set).

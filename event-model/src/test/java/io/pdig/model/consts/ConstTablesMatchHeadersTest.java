@@ -60,6 +60,7 @@ class ConstTablesMatchHeadersTest {
             #include <sys/epoll.h>
             #include <sys/statvfs.h>
             #include <linux/magic.h>
+            #include <sys/file.h>
             int main(void) {
             """;
 
@@ -112,6 +113,8 @@ class ConstTablesMatchHeadersTest {
         tables.put("epoll events", FileConsts.EPOLL_EVENTS);
         tables.put("fs magic", FileConsts.FS_MAGICS);
         tables.put("statfs flags", FileConsts.ST_FLAGS);
+        tables.put("flock", FileConsts.FLOCK_OPS);
+        tables.put("sigaltstack", ProcessConsts.SS_FLAGS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();

@@ -34,7 +34,10 @@ class PrintLinesTest {
         return printed(syscalls, program, options).stream().map(x -> x.replaceAll("0x[0-9a-f]+", "ADDR")).toList();
     }
 
-    /** Runs a test program under --print and --journal, and checks that dump prints the same lines. */
+    /**
+     * Runs a test program under --print and --journal, and checks that dump prints the same lines.
+     * {@code options} are pdig's, up to a "--" after which they are the program's arguments.
+     */
     private Printed run(String syscalls, String program, String... options) throws Exception {
         Path journal = tmp.resolve("j");
         Path print = tmp.resolve("print.txt");
@@ -42,8 +45,13 @@ class PrintLinesTest {
         assertTrue(Files.isExecutable(bin), bin + " is missing: build the test-programs module first");
         List<String> argv = new ArrayList<>(List.of("run", "--no-rules", "--journal", journal.toString(), "--print",
                 print.toString(), "--syscalls", syscalls));
-        argv.addAll(List.of(options));
+        // options before a "--" are pdig's, after it the program's arguments
+        int split = List.of(options).indexOf("--");
+        List<String> own = split < 0 ? List.of(options) : List.of(options).subList(0, split);
+        List<String> programArgs = split < 0 ? List.of() : List.of(options).subList(split + 1, options.length);
+        argv.addAll(own);
         argv.addAll(List.of("--", bin.toString()));
+        argv.addAll(programArgs);
         Pdig.Result r = Pdig.run(tmp, argv.toArray(new String[0]));
         assertEquals(0, r.exitCode(), r.transcript());
         List<String> lines = Files.readAllLines(print);
@@ -1693,6 +1701,69 @@ class PrintLinesTest {
         List<String> straced = stracedLines("statfs,fstatfs", "statfs_calls").stream().filter(l -> l.contains("statfs(")).map(mask).toList();
         List<String> pdig = printed("statfs,fstatfs", "statfs_calls").stream().filter(l -> l.contains("statfs(")).map(mask).toList();
         assertEquals(5, straced.size(), String.join("\n", straced));
+        assertEquals(straced, pdig);
+    }
+
+    private static final String SMALL_ROWS = "umask,flock,rt_sigsuspend,sigaltstack,getresuid,getresgid";
+
+    /**
+     * umask, flock, rt_sigsuspend, sigaltstack, getresuid and getresgid as strace 6.1 prints
+     * small_rows.c (run as root; S the alternate stack, A an address):
+     * <pre>
+     * umask(022) = 022
+     * umask(0777) = 022
+     * umask(000) = 0777
+     * flock(3, LOCK_EX) = 0
+     * flock(3, LOCK_SH|LOCK_NB) = 0
+     * flock(3, LOCK_UN) = 0
+     * flock(99, LOCK_EX) = -1 EBADF (Bad file descriptor)
+     * flock(3, LOCK_READ) = -1 EINVAL (Invalid argument)
+     * rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if no handler)
+     * sigaltstack({ss_sp=S, ss_flags=0, ss_size=65536}, NULL) = 0
+     * sigaltstack(NULL, {ss_sp=S, ss_flags=0, ss_size=65536}) = 0
+     * sigaltstack({ss_sp=S, ss_flags=SS_DISABLE, ss_size=65536}, {ss_sp=S, ss_flags=0, ss_size=65536}) = 0
+     * sigaltstack(0x8, NULL) = -1 EFAULT (Bad address)
+     * getresuid([0], [0], [0]) = 0
+     * getresgid([0], [0], [0]) = 0
+     * getresuid(NULL, A, A) = -1 EFAULT (Bad address)
+     * </pre>
+     */
+    @Test
+    void smallRowsShowTheirArguments() throws Exception {
+        Printed p = run(SMALL_ROWS, "small_rows", "--", tmp.resolve("lock").toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stack (0x[0-9a-f]+)\n").matcher(p.stdout());
+        assertTrue(m.matches(), p.stdout());
+        String s = "{ss_sp=" + m.group(1) + ", ss_flags=0, ss_size=65536}";
+        long uid = new com.sun.security.auth.module.UnixSystem().getUid(), gid = new com.sun.security.auth.module.UnixSystem().getGid();
+        assertEquals(List.of(
+                "umask(022) = 022",
+                "umask(0777) = 022",
+                "umask(000) = 0777",
+                "flock(3, LOCK_EX) = 0",
+                "flock(3, LOCK_SH|LOCK_NB) = 0",
+                "flock(3, LOCK_UN) = 0",
+                "flock(99, LOCK_EX) = -1 EBADF (Bad file descriptor)",
+                "flock(3, LOCK_READ) = -1 EINVAL (Invalid argument)",
+                "rt_sigsuspend([], 8) = ? ERESTARTNOHAND (To be restarted if no handler)",
+                "sigaltstack(" + s + ", NULL) = 0",
+                "sigaltstack(NULL, " + s + ") = 0",
+                "sigaltstack({ss_sp=" + m.group(1) + ", ss_flags=SS_DISABLE, ss_size=65536}, " + s + ") = 0",
+                "sigaltstack(0x8, NULL) = -1 EFAULT (Bad address)",
+                "getresuid([" + uid + "], [" + uid + "], [" + uid + "]) = 0",
+                "getresgid([" + gid + "], [" + gid + "], [" + gid + "]) = 0",
+                "getresuid(NULL, A, A) = -1 EFAULT (Bad address)"),
+                p.lines().stream().filter(x -> x.matches("(umask|flock|rt_sigsuspend|sigaltstack|getres[ug]id)\\(.*"))
+                        .map(x -> x.startsWith("getresuid(NULL") ? x.replaceAll("0x[0-9a-f]+", "A") : x).toList());
+    }
+
+    /** The same program under strace: those lines, addresses masked. Skipped without strace. */
+    @Test
+    void smallRowLinesAreStracesLines() throws Exception {
+        java.util.function.UnaryOperator<String> mask = x -> x.replaceAll("0x[0-9a-f]{3,}", "A");
+        java.util.function.Predicate<String> mine = x -> x.matches("(umask|flock|rt_sigsuspend|sigaltstack|getres[ug]id)\\(.*");
+        List<String> straced = stracedLines(SMALL_ROWS, "small_rows", tmp.resolve("lock1").toString()).stream().filter(mine).map(mask).toList();
+        List<String> pdig = printed(SMALL_ROWS, "small_rows", "--", tmp.resolve("lock2").toString()).stream().filter(mine).map(mask).toList();
+        assertEquals(16, straced.size(), String.join("\n", straced));
         assertEquals(straced, pdig);
     }
 }
