@@ -73,10 +73,6 @@ final class ArgDecoder {
                 out[i] = sigreturnMask(tid, abi, sp);
             } else if (kind.phase() == Phase.ENTRY) {
                 out[i] = decodeOne(tid, row, abi, raw, i, kind, 0, i != deferredPath);
-            } else if (kind == ArgKind.TIMESPEC_INOUT) {
-                // What the call was given, whether or not an exit stop comes to add what is left.
-                long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
-                out[i] = ptr == 0 ? ArgValue.Null.INSTANCE : timespec(tid, ptr, abi == Abi.I386 ? 4 : 8);
             } else if (kind == ArgKind.SOCKADDR_OUT && exitFollows) {
                 // The buffer's size as the caller gave it, until the exit stop replaces it: the
                 // kernel writes at most that many bytes but returns the address's full length,
@@ -135,8 +131,6 @@ final class ArgDecoder {
                 // sendmmsg's vector read at the entry, now with the msg_len of each message sent
                 long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
                 out[i] = mmsghdrs.withLengths(tid, ptr, res, sent, abi == Abi.I386 ? 4 : 8);
-            } else if (kind == ArgKind.TIMESPEC_INOUT && res > 0 && out[i] instanceof ArgValue.Words w && w.words().length == 3) {
-                out[i] = timeLeft(tid, abi, w.words());
             } else if (kind == ArgKind.SOCKLEN_INOUT) {
                 if (out[i] == null) out[i] = pointer(abi, raw, i); // only ever after a SOCKADDR_OUT, which filled it
             } else if (kind == ArgKind.TIMESPEC_INOUT) {
@@ -349,19 +343,6 @@ final class ArgDecoder {
         if (res < 0) return ArgValue.Num.of(ptr);
         long[] namelensIn = atEntry instanceof ArgValue.Words w ? w.words() : null;
         return mmsghdrs.received(tid, ptr, res, namelensIn, abi == Abi.I386 ? 4 : 8);
-    }
-
-    /**
-     * A TIMESPEC_INOUT at the exit of a successful call: {@code atEntry} (Words {address, tv_sec,
-     * tv_nsec}) followed by what the kernel wrote back there, the time left; {@code atEntry}
-     * alone when it cannot be read. Two C longs, as TIMESPEC reads them.
-     */
-    private ArgValue timeLeft(int tid, Abi abi, long[] atEntry) {
-        int size = abi == Abi.I386 ? 4 : 8;
-        long[] w = mem.readWords(tid, atEntry[0], 2, size);
-        if (w == null || w.length < 2) return new ArgValue.Words(atEntry);
-        long sec = size == 4 ? (int) w[0] : w[0], nsec = size == 4 ? (int) w[1] : w[1];
-        return new ArgValue.Words(new long[] {atEntry[0], atEntry[1], atEntry[2], sec, nsec});
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.LOFF_PTR && w.words().length == 2) {
             return "[" + w.words()[1] + "]";
         }
-        if (v instanceof ArgValue.Words w && (kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM || kind == ArgKind.TIMESPEC_INOUT
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM
                 || kind == ArgKind.FUTEX_VAL2) && w.words().length >= 3) {
             return "{tv_sec=" + w.words()[1] + ", tv_nsec=" + w.words()[2] + "}";
         }

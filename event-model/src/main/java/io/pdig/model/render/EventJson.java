@@ -262,12 +262,7 @@ public final class EventJson {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value(w[1]).endObject();
             return;
         }
-        if (kind == ArgKind.TIMESPEC_INOUT && w.length == 5) {
-            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2])
-                    .key("left").beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject().endObject();
-            return;
-        }
-        if ((kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM || kind == ArgKind.TIMESPEC_INOUT || kind == ArgKind.FUTEX_VAL2)
+        if ((kind == ArgKind.TIMESPEC || kind == ArgKind.TIMESPEC_REM || kind == ArgKind.FUTEX_VAL2)
                 && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject();
             return;
@@ -278,7 +273,7 @@ public final class EventJson {
             j.endObject();
             return;
         }
-        if (kind == ArgKind.GID_LIST_OUT, ArgKind.GID_LIST && w.length >= 2) {
+        if ((kind == ArgKind.GID_LIST_OUT || kind == ArgKind.GID_LIST) && w.length >= 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("count").value(w[1]).key("gids").beginArray();
             for (int k = 2; k < w.length; k++) j.value(w[k]);
             j.endArray().endObject();

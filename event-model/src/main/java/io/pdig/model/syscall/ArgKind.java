@@ -385,7 +385,7 @@ public enum ArgKind {
     MMSGHDR_OUT(Phase.EXIT),
     /**
      * A struct timespec the kernel reads at the entry and, when the call succeeds, overwrites with
-     * the time left (recvmmsg's timeout): read at the entry as {@link #TIMESPEC} (Words {address,
+     * the time left (recvmmsg's and ppoll's timeout): read at the entry as {@link #TIMESPEC} (Words {address,
      * tv_sec, tv_nsec}), and again at the exit of a successful call, Words {address, tv_sec,
      * tv_nsec, left tv_sec, left tv_nsec}; printed as the value passed, with strace's {@code (left
      * {tv_sec=0, tv_nsec=999000})} after the result. NULL as Null, Unreadable when it cannot be
@@ -430,14 +430,6 @@ public enum ArgKind {
      * (a PTR there), the address.
      */
     TIMESPEC_REM(Phase.EXIT),
-    /**
-     * A struct timespec the kernel reads at the entry and writes back at the exit (ppoll's
-     * timeout, which it leaves holding the time left): read at the entry as {@link #TIMESPEC}
-     * (Words {address, tv_sec, tv_nsec}) and, when the call succeeded with a positive result,
-     * again at the exit, giving Words {address, tv_sec, tv_nsec, left_sec, left_nsec}: the
-     * argument shows the request, the result strace's {@code left {tv_sec=0, tv_nsec=999997315}}.
-     */
-    TIMESPEC_INOUT(Phase.EXIT),
     /**
      * The supplementary group ids setgroups sets, read at the entry: the count in the argument
      * before it (a C int), the first {@link #GID_LIST_SHOWN} 32-bit gids, stored as
