@@ -729,10 +729,7 @@ final class ArgDecoder {
                 if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
                 long[] w = mem.readWords(tid, ptr, 11, 8);
                 if (w == null || w.length < 11) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                long[] out = new long[12];
-                out[0] = ptr;
-                System.arraycopy(w, 0, out, 1, 11);
-                return new ArgValue.Words(out);
+                return new ArgValue.Words(addressed(ptr, w));
             }
             case SYSINFO_OUT: {
                 // x86_64's struct sysinfo, 14 words: uptime, loads[3], six RAM/swap counts, procs
@@ -742,9 +739,7 @@ final class ArgDecoder {
                 if (res < 0 || abi == Abi.I386) return ArgValue.Num.of(ptr);
                 long[] w = mem.readWords(tid, ptr, 14, 8);
                 if (w == null || w.length < 14) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
-                long[] out = new long[15];
-                out[0] = ptr;
-                System.arraycopy(w, 0, out, 1, 14);
+                long[] out = addressed(ptr, w);
                 out[11] = w[10] & 0xffff;        // procs
                 out[14] = w[13] & 0xffffffffL;   // mem_unit
                 return new ArgValue.Words(out);
@@ -890,6 +885,14 @@ final class ArgDecoder {
         if (!(left instanceof ArgValue.Words l)) return atEntry;
         long[] w = given.words();
         return new ArgValue.Words(new long[] {w[0], w[1], w[2], l.words()[1], l.words()[2]});
+    }
+
+    /** {address, the words read}: the shape of the kinds that copy a struct field by field (statfs, sysinfo). */
+    private static long[] addressed(long address, long[] w) {
+        long[] out = new long[w.length + 1];
+        out[0] = address;
+        System.arraycopy(w, 0, out, 1, w.length);
+        return out;
     }
 
     /** Words {address, count, the first n words read}: the shape of the exit kinds that list what the kernel wrote. */
