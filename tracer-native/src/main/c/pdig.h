@@ -61,6 +61,12 @@ enum pdig_stop_slot {
 
 int pdig_native_abi_version(void);
 
+/* caller_env.c */
+/* The caller's environment from the ./pdig script's descriptor (decimal in fd_text), read once and
+ * closed: *entries gets the entries one after another, each NUL-terminated (free it); returns
+ * their number, or a negative errno (nothing read when the descriptor is not the script's). */
+long pdig_caller_env_take(const char *fd_text, char **entries);
+
 /* spawn.c */
 long pdig_spawn_new(void);
 int pdig_spawn_set_path(long h, const char *path);

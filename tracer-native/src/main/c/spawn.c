@@ -265,7 +265,7 @@ static int is_private_env(const char *e) {
     return strncmp(e, "PDIG_ORIG_SIGIGN=", 17) == 0 || strncmp(e, "PDIG_ORIG_SIGMASK=", 18) == 0
         || strncmp(e, "PDIG_CLOSED_STDIO=", 18) == 0 || strncmp(e, "PDIG_KEPT_FDS=", 14) == 0
         || strncmp(e, "PDIG_JAVA_OPTS=", 15) == 0 || strncmp(e, "_JAVA_SR_SIGNUM=", 16) == 0
-        || strncmp(e, "PDIG_CALLER_UNDERSCORE=", 23) == 0;
+        || strncmp(e, "PDIG_CALLER_UNDERSCORE=", 23) == 0 || strncmp(e, "PDIG_CALLER_ENV_FD=", 19) == 0;
 }
 
 /*
@@ -300,11 +300,35 @@ static int push_underscore(struct pdig_spawn *s) {
     return rc;
 }
 
+/*
+ * The command's environment from the caller's own, as the ./pdig script received it
+ * (caller_env.c): every entry in its place, "_" naming the command as bash would set it, and
+ * without PDIG_JAVA_OPTS (pdig's own JVM's). Returns 1 when done, 0 when the script gave none (or
+ * not readably: then the JVM's environment is used), or a negative errno.
+ */
+static int push_caller_env(struct pdig_spawn *s) {
+    const char *fd_text = getenv("PDIG_CALLER_ENV_FD");
+    if (fd_text == NULL || *fd_text == '\0') return 0;
+    char *entries = NULL;
+    long count = pdig_caller_env_take(fd_text, &entries);
+    if (count < 0) return 0;
+    int rc = 0;
+    const char *e = entries;
+    for (long i = 0; i < count && rc == 0; i++, e += strlen(e) + 1) {
+        if (strncmp(e, "_=", 2) == 0) rc = push_underscore(s);
+        else if (strncmp(e, "PDIG_JAVA_OPTS=", 15) != 0) rc = vec_push(&s->envp, e);
+    }
+    free(entries);
+    if (rc == 0 && s->envp.items == NULL) rc = vec_push(&s->envp, NULL);
+    return rc < 0 ? rc : 1;
+}
+
 int pdig_spawn_start(long h, long ptrace_options) {
     struct pdig_spawn *s = (struct pdig_spawn *)h;
-    int rc;
+    int rc = 0;
     if (s->path == NULL || s->argv.count == 0) return -EINVAL;
-    if (!s->explicit_env) {
+    if (!s->explicit_env && (rc = push_caller_env(s)) < 0) return rc;
+    if (!s->explicit_env && rc == 0) {
         for (char **e = environ; e != NULL && *e != NULL; e++) {
             if (strcmp(*e, "PDIG_CALLER_UNDERSCORE=1") == 0) {
                 if ((rc = push_underscore(s)) < 0) return rc;

@@ -4,7 +4,7 @@
  * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
  * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, read a batch of /proc files
  * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status; then
- * the mount table watch, pdig_lstat and pdig_statfs.
+ * the mount table watch, pdig_lstat and pdig_statfs; then the caller's environment handover.
  * Prints "asan-driver ok" and exits 0 on success.
  */
 #include "../../main/c/pdig.h"
@@ -21,6 +21,43 @@
 
 #define AUDIT_ARCH_X86_64 0xC000003E
 #define OPTS (1 | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 7) | (1L << 20))
+
+/* The ./pdig script's environment handover through a pipe: text in, the decoded entries out. */
+static long take_from_pipe(const char *text, char **entries) {
+    int p[2];
+    if (pipe(p) != 0) return -1000;
+    if (write(p[1], text, strlen(text)) != (ssize_t)strlen(text)) return -1001;
+    close(p[1]);
+    char fd_text[16];
+    snprintf(fd_text, sizeof fd_text, "%d", p[0]);
+    long n = pdig_caller_env_take(fd_text, entries);
+    if (fcntl(p[0], F_GETFD) != -1) return -1002; /* read once and closed */
+    return n;
+}
+
+static int check_caller_env(void) {
+    char *entries = NULL;
+    if (take_from_pipe("A=1\nB=x\\\\y\\nz\n=odd\n\n", &entries) != 3) return 1;
+    const char *e = entries;
+    if (strcmp(e, "A=1") != 0) return 2;
+    e += strlen(e) + 1;
+    if (strcmp(e, "B=x\\y\nz") != 0) return 3;
+    e += strlen(e) + 1;
+    if (strcmp(e, "=odd") != 0) return 4;
+    free(entries);
+    if (take_from_pipe("\n", &entries) != 0) return 5;
+    free(entries);
+    if (take_from_pipe("A=1\n", &entries) != -22 || take_from_pipe("A=\\t\n\n", &entries) != -22
+        || take_from_pipe("A=1\\", &entries) != -22 || take_from_pipe("", &entries) != -22) return 6;
+    /* Not the script's (a file that still has a name): neither read nor closed. */
+    int f = open("/bin/true", O_RDONLY);
+    char fd_text[16];
+    snprintf(fd_text, sizeof fd_text, "%d", f);
+    if (pdig_caller_env_take(fd_text, &entries) != -9 || fcntl(f, F_GETFD) == -1) return 7;
+    close(f);
+    if (pdig_caller_env_take("12x", &entries) != -22 || pdig_caller_env_take("2", &entries) != -22) return 8;
+    return 0;
+}
 
 int main(void) {
     struct sock_filter prog[] = {
@@ -117,6 +154,11 @@ int main(void) {
     if (pdig_lstat("/no/such/dir/file", st) != -2) return 13;
     int64_t fs[4] = {0, 0, 0, 0};
     if (pdig_statfs("/", fs) != 0 || fs[1] <= 0 || pdig_statfs("/no/such/dir", fs) != -2) return 14;
+    int env_check = check_caller_env();
+    if (env_check != 0) {
+        fprintf(stderr, "caller environment check %d failed\n", env_check);
+        return 15;
+    }
     printf("asan-driver ok (seccomp stops %d)\n", seccomp_stops);
     return 0;
 }

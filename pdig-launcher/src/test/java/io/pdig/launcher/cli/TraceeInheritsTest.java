@@ -2,6 +2,7 @@ package io.pdig.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,47 @@ class TraceeInheritsTest {
         assertEquals(untraced, traced.lines().filter(l -> l.startsWith("_=")).findFirst().orElse("(none)"), traced);
         String withoutUnderscore = run(dir, "env -u _ \"$0\" run --no-rules --no-journal -- env > \"$1\"");
         assertFalse(withoutUnderscore.lines().anyMatch(l -> l.startsWith("_=")), withoutUnderscore);
+    }
+
+    /**
+     * An environment bash would not pass on as it is: an entry without a name, names that are no
+     * shell identifiers, an exported function as written, a newline, backslashes, bytes that are
+     * not UTF-8, and no PWD or SHLVL (bash adds both when it starts the ./pdig script).
+     */
+    private static final String ODD_ENVIRONMENT = "env -i PATH=\"$PATH\" ${JAVA_HOME+\"JAVA_HOME=$JAVA_HOME\"} "
+            + "'a.b=1' '=weird' 'C-D=2' 'E=multi\nline' 'BASH_FUNC_f%%=() { echo hi; }' "
+            + "'F=back\\slash\\n' \"G=$(printf '\\377\\376')\" Z=last ";
+
+    /** The command's environment, as `env -0` prints it, in the order given, byte for byte. */
+    @Test
+    void theEnvironmentIsTheCallersInItsOrderByteForByte(@TempDir Path dir) throws Exception {
+        // od: the bytes as text (the last two of G are not UTF-8), one entry's end as "\0".
+        String untraced = run(dir, ODD_ENVIRONMENT + "env -0 | od -An -c -w1000000 > \"$1\"");
+        assertTrue(untraced.contains("=   w   e   i   r   d  \\0") && untraced.contains("i  \\n   l   i   n   e"), untraced);
+        String traced = run(dir, ODD_ENVIRONMENT + "\"$0\" run --no-rules --no-journal -- env -0 | od -An -c -w1000000 > \"$1\"");
+        assertEquals(untraced, traced);
+    }
+
+    /** Larger than a pipe holds: the script hands it over in a deleted temporary file instead. */
+    @Test
+    void aLargeEnvironmentArrivesWhole(@TempDir Path dir) throws Exception {
+        String large = "BIG=\"$(head -c 200000 /dev/zero | tr '\\0' x)\" ";
+        String untraced = run(dir, ODD_ENVIRONMENT + large + "env -0 | md5sum > \"$1\"");
+        String traced = run(dir, ODD_ENVIRONMENT + large + "\"$0\" run --no-rules --no-journal -- env -0 | md5sum > \"$1\"");
+        assertEquals(untraced, traced);
+    }
+
+    /**
+     * Where bash cannot make the temporary file for a large environment (TMPDIR not writable), the
+     * command still starts, with the JVM's version of it: every variable and value, bash's order.
+     */
+    @Test
+    void withoutTheHandoverTheCommandStillGetsEveryVariable(@TempDir Path dir) throws Exception {
+        String large = "TMPDIR=/proc BIG=\"$(head -c 200000 /dev/zero | tr '\\0' x)\" A=1 ";
+        String untraced = run(dir, "env -i PATH=\"$PATH\" " + large + "env | grep -v ^_= | sort | md5sum > \"$1\"");
+        String traced = run(dir, "env -i PATH=\"$PATH\" " + large + "\"$0\" run --no-rules --no-journal -- env "
+                + "| grep -v -e ^_= -e ^PWD= -e ^SHLVL= | sort | md5sum > \"$1\"");
+        assertEquals(untraced, traced);
     }
 
     @Test
