@@ -57,6 +57,8 @@ struct pdig_spawn {
     /* Descriptors above 2 that pdig's caller passed to it (ascending): the command gets them too. */
     int kept_fds[PDIG_MAX_KEPT_FDS];
     int kept_count;
+    /* No PTRACE_O_EXITKILL: the command outlives pdig (then it runs with no_new_privs). */
+    int fail_open;
     void *stack;
     /* Futex word: 0 = wait, 1 = go, -1 = abort. Written by the parent, read by the child. */
     volatile int go;
@@ -151,10 +153,26 @@ static CHILD_CODE int child_main(void *arg) {
     uint64_t mask = s->sigmask;
     raw6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&mask, 0, 8, 0, 0);
     if (s->filter_len > 0) {
+        /*
+         * no_new_privs only where the kernel demands it (no CAP_SYS_ADMIN) or where pdig may leave:
+         * it would stop set-user-ID and file-capability programs (sudo, ping, passwd) from gaining
+         * privileges for the rest of the command's life, where untraced they would (strace
+         * --seccomp-bpf sets it, and sudo fails there). Under a tracer with CAP_SYS_PTRACE the
+         * kernel lets them gain privileges. Fail-open keeps it: after pdig's death the filter
+         * turns traced calls (setuid among them) into ENOSYS, which a privileged program must not
+         * meet; fail-closed tracees die with pdig (PTRACE_O_EXITKILL).
+         */
         struct sock_fprog prog = {.len = s->filter_len, .filter = s->filter};
-        r = raw6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
-        if (r < 0) child_fail(s, STAGE_FILTER, r);
+        if (s->fail_open) {
+            r = raw6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
+            if (r < 0) child_fail(s, STAGE_FILTER, r);
+        }
         r = raw6(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
+        if (r == -EACCES && !s->fail_open) {
+            r = raw6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
+            if (r < 0) child_fail(s, STAGE_FILTER, r);
+            r = raw6(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)&prog, 0, 0, 0);
+        }
         if (r < 0) child_fail(s, STAGE_FILTER, r);
     }
     r = raw6(SYS_execve, (long)s->path, (long)s->argv.items, (long)s->envp.items, 0, 0, 0);
@@ -341,6 +359,7 @@ int pdig_spawn_start(long h, long ptrace_options) {
         }
         if (s->envp.items == NULL && (rc = vec_push(&s->envp, NULL)) < 0) return rc;
     }
+    s->fail_open = (ptrace_options & PTRACE_O_EXITKILL) == 0;
     s->stack = mmap(NULL, SPAWN_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (s->stack == MAP_FAILED) {
         s->stack = NULL;

@@ -149,6 +149,22 @@ class TraceeInheritsTest {
         assertEquals(untraced, traced);
     }
 
+    /**
+     * A set-user-ID program gains its privileges under pdig as untraced (strace --seccomp-bpf sets
+     * no_new_privs, and they do not): `id -u` of a set-user-ID root copy of id, run as nobody,
+     * says 0. With --fail-open the command may outlive pdig with its filter, so no_new_privs stays.
+     */
+    @Test
+    void aSetUserIdProgramGainsItsPrivilegesAsUntraced(@TempDir Path dir) throws Exception {
+        String setup = "chmod 755 \"$(dirname \"$1\")\" && cp /usr/bin/id \"$1.id\" && chmod 4755 \"$1.id\" && ";
+        String asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups \"$1.id\" -u > \"$1\"";
+        assertEquals("0", run(dir, setup + asNobody));
+        assertEquals("0", run(dir, setup + "\"$0\" run --no-rules --no-journal -- " + asNobody));
+        assertEquals("65534", run(dir, setup + "\"$0\" run --fail-open --no-rules --no-journal -- " + asNobody));
+        assertEquals("NoNewPrivs:\t0", run(dir, "\"$0\" run --no-rules --no-journal -- grep NoNewPrivs /proc/self/status > \"$1\""));
+        assertEquals("NoNewPrivs:\t1", run(dir, "\"$0\" run --fail-open --no-rules --no-journal -- grep NoNewPrivs /proc/self/status > \"$1\""));
+    }
+
     @Test
     void theOpenFilesLimitIsTheCallers(@TempDir Path dir) throws Exception {
         assertEquals("256", run(dir, "ulimit -Sn 256; \"$0\" run --no-rules --no-journal -- sh -c 'ulimit -Sn > \"$1\"' sh \"$1\""));
