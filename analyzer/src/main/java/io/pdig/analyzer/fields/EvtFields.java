@@ -4,6 +4,7 @@ import static io.pdig.analyzer.fields.FieldArg.NONE;
 import static io.pdig.analyzer.fields.FieldArg.REQUIRED_KEY;
 import static io.pdig.analyzer.fields.FieldType.*;
 
+import io.pdig.analyzer.state.Capture;
 import io.pdig.analyzer.state.MessageVectors;
 import io.pdig.analyzer.state.StateView;
 import io.pdig.model.event.ArgValue;
@@ -45,7 +46,18 @@ final class EvtFields {
                 (c, a) -> Math.floorDiv(c.event().ts(), 1_000_000_000L));
         b.plain("evt.rawtime.ns", ABSTIME, "fractional part of the event timestamp in nanoseconds",
                 (c, a) -> Math.floorMod(c.event().ts(), 1_000_000_000L));
-        b.noValue("evt.reltime", RELTIME, NONE, "time since the capture start");
+        // Counted from the session start record, not from the first event as Falco does: see Capture.
+        b.plain("evt.reltime", RELTIME, "ns since the capture started: since the session start record of the event's "
+                + "journal session (pdig run/attach writes it before the command starts; no value when the reader started "
+                + "inside a session)", (c, a) -> reltime(c));
+        b.plain("evt.reltime.s", RELTIME, "integer part of evt.reltime in seconds", (c, a) -> {
+            Long r = reltime(c);
+            return r == null ? null : r / 1_000_000_000L;
+        });
+        b.plain("evt.reltime.ns", RELTIME, "fractional part of evt.reltime in ns", (c, a) -> {
+            Long r = reltime(c);
+            return r == null ? null : r % 1_000_000_000L;
+        });
         // Falco gives the duration on the exit event (an entry event has 0); pdig's events are
         // whole calls, exit events (evt.dir '<'), so each has it when its exit stop was seen.
         b.plain("evt.latency", RELTIME, "syscall duration in ns, entry to exit; no value when the exit was not seen "
@@ -58,7 +70,14 @@ final class EvtFields {
             Long l = latency(c);
             return l == null ? null : l % 1_000_000_000L;
         });
-        b.noValue("evt.deltatime", RELTIME, NONE, "time since the previous event");
+        // Memory per place of use, as libsinsp's filtercheck keeps it: see DeltaTime.
+        String since = " the previous event the same condition check or output text (of any rule) extracted it from; "
+                + "0 the first time, again in each journal session";
+        b.perUse("evt.deltatime", RELTIME, "ns since" + since, () -> new DeltaTime(DeltaTime.Part.WHOLE));
+        b.perUse("evt.deltatime.s", RELTIME, "integer part of evt.deltatime in seconds",
+                () -> new DeltaTime(DeltaTime.Part.SECONDS));
+        b.perUse("evt.deltatime.ns", RELTIME, "fractional part of evt.deltatime in ns",
+                () -> new DeltaTime(DeltaTime.Part.FRACTION));
         b.plain("evt.dir", CHARBUF, "event direction: always '<' (pdig events are exit events)", (c, a) -> "<");
         b.plain("evt.type", CHARBUF, "event type: the syscall name", (c, a) -> type(c.event()));
         b.withArg("evt.type.is", BOOL, REQUIRED_KEY, "true when the event type is the argument",
@@ -151,6 +170,13 @@ final class EvtFields {
             return s.name();
         }
         return null;
+    }
+
+    /** Time since the capture (the event's journal session) started; null before a session start record. */
+    private static Long reltime(EvalContext c) {
+        StateView s = c.state();
+        Capture capture = s == null ? null : s.capture();
+        return capture == null ? null : c.event().ts() - capture.startTs();
     }
 
     private static Long latency(EvalContext c) {

@@ -46,4 +46,14 @@ public interface FieldDef {
     default Object extractForJson(EvalContext ctx, String argument) {
         return extract(ctx, argument);
     }
+
+    /**
+     * The instance one place of use extracts through: a check of a rule condition, a field of an
+     * output format. Fields are stateless and return themselves; a field whose value depends on
+     * what the same place saw before (evt.deltatime: libsinsp keeps that in each filtercheck
+     * object) returns a new instance with its own memory. Compilers call this once per place.
+     */
+    default FieldDef forOneUse() {
+        return this;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Every field pdig knows, each declared once (name, type, description, extractor) by its field
@@ -70,6 +71,10 @@ public final class FieldRegistry implements FieldLookup {
         private final Map<String, FieldDef> fields = new LinkedHashMap<>();
 
         void add(Field f) {
+            put(f);
+        }
+
+        private void put(FieldDef f) {
             if (fields.put(f.name(), f) != null) {
                 throw new IllegalStateException("field declared twice: " + f.name());
             }
@@ -89,6 +94,14 @@ public final class FieldRegistry implements FieldLookup {
         void ancestors(String name, FieldType type, String description, Field.Extractor e) {
             Predicate<String> noIndex = a -> a == null;
             add(new Field(name, type, FieldArg.OPTIONAL_INDEX, false, description, e, noIndex, null));
+        }
+
+        /**
+         * A field with memory per place of use ({@link FieldDef#forOneUse()}): {@code extractors}
+         * makes the extractor of each place (and of the registry's own instance).
+         */
+        void perUse(String name, FieldType type, String description, Supplier<Field.Extractor> extractors) {
+            put(new PerUseField(name, type, description, extractors));
         }
 
         /** A field that no tracer event can give a value: declared so rules load, always null. */

@@ -132,7 +132,8 @@ public final class FilterCompiler {
             arg = split[1];
         }
         checkArg(def, arg, f);
-        return new Operand(new ValueSource.Field(def, arg), ValueKind.of(def.type()), def.isList(),
+        // One instance per check: a field with memory (evt.deltatime) remembers what this check saw.
+        return new Operand(new ValueSource.Field(def.forOneUse(), arg), ValueKind.of(def.type()), def.isList(),
                 def.type() == FieldType.PORT, def.name());
     }
 

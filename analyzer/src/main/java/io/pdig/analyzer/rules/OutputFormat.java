@@ -16,7 +16,10 @@ import java.util.Locale;
  * {@code tolower(field)} (also toupper, b64, basename, len), or the longest prefix of the text that
  * is a known field name with an optional {@code [arg]} (shorter dotted prefixes are retried, so
  * {@code %proc.name.} takes proc.name). Every {@code %} must start a field: there is no escape, and
- * a trailing {@code %} is an error. Immutable; {@link #render} is thread-safe if the extractors are.
+ * a trailing {@code %} is an error. Each field token has its own instance of its field
+ * ({@link FieldDef#forOneUse()}), so a field with memory (evt.deltatime) remembers what this format
+ * rendered. Immutable otherwise; {@link #render} is thread-safe if the extractors are (a field with
+ * memory is not: such a format belongs to the thread evaluating its rules).
  */
 public final class OutputFormat {
 
@@ -201,7 +204,7 @@ public final class OutputFormat {
             String text = arg != null && after > cut ? name + "[" + arg + "]" : name;
             if (transformer != null) text = transformer + "(" + text + ")";
             end[0] = after;
-            return new FieldToken(text, def, arg, transformer, width);
+            return new FieldToken(text, def.forOneUse(), arg, transformer, width);
         }
         return null;
     }

@@ -39,6 +39,11 @@ final class RuleCompiler {
     private final Set<String> usedLists = new HashSet<>();
     private final Set<String> usedMacros = new HashSet<>();
     private final Map<String, Ast> resolvedMacros = new HashMap<>();
+    /**
+     * Output formats by their text: rules with the same output share one, as Falco's formatter
+     * cache shares one formatter per text (which is where evt.deltatime keeps its memory).
+     */
+    private final Map<String, OutputFormat> outputs = new HashMap<>();
     /** Each macro's condition text with its origin, in definition order (see {@link #locate}). */
     private final Map<String, SourceText> macroTexts = new LinkedHashMap<>();
 
@@ -172,9 +177,12 @@ final class RuleCompiler {
                             "usage of deprecated field '" + f + "' has been detected in the rule output", item));
                 }
             }
-            OutputFormat output;
+            OutputFormat output = outputs.get(out);
             try {
-                output = OutputFormat.parse(out, fields);
+                if (output == null) {
+                    output = OutputFormat.parse(out, fields);
+                    outputs.put(out, output);
+                }
             } catch (FilterException e) {
                 Location where = r.output.origin().locate(e.pos().offset());
                 if (e.unknownFilter() && r.skipIfUnknownFilter) {

@@ -123,9 +123,10 @@ final class ProcessStateHandler {
         }
     }
 
-    /** Session start: host name and, when attaching, the processes already running. */
+    /** Session start: host name, a new capture, and the processes already running (pdig's lineage, or attach's targets). */
     void start(SessionEvent.Start s) {
         tables.hostname(s.hostname());
+        tables.capture(new Capture(s.ts()));
         if (s.processes() == null) {
             return;
         }

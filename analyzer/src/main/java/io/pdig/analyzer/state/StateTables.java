@@ -15,6 +15,8 @@ public final class StateTables implements StateView {
     private final UserDirectory users;
     private final LinkedHashMap<Integer, ProcessInfo> processes;
     private String hostname;
+    /** The session being read (set by each session start record); null before the first one. */
+    private Capture capture;
     /**
      * The entry most recently looked up or created, i.e. the tail of the access-ordered map: a
      * repeated lookup of it (consecutive events of one process, the common case) would not change
@@ -60,6 +62,11 @@ public final class StateTables implements StateView {
         return hostname;
     }
 
+    @Override
+    public Capture capture() {
+        return capture;
+    }
+
     public StateCounters counters() {
         return counters;
     }
@@ -70,6 +77,10 @@ public final class StateTables implements StateView {
 
     void hostname(String h) {
         hostname = h;
+    }
+
+    void capture(Capture c) {
+        capture = c;
     }
 
     FdTable newFdTable() {

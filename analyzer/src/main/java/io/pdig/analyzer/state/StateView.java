@@ -10,6 +10,12 @@ public interface StateView {
     /** Host name of the traced system (from the session start), or null. */
     String hostname();
 
+    /**
+     * The session the event belongs to (evt.reltime counts from its start), or null when the
+     * reader started inside a session and has not read a session start record yet.
+     */
+    Capture capture();
+
     /** The parent of a process in the table, or null (unknown or not traced). */
     default ProcessInfo parent(ProcessInfo p) {
         if (p == null || p.ppid() <= 0 || p.ppid() == p.pid()) {
