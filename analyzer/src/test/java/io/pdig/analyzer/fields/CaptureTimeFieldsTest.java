@@ -114,13 +114,13 @@ class CaptureTimeFieldsTest {
     @Test
     void deltatimeIsPerOutputTextAsFalcosFormatterCacheMakesIt() {
         Detection d = new Detection();
-        assertEquals(List.of("since the last getpid alert 0 s 0 ns (0)"), d.feed(T0, 50, "getpid"),
+        assertEquals(List.of("since the last getpid alert 0 s 000000000 ns (0)"), d.feed(T0, 50, "getpid"),
                 "the first extraction gives 0");
         // pid 60: the shared text has seen one event before (pid 50's); the other text none.
-        assertEquals(List.of("since the last getpid alert 1 s 250 ns (1000000250)", "delta=0"),
+        assertEquals(List.of("since the last getpid alert 1 s 000000250 ns (1000000250)", "delta=0"),
                 d.feed(T0 + 1_000_000_250L, 60, "getpid"));
-        assertEquals(List.of("since the last getpid alert 0 s 5000 ns (5000)"), d.feed(T0 + 1_000_005_250L, 50, "getpid"));
-        assertEquals(List.of("since the last getpid alert 0 s 1000 ns (1000)", "delta=6000"),
+        assertEquals(List.of("since the last getpid alert 0 s 000005000 ns (5000)"), d.feed(T0 + 1_000_005_250L, 50, "getpid"));
+        assertEquals(List.of("since the last getpid alert 0 s 000001000 ns (1000)", "delta=6000"),
                 d.feed(T0 + 1_000_006_250L, 60, "getpid"));
         // The JSON fields are the text's values: asking again for the same event gives the same value.
         Alert last = d.fired.get(d.fired.size() - 2);
@@ -145,7 +145,7 @@ class CaptureTimeFieldsTest {
         d.feed(T0, 50, "getpid");
         d.h.feed(new SessionEvent.Start(T0 + 60_000_000_000L, 1, 1, "box", "boot", "0.1.0", 8, List.of(), 0, List.of()),
                 exec(50, "/usr/bin/bash", "bash").ts(T0 + 60_000_000_500L).build());
-        assertEquals(List.of("since the last getpid alert 0 s 0 ns (0)"), d.feed(T0 + 60_000_001_000L, 50, "getpid"),
+        assertEquals(List.of("since the last getpid alert 0 s 000000000 ns (0)"), d.feed(T0 + 60_000_001_000L, 50, "getpid"),
                 "live detection of the second session never saw the first");
     }
 }

@@ -145,4 +145,36 @@ class AlertOutputTest {
         assertEquals("1969-12-31T23:59:59.999999999Z", AlertTimes.rfc3339(-1));
         assertEquals("00:00:00.000000000", AlertTimes.timeOfDay(0));
     }
+
+    /**
+     * libsinsp's PF_10_PADDED_DEC fields print at least nine digits in the text line (%09) and stay
+     * numbers in JSON; the others, evt.reltime.s and evt.deltatime among them, print plainly.
+     */
+    @Test
+    void ninePaddedDigitsWhereLibsinspPadsThem() throws Exception {
+        long session = T0 - 123_400_000L;
+        Harness h = new Harness().feed(
+                new io.pdig.model.event.SessionEvent.Start(session, 1, 1, "myhost", "boot", "0.1.0", 8, List.of(), 0, List.of()),
+                exec(100, "/usr/bin/cat", "cat").ts(session + 1_000).build(),
+                timed(sys(T0 - 123_000_000L, 100, 100, "getpid", 100), 42_000));
+        OutputFormat fmt = OutputFormat.parse("raw_ns=%evt.rawtime.ns lat_ns=%evt.latency.ns lat=%evt.latency "
+                + "rel=%evt.reltime rel_s=%evt.reltime.s rel_ns=%evt.reltime.ns delta=%evt.deltatime "
+                + "delta_ns=%evt.deltatime.ns", FieldRegistry.standard());
+        Alert a = new AlertFactory("fallback").create(h.last(), "r", Priority.NOTICE, "syscall", Set.of(), fmt);
+        assertEquals("raw_ns=000456789 lat_ns=000042000 lat=42000 rel=000400000 rel_s=0 rel_ns=000400000 delta=0 "
+                + "delta_ns=000000000", a.message());
+        JsonNode f = new ObjectMapper().readTree(JsonAlerts.toLine(a)).get("output_fields");
+        assertTrue(f.get("evt.rawtime.ns").isIntegralNumber());
+        assertEquals(456_789, f.get("evt.rawtime.ns").asLong());
+        assertEquals(42_000, f.get("evt.latency.ns").asLong());
+        assertEquals(0, f.get("evt.deltatime.ns").asLong());
+        assertEquals("000000001", FalcoFieldFormatting.nineDigits(1));
+        assertEquals("1234567890", FalcoFieldFormatting.nineDigits(1_234_567_890L));
+        assertEquals("-000000005", FalcoFieldFormatting.nineDigits(-5));
+    }
+
+    private static io.pdig.model.event.SyscallEvent timed(io.pdig.model.event.SyscallEvent e, long nanos) {
+        return new io.pdig.model.event.SyscallEvent(e.ts(), e.tid(), e.pid(), e.abi(), e.nr(), e.res(), e.hasResult(),
+                e.args(), nanos);
+    }
 }
