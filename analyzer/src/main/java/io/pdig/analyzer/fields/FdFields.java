@@ -25,16 +25,19 @@ final class FdFields {
     }
 
     static void register(FieldRegistry.Builder b) {
-        b.plain("fd.num", FD, "fd number (-1 for a failed open)", pathFd(f -> (long) f.num()));
+        Field.Extractor num = pathFd(f -> (long) f.num());
+        b.plain("fd.num", FD, "fd number (-1 for a failed open)", num);
         b.plain("fd.type", CHARBUF, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, memfd ...",
                 fd(f -> f.kind().typeName));
         b.plain("fd.typechar", CHARBUF, "fd type as one character: f d 4 6 u p e s l i t n b r m P o",
                 pathFd(f -> f.kind().typeCharText));
-        b.plain("fd.name", CHARBUF, "file path, cip:cport->sip:sport for IP sockets, unix path, memfd:NAME",
-                pathFd(FdInfo::name));
+        Field.Extractor name = pathFd(FdInfo::name);
+        b.plain("fd.name", CHARBUF, "file path, cip:cport->sip:sport for IP sockets, unix path, memfd:NAME", name);
         b.plain("fd.nameraw", CHARBUF, "the path exactly as passed to open", pathFd(FdInfo::nameRaw));
+        Field.Extractor directory =
+                pathFd(f -> f.kind() == FdKind.DIRECTORY ? f.name() : isFile(f) ? PathNames.directory(f.name()) : null);
         b.plain("fd.directory", CHARBUF, "directory containing a file fd, or the directory itself for a directory fd",
-                pathFd(f -> f.kind() == FdKind.DIRECTORY ? f.name() : isFile(f) ? PathNames.directory(f.name()) : null));
+                directory);
         b.plain("fd.filename", CHARBUF, "file name (no directory) of a file fd",
                 pathFd(f -> isFile(f) ? PathNames.filename(f.name()) : null));
         Field.Extractor cip = fd(f -> ip(f) ? f.clientIp() : null);
@@ -83,9 +86,16 @@ final class FdFields {
         b.noValue("fd.dev.major", UINT64, NONE, "device major number");
         b.noValue("fd.dev.minor", UINT64, NONE, "device minor number");
         b.noValue("fd.ino", INT64, NONE, "inode number");
-        b.noValue("fd.uid", CHARBUF, NONE, "unique fd identifier");
-        b.noValue("fd.containername", CHARBUF, NONE, "container id + fd name");
-        b.noValue("fd.containerdirectory", CHARBUF, NONE, "container id + fd directory");
+        // libsinsp: to_string(tid) + to_string(fd), no separator (thread 1234, fd 3: "12343").
+        b.plain("fd.uid", CHARBUF, "the thread id followed by fd.num, without a separator (thread 1234, fd 3: 12343)",
+                (c, a) -> {
+                    Object n = num.extract(c, a);
+                    return n == null ? null : c.event().tid() + n.toString();
+                });
+        b.plain("fd.containername", CHARBUF, "container.id, ':' and fd.name (host:/etc/passwd on the host)",
+                inContainer(name));
+        b.plain("fd.containerdirectory", CHARBUF, "container.id, ':' and fd.directory (host:/etc on the host)",
+                inContainer(directory));
         b.noValue("fd.is_upper_layer", BOOL, NONE, "true when the file is in an overlayfs upper layer");
         b.noValue("fd.is_lower_layer", BOOL, NONE, "true when the file is in an overlayfs lower layer");
         b.noValue("fd.types", CHARBUF, OPTIONAL_INDEX, "types of the fds of the process");
@@ -108,6 +118,18 @@ final class FdFields {
     private static String domainNameText(String side) {
         return "domain name of the " + side + " IP address: the first of the names rules compare fd.*ip.name with"
                 + " (=, !=, in) that resolves to it; resolved by DNS when the events are analysed, so a later replay can differ";
+    }
+
+    /**
+     * libsinsp's chaining of the thread's container id, ':' and a name: the container plugin keeps
+     * "host" as the id of host threads, as container.id shows it.
+     */
+    private static Field.Extractor inContainer(Field.Extractor name) {
+        return (c, a) -> {
+            Object n = name.extract(c, a);
+            String id = c.process() == null ? null : c.process().containerId();
+            return n == null || id == null ? null : id + ':' + n;
+        };
     }
 
     /** A field of a real fd-table entry: no value for the detached entry of a failed open. */

@@ -143,4 +143,35 @@ class FdFieldsTest {
         assertNull(h.value("fd.num"));
         assertNull(h.value("fd.type"));
     }
+
+    /**
+     * fd.uid chains the thread id and fd.num as libsinsp does (no separator); fd.containername and
+     * fd.containerdirectory chain container.id, ':' and fd.name or fd.directory.
+     */
+    @Test
+    void uidAndContainerChainings() {
+        Harness h = proc().feed(thread(T0, 70, 71), sys(T0, 70, 71, "openat", 5, "dirfd", -100, "name", "x.log", "flags", 0));
+        assertEquals("715", h.value("fd.uid"), "thread 71, fd 5");
+        assertEquals("host:/srv/app/x.log", h.value("fd.containername"));
+        assertEquals("host:/srv/app", h.value("fd.containerdirectory"));
+        h.feed(sys(T0, 70, 70, "openat", -2, "dirfd", -100, "name", "/etc/nope", "flags", 0));
+        assertEquals("70-1", h.value("fd.uid"), "a failed open's fd.num is -1");
+        assertEquals("host:/etc/nope", h.value("fd.containername"));
+        assertEquals("host:/etc", h.value("fd.containerdirectory"));
+        h.feed(sys(T0, 70, 70, "getpid", 70));
+        assertNull(h.value("fd.uid"), "no fd");
+        assertNull(h.value("fd.containername"));
+
+        String id = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
+        Harness c = new Harness().feed(exec(80, "/usr/bin/nc", "nc").cwd("/")
+                        .cgroup("0::/system.slice/docker-" + id + ".scope\n").build(),
+                sys(T0, 80, 80, "socket", 3, "domain", 2, "type", 1, "proto", 0),
+                sys(T0, 80, 80, "connect", 0, "fd", 3, "addr", inet4("10.0.0.9", 443)));
+        assertEquals("3ad7b26ded6d", c.value("container.id"));
+        assertEquals("803", c.value("fd.uid"));
+        assertEquals("3ad7b26ded6d:" + c.value("fd.name"), c.value("fd.containername"));
+        assertNull(c.value("fd.containerdirectory"), "a socket has no directory");
+        c.feed(sys(T0, 80, 80, "openat", 4, "dirfd", -100, "name", "/etc", "flags", 0200000));
+        assertEquals("3ad7b26ded6d:/etc", c.value("fd.containerdirectory"), "a directory fd's directory is itself");
+    }
 }
