@@ -24,6 +24,17 @@ final class FdFields {
     private FdFields() {
     }
 
+    /**
+     * Why proc.fdopencount and fd.types have no value: they need every open fd of the process, and
+     * the fd table holds only the fds whose creation the journal shows. A `run` command's inherited
+     * fds (0-2 and those passed on) are in no record; nor are fds received through SCM_RIGHTS or made
+     * by calls without a row (epoll_create, fanotify_init, fsopen...), and the table evicts beyond
+     * its cap. A count or list missing those would be wrong, which is worse than none.
+     */
+    static final String INCOMPLETE_TABLE = "not given: the journal does not show every fd a process has (a run "
+            + "command's inherited fds, fds received through SCM_RIGHTS, calls without a row), and a wrong answer is "
+            + "worse than none";
+
     static void register(FieldRegistry.Builder b) {
         Field.Extractor num = pathFd(f -> (long) f.num());
         b.plain("fd.num", FD, "fd number (-1 for a failed open)", num);
@@ -98,7 +109,7 @@ final class FdFields {
                 inContainer(directory));
         b.noValue("fd.is_upper_layer", BOOL, NONE, "true when the file is in an overlayfs upper layer");
         b.noValue("fd.is_lower_layer", BOOL, NONE, "true when the file is in an overlayfs lower layer");
-        b.noValue("fd.types", CHARBUF, OPTIONAL_INDEX, "types of the fds of the process");
+        b.noValue("fd.types", CHARBUF, OPTIONAL_INDEX, "types of the fds of the process; " + INCOMPLETE_TABLE);
         b.plain("fd.openflags", FLAGS, "Linux open flags of a file fd", fd(f -> isFile(f) ? f.openFlags() : null));
     }
 

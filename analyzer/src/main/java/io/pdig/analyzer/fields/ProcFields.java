@@ -137,7 +137,8 @@ final class ProcFields {
         b.noValue("proc.vmsize", UINT64, NONE, "virtual memory size");
         b.noValue("proc.vmrss", UINT64, NONE, "resident memory size");
         b.noValue("proc.vmswap", UINT64, NONE, "swapped memory size");
-        b.noValue("proc.fdopencount", UINT64, NONE, "number of open fds");
+        // A count from the fd table would be wrong: see FdFields.INCOMPLETE_TABLE.
+        b.noValue("proc.fdopencount", UINT64, NONE, "number of open fds; " + FdFields.INCOMPLETE_TABLE);
         b.noValue("proc.fdlimit", INT64, NONE, "fd limit");
         b.plain("proc.is_container_healthcheck", BOOL, "true for container health checks: always false on pdig",
                 (c, a) -> has(c) ? false : null);

@@ -320,5 +320,10 @@ class CliBasicsTest {
             assertTrue(line.contains("resolved by DNS when the events are analysed"), line);
             assertFalse(line.contains("(pdig: no value)"), line);
         }
+        // Fields that need the whole fd table say why they have none.
+        for (String f : new String[] {"proc.fdopencount", "fd.types[n]?"}) {
+            String line = o.out().lines().filter(l -> l.startsWith(f + " ")).findFirst().orElse("");
+            assertTrue(line.contains("the journal does not show every fd") && line.endsWith("(pdig: no value)"), line);
+        }
     }
 }
