@@ -184,6 +184,32 @@ class SchemaFixtureTest {
         }
     }
 
+    /**
+     * v7 (the overlayfs layer of an exec's executable, the MMSGHDRS argument), generated the same
+     * way before any v8 change: its execs keep their inode facts and layers.
+     */
+    @Test
+    void schemaV7JournalReadsExactlyAsWritten() throws Exception {
+        Path dir = copyOf("schema-v7");
+        List<String> expected = new ArrayList<>(Files.readAllLines(dir.resolve("expected.txt")));
+        assertEquals("# schema v7: seq<TAB>EventText of each record", expected.remove(0));
+        assertTrue(expected.stream().anyMatch(l -> l.contains("layer=LOWER]")), "the v7 fixture holds an exe in a lower layer");
+        try (Journal j = Journal.openExisting(dir)) {
+            List<String> got = new ArrayList<>();
+            List<ProcessEvent.Layer> layers = new ArrayList<>();
+            for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
+                got.add(r.seq() + "\t" + EventText.of(r.event()));
+                if (r.event() instanceof ProcessEvent.Exec x && x.exeFile() != null && x.exeFile().overlay()) {
+                    layers.add(x.exeFile().layer());
+                    assertEquals(x.exeFile().layer() == ProcessEvent.Layer.UPPER, x.exeUpperLayer(), x.toString());
+                }
+            }
+            assertEquals(expected, got);
+            assertEquals(List.of(ProcessEvent.Layer.UNKNOWN, ProcessEvent.Layer.UPPER, ProcessEvent.Layer.LOWER), layers);
+            assertEquals(expected.subList(100, expected.size()), withSeq(readAll(j, ReaderOptions.from(100))));
+        }
+    }
+
     private static List<String> withSeq(List<JournalRecord> recs) {
         List<String> l = new ArrayList<>();
         for (JournalRecord r : recs) l.add(r.seq() + "\t" + EventText.of(r.event()));
