@@ -165,6 +165,32 @@ class CodecTest {
         }
     }
 
+    /**
+     * An exec's memory (v8, bit7) round-trips with and without the exe's facts before it, and
+     * inside a session start's snapshot; an exec without it reads as unknown.
+     */
+    @Test
+    void anExecsMemoryRoundTripsAlsoInsideASessionStart() {
+        ProcessEvent.Exec plain = SampleEvents.exec(SampleEvents.T0, 4001);
+        ProcessEvent.Memory m = new ProcessEvent.Memory(9_876_543, 123_456, 789);
+        ProcessEvent.ExeFile f = new ProcessEvent.ExeFile(12, 1_700_000_000_123_456_789L, 5, true, ProcessEvent.Layer.LOWER);
+        for (ProcessEvent.Exec with : List.of(SampleEvents.withMemory(plain, m),
+                SampleEvents.withMemory(SampleEvents.withExeFile(plain, f), m))) {
+            byte[] r = encode(new RecordEncoder(), 1, with, true);
+            ProcessEvent.Exec back = (ProcessEvent.Exec) new RecordDecoder().decode(r, 0, r.length);
+            assertEquals(m, back.memory());
+            assertEquals(with.exeFile(), back.exeFile());
+            assertEquals(EventText.of(with), EventText.of(back));
+            SessionEvent.Start st = new SessionEvent.Start(SampleEvents.T0, 4000, 4000, "h", "b", "v", 8, List.of(), 4001,
+                    List.of(new SessionEvent.ProcessSnapshot(with, java.util.Map.of())));
+            byte[] s = encode(new RecordEncoder(), 2, st, true);
+            SessionEvent.Start stBack = (SessionEvent.Start) new RecordDecoder().decode(s, 0, s.length);
+            assertEquals(m, stBack.processes().get(0).exec().memory());
+        }
+        byte[] without = encode(new RecordEncoder(), 1, plain, true);
+        assertNull(((ProcessEvent.Exec) new RecordDecoder().decode(without, 0, without.length)).memory());
+    }
+
     @Test
     void extensionFlagsThisVersionDoesNotKnowAreIgnored() {
         SyscallEvent untimed = new SyscallEvent(SampleEvents.T0, 4001, 4001, Abi.X86_64, 39, 4001, true, new ArgValue[0]);

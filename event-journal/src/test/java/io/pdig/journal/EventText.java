@@ -60,7 +60,9 @@ public final class EventText {
                 + ", caps=" + Arrays.toString(x.caps()) + ", memfd=" + x.exeFromMemfd() + ", upper=" + x.exeUpperLayer()
                 + ", ppid=" + x.ppid()
                 // The fixtures' text of schema v1-v5, which had no exe inode: unchanged when unknown.
-                + (x.exeFile() == null ? "" : ", exeFile=" + exeFile(x.exeFile())) + "]";
+                + (x.exeFile() == null ? "" : ", exeFile=" + exeFile(x.exeFile()))
+                // ... and of schema v6 and v7, which had no memory.
+                + (x.memory() == null ? "" : ", memory=" + x.memory()) + "]";
     }
 
     /** The v6 fixture's text (ExeFile's toString then), plus the layer when known (schema v7). */

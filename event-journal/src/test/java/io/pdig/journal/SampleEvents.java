@@ -42,6 +42,12 @@ public final class SampleEvents {
                 e.exeUpperLayer(), e.ppid(), f);
     }
 
+    static ProcessEvent.Exec withMemory(ProcessEvent.Exec e, ProcessEvent.Memory m) {
+        return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), e.exePath(), e.argv(), e.argvTruncated(), e.env(),
+                e.cwd(), e.uid(), e.gid(), e.loginUid(), e.tty(), e.sid(), e.pgid(), e.cgroup(), e.caps(), e.exeFromMemfd(),
+                e.exeUpperLayer(), e.ppid(), e.exeFile(), m);
+    }
+
     /** One of everything, in a plausible order. */
     public static List<Event> all() {
         List<Event> l = new ArrayList<>();
@@ -113,6 +119,10 @@ public final class SampleEvents {
                 ProcessEvent.Layer.UPPER)));
         l.add(withExeFile(base, new ProcessEvent.ExeFile(98, 1_600_000_000_000_000_003L, 1_600_000_000_000_000_003L, false,
                 ProcessEvent.Layer.LOWER)));
+        // Schema v8: the memory, with the exe's facts and without (a swapped-out process, KiB).
+        l.add(withMemory(withExeFile(base, new ProcessEvent.ExeFile(97, 1_700_000_000_000_000_009L, 1_700_000_000_000_000_009L,
+                false, false)), new ProcessEvent.Memory(2_720, 1_024, 0)));
+        l.add(withMemory(base, new ProcessEvent.Memory(4_503_599_627_370_496L, 812_345, 65_536)));
         l.add(new ProcessEvent.Exit(t + 52, 4002, 4001, 0, 0, false, true));
         l.add(new ProcessEvent.Exit(t + 53, 4001, 4001, 0, 11, true, false));
         for (NoticeEvent.Kind k : NoticeEvent.Kind.values()) {

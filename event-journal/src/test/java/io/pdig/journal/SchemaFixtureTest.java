@@ -186,7 +186,8 @@ class SchemaFixtureTest {
 
     /**
      * v7 (the overlayfs layer of an exec's executable, the MMSGHDRS argument), generated the same
-     * way before any v8 change: its execs keep their inode facts and layers.
+     * way before v8 added the process's memory to EXEC: its execs keep their inode facts and
+     * layers, and read without memory (unknown, not zeros).
      */
     @Test
     void schemaV7JournalReadsExactlyAsWritten() throws Exception {
@@ -199,6 +200,7 @@ class SchemaFixtureTest {
             List<ProcessEvent.Layer> layers = new ArrayList<>();
             for (JournalRecord r : readAll(j, ReaderOptions.fromStart())) {
                 got.add(r.seq() + "\t" + EventText.of(r.event()));
+                if (r.event() instanceof ProcessEvent.Exec x) assertNull(x.memory(), x.toString());
                 if (r.event() instanceof ProcessEvent.Exec x && x.exeFile() != null && x.exeFile().overlay()) {
                     layers.add(x.exeFile().layer());
                     assertEquals(x.exeFile().layer() == ProcessEvent.Layer.UPPER, x.exeUpperLayer(), x.toString());

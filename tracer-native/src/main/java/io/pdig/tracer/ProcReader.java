@@ -220,7 +220,34 @@ final class ProcReader {
         ProcessEvent.ExeFile exeFile = ExeFacts.of(f[EXE_STATX], f[EXE_STATFS], uid, gid, statusField(status, "Groups"), caps[2],
                 () -> ExeFacts.mountinfo(procId), (mntId, fs) -> layers.layerOf(exe, mntId, fs));
         return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, f[CWD] == null ? new byte[0] : f[CWD],
-                uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid, exeFile);
+                uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid, exeFile,
+                memory(status));
+    }
+
+    /**
+     * VmSize, VmRSS and VmSwap of a status file already read (the exec stop reads it anyway), in
+     * KiB: what Falco's driver reports as execve's vm_size, vm_rss and vm_swap. Null when any is
+     * missing (a process whose mm is gone: a zombie, a kernel thread).
+     */
+    static ProcessEvent.Memory memory(String status) {
+        if (status == null) return null;
+        // The kernel writes VmSize, then VmRSS, then VmSwap: each search starts where the last
+        // ended, so the three take one pass over the file's second half (0.4-0.6 us per exec with
+        // C1, measured; three statusField lookups took 2.5).
+        int size = status.indexOf("\nVmSize:");
+        int rss = size < 0 ? -1 : status.indexOf("\nVmRSS:", size);
+        int swap = rss < 0 ? -1 : status.indexOf("\nVmSwap:", rss);
+        if (swap < 0) return null;
+        return new ProcessEvent.Memory(kib(status, size + 8), kib(status, rss + 7), kib(status, swap + 8));
+    }
+
+    /** The number after the blanks at {@code at} (a Vm line's value in kB). */
+    private static long kib(String s, int at) {
+        int i = at;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        long v = 0;
+        for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) v = v * 10 + (s.charAt(i) - '0');
+        return v;
     }
 
     private static boolean startsWith(byte[] b, String prefix) {

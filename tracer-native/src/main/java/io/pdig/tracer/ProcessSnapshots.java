@@ -91,7 +91,7 @@ public final class ProcessSnapshots {
     private static ProcessEvent.Exec withoutEnv(ProcessEvent.Exec e) {
         return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), e.exePath(), e.argv(), e.argvTruncated(),
                 List.of(), e.cwd(), e.uid(), e.gid(), e.loginUid(), e.tty(), e.sid(), e.pgid(), e.cgroup(), e.caps(),
-                e.exeFromMemfd(), e.exeUpperLayer(), e.ppid(), e.exeFile());
+                e.exeFromMemfd(), e.exeUpperLayer(), e.ppid(), e.exeFile(), e.memory());
     }
 
     /** fd number to what /proc/PID/fd/N points at (path, "socket:[ino]", "pipe:[ino]", ...). */

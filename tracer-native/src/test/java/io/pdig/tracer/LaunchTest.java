@@ -56,6 +56,32 @@ class LaunchTest {
         assertEquals(Set.of("pdig-tracer"), sink.deliveringThreads);
     }
 
+    /**
+     * The exec event carries the new image's memory as the exec stop found it, before the program
+     * ran: less than the same process maps once its dynamic loader has mapped libc.
+     */
+    @Test
+    void theExecCarriesTheNewImagesMemoryBeforeItRan() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        try (TraceSession s = new PtraceDriver().launch(spec(Set.of("execve"), "/bin/sleep", "2"), sink)) {
+            ProcessEvent.Exec exec = null;
+            for (int i = 0; i < 500 && exec == null; i++) {
+                List<ProcessEvent.Exec> execs = sink.of(ProcessEvent.Exec.class);
+                if (execs.isEmpty()) Thread.sleep(10);
+                else exec = execs.get(0);
+            }
+            assertNotNull(exec, sink.dump());
+            ProcessEvent.Memory m = exec.memory();
+            assertNotNull(m, exec.toString());
+            assertTrue(m.sizeKb() > 0 && m.rssKb() > 0 && m.rssKb() <= m.sizeKb() && m.swapKb() >= 0, m.toString());
+            Thread.sleep(300); // sleep is in its nanosleep by now
+            String status = ProcReader.status(exec.pid());
+            long later = Long.parseLong(ProcReader.statusField(status, "VmSize")[0]);
+            assertTrue(m.sizeKb() < later, "at the exec stop " + m + ", once running VmSize " + later);
+            assertEquals(Termination.exited(0), s.awaitTermination(), sink.dump());
+        }
+    }
+
     /** With every syscall traced, the command's first call is its execve: pdig's own set-up before it is not shown. */
     @Test
     void theTraceStartsWithTheCommandsExecve() throws Exception {

@@ -26,6 +26,42 @@ class ProcReaderTest {
         assertArrayEquals(new String[0], ProcReader.statusField("Empty:\t\n", "Empty"));
     }
 
+    /** VmSize, VmRSS and VmSwap in KiB, Falco's vm_size, vm_rss and vm_swap; none without an mm. */
+    @Test
+    void memoryIsVmSizeVmRssAndVmSwap() {
+        String status = STATUS + "VmPeak:\t   10000 kB\nVmSize:\t    9876 kB\nVmLck:\t       0 kB\nVmHWM:\t    1500 kB\n"
+                + "VmRSS:\t    1234 kB\nRssAnon:\t     200 kB\nVmSwap:\t      56 kB\nHugetlbPages:\t       0 kB\n";
+        assertEquals(new ProcessEvent.Memory(9876, 1234, 56), ProcReader.memory(status));
+        assertNull(ProcReader.memory(STATUS), "a kernel thread's or a zombie's status has no Vm lines");
+        assertNull(ProcReader.memory(null));
+    }
+
+    /** The exec snapshot's memory is what the status file of a stopped process (whose memory cannot change) says. */
+    @Test
+    void execSnapshotOfAStoppedProcessHasItsMemory() throws Exception {
+        Process p = new ProcessBuilder("sleep", "30").start();
+        try {
+            int pid = (int) p.pid();
+            Path status = Path.of("/proc/" + pid + "/status");
+            for (int i = 0; i < 200 && !Files.readString(status).contains("Name:\tsleep"); i++) Thread.sleep(10);
+            new ProcessBuilder("kill", "-STOP", Integer.toString(pid)).start().waitFor();
+            for (int i = 0; i < 200 && !ProcReader.statusField(Files.readString(status), "State")[0].equals("T"); i++) {
+                Thread.sleep(10);
+            }
+            String text = Files.readString(status);
+            ProcessEvent.Exec e = ProcReader.execSnapshot(1L, pid, 0, new TraceeMemory(NativeLibrary.lib(), 4096),
+                    new OverlayLayers(NativeLibrary.lib()));
+            ProcessEvent.Memory m = e.memory();
+            assertNotNull(m);
+            assertEquals(Long.parseLong(ProcReader.statusField(text, "VmSize")[0]), m.sizeKb(), text);
+            assertEquals(Long.parseLong(ProcReader.statusField(text, "VmRSS")[0]), m.rssKb(), text);
+            assertEquals(Long.parseLong(ProcReader.statusField(text, "VmSwap")[0]), m.swapKb(), text);
+            assertTrue(m.rssKb() > 0 && m.rssKb() <= m.sizeKb(), m.toString());
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
     @Test
     void ownProcessIsReadLikeTheKernelWritesIt() {
         int self = (int) ProcessHandle.current().pid();

@@ -71,8 +71,10 @@ package io.pdig.journal.codec;
  * exec-body := formerTid-tid:s exePath:nbytes argv:nlist(bytes) env:nlist(bytes) cwd:nbytes
  *              uid:narr(s) gid:narr(s) loginUid:s tty:s sid:s pgid:s cgroup:nbytes caps:narr(u)
  *              flags:u8 (bit0 argvTruncated, bit1 exeFromMemfd, bit2 exeUpperLayer, since v6: bit3 exeFile,
- *                        bit4 exeWritable, bit5 exeOnOverlay, since v7: bit6 exeLowerLayer) ppid:s
+ *                        bit4 exeWritable, bit5 exeOnOverlay, since v7: bit6 exeLowerLayer, since v8:
+ *                        bit7 memory) ppid:s
  *              [ino:u ctime:s mtime:s if bit3]                (since v6)
+ *              [vmSize:u vmRss:u vmSwap:u if bit7]            (since v8)
  *              (the executable's inode at the exec stop: number, ctime and mtime in ns since the
  *              epoch, and Falco's EXE_WRITABLE as the tracer decided it; without bit3, and in v1-v5
  *              journals, all of it is unknown. A v5 decoder tests bits 0-2 only and stops before
@@ -80,7 +82,11 @@ package io.pdig.journal.codec;
  *              On overlayfs (bit5) the layer is bit2 (Falco's EXE_UPPER_LAYER, the bit every
  *              version has had; v1-v6 tracers never set it) or bit6 (EXE_LOWER_LAYER), never
  *              both; neither means unknown, as in every v6 journal. A v6 decoder ignores bit6 and
- *              reads a v7 exec's upper layer from bit2, the lower one as unknown)
+ *              reads a v7 exec's upper layer from bit2, the lower one as unknown.
+ *              The memory (bit7) is the process's VmSize, VmRSS and VmSwap in KiB from
+ *              /proc/PID/status at the exec stop (Falco's vm_size, vm_rss, vm_swap); without bit7,
+ *              and in v1-v7 journals, it is unknown. A v7 decoder ignores bit7 and the fields after
+ *              the exe's, so it reads a v8 exec as one without them)
  * bytes  := len:u byte*        str := bytes (UTF-8)
  * nbytes := 0 for null, else (len+1):u byte*      (same "n" = nullable scheme for nstr, nlist, narr)
  * </pre>
@@ -135,7 +141,7 @@ package io.pdig.journal.codec;
 public final class JournalSchema {
 
     /** The schema version this code writes (and the highest it reads). */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     /** A keyframe at least every this many sequence numbers (see the class comment). */
     public static final int KEYFRAME_INTERVAL = 64;

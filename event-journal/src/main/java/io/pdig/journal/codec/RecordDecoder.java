@@ -320,8 +320,12 @@ public final class RecordDecoder {
         if ((flags & 8) != 0) {
             exeFile = new ProcessEvent.ExeFile(r.uvarint(), r.svarint(), r.svarint(), (flags & 16) != 0, layer(flags));
         }
+        ProcessEvent.Memory memory = null;
+        if ((flags & 128) != 0) {
+            memory = new ProcessEvent.Memory(r.uvarint(), r.uvarint(), r.uvarint());
+        }
         return new ProcessEvent.Exec(ts, tid, pid, formerTid, exe, argv, (flags & 1) != 0, env, cwd, uid, gid,
-                loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid, exeFile);
+                loginUid, tty, sid, pgid, cgroup, caps, (flags & 2) != 0, (flags & 4) != 0, ppid, exeFile, memory);
     }
 
     /**

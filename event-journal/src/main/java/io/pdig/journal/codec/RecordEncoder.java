@@ -353,14 +353,21 @@ public final class RecordEncoder {
             for (long c : e.caps()) w.uvarint(c);
         }
         ProcessEvent.ExeFile f = e.exeFile();
+        ProcessEvent.Memory m = e.memory();
         w.u8((e.argvTruncated() ? 1 : 0) | (e.exeFromMemfd() ? 2 : 0) | (e.exeUpperLayer() ? 4 : 0)
                 | (f == null ? 0 : 8 | (f.writable() ? 16 : 0) | (f.overlay() ? 32 : 0)
-                        | (f.layer() == ProcessEvent.Layer.LOWER ? 64 : 0)));
+                        | (f.layer() == ProcessEvent.Layer.LOWER ? 64 : 0))
+                | (m == null ? 0 : 128));
         w.svarint(e.ppid());
         if (f != null) {
             w.uvarint(f.ino());
             w.svarint(f.ctimeNs());
             w.svarint(f.mtimeNs());
+        }
+        if (m != null) {
+            w.uvarint(m.sizeKb());
+            w.uvarint(m.rssKb());
+            w.uvarint(m.swapKb());
         }
     }
 

@@ -40,14 +40,25 @@ public sealed interface ProcessEvent extends Event {
      *                 constructor makes it so), as the journal keeps the two in one flag bit
      * @param exeFile  the executable's inode as the snapshot found it; null when unknown (journals
      *                 before schema v6, an executable the tracer could not stat)
+     * @param memory   the process's memory as the snapshot found it; null when unknown (journals
+     *                 before schema v8, a process whose status shows none)
      */
     record Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
                 List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
-                byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid, ExeFile exeFile)
+                byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid, ExeFile exeFile,
+                Memory memory)
             implements ProcessEvent {
 
         public Exec {
             exeUpperLayer |= exeFile != null && exeFile.layer() == Layer.UPPER;
+        }
+
+        /** An exec whose memory is unknown (what schema v7 and before recorded). */
+        public Exec(long ts, int tid, int pid, int formerTid, byte[] exePath, List<byte[]> argv, boolean argvTruncated,
+                    List<byte[]> env, byte[] cwd, int[] uid, int[] gid, int loginUid, int tty, int sid, int pgid,
+                    byte[] cgroup, long[] caps, boolean exeFromMemfd, boolean exeUpperLayer, int ppid, ExeFile exeFile) {
+            this(ts, tid, pid, formerTid, exePath, argv, argvTruncated, env, cwd, uid, gid, loginUid, tty, sid, pgid,
+                    cgroup, caps, exeFromMemfd, exeUpperLayer, ppid, exeFile, null);
         }
 
         /** An exec whose executable's inode is unknown (what schema v5 and before recorded). */
@@ -86,6 +97,19 @@ public sealed interface ProcessEvent extends Event {
         public boolean overlay() {
             return layer != Layer.NOT_OVERLAY;
         }
+    }
+
+    /**
+     * What Falco's driver reports about a process's memory at an exec (the vm_size, vm_rss and
+     * vm_swap parameters of execve's exit event, Falco's proc.vmsize, proc.vmrss, proc.vmswap), as
+     * the tracer read it from /proc/PID/status at the exec stop: the same counters of the new image
+     * before it has run, in KiB.
+     *
+     * @param sizeKb VmSize: the mm's total_vm
+     * @param rssKb  VmRSS: resident anonymous, file and shared-memory pages
+     * @param swapKb VmSwap: swapped-out anonymous pages
+     */
+    record Memory(long sizeKb, long rssKb, long swapKb) {
     }
 
     /**

@@ -446,6 +446,12 @@ public final class EventJson {
             if (f.layer() == ProcessEvent.Layer.LOWER) j.key("layer").value("lower");
             j.endObject();
         }
+        // Absent when unknown too (journals before schema v8 dump as they did).
+        ProcessEvent.Memory m = x.memory();
+        if (m != null) {
+            j.key("memory").beginObject().key("vm_size_kb").value(m.sizeKb()).key("vm_rss_kb").value(m.rssKb())
+                    .key("vm_swap_kb").value(m.swapKb()).endObject();
+        }
     }
 
     private static void ints(JsonOut j, int[] v) {

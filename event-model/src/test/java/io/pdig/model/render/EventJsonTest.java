@@ -197,6 +197,14 @@ class EventJsonTest {
             assertEquals(l != ProcessEvent.Layer.NOT_OVERLAY, o.get("exe_file").get("overlay").asBoolean(), l.name());
             assertEquals(l == ProcessEvent.Layer.UPPER, o.get("exe_upper_layer").asBoolean(), "the exec's flag follows: " + l);
         }
+        assertNull(render(2, withFile, "exec").get("memory"), "no memory key when it is unknown (before schema v8)");
+        ProcessEvent.Exec withMemory = new ProcessEvent.Exec(2, 10, 10, 10, b("/usr/bin/true"), List.of(b("true")), false,
+                List.of(), b("/tmp"), new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0}, -1, 0, 9, 9, null, null, false, false, 1,
+                null, new ProcessEvent.Memory(2720, 1024, 8));
+        JsonNode mem = render(2, withMemory, "exec").get("memory");
+        assertEquals(2720, mem.get("vm_size_kb").asLong());
+        assertEquals(1024, mem.get("vm_rss_kb").asLong());
+        assertEquals(8, mem.get("vm_swap_kb").asLong());
 
         JsonNode e = render(3, new ProcessEvent.Exit(3, 10, 10, 0, 11, true, false), "exit");
         assertEquals("SIGSEGV", e.get("signal").asText());

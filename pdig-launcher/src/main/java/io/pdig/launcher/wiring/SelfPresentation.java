@@ -57,8 +57,9 @@ final class SelfPresentation {
         argv.addAll(e.argv().subList(at + 1, e.argv().size()));
         byte[] exe = (pdigHome.endsWith("/") ? pdigHome + "pdig" : pdigHome + "/pdig").getBytes(StandardCharsets.UTF_8);
         // No exe inode facts: the snapshot's describe the java binary, not the script shown here.
+        // The memory is this process's, which is pdig.
         return new ProcessEvent.Exec(e.ts(), e.tid(), e.pid(), e.formerTid(), exe, List.copyOf(argv), e.argvTruncated(),
                 e.env(), e.cwd(), e.uid(), e.gid(), e.loginUid(), e.tty(), e.sid(), e.pgid(), e.cgroup(), e.caps(),
-                false, false, e.ppid());
+                false, false, e.ppid(), null, e.memory());
     }
 }
