@@ -134,9 +134,14 @@ final class ProcFields {
                 "pid-namespace start time minus the executable's ctime");
         b.noValue("proc.pidns_init_start_ts", ABSTIME, NONE, "start time of the pid namespace's init");
         b.noValue("proc.cpu", UINT64, NONE, "CPU usage");
-        b.noValue("proc.vmsize", UINT64, NONE, "virtual memory size");
-        b.noValue("proc.vmrss", UINT64, NONE, "resident memory size");
-        b.noValue("proc.vmswap", UINT64, NONE, "swapped memory size");
+        // Falco's come from the exit event of the thread's execve or clone; pdig's exec carries
+        // them (schema v8), its clone events do not.
+        b.plain("proc.vmsize", UINT64, "virtual memory of the process in KiB (VmSize) at its last exec, as Falco's execve "
+                + MEMORY_LIMITS, mainThread(ProcessEvent.Memory::sizeKb));
+        b.plain("proc.vmrss", UINT64, "resident memory of the process in KiB (VmRSS) at its last exec, as Falco's execve "
+                + MEMORY_LIMITS, mainThread(ProcessEvent.Memory::rssKb));
+        b.plain("proc.vmswap", UINT64, "swapped-out memory of the process in KiB (VmSwap) at its last exec, as Falco's execve "
+                + MEMORY_LIMITS, mainThread(ProcessEvent.Memory::swapKb));
         // A count from the fd table would be wrong: see FdFields.INCOMPLETE_TABLE.
         b.noValue("proc.fdopencount", UINT64, NONE, "number of open fds; " + FdFields.INCOMPLETE_TABLE);
         b.noValue("proc.fdlimit", INT64, NONE, "fd limit");
@@ -146,6 +151,23 @@ final class ProcFields {
                 (c, a) -> has(c) ? false : null);
         b.plain("proc.is_container_readiness_probe", BOOL, "true for readiness probes: always false on pdig",
                 (c, a) -> has(c) ? false : null);
+    }
+
+    /** Where proc.vm* (and thread.vm*) have no value, said in each description. */
+    static final String MEMORY_LIMITS = "event gives it; no value on threads other than the main one and in processes forked "
+            + "since (Falco takes those from the clone event, which does not carry them in pdig), nor in journals before "
+            + "schema v8";
+
+    /**
+     * A figure of the memory of the event's process when the event is its main thread's: the one
+     * the exec (or snapshot) describes. Other threads' figures, in Falco, come from their clone.
+     */
+    static Field.Extractor mainThread(java.util.function.ToLongFunction<ProcessEvent.Memory> figure) {
+        return (c, a) -> {
+            ProcessInfo p = c.process();
+            if (p == null || p.memory() == null || c.event().tid() != c.event().pid()) return null;
+            return figure.applyAsLong(p.memory());
+        };
     }
 
     /** proc.is_exe_upper_layer, and execve's EXE_UPPER_LAYER when true (see the field). */

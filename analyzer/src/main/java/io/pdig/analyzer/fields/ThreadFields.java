@@ -4,10 +4,12 @@ import static io.pdig.analyzer.fields.FieldArg.NONE;
 import static io.pdig.analyzer.fields.FieldType.*;
 
 import io.pdig.analyzer.state.ProcessInfo;
+import io.pdig.model.event.ProcessEvent;
 
 /**
  * thread.* fields. Threads share their process's state in pdig (capabilities come from the
- * Exec event of the process), so only the thread id itself is per thread.
+ * Exec event of the process), so only the thread id itself is per thread, and whether it is the
+ * main one (thread.vmsize and thread.vmrss are 0 on the others, as in libsinsp).
  */
 final class ThreadFields {
     private ThreadFields() {
@@ -26,8 +28,18 @@ final class ThreadFields {
         b.plain("thread.cap_inheritable", CHARBUF, "inheritable capabilities", caps(0));
         b.noValue("thread.exectime", RELTIME, NONE, "CPU time of the last scheduled run");
         b.noValue("thread.totexectime", RELTIME, NONE, "total CPU time");
-        b.noValue("thread.vmsize", UINT64, NONE, "virtual memory size");
-        b.noValue("thread.vmrss", UINT64, NONE, "resident memory size");
+        // libsinsp: the main thread's figures, 0 on every other thread.
+        b.plain("thread.vmsize", UINT64, "on the main thread, proc.vmsize; 0 on other threads, as in Falco",
+                otherThreadsZero(ProcFields.mainThread(ProcessEvent.Memory::sizeKb)));
+        b.plain("thread.vmrss", UINT64, "on the main thread, proc.vmrss; 0 on other threads, as in Falco",
+                otherThreadsZero(ProcFields.mainThread(ProcessEvent.Memory::rssKb)));
+    }
+
+    private static Field.Extractor otherThreadsZero(Field.Extractor mainThread) {
+        return (c, a) -> {
+            if (c.process() == null) return null;
+            return c.event().tid() != c.event().pid() ? (Object) 0L : mainThread.extract(c, a);
+        };
     }
 
     private static Field.Extractor caps(int which) {

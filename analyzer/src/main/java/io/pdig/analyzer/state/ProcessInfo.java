@@ -42,6 +42,11 @@ public final class ProcessInfo {
     boolean exeUpperLayer;
     /** The executable's inode as the exec snapshot found it; null when unknown. */
     ProcessEvent.ExeFile exeFile;
+    /**
+     * The memory the last exec (or snapshot) found, schema v8; null when unknown. Not inherited
+     * over fork: Falco's child gets the figures of its clone event, which pdig does not read.
+     */
+    ProcessEvent.Memory memory;
     /** Process start time (clone or snapshot time), ns since the epoch; 0 when unknown. */
     long startTs;
     FdTable fds;
@@ -180,6 +185,14 @@ public final class ProcessInfo {
      */
     public ProcessEvent.ExeFile exeFile() {
         return exeFile;
+    }
+
+    /**
+     * VmSize, VmRSS and VmSwap (KiB) as the last exec or snapshot of this process found them;
+     * null when unknown (a process forked since, journals before schema v8).
+     */
+    public ProcessEvent.Memory memory() {
+        return memory;
     }
 
     public long startTs() {

@@ -98,6 +98,7 @@ final class ProcessStateHandler {
         p.exeFromMemfd = e.exeFromMemfd();
         p.exeUpperLayer = e.exeUpperLayer();
         p.exeFile = e.exeFile();
+        p.memory = e.memory();
         if (e.ppid() > 0) {
             p.ppid = e.ppid();
         }

@@ -118,6 +118,7 @@ public final class TestEvents {
         boolean memfd;
         int ppid;
         ProcessEvent.ExeFile exeFile;
+        ProcessEvent.Memory memory;
 
         public ExecBuilder(int pid, String exePath, String... argv) {
             this.pid = pid;
@@ -141,6 +142,7 @@ public final class TestEvents {
         public ExecBuilder memfd(boolean v) { memfd = v; return this; }
         public ExecBuilder ppid(int v) { ppid = v; return this; }
         public ExecBuilder exeFile(ProcessEvent.ExeFile v) { exeFile = v; return this; }
+        public ExecBuilder memory(long sizeKb, long rssKb, long swapKb) { memory = new ProcessEvent.Memory(sizeKb, rssKb, swapKb); return this; }
 
         public ProcessEvent.Exec build() {
             List<byte[]> a = new ArrayList<>();
@@ -149,7 +151,7 @@ public final class TestEvents {
             env.forEach(s -> e.add(bytes(s)));
             return new ProcessEvent.Exec(ts, pid, pid, pid, bytes(exePath), a, false, e, bytes(cwd),
                     new int[] {uid, uid, uid, uid}, new int[] {gid, gid, gid, gid}, loginUid, tty, sid, pgid,
-                    cgroup == null ? null : bytes(cgroup), caps, memfd, false, ppid, exeFile);
+                    cgroup == null ? null : bytes(cgroup), caps, memfd, false, ppid, exeFile, memory);
         }
     }
 
