@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define PDIG_NATIVE_ABI_VERSION 12
+#define PDIG_NATIVE_ABI_VERSION 13
 
 /*
  * Layout of the buffer pdig_next() fills (int64 slots; the Java side reads them by index, see
@@ -116,9 +116,14 @@ int pdig_sock_names(int pid, int tid, int fd, int want, int64_t *out);
 /* misc.c */
 void pdig_die_by_signal(int sig);
 
-/* mounts.c: a watch on pdig's mount table, lstat and statfs of raw path bytes (the overlayfs layer). */
+/* mounts.c: a watch on pdig's mount table, lstat and statfs of raw path bytes (the overlayfs layer);
+ * a watch on a tracee's mount namespace, its table, and which namespace a process is in (the
+ * read-only superblock lookup). */
 int pdig_mounts_watch(void);
+int pdig_mounts_watch_pid(int pid);
 int pdig_mounts_changed(int fd);
+long pdig_mounts_read(int fd, char *buf, long cap);
+long pdig_mnt_ns(int pid);
 int pdig_mounts_unwatch(int fd);
 int pdig_lstat(const char *path, int64_t *out);
 int pdig_statfs(const char *path, int64_t *out);

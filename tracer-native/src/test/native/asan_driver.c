@@ -4,7 +4,8 @@
  * under a seccomp filter that traces execve and openat, wait for every stop, read the syscall
  * arguments with pdig_read_str/pdig_read_mem, readlink /proc entries, read a batch of /proc files
  * (pdig_read_proc_files) into a buffer too small for them all, and check the exit status; then
- * the mount table watch, pdig_lstat and pdig_statfs; then the caller's environment handover.
+ * the mount table watch, pdig_lstat and pdig_statfs, a mount namespace's watch, table and
+ * inode; then the caller's environment handover.
  * Prints "asan-driver ok" and exits 0 on success.
  */
 #include "../../main/c/pdig.h"
@@ -154,10 +155,24 @@ int main(void) {
     if (pdig_lstat("/no/such/dir/file", st) != -2) return 13;
     int64_t fs[4] = {0, 0, 0, 0};
     if (pdig_statfs("/", fs) != 0 || fs[1] <= 0 || pdig_statfs("/no/such/dir", fs) != -2) return 14;
+    /* A process's namespace: its inode, the watch, the table read twice through the watch (each
+     * read starts over) and once into a buffer too small for it. */
+    long ns = pdig_mnt_ns(getpid());
+    if (ns <= 0 || pdig_mnt_ns(0x7fffffff) != -2) return 15;
+    int nswatch = pdig_mounts_watch_pid(getpid());
+    if (nswatch < 0 || pdig_mounts_watch_pid(0x7fffffff) != -2) return 15;
+    char *table = malloc(1 << 16);
+    long first = pdig_mounts_read(nswatch, table, 1 << 16);
+    long again = pdig_mounts_read(nswatch, table, 1 << 16);
+    if (first <= 0 || first >= (1 << 16) || table[first - 1] != '\n' || again <= 0) return 15;
+    if (pdig_mounts_read(nswatch, table, 8) != 8) return 15;
+    free(table);
+    changed = pdig_mounts_changed(nswatch);
+    if ((changed != 0 && changed != 1) || pdig_mounts_unwatch(nswatch) != 0) return 15;
     int env_check = check_caller_env();
     if (env_check != 0) {
         fprintf(stderr, "caller environment check %d failed\n", env_check);
-        return 15;
+        return 16;
     }
     printf("asan-driver ok (seccomp stops %d)\n", seccomp_stops);
     return 0;

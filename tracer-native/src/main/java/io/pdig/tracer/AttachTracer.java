@@ -96,7 +96,7 @@ final class AttachTracer extends Tracer {
         if (seized > 0) {
             // The process snapshot stands in for the exec we never saw (formerTid 0 marks it as such).
             emitProcess(ProcReader.execSnapshot(ProcessSnapshots.startTimeNanos(pid, now()), pid, ProcReader.liveEntry(pid), 0, mem,
-                    layers));
+                    layers, mountNamespaces));
             for (ThreadState t : threads.values()) {
                 if (t.pid == pid && !t.announced) {
                     t.announced = true;

@@ -15,6 +15,11 @@ final class Counters {
     final AtomicLong unreadable = new AtomicLong();
     /** Threads detached while still alive (detach, or a fail-open end that left them running). */
     final AtomicLong detached = new AtomicLong();
+    /**
+     * Reads of a mount table for the exec snapshot's read-only superblock question (MountNamespaces):
+     * a namespace's table kept, or a tracee's read for one exec.
+     */
+    final AtomicLong mountTableReads = new AtomicLong();
 
     Map<String, Long> snapshot() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -26,6 +31,7 @@ final class Counters {
         m.put("tracees", tracees.get());
         m.put("unreadable_args", unreadable.get());
         m.put("detached", detached.get());
+        m.put("mount_table_reads", mountTableReads.get());
         return m;
     }
 }

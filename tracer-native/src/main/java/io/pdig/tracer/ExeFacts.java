@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  *   <li>the file's <em>superblock</em> is read-only: not writable. A read-only mount of a writable
  *       filesystem (a read-only bind mount) does not count, as in the kernel's inode_permission():
  *       the inode stays writable through the filesystem's other mounts. statfs reports "read-only"
- *       for either; only then is /proc/PID/mountinfo read, to see the superblock's own options for
- *       the exe's mount (statx's mount id). Where that cannot be told (no mount id, unreadable
- *       mountinfo) the file counts as read-only;</li>
+ *       for either; only then is the mount table of the tracee's namespace asked
+ *       ({@link MountNamespaces}: kept per namespace while it does not change) about the exe's
+ *       mount (statx's mount id). Where that cannot be told (no mount id, unreadable mountinfo)
+ *       the file counts as read-only;</li>
  *   <li>the inode is immutable: not writable (statx's STATX_ATTR_IMMUTABLE; a filesystem that
  *       does not report the attribute counts as not immutable);</li>
  *   <li>the fsuid owns the file: writable, whatever the mode (Falco counts the owner, who may
@@ -60,11 +61,11 @@ final class ExeFacts {
      * @param gid        [rgid, egid, sgid, fsgid]
      * @param groups     the supplementary groups (status' Groups line), null when unknown
      * @param capEff     the effective capability set, kernel bit numbers
-     * @param mountinfo  reads /proc/PID/mountinfo; called only for a read-only filesystem
+     * @param superOf    whether the exe's superblock is read-only; called only for a read-only filesystem
      * @param layerOn    the exe's overlayfs layer; called only for an executable on overlayfs
      */
     static ProcessEvent.ExeFile of(byte[] statx, byte[] statfs, int[] uid, int[] gid, String[] groups, long capEff,
-                                   Supplier<String> mountinfo, LayerLookup layerOn) {
+                                   SuperblockLookup superOf, LayerLookup layerOn) {
         if (statx == null || statx.length < STATX_SIZE || statfs == null || statfs.length < STATFS_SIZE) return null;
         ByteBuffer sx = ByteBuffer.wrap(statx).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer sf = ByteBuffer.wrap(statfs).order(ByteOrder.LITTLE_ENDIAN);
@@ -81,13 +82,24 @@ final class ExeFacts {
         long fsType = sf.getLong(0);
         long fsFlags = sf.getLong(80);
 
-        boolean readOnlySuper = (fsFlags & ST_RDONLY) != 0 && superblockReadOnly(mntId, mountinfo);
+        boolean readOnlySuper = (fsFlags & ST_RDONLY) != 0 && superOf.readOnly(mntId);
         boolean immutable = (attributesMask & STATX_ATTR_IMMUTABLE) != 0 && (attributes & STATX_ATTR_IMMUTABLE) != 0;
         boolean writable = writable(mode, fileUid, fileGid, readOnlySuper, immutable, at(uid, 3), at(gid, 3), groups, capEff);
         ProcessEvent.Layer layer = fsType == OVERLAYFS_SUPER_MAGIC
                 ? layerOn.layerOf(mntId, new long[] {sf.getLong(8), sf.getLong(16)})
                 : ProcessEvent.Layer.NOT_OVERLAY;
         return new ProcessEvent.ExeFile(ino, ctime, mtime, writable, layer);
+    }
+
+    /** Where {@link #of} asks about the superblock of an executable on a read-only filesystem (MountNamespaces). */
+    @FunctionalInterface
+    interface SuperblockLookup {
+        /**
+         * Whether the superblock itself is read-only (statfs said that it or the mount is).
+         *
+         * @param mntId the exe's mount id (-1 unknown)
+         */
+        boolean readOnly(long mntId);
     }
 
     /** Where {@link #of} asks for the layer of an executable on overlayfs (OverlayLayers). */
@@ -116,7 +128,8 @@ final class ExeFacts {
     /**
      * Whether the superblock itself (not just this mount) is read-only: the first of the super
      * options, after the " - " separator of the mount's mountinfo line, is "ro" or "rw" (show_mountinfo
-     * writes sb_rdonly() first). True when the line cannot be found.
+     * writes sb_rdonly() first). True when the line cannot be found. The uncached answer, from a
+     * table read for this one question (MountNamespaces falls back to it).
      */
     static boolean superblockReadOnly(long mntId, Supplier<String> mountinfo) {
         if (mntId < 0) return true;

@@ -22,7 +22,7 @@ import jnr.ffi.annotations.Out;
 public final class NativeLibrary {
 
     /** The ABI version this Java code was written against; must equal the library's. */
-    public static final int EXPECTED_ABI_VERSION = 12;
+    public static final int EXPECTED_ABI_VERSION = 13;
 
     private static final String RESOURCE = "/io/pdig/tracer/native/libpdigtracer.so";
 
@@ -88,7 +88,13 @@ public final class NativeLibrary {
 
         int pdig_mounts_watch();
 
+        int pdig_mounts_watch_pid(int pid);
+
         int pdig_mounts_changed(int fd);
+
+        long pdig_mounts_read(int fd, long buf, long cap);
+
+        long pdig_mnt_ns(int pid);
 
         int pdig_mounts_unwatch(int fd);
 

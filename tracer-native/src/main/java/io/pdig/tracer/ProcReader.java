@@ -176,17 +176,19 @@ final class ProcReader {
      * The process snapshot Falco's proc.* fields need, read right at the exec event (the tracee is
      * stopped, so /proc shows the new image). A process that is already gone gives empty values.
      */
-    static ProcessEvent.Exec execSnapshot(long ts, int pid, int formerTid, TraceeMemory mem, OverlayLayers layers) {
-        return execSnapshot(ts, pid, pid, formerTid, mem, layers);
+    static ProcessEvent.Exec execSnapshot(long ts, int pid, int formerTid, TraceeMemory mem, OverlayLayers layers,
+                                          MountNamespaces mounts) {
+        return execSnapshot(ts, pid, pid, formerTid, mem, layers, mounts);
     }
 
     /**
-     * {@link #execSnapshot(long, int, int, TraceeMemory, OverlayLayers)} of process {@code pid},
-     * read from /proc/{@code procId}: a live thread of it when its leader has exited (see
-     * {@link #liveEntry}). {@code layers} is asked only when the executable is on overlayfs.
+     * {@link #execSnapshot(long, int, int, TraceeMemory, OverlayLayers, MountNamespaces)} of process
+     * {@code pid}, read from /proc/{@code procId}: a live thread of it when its leader has exited
+     * (see {@link #liveEntry}). {@code layers} is asked only when the executable is on overlayfs,
+     * {@code mounts} only when it is on a read-only filesystem.
      */
     static ProcessEvent.Exec execSnapshot(long ts, int pid, int procId, int formerTid, TraceeMemory mem,
-                                          OverlayLayers layers) {
+                                          OverlayLayers layers, MountNamespaces mounts) {
         byte[][] f = mem.readProcFiles(procId, SNAPSHOT_NAMES, SNAPSHOT_LIMITS);
         if (f == null) f = new byte[SNAPSHOT_FILES.length][];
         byte[] exe = f[EXE] == null ? new byte[0] : f[EXE];
@@ -218,7 +220,7 @@ final class ProcReader {
         }
         boolean memfd = startsWith(exe, "/memfd:");
         ProcessEvent.ExeFile exeFile = ExeFacts.of(f[EXE_STATX], f[EXE_STATFS], uid, gid, statusField(status, "Groups"), caps[2],
-                () -> ExeFacts.mountinfo(procId), (mntId, fs) -> layers.layerOf(exe, mntId, fs));
+                mntId -> mounts.superblockReadOnly(procId, mntId), (mntId, fs) -> layers.layerOf(exe, mntId, fs));
         return new ProcessEvent.Exec(ts, pid, pid, formerTid, exe, argv, argvCut[0], env, f[CWD] == null ? new byte[0] : f[CWD],
                 uid, gid, loginUid, tty, sid, pgid, f[CGROUP] == null ? new byte[0] : f[CGROUP], caps, memfd, false, ppid, exeFile,
                 memory(status));

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Snapshots of processes that exist before tracing starts, for the session start record: the
@@ -36,14 +37,15 @@ public final class ProcessSnapshots {
         long now = System.currentTimeMillis() * 1_000_000L;
         List<SessionEvent.ProcessSnapshot> out = new ArrayList<>();
         int p = pid;
-        try (OverlayLayers layers = new OverlayLayers(NativeLibrary.lib())) {
+        try (OverlayLayers layers = new OverlayLayers(NativeLibrary.lib());
+             MountNamespaces mounts = new MountNamespaces(NativeLibrary.lib(), new AtomicLong())) {
             for (int depth = 0; p > 0 && depth < MAX_DEPTH; depth++) {
                 if (!Files.isDirectory(Path.of("/proc/" + p))) break;
                 // Stamped with the process's real start time: the analyzer times proc.duration and
                 // "new process" checks from the exec, and this one happened long ago.
                 // Read through a live thread when the leader has exited: its own entry reads empty.
                 int entry = ProcReader.liveEntry(p);
-                ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, entry, 0, mem, layers);
+                ProcessEvent.Exec e = ProcReader.execSnapshot(startTimeNanos(p, now), p, entry, 0, mem, layers, mounts);
                 if (p != pid || !withFds) {
                     // Ancestors' environments are not worth their weight in the session record.
                     e = withoutEnv(e);

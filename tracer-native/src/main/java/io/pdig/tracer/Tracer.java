@@ -98,6 +98,8 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
     protected TraceeMemory mem;
     /** The exec snapshot's overlayfs layer lookup (tracer thread); its watch fd closes with the session. */
     protected final OverlayLayers layers = new OverlayLayers(lib);
+    /** The exec snapshot's read-only superblock lookup (tracer thread); its watch fds close with the session. */
+    protected final MountNamespaces mountNamespaces;
     private ArgDecoder decoder;
     private final long[] raw = new long[6];
     private final long epochBase = System.currentTimeMillis() * 1_000_000L;
@@ -145,6 +147,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
         this.snapLen = snapLen;
         this.session = session;
         this.counters = session.counters;
+        this.mountNamespaces = new MountNamespaces(lib, counters.mountTableReads);
         this.fdPathAfterResume = attachMode || policy.stopsEveryFdReplacement();
     }
 
@@ -193,6 +196,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
                     : detachesOnFailure() ? Termination.detachedFromTarget() : Termination.killed(Ptrace.SIGKILL, false);
         } finally {
             layers.close();
+            mountNamespaces.close();
             cleanup();
             session.finished(end != null ? end : (mainTermination != null ? mainTermination : Termination.detachedFromTarget()));
         }
@@ -677,7 +681,7 @@ abstract class Tracer implements Stop.Handler<RuntimeException> {
             detachNow(t, 0);
             return;
         }
-        emitProcess(ProcReader.execSnapshot(eventTs, leader, former, mem, layers));
+        emitProcess(ProcReader.execSnapshot(eventTs, leader, former, mem, layers, mountNamespaces));
         completeExec(t, eventTs);
         onExec(t);
         resume(t, 0);

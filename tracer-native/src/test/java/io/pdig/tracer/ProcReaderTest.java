@@ -78,7 +78,8 @@ class ProcReaderTest {
     void execSnapshotOfThisProcessMatchesItsProcFiles() throws Exception {
         int self = (int) ProcessHandle.current().pid();
         TraceeMemory mem = new TraceeMemory(NativeLibrary.lib(), 4096);
-        ProcessEvent.Exec e = ProcReader.execSnapshot(1L, self, 0, mem, new OverlayLayers(NativeLibrary.lib()));
+        ProcessEvent.Exec e = ProcReader.execSnapshot(1L, self, 0, mem, new OverlayLayers(NativeLibrary.lib()),
+                new MountNamespaces(NativeLibrary.lib(), new java.util.concurrent.atomic.AtomicLong()));
         Path proc = Path.of("/proc/" + self);
         assertEquals(Files.readSymbolicLink(proc.resolve("exe")).toString(), new String(e.exePath(), StandardCharsets.UTF_8));
         assertEquals(Files.readSymbolicLink(proc.resolve("cwd")).toString(), new String(e.cwd(), StandardCharsets.UTF_8));
@@ -92,7 +93,8 @@ class ProcReaderTest {
         assertEquals(Integer.parseInt(uid[0]), e.uid()[0]);
         assertEquals(Integer.parseInt(ProcReader.statFields(self)[3]), e.sid(), "field 6 of stat: the session");
 
-        ProcessEvent.Exec gone = ProcReader.execSnapshot(1L, Integer.MAX_VALUE, 0, mem, new OverlayLayers(NativeLibrary.lib()));
+        ProcessEvent.Exec gone = ProcReader.execSnapshot(1L, Integer.MAX_VALUE, 0, mem, new OverlayLayers(NativeLibrary.lib()),
+                new MountNamespaces(NativeLibrary.lib(), new java.util.concurrent.atomic.AtomicLong()));
         assertEquals(0, gone.exePath().length, "a process that does not exist gives empty values");
         assertTrue(gone.argv().isEmpty());
     }
@@ -132,7 +134,7 @@ class ProcReaderTest {
                 Thread.sleep(10);
             }
             ProcessEvent.Exec e = ProcReader.execSnapshot(1L, pid, 0, new TraceeMemory(NativeLibrary.lib(), 4096),
-                    new OverlayLayers(NativeLibrary.lib()));
+                    new OverlayLayers(NativeLibrary.lib()), new MountNamespaces(NativeLibrary.lib(), new java.util.concurrent.atomic.AtomicLong()));
             assertEquals(6, e.argv().size());
             assertEquals(longArg, new String(e.argv().get(4), StandardCharsets.US_ASCII));
             assertFalse(e.argvTruncated());
