@@ -1,6 +1,5 @@
 package io.pdig.tracer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -186,17 +185,15 @@ final class MountNamespaces implements AutoCloseable {
 
     /**
      * A mountinfo table's answers by mount id: for a read-only mount, whether its superblock was
-     * read-only ("ro" first in the super options, as ExeFacts reads them: anything but "rw" counts
-     * as read-only); for a mount that is not read-only, true (statfs' read-only then comes from
-     * the superblock). Lines that do not parse, and a last line cut short, are left out.
+     * read-only (its super options start with anything but "rw"); for a mount that is not
+     * read-only, true (statfs' read-only then comes from the superblock). Lines that do not parse,
+     * and a last line cut short, are left out.
      */
     static Map<Long, Boolean> parse(byte[] table) {
         Map<Long, Boolean> out = new HashMap<>();
-        String info = new String(table, StandardCharsets.ISO_8859_1);
         int at = 0;
-        int end;
-        while ((end = info.indexOf('\n', at)) >= 0) {
-            parseLine(info, at, end, out);
+        for (int end = indexOf(table, (byte) '\n', at); end >= 0; end = indexOf(table, (byte) '\n', at)) {
+            parseLine(table, at, end, out);
             at = end + 1;
         }
         return out;
@@ -204,30 +201,66 @@ final class MountNamespaces implements AutoCloseable {
 
     /**
      * {@code id parent major:minor root mountpoint options [optional fields...] - fstype source
-     * superoptions}; fields hold no raw space (the kernel escapes it), and the mount's own options
-     * start with "ro" or "rw" (show_mountinfo writes that first, as it does sb_rdonly() for the
-     * super options).
+     * superoptions}, one space between fields: a field holds no raw space (the kernel escapes it)
+     * and may be empty (a mount's source). The mount's options start with "ro" or "rw" (its
+     * MNT_READONLY), and so do the super options (sb_rdonly()): show_mountinfo writes those first.
+     * On the bytes, with no String per line or field: a table may have thousands of lines.
      */
-    private static void parseLine(String info, int from, int to, Map<Long, Boolean> out) {
-        int sep = info.indexOf(" - ", from);
-        if (sep < 0 || sep >= to) return;
-        String[] head = ProcReader.words(info, from, sep);
-        if (head.length < 6) return;
-        long id;
-        try {
-            id = Long.parseLong(head[0]);
-        } catch (NumberFormatException e) {
-            return;
+    private static void parseLine(byte[] t, int from, int to, Map<Long, Boolean> out) {
+        int end = fieldEnd(t, from, to);
+        long id = number(t, from, end);
+        if (id < 0) return;
+        int start = from;
+        for (int f = 1; f <= 5; f++) {
+            // to field 5, the mount's options
+            if (end >= to) return;
+            start = end + 1;
+            end = fieldEnd(t, start, to);
         }
-        String options = head[5];
-        boolean mountReadOnly = startsWithOption(options, "ro");
-        if (!mountReadOnly && !startsWithOption(options, "rw")) return;
-        String[] tail = ProcReader.words(info, sep + 3, to);
-        boolean superReadOnly = tail.length < 3 || !tail[2].startsWith("rw");
-        out.put(id, !mountReadOnly || superReadOnly);
+        boolean mountReadOnly = firstOption(t, start, end, 'o');
+        if (!mountReadOnly && !firstOption(t, start, end, 'w')) return;
+        do {
+            // past the optional fields, to the "-" separator
+            if (end >= to) return;
+            start = end + 1;
+            end = fieldEnd(t, start, to);
+        } while (end - start != 1 || t[start] != '-');
+        for (int f = 1; f <= 3; f++) {
+            // the filesystem type, the source, the super options
+            if (end >= to) return;
+            start = end + 1;
+            end = fieldEnd(t, start, to);
+        }
+        out.put(id, !mountReadOnly || !firstOption(t, start, end, 'w'));
     }
 
-    private static boolean startsWithOption(String options, String opt) {
-        return options.startsWith(opt) && (options.length() == opt.length() || options.charAt(opt.length()) == ',');
+    /** The end of the field that starts at {@code from}: the next space, or {@code to}. */
+    private static int fieldEnd(byte[] t, int from, int to) {
+        int i = from;
+        while (i < to && t[i] != ' ') i++;
+        return i;
+    }
+
+    /** The decimal number that is all of t[from, to), or -1. */
+    private static long number(byte[] t, int from, int to) {
+        if (to <= from || to - from > 18) return -1;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            if (t[i] < '0' || t[i] > '9') return -1;
+            v = v * 10 + (t[i] - '0');
+        }
+        return v;
+    }
+
+    /** Whether the options t[from, to) (comma-separated) start with the option "r" + {@code second}. */
+    private static boolean firstOption(byte[] t, int from, int to, char second) {
+        return to - from >= 2 && t[from] == 'r' && t[from + 1] == second && (to - from == 2 || t[from + 2] == ',');
+    }
+
+    private static int indexOf(byte[] b, byte c, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == c) return i;
+        }
+        return -1;
     }
 }

@@ -220,9 +220,14 @@ class MountNamespacesTest {
                 + "41 22 0:50 / /ro ro,relatime - tmpfs tmpfs ro,size=4096k\n"
                 + "42 22 0:51 / /rw\\040sb rw,relatime master:3 - tmpfs  ro,size=4096k\n"
                 + "43 22 0:52 / /odd rorelatime - tmpfs tmpfs ro\n"
+                + "45 22 0:54 / /empty\\040source ro,relatime shared:4 - tmpfs  rw,size=4096k\n"
+                + "46 22 0:55 / /no-super ro,relatime - tmpfs tmpfs\n"
+                + "x7 22 0:55 / /bad-id ro,relatime - tmpfs tmpfs ro\n"
                 + "44 22 0:53 / /cut ro,relatime - tmpfs tmpfs rw";
         Map<Long, Boolean> t = MountNamespaces.parse(info.getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(Set.of(22L, 40L, 41L, 42L), t.keySet(), "an unknown first mount option and a line cut short left out");
+        assertEquals(Set.of(22L, 40L, 41L, 42L, 45L), t.keySet(),
+                "an unknown first mount option, no super options, a bad id and a line cut short left out");
+        assertFalse(t.get(45L), "a read-only mount of a writable superblock with an empty source");
         assertFalse(t.get(40L), "a read-only mount of a writable superblock");
         assertTrue(t.get(41L), "a read-only superblock");
         assertTrue(t.get(42L), "a mount that is not read-only: statfs' read-only is its superblock's (an empty source too)");
