@@ -3,8 +3,6 @@ package io.pdig.tracer;
 import io.pdig.model.event.ProcessEvent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * The executable's inode facts of an exec snapshot (Falco's proc.exe_ino*, EXE_WRITABLE), from the
@@ -95,7 +93,8 @@ final class ExeFacts {
     @FunctionalInterface
     interface SuperblockLookup {
         /**
-         * Whether the superblock itself is read-only (statfs said that it or the mount is).
+         * Whether the superblock itself is read-only (statfs said that it or the mount is); true
+         * when that cannot be told.
          *
          * @param mntId the exe's mount id (-1 unknown)
          */
@@ -125,32 +124,6 @@ final class ExeFacts {
         return (capEff & (1L << CAP_DAC_OVERRIDE)) != 0 || (capEff & (1L << CAP_FOWNER)) != 0;
     }
 
-    /**
-     * Whether the superblock itself (not just this mount) is read-only: the first of the super
-     * options, after the " - " separator of the mount's mountinfo line, is "ro" or "rw" (show_mountinfo
-     * writes sb_rdonly() first). True when the line cannot be found. The uncached answer, from a
-     * table read for this one question (MountNamespaces falls back to it).
-     */
-    static boolean superblockReadOnly(long mntId, Supplier<String> mountinfo) {
-        if (mntId < 0) return true;
-        String info = mountinfo.get();
-        if (info == null) return true;
-        String prefix = mntId + " ";
-        int at = 0;
-        while (at < info.length()) {
-            int end = info.indexOf('\n', at);
-            if (end < 0) end = info.length();
-            if (info.startsWith(prefix, at)) {
-                int sep = info.indexOf(" - ", at);
-                if (sep < 0 || sep > end) return true;
-                String[] tail = ProcReader.words(info, sep + 3, end);
-                return tail.length < 3 || !tail[2].startsWith("rw");
-            }
-            at = end + 1;
-        }
-        return true;
-    }
-
     private static boolean inGroups(String[] groups, int gid) {
         if (groups == null) return false;
         String g = Integer.toUnsignedString(gid);
@@ -169,11 +142,5 @@ final class ExeFacts {
 
     private static int at(int[] a, int i) {
         return a != null && i < a.length ? a[i] : -1;
-    }
-
-    /** /proc/PID/mountinfo as text, or null (kept here so callers pass a method reference). */
-    static String mountinfo(int pid) {
-        byte[] b = ProcReader.read("/proc/" + pid + "/mountinfo", 4 << 20);
-        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
     }
 }

@@ -38,7 +38,9 @@ import jnr.ffi.Pointer;
  *
  * <p>Never guessed: a mount the table does not hold (a mount outside the root of the tracee that
  * opened the watch, a table cut at 4 MiB), a process that is gone, a watch that cannot be opened
- * or read: the tracee's own /proc/PID/mountinfo is read then, uncached, as before the cache.
+ * or read: the tracee's own /proc/PID/mountinfo is read then, uncached, as before the cache, and
+ * where that has no line for the mount either (or there is no mount id) the superblock counts as
+ * read-only.
  *
  * <p>Cost, only for an executable on a read-only filesystem (nothing otherwise): one stat and one
  * poll per exec; a table read (about as costly as the uncached read it replaces) at a namespace's
@@ -61,7 +63,7 @@ final class MountNamespaces implements AutoCloseable {
     static final String MAX_AGE_PROPERTY = "pdig.tracer.mountTableMaxAgeMillis";
     /** Tables are read into a native buffer that starts at this size and doubles up to the cap. */
     private static final int FIRST_BUFFER = 64 << 10;
-    /** The same cap as the uncached read's (ExeFacts.mountinfo). */
+    /** The most of a table read, kept or not. */
     private static final int MAX_BUFFER = 4 << 20;
 
     private final NativeLibrary.Lib lib;
@@ -98,9 +100,15 @@ final class MountNamespaces implements AutoCloseable {
     boolean superblockReadOnly(int pid, long mntId) {
         if (mntId < 0) return true;
         Boolean known = fromTable(pid, mntId);
-        if (known != null) return known;
+        if (known == null) known = uncached(pid, mntId);
+        return known == null || known;
+    }
+
+    /** The answer from process pid's own /proc/PID/mountinfo, read for this one exec; null when it has none. */
+    private Boolean uncached(int pid, long mntId) {
         tableReads.incrementAndGet();
-        return ExeFacts.superblockReadOnly(mntId, () -> ExeFacts.mountinfo(pid));
+        byte[] table = ProcReader.read("/proc/" + pid + "/mountinfo", MAX_BUFFER);
+        return table == null ? null : answer(table, mntId);
     }
 
     /** The answer from the kept table of pid's namespace, or null when it has none to give. */
@@ -197,6 +205,24 @@ final class MountNamespaces implements AutoCloseable {
             at = end + 1;
         }
         return out;
+    }
+
+    /**
+     * The answer of a table's line for mount {@code mntId}, as {@link #parse} gives it, or null
+     * when the table has no such line (or it does not parse). Looks only at the line's id until it
+     * finds it: the uncached read asks one question of the table.
+     */
+    static Boolean answer(byte[] table, long mntId) {
+        int at = 0;
+        for (int end = indexOf(table, (byte) '\n', at); end >= 0; end = indexOf(table, (byte) '\n', at)) {
+            if (number(table, at, fieldEnd(table, at, end)) == mntId) {
+                Map<Long, Boolean> line = new HashMap<>(2);
+                parseLine(table, at, end, line);
+                return line.get(mntId);
+            }
+            at = end + 1;
+        }
+        return null;
     }
 
     /**

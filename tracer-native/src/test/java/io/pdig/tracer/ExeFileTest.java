@@ -153,14 +153,32 @@ class ExeFileTest {
         assertTrue(ExeFacts.writable(reg | 0755, 0, 0, false, false, 7, 7, null, fowner));
         assertFalse(ExeFacts.writable(reg | 0755, 0, 0, false, false, 7, 7, null, ~(dacOverride | fowner)));
 
-        String info = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw,errors=remount-ro\n"
+        byte[] info = ("22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw,errors=remount-ro\n"
                 + "40 22 8:1 /src /mnt ro,relatime shared:1 - ext4 /dev/sda1 rw,errors=remount-ro\n"
-                + "41 22 0:50 / /ro ro,relatime - tmpfs tmpfs ro,size=4096k\n";
-        assertFalse(ExeFacts.superblockReadOnly(40, () -> info), "a read-only mount of a writable superblock");
-        assertTrue(ExeFacts.superblockReadOnly(41, () -> info));
-        assertTrue(ExeFacts.superblockReadOnly(4, () -> info), "mount id not found: counted read-only");
-        assertTrue(ExeFacts.superblockReadOnly(-1, () -> info), "no mount id");
-        assertTrue(ExeFacts.superblockReadOnly(40, () -> null), "no mountinfo");
+                + "41 22 0:50 / /ro ro,relatime - tmpfs tmpfs ro,size=4096k\n"
+                + "42 22 0:51 / /no-source ro,relatime - tmpfs  rw,size=4096k\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(MountNamespaces.answer(info, 40), "a read-only mount of a writable superblock");
+        assertTrue(MountNamespaces.answer(info, 41));
+        assertFalse(MountNamespaces.answer(info, 42), "an empty source: the super options are still the third field");
+        assertNull(MountNamespaces.answer(info, 4), "mount id not found (counted read-only)");
+        assertNull(MountNamespaces.answer(info, 2), "an id that is only the start of another's");
+    }
+
+    /**
+     * A mount source may be empty (the kernel then writes two spaces before the super options): a
+     * read-only bind mount of such a tmpfs is still a writable superblock.
+     */
+    @Test
+    void aReadOnlyBindMountOfATmpfsWithNoSourceStaysWritable() throws Exception {
+        Path t = Files.createDirectory(dir.resolve("no-source"));
+        mount(t, "-t", "tmpfs", "-o", "size=4m,mode=0755", "");
+        Path nc = copyOfTrue(t, "nc", "rwxr-xr-x", 0, 0);
+        Path mnt = Files.createDirectory(dir.resolve("ro-bind"));
+        mount(mnt, "--bind", t.toString());
+        assertEquals(0, sh("mount", "-o", "remount,bind,ro", mnt.toString()), "remount the bind read-only");
+        Path seen = mnt.resolve("nc");
+        assertTrue(Files.readString(Path.of("/proc/self/mountinfo")).contains(" " + mnt + " ro,"), "the bind is read-only");
+        assertTrue(exeFileOf(seen, seen.toString()).writable(), "root, on a writable superblock");
     }
 
     private ProcessEvent.ExeFile asUid1(Path exe, String groups) throws Exception {
