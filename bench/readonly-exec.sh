@@ -11,13 +11,20 @@
 #              mounts (stacked tmpfs), so that the namespace's mountinfo is long
 # each run untraced, under `pdig run --`, optionally under a second pdig build (--pdig-b, e.g. the
 # tree before a change), and under `strace -f --seccomp-bpf` tracing the set pdig traces.
+# Then, since the launches' wall time moves with the machine's load far more than one lookup
+# costs, the lookup itself (bench/src/ReadOnlyLookupCost.java, against PDIG's jars): CPU time per
+# call of the uncached read of a process's mountinfo that each such exec paid before the table
+# was kept per namespace, of the kept table's answer, and of a table read again, for a process in
+# this namespace and for one in a namespace with M more mounts.
 #
 # Usage: bench/readonly-exec.sh [-k K] [-n N] [-m M] [-r ROW,ROW...] [--pdig-b PDIG] [--no-strace]
+#                               [--no-lookup]
 #   -k K          repetitions per row and mode, modes interleaved; the median is shown (default 5)
 #   -n N          launches per run (default 300)
 #   -m M          extra mounts of the ro_many row (default 1000)
 #   -r ROWS       only these rows (writable, ro_bind, ro_tmpfs, ro_many)
 #   --pdig-b PDIG another pdig (its ./pdig wrapper) timed as column "pdig B", frozen as PDIG is
+#   --no-lookup   skip the lookup's own cost (it needs javac)
 # Environment: PDIG (default <repo>/pdig, benchmarked as a frozen copy, see rows.sh), PDIG_ARGS,
 #   STRACE, BENCH_TMP (work directory). Needs root (mount, unshare).
 set -uo pipefail
@@ -26,7 +33,7 @@ BENCH_NAME=readonly-exec
 # shellcheck source=bench/rows.sh
 . "$(dirname "${BASH_SOURCE[0]}")/rows.sh"
 
-K=5 N=300 M=1000 ONLY="" PDIG_B="" DO_STRACE=1
+K=5 N=300 M=1000 ONLY="" PDIG_B="" DO_STRACE=1 DO_LOOKUP=1
 ALL_RO_ROWS=(writable ro_bind ro_tmpfs ro_many)
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -36,6 +43,7 @@ while [ $# -gt 0 ]; do
         -r) ONLY=${2:?-r needs row names}; shift 2 ;;
         --pdig-b) PDIG_B=${2:?--pdig-b needs the path of a pdig wrapper}; shift 2 ;;
         --no-strace) DO_STRACE=0; shift ;;
+        --no-lookup) DO_LOOKUP=0; shift ;;
         -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
@@ -62,6 +70,7 @@ MOUNTED=()
 cleanup() {
     local i
     for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do umount "${MOUNTED[i]}" 2>>"$LOG"; done
+    [ -n "${HOLDER:-}" ] && kill "$HOLDER" 2>/dev/null
     rm -rf "$WORK/pdig-frozen" "$WORK/pdig-b-frozen"
 }
 trap cleanup EXIT
@@ -161,3 +170,33 @@ for row in "${ROWS[@]}"; do
     printf '%-10s %10s %10s %10s %10s\n' "$row" "$(us "${RES[$row.untraced]}")" "$(us "${RES[$row.pdig]}")" \
         "$(us "${RES[$row.pdig_b]:--}")" "$(us "${RES[$row.strace]:--}")"
 done
+
+# ---- the lookup itself --------------------------------------------------------------------------
+[ $DO_LOOKUP = 1 ] || exit 0
+command -v javac >/dev/null || die "javac not found (or pass --no-lookup)"
+LIB="$(dirname "$PDIG")/pdig-launcher/target/lib"
+mkdir -p "$WORK/lookup" && javac -d "$WORK/lookup" -cp "$LIB/*" "$REPO/bench/src/ReadOnlyLookupCost.java" 2>>"$LOG" \
+    || die "compiling bench/src/ReadOnlyLookupCost.java against $LIB failed (see $LOG)"
+# The id of the mount at $2 in process $1's table.
+mount_id() { awk -v at="$2" '$5 == at { print $1 }' "/proc/$1/mountinfo" | tail -1; }
+lookup() {
+    local pid=$1 label=$2 lines id out
+    id=$(mount_id "$pid" "$TMPFS")
+    lines=$(wc -l <"/proc/$pid/mountinfo")
+    out=$(java -cp "$WORK/lookup:$LIB/*" io.pdig.tracer.ReadOnlyLookupCost "$pid" "$id" 2000 2>>"$LOG") || die "ReadOnlyLookupCost failed (see $LOG)"
+    awk -v l="$label" -v n="$lines" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        printf "%-26s %6d %12s %10s %12s\n", l, n, v["uncached_us"], v["kept_us"], v["reread_us"] }' <<<"$out"
+}
+echo
+echo "The lookup itself, per exec of a program on the read-only tmpfs (CPU us per call, mean of 2000)"
+printf '%-26s %6s %12s %10s %12s\n' "process" lines "uncached" "kept" "re-read"
+sleep 600 &
+HOLDER=$!
+lookup "$HOLDER" "in this namespace"
+kill "$HOLDER"; wait "$HOLDER" 2>/dev/null
+unshare -m --propagation private sh -c \
+    'i=0; while [ $i -lt "$1" ]; do mount -t tmpfs -o size=4k none "$2" || exit 9; i=$((i + 1)); done; exec sleep 600' sh "$M" "$STACK" &
+HOLDER=$!
+for ((i = 0; i < 600; i++)); do [ "$(cat "/proc/$HOLDER/comm" 2>/dev/null)" = sleep ] && break; sleep 0.1; done
+[ "$(cat "/proc/$HOLDER/comm" 2>/dev/null)" = sleep ] || die "the namespace with $M mounts did not come up"
+lookup "$HOLDER" "with $M more mounts"
