@@ -95,7 +95,7 @@ final class MountNamespaces implements AutoCloseable {
     /**
      * Whether the superblock of mount {@code mntId} (-1 unknown), on which process {@code pid}'s
      * executable is and which statfs says is read-only, is itself read-only. True when it cannot be
-     * told, as {@link ExeFacts#superblockReadOnly} answers.
+     * told (no mount id, no line for the mount in the process's table).
      */
     boolean superblockReadOnly(int pid, long mntId) {
         if (mntId < 0) return true;
