@@ -49,8 +49,11 @@ class ProcReaderTest {
                 Thread.sleep(10);
             }
             String text = Files.readString(status);
-            ProcessEvent.Exec e = ProcReader.execSnapshot(1L, pid, 0, new TraceeMemory(NativeLibrary.lib(), 4096),
-                    new OverlayLayers(NativeLibrary.lib()));
+            ProcessEvent.Exec e;
+            try (MountNamespaces mounts = new MountNamespaces(NativeLibrary.lib(), new java.util.concurrent.atomic.AtomicLong())) {
+                e = ProcReader.execSnapshot(1L, pid, 0, new TraceeMemory(NativeLibrary.lib(), 4096),
+                        new OverlayLayers(NativeLibrary.lib()), mounts);
+            }
             ProcessEvent.Memory m = e.memory();
             assertNotNull(m);
             assertEquals(Long.parseLong(ProcReader.statusField(text, "VmSize")[0]), m.sizeKb(), text);
