@@ -3,6 +3,7 @@ package io.pdig.tracer;
 import io.pdig.model.consts.FileConsts;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.render.FutexText;
+import io.pdig.model.render.PrctlText;
 import io.pdig.model.syscall.Abi;
 import io.pdig.model.syscall.Arg;
 import io.pdig.model.syscall.ArgKind;
@@ -303,11 +304,12 @@ final class ArgDecoder {
     }
 
     /**
-     * An exit-phase argument whose exit stop did not come: its pointer, except ioctl's argument,
-     * which is a plain word under most requests and keeps the number its HEX kind showed (0, not NULL).
+     * An exit-phase argument whose exit stop did not come: its pointer, except ioctl's and prctl's
+     * arguments, plain words under most requests and options, which keep the number their HEX kind
+     * showed (0, not NULL).
      */
     private static ArgValue unwritten(ArgKind kind, Abi abi, long[] raw, int k) {
-        if (kind == ArgKind.IOCTL_ARG) return ArgValue.Num.of(abi == Abi.I386 ? raw[k] & 0xffffffffL : raw[k]);
+        if (kind == ArgKind.IOCTL_ARG || kind == ArgKind.PRCTL_ARG) return ArgValue.Num.of(abi == Abi.I386 ? raw[k] & 0xffffffffL : raw[k]);
         return pointer(abi, raw, k);
     }
 
@@ -658,6 +660,8 @@ final class ArgDecoder {
                 if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0]});
             }
+            case PRCTL_ARG:
+                return prctlArgument(tid, raw, i, abi, res);
             case POLLFDS: {
                 // Read at the exit whatever the result: fd and events are as the caller gave them
                 // (the kernel writes only revents, and on success only), so a failed call still
@@ -859,6 +863,41 @@ final class ArgDecoder {
                 return ArgValue.Num.of(abi == Abi.I386 ? (long) (int) v : v);
             default:
                 return ArgValue.Num.of(abi == Abi.I386 ? v & 0xffffffffL : v);
+        }
+    }
+
+    /**
+     * prctl's argument {@code i} at the exit stop, read as its option reads or writes it
+     * ({@link PrctlText#read}): a task name (15 bytes and the NUL), an int or a pointer the kernel
+     * wrote (on success only), a struct sock_fprog (an unsigned short and a pointer, each in a
+     * word of the ABI's pointer size), a string. Any other argument is its raw word.
+     */
+    private ArgValue prctlArgument(int tid, long[] raw, int i, Abi abi, long res) {
+        int ptrSize = abi == Abi.I386 ? 4 : 8;
+        long ptr = abi == Abi.I386 ? raw[i] & 0xffffffffL : raw[i];
+        PrctlText.Read read = PrctlText.read(raw[0], i, raw[1]);
+        boolean written = read == PrctlText.Read.COMM_OUT || read == PrctlText.Read.INT_OUT || read == PrctlText.Read.ADDR_OUT;
+        if (read == PrctlText.Read.NONE || (written && res < 0)) return ArgValue.Num.of(ptr);
+        if (ptr == 0) return ArgValue.Null.INSTANCE;
+        switch (read) {
+            case COMM, COMM_OUT: {
+                TraceeMemory.Str s = mem.readString(tid, ptr, PrctlText.COMM_LEN - 1);
+                return s.ok() ? new ArgValue.Bytes(s.bytes(), s.truncated()) : new ArgValue.Unreadable(ptr, s.errno());
+            }
+            case STRING: {
+                TraceeMemory.Str s = mem.readString(tid, ptr, stringLimit);
+                return s.ok() ? new ArgValue.Bytes(s.bytes(), s.truncated()) : new ArgValue.Unreadable(ptr, s.errno());
+            }
+            case FPROG: {
+                long[] w = mem.readWords(tid, ptr, 2, ptrSize);
+                if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0] & 0xffff, w[1]});
+            }
+            default: {
+                long[] w = mem.readWords(tid, ptr, 1, read == PrctlText.Read.ADDR_OUT ? ptrSize : 4);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
         }
     }
 

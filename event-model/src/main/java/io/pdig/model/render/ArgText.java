@@ -27,6 +27,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Null) return "NULL";
         if (v instanceof ArgValue.Unreadable u && kind == ArgKind.SIGRETURN_MASK) return "{mask=" + StructLayouts.hex(u.address()) + "}";
         if (v instanceof ArgValue.Unreadable u) return StructLayouts.hex(u.address());
+        Long prctl = row != null ? prctlOption(row, args) : null;
+        if (prctl != null && i == 0) return PrctlText.option(prctl);
+        if (prctl != null && i < row.args().size()) return PrctlText.argument(prctl, i, args);
         if (v instanceof ArgValue.Bytes b && kind == ArgKind.RANDOM_OUT) return ByteText.hexData(b.bytes(), b.truncated());
         if (v instanceof ArgValue.Bytes b && (kind == ArgKind.DATA || kind == ArgKind.DATA_OUT)) {
             return ByteText.quoteData(b.bytes(), b.truncated());
@@ -149,10 +152,6 @@ public final class ArgText {
             Long cmd = fcntlCommand(row, args);
             if (cmd != null) return FcntlText.argument(cmd, raw);
         }
-        if (i == 1 && row != null) {
-            Long option = prctlOption(row, args);
-            if (option != null && PrctlText.takesCapability(option)) return PrctlText.capability(raw);
-        }
         // A journal written before its row existed holds the generic row's six words: those past
         // the row's arguments have no kind, so no table (they print as HEX, as they did then).
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
@@ -221,7 +220,7 @@ public final class ArgText {
     }
 
     /** The option of a row whose first argument is a PRCTL_OPTION (prctl's shape), or null. */
-    private static Long prctlOption(Syscall row, ArgValue[] args) {
+    static Long prctlOption(Syscall row, ArgValue[] args) {
         if (row.args().isEmpty() || row.args().get(0).kind() != ArgKind.PRCTL_OPTION) return null;
         return args.length > 0 && args[0] instanceof ArgValue.Num n ? n.value() : null;
     }
@@ -240,7 +239,7 @@ public final class ArgText {
      * True when strace leaves the argument out: the mode of open/openat is printed only when the
      * flags create a file (O_CREAT or O_TMPFILE), found from the row's shape, not its name; fcntl's
      * argument under a command that reads none; futex's arguments its operation does not read;
-     * prctl's arguments after the capability of PR_CAPBSET_READ and PR_CAPBSET_DROP; the preadv
+     * prctl's arguments its option does not read; the preadv
      * family's high offset half; ioctl's argument under a request that takes none (FIOCLEX). What the tracer read on its own (connect's local address, kinds
      * that are no register) is no argument strace shows, and strace does not print it: left out too.
      */
@@ -251,7 +250,7 @@ public final class ArgText {
         Long futex = futexOperation(row, args);
         if (futex != null) return !FutexText.shown(futex, i);
         Long option = prctlOption(row, args);
-        if (option != null && PrctlText.takesCapability(option)) return i > 1; // the kernel reads one capability
+        if (option != null) return i > PrctlText.shown(option, args); // what the option reads
         if (row.args().get(i).kind() == ArgKind.FCNTL_ARG) {
             Long cmd = fcntlCommand(row, args);
             return cmd != null && FcntlText.takesNoArgument(cmd);

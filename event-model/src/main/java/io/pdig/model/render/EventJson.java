@@ -386,6 +386,15 @@ public final class EventJson {
             j.endObject();
             return;
         }
+        if (kind == ArgKind.PRCTL_ARG && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value(w[1]).endObject();
+            return;
+        }
+        if (kind == ArgKind.PRCTL_ARG && w.length == 3) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("len").value(w[1])
+                    .key("filter").value(StructLayouts.hex(w[2])).endObject();
+            return;
+        }
         if (kind == ArgKind.SOCKOPT_VAL && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value((int) w[1]).endObject();
             return;

@@ -89,6 +89,9 @@ public final class StraceFormatter {
         }
         Long fcntl = row != null ? ArgText.fcntlCommand(row, s.args()) : null;
         if (fcntl != null) return FcntlText.result(fcntl, res);
+        Long prctl = row != null ? ArgText.prctlOption(row, s.args()) : null;
+        String named = prctl != null ? PrctlText.result(prctl, s.args(), res) : null;
+        if (named != null) return named;
         String polled = PollFds.result(row, s.args(), res);
         if (polled != null) return polled;
         String received = MMsgHdrText.result(row, s.args(), res);

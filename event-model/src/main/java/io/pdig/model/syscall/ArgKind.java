@@ -463,7 +463,16 @@ public enum ArgKind {
      * {@code [0]}. The address when the call failed, on i386 (16-bit ids), without an exit stop
      * and in journals from before its row.
      */
-    ID_OUT(Phase.EXIT);
+    ID_OUT(Phase.EXIT),
+    /**
+     * prctl's arg2..arg5: a word whose meaning is the option's (render.PrctlText). Read at the exit
+     * stop for the options that pass memory (PrctlText.read): a task name (PR_SET_NAME whatever the
+     * result, PR_GET_NAME on success) as Bytes; an int or a pointer the kernel wrote (PR_GET_PDEATHSIG,
+     * PR_GET_TID_ADDRESS...) on success as Words {address, value}; PR_SET_SECCOMP's struct
+     * sock_fprog as Words {address, len, filter}; PR_SET_VMA's name as Bytes. Every other
+     * argument, a failed call's and journals from before this kind (HEX there) keep the raw word.
+     */
+    PRCTL_ARG(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -515,7 +524,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG -> true;
             default -> false;
         };
     }

@@ -256,7 +256,8 @@ public final class SyscallTable {
         t.add(row("capset", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("hdrp", PTR), a("datap", CAP_DATA)));
         t.add(row("setsid", RetKind.PID, set(DEFAULT, PROCESS)));
         t.add(row("setpgid", RetKind.STATUS, set(DEFAULT, PROCESS), a("pid", PID), a("pgid", PID)));
-        t.add(row("prctl", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("option", PRCTL_OPTION), a("arg2", HEX), a("arg3", HEX), a("arg4", HEX), a("arg5", HEX)));
+        t.add(row("prctl", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("option", PRCTL_OPTION), a("arg2", PRCTL_ARG), a("arg3", PRCTL_ARG),
+                a("arg4", PRCTL_ARG), a("arg5", PRCTL_ARG)));
         t.add(row("unshare", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("flags", NS_FLAGS)));
         t.add(row("setns", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("fd", FD), a("nstype", NS_FLAGS)));
         t.add(row("ptrace", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("request", PTRACE_REQUEST), a("pid", PID), a("addr", HEX), a("data", HEX)));

@@ -61,6 +61,7 @@ class ConstTablesMatchHeadersTest {
             #include <sys/statvfs.h>
             #include <linux/magic.h>
             #include <sys/file.h>
+            #include <linux/securebits.h>
             int main(void) {
             """;
 
@@ -115,6 +116,25 @@ class ConstTablesMatchHeadersTest {
         tables.put("statfs flags", FileConsts.ST_FLAGS);
         tables.put("flock", FileConsts.FLOCK_OPS);
         tables.put("sigaltstack", ProcessConsts.SS_FLAGS);
+        // prctl's argument values; SUID_DUMP_* and PIDTYPE_* are the kernel's own, in no UAPI header
+        tables.put("PR_CAP_AMBIENT", PrctlConsts.CAP_AMBIENT_OPS);
+        tables.put("securebits", PrctlConsts.SECBITS);
+        tables.put("PR_TSC", PrctlConsts.TSC);
+        tables.put("PR_UNALIGN", PrctlConsts.UNALIGN);
+        tables.put("PR_FP_MODE", PrctlConsts.FP_MODE);
+        tables.put("PR_SVE", PrctlConsts.SVE_VL);
+        tables.put("PR_SME", PrctlConsts.SME_VL);
+        tables.put("PR_SPEC which", PrctlConsts.SPEC_WHICH);
+        tables.put("PR_SPEC ctrl", PrctlConsts.SPEC_CTRL);
+        tables.put("PR_SPEC state", PrctlConsts.SPEC_STATE);
+        tables.put("PR_MCE_KILL", PrctlConsts.MCE_KILL_OPS);
+        tables.put("PR_MCE_KILL policy", PrctlConsts.MCE_KILL_POLICIES);
+        tables.put("PR_SET_MM", PrctlConsts.SET_MM_OPS);
+        tables.put("seccomp mode", PrctlConsts.SECCOMP_MODES);
+        tables.put("PR_SET_VMA", PrctlConsts.VMA_ATTRS);
+        tables.put("PR_SCHED_CORE", PrctlConsts.SCHED_CORE_OPS);
+        tables.put("PR_SYS_DISPATCH", PrctlConsts.SYS_DISPATCH);
+        tables.put("PR_PAC", PrctlConsts.PAC_KEYS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();
