@@ -16,7 +16,8 @@ import java.util.List;
  *   exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup (as many as were read).</li>
  *   <li>OPEN_HOW: struct open_how, u64 flags, mode, resolve.</li>
  *   <li>CAP_DATA: struct __user_cap_data_struct[2], six u32 (effective, permitted, inheritable of
- *   the low then the high 32 capabilities) packed two per word; v1 headers give one struct.</li>
+ *   the low then the high 32 capabilities), one per word, as the tracer reads them; a version 1
+ *   header gives one struct (three words), the low 32 capabilities only.</li>
  * </ul>
  */
 public final class StructLayouts {
@@ -72,8 +73,8 @@ public final class StructLayouts {
             if (w.length > 2) out.add(new Field("resolve", FileConsts.RESOLVE_FLAGS.render(w[2]), null, true, w[2]));
         } else if (kind == ArgKind.CAP_DATA) {
             long[] u = new long[6];
-            for (int i = 0; i < 6 && i / 2 < w.length; i++) u[i] = (w[i / 2] >>> (32 * (i % 2))) & 0xffffffffL;
-            boolean two = w.length >= 3;
+            for (int i = 0; i < 6 && i < w.length; i++) u[i] = w[i] & 0xffffffffL;
+            boolean two = w.length >= 6;
             String[] names = {"effective", "permitted", "inheritable"};
             for (int k = 0; k < 3; k++) {
                 long mask = u[k] | (two ? u[3 + k] << 32 : 0);

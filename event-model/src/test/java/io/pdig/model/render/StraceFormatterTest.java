@@ -148,7 +148,9 @@ class StraceFormatterTest {
         assertEquals("1234 unlinkat(AT_FDCWD, \"d\", AT_REMOVEDIR) = 0",
                 f.format(call("unlinkat", 0, n(-100), path("d"), n(0x200))));
         assertEquals("1234 capset(0x7ffc0010, {effective=1<<CAP_CHOWN|1<<CAP_SYS_ADMIN, permitted=1<<CAP_CHOWN, inheritable=0}) = 0",
-                f.format(call("capset", 0, n(0x7ffc0010L), new ArgValue.Words(new long[] {1L | 1L << 21 | 1L << 32, 0, 0}))));
+                f.format(call("capset", 0, n(0x7ffc0010L), new ArgValue.Words(new long[] {1L | 1L << 21, 1, 0, 0, 0, 0}))));
+        assertEquals("1234 capset(0x7ffc0010, {effective=1<<CAP_CHOWN|1<<CAP_MAC_ADMIN, permitted=1<<CAP_SYS_ADMIN, inheritable=1<<CAP_SYSLOG}) = 0",
+                f.format(call("capset", 0, n(0x7ffc0010L), new ArgValue.Words(new long[] {1, 1L << 21, 0, 1L << 1, 0, 1L << 2}))));
     }
 
     @Test
