@@ -847,10 +847,27 @@ final class ArgDecoder {
                 }
                 return timespec(tid, ptr, ptrSize);
             }
-            case CAP_DATA:
+            case CAP_HEADER: {
+                // version and pid, two u32 on both ABIs; the pid is a C int
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
-                // Two struct __user_cap_data_struct of three u32 each (version 3 headers).
-                return words(tid, ptr, 6, 4);
+                long[] w = mem.readWords(tid, ptr, 2, 4);
+                if (w == null || w.length < 2) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], (int) w[1]});
+            }
+            case CAP_DATA:
+            case CAP_DATA_OUT: {
+                // One struct __user_cap_data_struct (three u32) per 32 capabilities the header's
+                // version passes, read from the header again (4 bytes: these calls are rare). The
+                // kernel reads none for an unknown version, and capget writes only on success.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (kind == ArgKind.CAP_DATA_OUT && res < 0) return ArgValue.Num.of(ptr);
+                int header = indexOf(row.args(), ArgKind.CAP_HEADER);
+                long hdr = header < 0 ? 0 : abi == Abi.I386 ? raw[header] & 0xffffffffL : raw[header];
+                long[] version = hdr == 0 ? null : mem.readWords(tid, hdr, 1, 4);
+                int structs = version == null || version.length < 1 ? 0 : io.pdig.model.consts.Capabilities.dataStructs(version[0]);
+                if (structs == 0) return ArgValue.Num.of(ptr);
+                return words(tid, ptr, 3 * structs, 4);
+            }
             case FD:
             case DIRFD:
             case PID:

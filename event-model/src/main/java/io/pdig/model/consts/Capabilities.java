@@ -51,6 +51,19 @@ public final class Capabilities {
             CAP_CHECKPOINT_RESTORE 40
             """);
 
+    /** The version of a struct __user_cap_header_struct (capget, capset). */
+    public static final ValueNames VERSIONS = ValueNames.parse("capability version", """
+            _LINUX_CAPABILITY_VERSION_1 0x19980330
+            _LINUX_CAPABILITY_VERSION_2 0x20071026
+            _LINUX_CAPABILITY_VERSION_3 0x20080522
+            """);
+
+    /** How many __user_cap_data_structs a header's version passes (1 or 2), 0 for a version the kernel refuses. */
+    public static int dataStructs(long version) {
+        String n = VERSIONS.name(version & 0xffffffffL);
+        return n == null ? 0 : n.endsWith("_1") ? 1 : 2;
+    }
+
     private Capabilities() {
     }
 

@@ -122,6 +122,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.ID_OUT && w.words().length == 2) {
             return "[" + ((int) w.words()[1] == -1 ? "-1" : Long.toString(w.words()[1] & 0xffffffffL)) + "]";
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.CAP_HEADER && w.words().length == 3) {
+            return "{version=" + capVersion(w.words()[1]) + ", pid=" + w.words()[2] + "}";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.STATFS_OUT && w.words().length == StatFs.WORDS) return StatFs.strace(w.words());
         if (v instanceof ArgValue.Words w && kind == ArgKind.SYSINFO_OUT && w.words().length == SysInfos.WORDS) {
             return SysInfos.strace(w.words());
@@ -179,6 +182,11 @@ public final class ArgText {
         return StructLayouts.hex(w[0]) + " /* " + w[1] + (w[1] == 1 ? " var" : " vars") + " */";
     }
 
+    /** A capability header's version: its name, or strace's {@code 0 /* _LINUX_CAPABILITY_VERSION_??? *}{@code /}. */
+    static String capVersion(long version) {
+        return XlatText.value(io.pdig.model.consts.Capabilities.VERSIONS, version & 0xffffffffL, "_LINUX_CAPABILITY_VERSION_???");
+    }
+
     /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */
     public static String number(ArgKind kind, long raw) {
         return switch (kind) {
@@ -186,7 +194,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

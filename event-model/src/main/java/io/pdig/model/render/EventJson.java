@@ -386,6 +386,11 @@ public final class EventJson {
             j.endObject();
             return;
         }
+        if (kind == ArgKind.CAP_HEADER && w.length == 3) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("version").value(ArgText.capVersion(w[1]))
+                    .key("pid").value(w[2]).endObject();
+            return;
+        }
         if (kind == ArgKind.PRCTL_ARG && w.length == 2) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("value").value(w[1]).endObject();
             return;

@@ -17,7 +17,7 @@ import java.util.List;
  *   <li>OPEN_HOW: struct open_how, u64 flags, mode, resolve.</li>
  *   <li>CAP_DATA: struct __user_cap_data_struct[2], six u32 (effective, permitted, inheritable of
  *   the low then the high 32 capabilities), one per word, as the tracer reads them; a version 1
- *   header gives one struct (three words), the low 32 capabilities only.</li>
+ *   header gives one struct (three words), the low 32 capabilities only. CAP_DATA_OUT alike.</li>
  * </ul>
  */
 public final class StructLayouts {
@@ -43,7 +43,7 @@ public final class StructLayouts {
 
     /** True when the kind has a known layout. */
     public static boolean known(ArgKind kind) {
-        return kind == ArgKind.CLONE_ARGS || kind == ArgKind.OPEN_HOW || kind == ArgKind.CAP_DATA;
+        return kind == ArgKind.CLONE_ARGS || kind == ArgKind.OPEN_HOW || kind == ArgKind.CAP_DATA || kind == ArgKind.CAP_DATA_OUT;
     }
 
     /** The fields of a struct of a known kind; an empty list for other kinds. */
@@ -71,7 +71,7 @@ public final class StructLayouts {
                 out.add(new Field("mode", Modes.octal(w[1]), null, creates, w[1]));
             }
             if (w.length > 2) out.add(new Field("resolve", FileConsts.RESOLVE_FLAGS.render(w[2]), null, true, w[2]));
-        } else if (kind == ArgKind.CAP_DATA) {
+        } else if (kind == ArgKind.CAP_DATA || kind == ArgKind.CAP_DATA_OUT) {
             long[] u = new long[6];
             for (int i = 0; i < 6 && i < w.length; i++) u[i] = w[i] & 0xffffffffL;
             boolean two = w.length >= 6;

@@ -58,7 +58,12 @@ public enum ArgKind {
     MMAP_FLAGS(Phase.ENTRY),
     /** CLONE_NEW* namespace flags (setns, unshare). */
     NS_FLAGS(Phase.ENTRY),
-    /** capability header/data pair (capset): stored as the raw words. */
+    /**
+     * struct __user_cap_data_struct in memory (capset), read at the entry: as many structs as the
+     * header's version passes (one for version 1, two for 2 and 3), each a u32 effective, permitted
+     * and inheritable, stored one u32 per word. The address when the header cannot be read or its
+     * version is unknown (the kernel reads none then).
+     */
     CAP_DATA(Phase.ENTRY),
     /**
      * The socklen_t pointer after a {@link #SOCKADDR_OUT}: stored as Words {in, out} (the buffer
@@ -472,7 +477,20 @@ public enum ArgKind {
      * sock_fprog as Words {address, len, filter}; PR_SET_VMA's name as Bytes. Every other
      * argument, a failed call's and journals from before this kind (HEX there) keep the raw word.
      */
-    PRCTL_ARG(Phase.EXIT);
+    PRCTL_ARG(Phase.EXIT),
+    /**
+     * A struct __user_cap_header_struct (capget, capset): version and pid, two u32 read at the
+     * entry, stored as Words {address, version, pid}, strace's {@code {version=
+     * _LINUX_CAPABILITY_VERSION_3, pid=0}}. NULL as Null, Unreadable when it cannot be read; the
+     * address in journals from before this kind (capset's hdrp was a PTR).
+     */
+    CAP_HEADER(Phase.ENTRY),
+    /**
+     * The capability sets capget writes: read at the exit of a successful call as {@link #CAP_DATA}
+     * is, as many structs as the header's version says. The address when the call failed or the
+     * version is unknown, without an exit stop and in journals from before the row.
+     */
+    CAP_DATA_OUT(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -524,7 +542,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT -> true;
             default -> false;
         };
     }

@@ -253,7 +253,7 @@ public final class SyscallTable {
         t.add(row("setfsuid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("uid", UID)));
         t.add(row("setfsgid", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("gid", GID)));
         t.add(row("setgroups", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("size", INT), a("list", GID_LIST)));
-        t.add(row("capset", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("hdrp", PTR), a("datap", CAP_DATA)));
+        t.add(row("capset", RetKind.STATUS, set(DEFAULT, PROCESS, SECURITY), a("hdrp", CAP_HEADER), a("datap", CAP_DATA)));
         t.add(row("setsid", RetKind.PID, set(DEFAULT, PROCESS)));
         t.add(row("setpgid", RetKind.STATUS, set(DEFAULT, PROCESS), a("pid", PID), a("pgid", PID)));
         t.add(row("prctl", RetKind.INT, set(DEFAULT, PROCESS, SECURITY), a("option", PRCTL_OPTION), a("arg2", PRCTL_ARG), a("arg3", PRCTL_ARG),
@@ -333,6 +333,8 @@ public final class SyscallTable {
         t.add(row("sigaltstack", RetKind.STATUS, set(), a("ss", STACK_T), a("old_ss", STACK_T_OUT)));
         t.add(row("getresuid", RetKind.STATUS, set(PROCESS), a("ruid", ID_OUT), a("euid", ID_OUT), a("suid", ID_OUT)));
         t.add(row("getresgid", RetKind.STATUS, set(PROCESS), a("rgid", ID_OUT), a("egid", ID_OUT), a("sgid", ID_OUT)));
+        // libcap's and setpriv's queries (capsh --print, setpriv --dump): in no set, as getresuid.
+        t.add(row("capget", RetKind.STATUS, set(PROCESS), a("hdrp", CAP_HEADER), a("datap", CAP_DATA_OUT)));
         // Event loops (python's asyncio, servers): every turn is an epoll_wait or epoll_pwait.
         // epoll_create, unlike epoll_create1, is in no set: its fd is as unknown to the fd table
         // as it was without the row (a CREATES_FD row would have to stop in the default set).

@@ -24,7 +24,7 @@ class ArgNamesTest {
             ArgKind.CAP_DATA, ArgKind.SOCKLEN_INOUT, ArgKind.SOCKOPT_VAL, ArgKind.SIGSET, ArgKind.SIGSET_OUT, ArgKind.STAT_OUT, ArgKind.SIGACTION, ArgKind.SIGACTION_OUT, ArgKind.FCNTL_ARG, ArgKind.WAIT_STATUS_OUT, ArgKind.RLIMIT, ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.FUTEX_OP, ArgKind.FUTEX_VAL2, ArgKind.FUTEX_VAL3, ArgKind.ENVP, ArgKind.DATA, ArgKind.DATA_OUT, ArgKind.PATH_OUT, ArgKind.DIRENTS_OUT, ArgKind.UTSNAME_OUT, ArgKind.SYSINFO_OUT,
             ArgKind.IOVEC, ArgKind.IOVEC_OUT, ArgKind.POS_HIGH, ArgKind.MSGHDR, ArgKind.MSGHDR_OUT,
             ArgKind.SOCKOPT_NAME, ArgKind.SOCK_LOCAL, ArgKind.SOCK_PEER, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.RANDOM_OUT, ArgKind.LOFF_PTR, ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS, ArgKind.IOCTL_ARG,
-            ArgKind.MMSGHDR, ArgKind.MMSGHDR_OUT, ArgKind.TIMESPEC_INOUT, ArgKind.CLONE_ARGS_OUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG);
+            ArgKind.MMSGHDR, ArgKind.MMSGHDR_OUT, ArgKind.TIMESPEC_INOUT, ArgKind.CLONE_ARGS_OUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG, ArgKind.CAP_HEADER, ArgKind.CAP_DATA_OUT);
 
     @Test
     void everyNamedKindHasATable() {

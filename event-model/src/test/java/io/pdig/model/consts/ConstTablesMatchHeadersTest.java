@@ -135,6 +135,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("PR_SCHED_CORE", PrctlConsts.SCHED_CORE_OPS);
         tables.put("PR_SYS_DISPATCH", PrctlConsts.SYS_DISPATCH);
         tables.put("PR_PAC", PrctlConsts.PAC_KEYS);
+        tables.put("capability version", Capabilities.VERSIONS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();
