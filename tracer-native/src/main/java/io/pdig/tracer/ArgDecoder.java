@@ -847,6 +847,26 @@ final class ArgDecoder {
                 }
                 return timespec(tid, ptr, ptrSize);
             }
+            case SIGEVENT: {
+                // x86_64's struct sigevent: sigev_value (8 bytes), sigev_signo and sigev_notify
+                // (4 each), then the union: the thread id (an int) or the function and its
+                // attributes. i386 lays it out in 4-byte fields: the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (abi == Abi.I386) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 4, 8);
+                if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0], w[1] & 0xffffffffL, w[1] >>> 32, w[2], w[3]});
+            }
+            case ITIMERSPEC:
+            case ITIMERSPEC_OUT: {
+                // Two struct timespec, four C longs; the kernel writes the old value only on success.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (kind == ArgKind.ITIMERSPEC_OUT && res < 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 4, ptrSize);
+                if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                if (ptrSize == 4) for (int k = 0; k < 4; k++) w[k] = (int) w[k];
+                return new ArgValue.Words(addressed(ptr, w));
+            }
             case CAP_HEADER: {
                 // version and pid, two u32 on both ABIs; the pid is a C int
                 if (ptr == 0) return ArgValue.Null.INSTANCE;

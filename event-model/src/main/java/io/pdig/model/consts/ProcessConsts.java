@@ -324,6 +324,14 @@ public final class ProcessConsts {
             CLOCK_TAI 11
             """);
 
+    /** struct sigevent's sigev_notify (timer_create, mq_notify). */
+    public static final ValueNames SIGEV_NOTIFY = ValueNames.parse("sigev_notify", """
+            SIGEV_SIGNAL 0
+            SIGEV_NONE 1
+            SIGEV_THREAD 2
+            SIGEV_THREAD_ID 4
+            """);
+
     /** clock_nanosleep's and timer_settime's flags. */
     public static final FlagSet TIMER_FLAGS = FlagSet.parse("timer flags", """
             TIMER_ABSTIME 1

@@ -122,6 +122,13 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.ID_OUT && w.words().length == 2) {
             return "[" + ((int) w.words()[1] == -1 ? "-1" : Long.toString(w.words()[1] & 0xffffffffL)) + "]";
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.SIGEVENT && w.words().length == TimerText.SIGEVENT_WORDS) {
+            return TimerText.sigevent(w.words());
+        }
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.ITIMERSPEC || kind == ArgKind.ITIMERSPEC_OUT)
+                && w.words().length == TimerText.ITIMERSPEC_WORDS) {
+            return TimerText.itimerspec(w.words());
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CAP_HEADER && w.words().length == 3) {
             return "{version=" + capVersion(w.words()[1]) + ", pid=" + w.words()[2] + "}";
         }
@@ -159,6 +166,7 @@ public final class ArgText {
         // the row's arguments have no kind, so no table (they print as HEX, as they did then).
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t != null) return IoctlText.request(ArgNames.normalize(kind, raw));
+        if (kind == ArgKind.CLOCK_ID) return XlatText.value(ProcessConsts.CLOCK_IDS, raw & 0xffffffffL, "CLOCK_???");
         if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
     }
@@ -194,7 +202,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

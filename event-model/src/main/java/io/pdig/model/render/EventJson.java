@@ -386,6 +386,18 @@ public final class EventJson {
             j.endObject();
             return;
         }
+        if (kind == ArgKind.SIGEVENT && w.length == TimerText.SIGEVENT_WORDS) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("sigev_value").value(StructLayouts.hex(w[1]))
+                    .key("sigev_signo").value(Signals.TABLE.render(w[2])).key("sigev_notify").value(ProcessConsts.SIGEV_NOTIFY.render(w[3]))
+                    .key("union").beginArray().value(StructLayouts.hex(w[4])).value(StructLayouts.hex(w[5])).endArray().endObject();
+            return;
+        }
+        if ((kind == ArgKind.ITIMERSPEC || kind == ArgKind.ITIMERSPEC_OUT) && w.length == TimerText.ITIMERSPEC_WORDS) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0]))
+                    .key("it_interval").beginObject().key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject()
+                    .key("it_value").beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject().endObject();
+            return;
+        }
         if (kind == ArgKind.CAP_HEADER && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("version").value(ArgText.capVersion(w[1]))
                     .key("pid").value(w[2]).endObject();

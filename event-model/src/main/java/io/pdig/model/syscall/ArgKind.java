@@ -463,7 +463,8 @@ public enum ArgKind {
     /** A stack_t the kernel writes (sigaltstack's old_ss): read at the exit of a successful call, stored as {@link #STACK_T} is. */
     STACK_T_OUT(Phase.EXIT),
     /**
-     * An id the kernel writes through a pointer (getresuid's and getresgid's three): the 32-bit
+     * An id the kernel writes through a pointer (getresuid's and getresgid's three, timer_create's
+     * timer id): the 32-bit
      * value read at the exit of a successful x86_64 call, stored as Words {address, id}, strace's
      * {@code [0]}. The address when the call failed, on i386 (16-bit ids), without an exit stop
      * and in journals from before its row.
@@ -490,7 +491,23 @@ public enum ArgKind {
      * is, as many structs as the header's version says. The address when the call failed or the
      * version is unknown, without an exit stop and in journals from before the row.
      */
-    CAP_DATA_OUT(Phase.EXIT);
+    CAP_DATA_OUT(Phase.EXIT),
+    /**
+     * A struct sigevent (timer_create): read at the entry on x86_64, its first four words
+     * (sigev_value; sigev_signo and sigev_notify; the union's thread id, or function and
+     * attributes), stored as Words {address, value, signo, notify, word 2, word 3}, strace's
+     * {@code {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}}. NULL as Null; the address on i386
+     * (4-byte fields) and in journals from before its row.
+     */
+    SIGEVENT(Phase.ENTRY),
+    /**
+     * A struct itimerspec the kernel reads (timer_settime's new value): four longs (8 bytes each on
+     * x86_64, 4 on i386) read at the entry, stored as Words {address, interval tv_sec, tv_nsec,
+     * value tv_sec, tv_nsec}, strace's {@code {it_interval={tv_sec=0, tv_nsec=0}, it_value={...}}}.
+     */
+    ITIMERSPEC(Phase.ENTRY),
+    /** A struct itimerspec the kernel writes (timer_settime's old value, timer_gettime's): read at the exit of a successful call, as {@link #ITIMERSPEC}. */
+    ITIMERSPEC_OUT(Phase.EXIT);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -542,7 +559,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT -> true;
             default -> false;
         };
     }

@@ -333,6 +333,13 @@ public final class SyscallTable {
         t.add(row("sigaltstack", RetKind.STATUS, set(), a("ss", STACK_T), a("old_ss", STACK_T_OUT)));
         t.add(row("getresuid", RetKind.STATUS, set(PROCESS), a("ruid", ID_OUT), a("euid", ID_OUT), a("suid", ID_OUT)));
         t.add(row("getresgid", RetKind.STATUS, set(PROCESS), a("rgid", ID_OUT), a("egid", ID_OUT), a("sgid", ID_OUT)));
+        // POSIX timers (timeout(1), runtimes' profilers): in no set.
+        t.add(row("timer_create", RetKind.STATUS, set(), a("clockid", CLOCK_ID), a("sevp", SIGEVENT), a("timerid", ID_OUT)));
+        t.add(row("timer_settime", RetKind.STATUS, set(), a("timerid", INT), a("flags", TIMER_FLAGS), a("new_value", ITIMERSPEC),
+                a("old_value", ITIMERSPEC_OUT)));
+        t.add(row("timer_gettime", RetKind.STATUS, set(), a("timerid", INT), a("curr_value", ITIMERSPEC_OUT)));
+        t.add(row("timer_getoverrun", RetKind.INT, set(), a("timerid", INT)));
+        t.add(row("timer_delete", RetKind.STATUS, set(), a("timerid", INT)));
         // libcap's and setpriv's queries (capsh --print, setpriv --dump): in no set, as getresuid.
         t.add(row("capget", RetKind.STATUS, set(PROCESS), a("hdrp", CAP_HEADER), a("datap", CAP_DATA_OUT)));
         // Event loops (python's asyncio, servers): every turn is an epoll_wait or epoll_pwait.

@@ -136,6 +136,7 @@ class ConstTablesMatchHeadersTest {
         tables.put("PR_SYS_DISPATCH", PrctlConsts.SYS_DISPATCH);
         tables.put("PR_PAC", PrctlConsts.PAC_KEYS);
         tables.put("capability version", Capabilities.VERSIONS);
+        tables.put("sigev_notify", ProcessConsts.SIGEV_NOTIFY);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();
