@@ -867,6 +867,26 @@ final class ArgDecoder {
                 if (ptrSize == 4) for (int k = 0; k < 4; k++) w[k] = (int) w[k];
                 return new ArgValue.Words(addressed(ptr, w));
             }
+            case MPOL_MODE_OUT: {
+                // get_mempolicy's mode, an int written on success
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                if (res < 0) return ArgValue.Num.of(ptr);
+                long[] w = mem.readWords(tid, ptr, 1, 4);
+                if (w == null || w.length < 1) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return new ArgValue.Words(new long[] {ptr, w[0]});
+            }
+            case NODEMASK:
+            case NODEMASK_OUT: {
+                // The kernel takes maxnode - 1 bits (the next argument), in longs; the mask it
+                // writes only on success. i386's longs are 4 bytes: the address there.
+                if (ptr == 0) return ArgValue.Null.INSTANCE;
+                long longs = nodemaskLongs(raw[i + 1]);
+                if (longs == 0 || abi == Abi.I386 || (kind == ArgKind.NODEMASK_OUT && res < 0)) return ArgValue.Num.of(ptr);
+                int n = (int) Math.min(longs, ArgKind.NODEMASK_SHOWN);
+                long[] w = mem.readWords(tid, ptr, n, 8);
+                if (w == null || w.length < n) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
+                return headed(ptr, longs, w, n);
+            }
             case CAP_HEADER: {
                 // version and pid, two u32 on both ABIs; the pid is a C int
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
@@ -961,6 +981,11 @@ final class ArgDecoder {
         if (!(left instanceof ArgValue.Words l)) return atEntry;
         long[] w = given.words();
         return new ArgValue.Words(new long[] {w[0], w[1], w[2], l.words()[1], l.words()[2]});
+    }
+
+    /** The longs of a node mask of {@code maxnode} (an unsigned long): the kernel reads maxnode - 1 bits. */
+    private static long nodemaskLongs(long maxnode) {
+        return maxnode == 0 ? 0 : Long.divideUnsigned(maxnode - 1 + 63, 64);
     }
 
     /** {address, the words read}: the shape of the kinds that copy a struct field by field (statfs, sysinfo). */

@@ -57,6 +57,8 @@ public final class ArgNames {
         m.put(ArgKind.EPOLL_FLAGS, FileConsts.EPOLL_FLAGS);
         m.put(ArgKind.EPOLL_CTL_OP, FileConsts.EPOLL_CTL_OPS);
         m.put(ArgKind.FLOCK_OP, FileConsts.FLOCK_OPS);
+        m.put(ArgKind.MPOL_GET_FLAGS, MemoryConsts.MPOL_GET_FLAGS);
+        m.put(ArgKind.MPOL_MBIND_FLAGS, MemoryConsts.MPOL_MBIND_FLAGS);
         TABLES = Collections.unmodifiableMap(m);
     }
 
@@ -70,7 +72,7 @@ public final class ArgNames {
             ArgKind.ACCESS_MODE, ArgKind.SOCKET_TYPE, ArgKind.RENAME_FLAGS, ArgKind.MEMFD_FLAGS, ArgKind.SECCOMP_OP,
             ArgKind.BPF_CMD, ArgKind.MMAP_PROT, ArgKind.MMAP_FLAGS, ArgKind.NS_FLAGS, ArgKind.MSG_FLAGS,
             ArgKind.SEEK_WHENCE, ArgKind.IOCTL_REQUEST, ArgKind.RLIMIT_RESOURCE, ArgKind.WAIT_OPTIONS,
-            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS, ArgKind.EPOLL_FLAGS, ArgKind.FLOCK_OP);
+            ArgKind.STATX_MASK, ArgKind.RWF_FLAGS, ArgKind.GRND_FLAGS, ArgKind.TIMER_FLAGS, ArgKind.EPOLL_FLAGS, ArgKind.FLOCK_OP, ArgKind.MPOL_MBIND_FLAGS);
 
     private ArgNames() {
     }

@@ -12,6 +12,38 @@ public final class MemoryConsts {
             PROT_GROWSUP 0x02000000
             """).zeroName("PROT_NONE").build();
 
+    /** A NUMA memory policy's mode (linux/mempolicy.h), below its MPOL_MODE_FLAGS. */
+    public static final ValueNames MPOL_MODES = ValueNames.parse("memory policy", """
+            MPOL_DEFAULT 0
+            MPOL_PREFERRED 1
+            MPOL_BIND 2
+            MPOL_INTERLEAVE 3
+            MPOL_LOCAL 4
+            MPOL_PREFERRED_MANY 5
+            MPOL_WEIGHTED_INTERLEAVE 6
+            """);
+
+    /** The flags a memory policy's mode may carry (MPOL_MODE_FLAGS), in strace's order. */
+    public static final FlagSet MPOL_MODE_FLAGS = FlagSet.parse("memory policy mode flags", """
+            MPOL_F_STATIC_NODES 0x8000
+            MPOL_F_RELATIVE_NODES 0x4000
+            MPOL_F_NUMA_BALANCING 0x2000
+            """);
+
+    /** get_mempolicy's flags. */
+    public static final FlagSet MPOL_GET_FLAGS = FlagSet.parse("get_mempolicy flags", """
+            MPOL_F_NODE 0x1
+            MPOL_F_ADDR 0x2
+            MPOL_F_MEMS_ALLOWED 0x4
+            """);
+
+    /** mbind's flags. */
+    public static final FlagSet MPOL_MBIND_FLAGS = FlagSet.parse("mbind flags", """
+            MPOL_MF_STRICT 0x1
+            MPOL_MF_MOVE 0x2
+            MPOL_MF_MOVE_ALL 0x4
+            """);
+
     /** madvise's advice (asm-generic/mman-common.h; x86_64 and i386 share it). */
     public static final ValueNames MADV_ADVICE = ValueNames.parse("madvise advice", """
             MADV_NORMAL 0

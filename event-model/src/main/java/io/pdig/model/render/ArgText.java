@@ -129,6 +129,12 @@ public final class ArgText {
                 && w.words().length == TimerText.ITIMERSPEC_WORDS) {
             return TimerText.itimerspec(w.words());
         }
+        if (v instanceof ArgValue.Words w && (kind == ArgKind.NODEMASK || kind == ArgKind.NODEMASK_OUT) && w.words().length >= 2) {
+            return MempolicyText.nodemask(w.words());
+        }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.MPOL_MODE_OUT && w.words().length == 2) {
+            return "[" + MempolicyText.mode(w.words()[1]) + "]";
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CAP_HEADER && w.words().length == 3) {
             return "{version=" + capVersion(w.words()[1]) + ", pid=" + w.words()[2] + "}";
         }
@@ -166,6 +172,8 @@ public final class ArgText {
         // the row's arguments have no kind, so no table (they print as HEX, as they did then).
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t != null) return IoctlText.request(ArgNames.normalize(kind, raw));
+        if (kind == ArgKind.MPOL_MODE) return MempolicyText.mode(raw);
+        if (kind == ArgKind.MPOL_GET_FLAGS || kind == ArgKind.MPOL_MBIND_FLAGS) return XlatText.flags((io.pdig.model.consts.FlagSet) t, raw, "MPOL_???");
         if (kind == ArgKind.CLOCK_ID) return XlatText.value(ProcessConsts.CLOCK_IDS, raw & 0xffffffffL, "CLOCK_???");
         if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
@@ -202,7 +210,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

@@ -398,6 +398,16 @@ public final class EventJson {
                     .key("it_value").beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject().endObject();
             return;
         }
+        if ((kind == ArgKind.NODEMASK || kind == ArgKind.NODEMASK_OUT) && w.length >= 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("longs").unsigned(w[1]).key("mask").beginArray();
+            for (int k = 2; k < w.length; k++) j.value(StructLayouts.hex(w[k]));
+            j.endArray().endObject();
+            return;
+        }
+        if (kind == ArgKind.MPOL_MODE_OUT && w.length == 2) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("mode").value(MempolicyText.mode(w[1])).endObject();
+            return;
+        }
         if (kind == ArgKind.CAP_HEADER && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("version").value(ArgText.capVersion(w[1]))
                     .key("pid").value(w[2]).endObject();

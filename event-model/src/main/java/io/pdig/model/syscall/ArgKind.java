@@ -507,7 +507,28 @@ public enum ArgKind {
      */
     ITIMERSPEC(Phase.ENTRY),
     /** A struct itimerspec the kernel writes (timer_settime's old value, timer_gettime's): read at the exit of a successful call, as {@link #ITIMERSPEC}. */
-    ITIMERSPEC_OUT(Phase.EXIT);
+    ITIMERSPEC_OUT(Phase.EXIT),
+    /** A NUMA memory policy's mode and its MPOL_F_ flags (set_mempolicy, mbind): render.MempolicyText. */
+    MPOL_MODE(Phase.ENTRY),
+    /**
+     * The mode get_mempolicy writes (an int): read at the exit of a successful call, Words
+     * {address, mode}, strace's {@code [MPOL_BIND]}; the address when the call failed.
+     */
+    MPOL_MODE_OUT(Phase.EXIT),
+    /**
+     * A node mask the kernel reads (set_mempolicy, mbind): as many longs as the row's next
+     * argument, maxnode, gives bits (the kernel takes maxnode - 1), at most {@link #NODEMASK_SHOWN},
+     * read at the entry on x86_64: Words {address, longs, the longs read}, strace's {@code
+     * [0x00000000000001, 0000000000000000]}. The address when maxnode gives none, on i386 and in
+     * journals from before its row.
+     */
+    NODEMASK(Phase.ENTRY),
+    /** A node mask the kernel writes (get_mempolicy): read at the exit of a successful call, as {@link #NODEMASK}. */
+    NODEMASK_OUT(Phase.EXIT),
+    /** get_mempolicy's flags (MPOL_F_NODE|MPOL_F_ADDR). */
+    MPOL_GET_FLAGS(Phase.ENTRY),
+    /** mbind's flags (MPOL_MF_STRICT|MPOL_MF_MOVE). */
+    MPOL_MBIND_FLAGS(Phase.ENTRY);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -523,6 +544,9 @@ public enum ArgKind {
 
     /** Most bytes of a CPU mask read (CPU_SET_OUT): 1024 CPUs; a longer mask's rest is "...". */
     public static final int CPU_SET_BYTES = 128;
+
+    /** Most longs of a node mask read (NODEMASK, NODEMASK_OUT): 2048 nodes, strace shows as many, then "...". */
+    public static final int NODEMASK_SHOWN = 32;
 
     /** Most gids of a getgroups list read (GID_LIST_OUT): strace shows as many, then "...". */
     public static final int GID_LIST_SHOWN = 32;
@@ -559,7 +583,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT -> true;
             default -> false;
         };
     }

@@ -277,6 +277,12 @@ public final class SyscallTable {
         t.add(row("mmap", RetKind.ADDR, set(MEMORY), a("addr", PTR), a("length", SIZE), a("prot", MMAP_PROT), a("flags", MMAP_FLAGS), a("fd", FD), a("offset", HEX)));
         t.add(row("munmap", RetKind.STATUS, set(MEMORY), a("addr", PTR), a("length", SIZE)));
         t.add(row("brk", RetKind.ADDR, set(MEMORY), a("addr", PTR)));
+        // NUMA memory policies (ps, numactl, runtimes that bind their heaps); a node mask's length is the next argument.
+        t.add(row("set_mempolicy", RetKind.STATUS, set(MEMORY), a("mode", MPOL_MODE), a("nodemask", NODEMASK), a("maxnode", SIZE)));
+        t.add(row("get_mempolicy", RetKind.STATUS, set(MEMORY), a("mode", MPOL_MODE_OUT), a("nodemask", NODEMASK_OUT),
+                a("maxnode", SIZE), a("addr", PTR), a("flags", MPOL_GET_FLAGS)));
+        t.add(row("mbind", RetKind.STATUS, set(MEMORY), a("addr", PTR), a("len", SIZE), a("mode", MPOL_MODE), a("nodemask", NODEMASK),
+                a("maxnode", SIZE), a("flags", MPOL_MBIND_FLAGS)));
         // glibc frees a finished thread's stack with it: every threaded program's -a shows it.
         t.add(row("madvise", RetKind.STATUS, set(MEMORY), a("addr", PTR), a("length", SIZE), a("advice", MADV_ADVICE)));
         // Signals

@@ -62,6 +62,7 @@ class ConstTablesMatchHeadersTest {
             #include <linux/magic.h>
             #include <sys/file.h>
             #include <linux/securebits.h>
+            #include <linux/mempolicy.h>
             int main(void) {
             """;
 
@@ -137,6 +138,10 @@ class ConstTablesMatchHeadersTest {
         tables.put("PR_PAC", PrctlConsts.PAC_KEYS);
         tables.put("capability version", Capabilities.VERSIONS);
         tables.put("sigev_notify", ProcessConsts.SIGEV_NOTIFY);
+        // MPOL_DEFAULT... are an enum in linux/mempolicy.h, which #ifdef cannot see: not checked here
+        tables.put("mempolicy mode flags", MemoryConsts.MPOL_MODE_FLAGS);
+        tables.put("get_mempolicy flags", MemoryConsts.MPOL_GET_FLAGS);
+        tables.put("mbind flags", MemoryConsts.MPOL_MBIND_FLAGS);
 
         Map<String, Long> expected = new HashMap<>();
         Map<String, List<String>> tablesOf = new HashMap<>();
