@@ -857,9 +857,11 @@ final class ArgDecoder {
                 if (w == null || w.length < 4) return new ArgValue.Unreadable(ptr, mem.readErrno(tid, ptr));
                 return new ArgValue.Words(new long[] {ptr, w[0], w[1] & 0xffffffffL, w[1] >>> 32, w[2], w[3]});
             }
+            case TIMESPEC_PAIR:
             case ITIMERSPEC:
             case ITIMERSPEC_OUT: {
-                // Two struct timespec, four C longs; the kernel writes the old value only on success.
+                // Two struct timespec, four C longs (utimensat's times; an itimerspec's interval
+                // and value); the kernel writes the old itimerspec only on success.
                 if (ptr == 0) return ArgValue.Null.INSTANCE;
                 if (kind == ArgKind.ITIMERSPEC_OUT && res < 0) return ArgValue.Num.of(ptr);
                 long[] w = mem.readWords(tid, ptr, 4, ptrSize);

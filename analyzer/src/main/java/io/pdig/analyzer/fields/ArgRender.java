@@ -232,7 +232,7 @@ final class ArgRender {
             ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.PATH_OUT, ArgKind.DIRENTS_OUT, ArgKind.UTSNAME_OUT,
             ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.RANDOM_OUT,
             ArgKind.LOFF_PTR, ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS,
-            ArgKind.IOCTL_ARG, ArgKind.MMSGHDR, ArgKind.MMSGHDR_OUT, ArgKind.TIMESPEC_INOUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG, ArgKind.CAP_HEADER, ArgKind.CAP_DATA_OUT, ArgKind.SIGEVENT, ArgKind.ITIMERSPEC, ArgKind.ITIMERSPEC_OUT, ArgKind.MPOL_MODE_OUT, ArgKind.NODEMASK, ArgKind.NODEMASK_OUT);
+            ArgKind.IOCTL_ARG, ArgKind.MMSGHDR, ArgKind.MMSGHDR_OUT, ArgKind.TIMESPEC_INOUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG, ArgKind.CAP_HEADER, ArgKind.CAP_DATA_OUT, ArgKind.SIGEVENT, ArgKind.ITIMERSPEC, ArgKind.ITIMERSPEC_OUT, ArgKind.MPOL_MODE_OUT, ArgKind.NODEMASK, ArgKind.NODEMASK_OUT, ArgKind.TIMESPEC_PAIR);
 
     /**
      * Kinds decoded as Words whose first word is the address the tracer read (the rest is what it
@@ -243,7 +243,7 @@ final class ArgRender {
             ArgKind.WAIT_STATUS_OUT, ArgKind.RLIMIT, ArgKind.RLIMIT_OUT, ArgKind.STATX_OUT, ArgKind.DIRENTS_OUT,
             ArgKind.SYSINFO_OUT, ArgKind.SIGRETURN_MASK, ArgKind.CLONE_PARENT_TID, ArgKind.LOFF_PTR,
             ArgKind.TIMESPEC, ArgKind.GID_LIST_OUT, ArgKind.CPU_SET_OUT, ArgKind.POLLFDS, ArgKind.IOCTL_ARG,
-            ArgKind.TIMESPEC_INOUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.FUTEX_VAL2, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG, ArgKind.CAP_HEADER, ArgKind.SIGEVENT, ArgKind.ITIMERSPEC, ArgKind.ITIMERSPEC_OUT, ArgKind.MPOL_MODE_OUT, ArgKind.NODEMASK, ArgKind.NODEMASK_OUT);
+            ArgKind.TIMESPEC_INOUT, ArgKind.EPOLL_EVENT, ArgKind.EPOLL_EVENTS_OUT, ArgKind.TIMESPEC_REM, ArgKind.GID_LIST, ArgKind.STATFS_OUT, ArgKind.FUTEX_VAL2, ArgKind.STACK_T, ArgKind.STACK_T_OUT, ArgKind.ID_OUT, ArgKind.PRCTL_ARG, ArgKind.CAP_HEADER, ArgKind.SIGEVENT, ArgKind.ITIMERSPEC, ArgKind.ITIMERSPEC_OUT, ArgKind.MPOL_MODE_OUT, ArgKind.NODEMASK, ArgKind.NODEMASK_OUT, ArgKind.TIMESPEC_PAIR);
 
     static String render(EvalContext ctx, ArgKind kind, ArgValue v, boolean resolved) {
         if (v instanceof ArgValue.Num n) {

@@ -135,6 +135,9 @@ public final class ArgText {
         if (v instanceof ArgValue.Words w && kind == ArgKind.MPOL_MODE_OUT && w.words().length == 2) {
             return "[" + MempolicyText.mode(w.words()[1]) + "]";
         }
+        if (v instanceof ArgValue.Words w && kind == ArgKind.TIMESPEC_PAIR && w.words().length == UtimeText.WORDS) {
+            return UtimeText.times(w.words());
+        }
         if (v instanceof ArgValue.Words w && kind == ArgKind.CAP_HEADER && w.words().length == 3) {
             return "{version=" + capVersion(w.words()[1]) + ", pid=" + w.words()[2] + "}";
         }
@@ -210,7 +213,7 @@ public final class ArgText {
             case INT -> Long.toString(intValue(raw));
             case SIZE -> Long.toUnsignedString(raw);
             case MODE -> Modes.octal(ArgNames.normalize(kind, raw));
-            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
+            case PTR, DATA, DATA_OUT, IOVEC, IOVEC_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, STACK_T, STACK_T_OUT, ID_OUT, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT, TIMESPEC_PAIR -> raw == 0 ? "NULL" : StructLayouts.hex(raw);
             default -> StructLayouts.hex(raw);
         };
     }

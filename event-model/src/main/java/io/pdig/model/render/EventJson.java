@@ -408,6 +408,12 @@ public final class EventJson {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("mode").value(MempolicyText.mode(w[1])).endObject();
             return;
         }
+        if (kind == ArgKind.TIMESPEC_PAIR && w.length == UtimeText.WORDS) {
+            j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("times").beginArray()
+                    .beginObject().key("tv_sec").value(w[1]).key("tv_nsec").value(w[2]).endObject()
+                    .beginObject().key("tv_sec").value(w[3]).key("tv_nsec").value(w[4]).endObject().endArray().endObject();
+            return;
+        }
         if (kind == ArgKind.CAP_HEADER && w.length == 3) {
             j.beginObject().key("address").value(StructLayouts.hex(w[0])).key("version").value(ArgText.capVersion(w[1]))
                     .key("pid").value(w[2]).endObject();

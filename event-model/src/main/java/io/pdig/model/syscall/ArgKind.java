@@ -528,7 +528,14 @@ public enum ArgKind {
     /** get_mempolicy's flags (MPOL_F_NODE|MPOL_F_ADDR). */
     MPOL_GET_FLAGS(Phase.ENTRY),
     /** mbind's flags (MPOL_MF_STRICT|MPOL_MF_MOVE). */
-    MPOL_MBIND_FLAGS(Phase.ENTRY);
+    MPOL_MBIND_FLAGS(Phase.ENTRY),
+    /**
+     * Two struct timespec the kernel reads (utimensat's access and modification times): four longs
+     * (8 bytes each on x86_64, 4 on i386) read at the entry, stored as Words {address, tv_sec,
+     * tv_nsec, tv_sec, tv_nsec}, strace's {@code [{tv_sec=..., tv_nsec=...} /* 2026-12-07T10:11:12+0000 *}{@code /},
+     * UTIME_NOW]}. NULL as Null, Unreadable when it cannot be read; the address in journals from before its row.
+     */
+    TIMESPEC_PAIR(Phase.ENTRY);
 
     /** Most epoll events read (EPOLL_EVENTS_OUT): strace shows as many, then "...". */
     public static final int EPOLL_EVENTS_SHOWN = 32;
@@ -583,7 +590,7 @@ public enum ArgKind {
     /** True for kinds whose value lives in tracee memory and needs a read. */
     public boolean readsMemory() {
         return switch (this) {
-            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT -> true;
+            case PATH, STRING, ARGV, DATA, DATA_OUT, ENVP, SOCKOPT_VAL, SIGSET, SIGSET_OUT, STAT_OUT, SIGACTION, SIGACTION_OUT, WAIT_STATUS_OUT, RLIMIT, RLIMIT_OUT, STATX_OUT, SOCKADDR, SOCKADDR_OUT, SOCKLEN_INOUT, CLONE_ARGS, OPEN_HOW, FD_PAIR_OUT, CAP_DATA, PATH_OUT, DIRENTS_OUT, UTSNAME_OUT, SYSINFO_OUT, IOVEC, IOVEC_OUT, SIGRETURN_MASK, CLONE_PARENT_TID, RANDOM_OUT, LOFF_PTR, MSGHDR, MSGHDR_OUT, TIMESPEC, GID_LIST_OUT, CPU_SET_OUT, POLLFDS, IOCTL_ARG, MMSGHDR, MMSGHDR_OUT, TIMESPEC_INOUT, CLONE_ARGS_OUT, EPOLL_EVENT, EPOLL_EVENTS_OUT, TIMESPEC_REM, GID_LIST, STATFS_OUT, FUTEX_VAL2, STACK_T, STACK_T_OUT, ID_OUT, PRCTL_ARG, CAP_HEADER, CAP_DATA_OUT, SIGEVENT, ITIMERSPEC, ITIMERSPEC_OUT, MPOL_MODE_OUT, NODEMASK, NODEMASK_OUT, TIMESPEC_PAIR -> true;
             default -> false;
         };
     }

@@ -179,6 +179,8 @@ public final class SyscallTable {
         t.add(row("readlink", RetKind.INT, set(FILE), a("path", PATH), a("buf", PATH_OUT), a("size", SIZE)));
         t.add(row("readlinkat", RetKind.INT, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("buf", PATH_OUT), a("size", SIZE)));
         t.add(row("truncate", RetKind.STATUS, set(FILE), a("path", PATH), a("length", INT)));
+        // touch, cp -p, tar and rsync set times with it; a NULL path names the dirfd itself
+        t.add(row("utimensat", RetKind.STATUS, set(FILE), a("dirfd", DIRFD), a("path", PATH), a("times", TIMESPEC_PAIR), a("flags", AT_FLAGS)));
         t.add(row("ftruncate", RetKind.STATUS, set(FILE), a("fd", FD), a("length", INT)));
         // Files: namespace changes
         t.add(row("chdir", RetKind.STATUS, set(DEFAULT, FILE), a("path", PATH)));
