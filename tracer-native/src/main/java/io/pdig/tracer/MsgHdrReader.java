@@ -78,13 +78,26 @@ final class MsgHdrReader {
      * cmsg_len rounded up to a word. A message whose cmsg_len is below its header ends the walk
      * (the kernel stops there too). Data kept, as strace shows it: SCM_RIGHTS's ints (the fds),
      * SCM_CREDENTIALS's struct ucred (pid, uid, gid: three ints), the two longs of the old
-     * timestamps (SO_TIMESTAMP_OLD's timeval, SO_TIMESTAMPNS_OLD's timespec); a message whose data
-     * is shorter than its struct (MSG_CTRUNC) keeps none.
+     * timestamps (SO_TIMESTAMP_OLD's timeval, SO_TIMESTAMPNS_OLD's timespec); SOL_IP's
+     * IP_PKTINFO (ifindex, spec_dst, addr: three ints, the addresses as their bytes lie), IP_TTL's
+     * and IP_CHECKSUM's unsigned ints, and IP_TOS's, IP_RECVOPTS' and IP_RETOPTS' bytes, one per
+     * word; a message whose data is shorter than its struct (MSG_CTRUNC) keeps none.
      */
-    private static final int SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2, SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35;
+    private static final int SOL_IP = 0, SOL_SOCKET = 1, SCM_RIGHTS = 1, SCM_CREDENTIALS = 2, SO_TIMESTAMP_OLD = 29,
+            SO_TIMESTAMPNS_OLD = 35;
+    private static final int IP_TOS = 1, IP_TTL = 2, IP_RECVOPTS = 6, IP_RETOPTS = 7, IP_PKTINFO = 8, IP_CHECKSUM = 23;
 
-    /** How many data words of a SOL_SOCKET message of {@code type} with {@code dataLen} bytes are kept. */
-    private static int dataWords(int type, int dataLen, int wordSize) {
+    /** How many data words of a message of {@code level} and {@code type} with {@code dataLen} bytes are kept. */
+    private static int dataWords(int level, int type, int dataLen, int wordSize) {
+        if (level == SOL_IP) {
+            return switch (type) {
+                case IP_PKTINFO -> dataLen >= 12 ? 3 : 0;
+                case IP_TTL, IP_CHECKSUM -> Math.max(dataLen, 0) / 4;
+                case IP_TOS, IP_RECVOPTS, IP_RETOPTS -> Math.max(dataLen, 0);
+                default -> 0;
+            };
+        }
+        if (level != SOL_SOCKET) return 0;
         return switch (type) {
             case SCM_RIGHTS -> Math.max(dataLen, 0) / 4;
             case SCM_CREDENTIALS -> dataLen >= 12 ? 3 : 0;
@@ -93,21 +106,28 @@ final class MsgHdrReader {
         };
     }
 
+    /** The size of each kept data item of a message: longs for the old timestamps, bytes for SOL_IP's byte arrays, else C ints. */
+    private static int itemSize(int level, int type, int wordSize) {
+        if (level == SOL_SOCKET && (type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD)) return wordSize;
+        if (level == SOL_IP && (type == IP_TOS || type == IP_RECVOPTS || type == IP_RETOPTS)) return 1;
+        return 4;
+    }
+
     private long[] cmsgs(int tid, long control, long controllen, int wordSize) {
         int size = Long.compareUnsigned(controllen, ArgKind.MSG_CONTROL_MAX) > 0 ? ArgKind.MSG_CONTROL_MAX : (int) controllen;
         byte[] b = mem.readBytes(tid, control, size);
         if (b == null) return null;
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         int header = wordSize + 8;
-        long[] out = new long[b.length / 4 + 8];
+        long[] out = new long[b.length + 8]; // at most one word per data byte, and a header's four per message
         int n = 0;
         for (int off = 0; off + header <= b.length; ) {
             long len = wordSize == 8 ? bb.getLong(off) : bb.getInt(off) & 0xffffffffL;
             if (len < header) break;
             int level = bb.getInt(off + wordSize), type = bb.getInt(off + wordSize + 4);
             int dataLen = (int) Math.min(off + len, b.length) - off - header;
-            int words = level == SOL_SOCKET ? dataWords(type, dataLen, wordSize) : 0;
-            int item = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD ? wordSize : 4; // longs, or C ints
+            int words = dataWords(level, type, dataLen, wordSize);
+            int item = itemSize(level, type, wordSize);
             if (n + 4 + words > out.length) break;
             out[n++] = len;
             out[n++] = level;
@@ -115,7 +135,8 @@ final class MsgHdrReader {
             out[n++] = words;
             for (int d = 0; d < words; d++) {
                 int at = off + header + item * d;
-                out[n++] = item == 8 ? bb.getLong(at) : bb.getInt(at); // C ints and i386's longs: signed
+                // C ints and i386's longs signed; SOL_IP's unsigned ints and bytes as the renderer shows them
+                out[n++] = item == 8 ? bb.getLong(at) : item == 1 ? bb.get(at) & 0xff : bb.getInt(at);
             }
             long next = off + ((len + wordSize - 1) & -wordSize);
             if (next > b.length) break;

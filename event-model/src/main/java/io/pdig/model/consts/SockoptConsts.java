@@ -301,6 +301,29 @@ public final class SockoptConsts {
             SO_TIMESTAMP_OLD 29
             SO_TIMESTAMPNS_OLD 35
             SO_TIMESTAMPING_OLD 37
+            SO_TIMESTAMP_NEW 63
+            SO_TIMESTAMPNS_NEW 64
+            SO_TIMESTAMPING_NEW 65
+            """);
+
+    /** SOL_IP control messages whose data is kept: the types and what each holds (ArgValue.MsgHdr#cmsgs). */
+    public static final int IP_TOS = 1, IP_TTL = 2, IP_RECVOPTS = 6, IP_RETOPTS = 7, IP_PKTINFO = 8, IP_CHECKSUM = 23;
+
+    /**
+     * Types of SOL_IP control messages, as strace 6.1 names them (its ip_cmsg_types: the IP_ options
+     * that the kernel sends or takes as control messages, and SCM_SECURITY, which it sends at this
+     * level for an IP socket too).
+     */
+    public static final ValueNames IP_CMSG_TYPES = ValueNames.parse("SOL_IP control message type", """
+            IP_TOS 1
+            IP_TTL 2
+            SCM_SECURITY 3
+            IP_RECVOPTS 6
+            IP_RETOPTS 7
+            IP_PKTINFO 8
+            IP_RECVERR 11
+            IP_ORIGDSTADDR 20
+            IP_CHECKSUM 23
             """);
 
     /** Flags of send, sendto, sendmsg, recv, recvfrom, recvmsg. */

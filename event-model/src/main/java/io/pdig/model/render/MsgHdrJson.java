@@ -48,7 +48,8 @@ final class MsgHdrJson {
             int n = (int) w[k + 3];
             j.beginObject().key("cmsg_len").unsigned(w[k]).key("cmsg_level").value(SockoptConsts.LEVELS.render((int) w[k + 1]));
             boolean socket = w[k + 1] == SockoptConsts.SOL_SOCKET;
-            j.key("cmsg_type").value(socket ? SockoptConsts.SCM_TYPES.render((int) w[k + 2]) : Long.toString((int) w[k + 2]));
+            j.key("cmsg_type").value(socket ? SockoptConsts.SCM_TYPES.render((int) w[k + 2])
+                    : w[k + 1] == SockoptConsts.SOL_IP ? SockoptConsts.IP_CMSG_TYPES.render((int) w[k + 2]) : Long.toString((int) w[k + 2]));
             if (socket && w[k + 2] == SockoptConsts.SCM_RIGHTS) {
                 j.key("cmsg_data").beginArray();
                 for (int d = 0; d < n; d++) j.value((int) w[k + 4 + d]);
@@ -56,6 +57,13 @@ final class MsgHdrJson {
             } else if (socket && w[k + 2] == SockoptConsts.SCM_CREDENTIALS && n == 3) {
                 j.key("cmsg_data").beginObject().key("pid").value((int) w[k + 4]).key("uid").value(w[k + 5] & 0xffffffffL)
                         .key("gid").value(w[k + 6] & 0xffffffffL).endObject();
+            } else if (w[k + 1] == SockoptConsts.SOL_IP && w[k + 2] == SockoptConsts.IP_PKTINFO && n == 3) {
+                j.key("cmsg_data").beginObject().key("ipi_ifindex").value((int) w[k + 4]).key("ipi_spec_dst").value(
+                        SockAddrs.ipv4(le32bytes(w[k + 5]), 0)).key("ipi_addr").value(SockAddrs.ipv4(le32bytes(w[k + 6]), 0)).endObject();
+            } else if (w[k + 1] == SockoptConsts.SOL_IP && n > 0) {
+                j.key("cmsg_data").beginArray(); // IP_TTL's and IP_CHECKSUM's ints, IP_TOS's and the options' bytes
+                for (int d = 0; d < n; d++) j.value(w[k + 4 + d] & 0xffffffffL);
+                j.endArray();
             } else if (socket && (w[k + 2] == SockoptConsts.SO_TIMESTAMP_OLD || w[k + 2] == SockoptConsts.SO_TIMESTAMPNS_OLD) && n == 2) {
                 j.key("cmsg_data").beginObject().key("tv_sec").value(w[k + 4])
                         .key(w[k + 2] == SockoptConsts.SO_TIMESTAMP_OLD ? "tv_usec" : "tv_nsec").value(w[k + 5]).endObject();
@@ -64,6 +72,11 @@ final class MsgHdrJson {
             k += 4 + n;
         }
         j.endArray();
+    }
+
+    /** The four bytes of an address kept as the little-endian int they were read as. */
+    private static byte[] le32bytes(long v) {
+        return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
     }
 
     private static void pointer(JsonOut j, long p) {
