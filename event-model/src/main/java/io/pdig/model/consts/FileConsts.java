@@ -328,14 +328,17 @@ public final class FileConsts {
             UDF_SUPER_MAGIC 0x15013346
             """);
 
-    /** struct statfs's f_flags (ST_ bits, sys/statvfs.h), by value as strace orders them. */
+    /**
+     * struct statfs's f_flags (ST_ bits, sys/statvfs.h) in strace's order: ST_VALID (which the
+     * kernel sets in every reply) first, then by value ({@code ST_VALID|ST_RDONLY|ST_NOSUID}).
+     */
     public static final FlagSet ST_FLAGS = FlagSet.parse("statfs flags", """
+            ST_VALID 0x20
             ST_RDONLY 0x1
             ST_NOSUID 0x2
             ST_NODEV 0x4
             ST_NOEXEC 0x8
             ST_SYNCHRONOUS 0x10
-            ST_VALID 0x20
             ST_MANDLOCK 0x40
             ST_WRITE 0x80
             ST_APPEND 0x100
