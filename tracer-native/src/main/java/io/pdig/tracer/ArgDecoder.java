@@ -1,5 +1,6 @@
 package io.pdig.tracer;
 
+import io.pdig.model.consts.Capabilities;
 import io.pdig.model.consts.FileConsts;
 import io.pdig.model.event.ArgValue;
 import io.pdig.model.render.FutexText;
@@ -906,7 +907,7 @@ final class ArgDecoder {
                 int header = indexOf(row.args(), ArgKind.CAP_HEADER);
                 long hdr = header < 0 ? 0 : abi == Abi.I386 ? raw[header] & 0xffffffffL : raw[header];
                 long[] version = hdr == 0 ? null : mem.readWords(tid, hdr, 1, 4);
-                int structs = version == null || version.length < 1 ? 0 : io.pdig.model.consts.Capabilities.dataStructs(version[0]);
+                int structs = version == null || version.length < 1 ? 0 : Capabilities.dataStructs(version[0]);
                 if (structs == 0) return ArgValue.Num.of(ptr);
                 return words(tid, ptr, 3 * structs, 4);
             }

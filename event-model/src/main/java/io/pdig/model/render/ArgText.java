@@ -1,7 +1,9 @@
 package io.pdig.model.render;
 
 import io.pdig.model.consts.ArgNames;
+import io.pdig.model.consts.Capabilities;
 import io.pdig.model.consts.FileConsts;
+import io.pdig.model.consts.MemoryConsts;
 import io.pdig.model.consts.ProcessConsts;
 import io.pdig.model.consts.NameTable;
 import io.pdig.model.event.ArgValue;
@@ -176,7 +178,8 @@ public final class ArgText {
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t != null) return IoctlText.request(ArgNames.normalize(kind, raw));
         if (kind == ArgKind.MPOL_MODE) return MempolicyText.mode(raw);
-        if (kind == ArgKind.MPOL_GET_FLAGS || kind == ArgKind.MPOL_MBIND_FLAGS) return XlatText.flags((io.pdig.model.consts.FlagSet) t, raw, "MPOL_???");
+        if (kind == ArgKind.MPOL_GET_FLAGS) return XlatText.flags(MemoryConsts.MPOL_GET_FLAGS, raw, "MPOL_???");
+        if (kind == ArgKind.MPOL_MBIND_FLAGS) return XlatText.flags(MemoryConsts.MPOL_MBIND_FLAGS, raw & 0xffffffffL, "MPOL_???");
         if (kind == ArgKind.CLOCK_ID) return XlatText.value(ProcessConsts.CLOCK_IDS, raw & 0xffffffffL, "CLOCK_???");
         if (t != null) return t.render(ArgNames.normalize(kind, raw));
         return number(kind, raw);
@@ -203,7 +206,7 @@ public final class ArgText {
 
     /** A capability header's version: its name, or strace's {@code 0 /* _LINUX_CAPABILITY_VERSION_??? *}{@code /}. */
     static String capVersion(long version) {
-        return XlatText.value(io.pdig.model.consts.Capabilities.VERSIONS, version & 0xffffffffL, "_LINUX_CAPABILITY_VERSION_???");
+        return XlatText.value(Capabilities.VERSIONS, version & 0xffffffffL, "_LINUX_CAPABILITY_VERSION_???");
     }
 
     /** A number of a kind without a name table: decimal, unsigned decimal, hex or octal. */
