@@ -139,6 +139,11 @@ public final class ArgNames {
      * from their low 32 bits (so AT_FDCWD stored as 0xffffff9c is -100), {@code unsigned int} kinds
      * are masked to 32 bits, other kinds are kept whole.
      */
+    /** True for the kinds the kernel reads as a C int or unsigned int ({@link #normalize} keeps their 32 bits). */
+    public static boolean isCInt(ArgKind kind) {
+        return SIGNED_INT.contains(kind) || UNSIGNED_INT.contains(kind);
+    }
+
     public static long normalize(ArgKind kind, long raw) {
         if (SIGNED_INT.contains(kind)) return (int) raw;
         if (UNSIGNED_INT.contains(kind)) return raw & 0xffffffffL;

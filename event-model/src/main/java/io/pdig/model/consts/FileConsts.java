@@ -55,7 +55,7 @@ public final class FileConsts {
             O_NONBLOCK 04000
             O_DIRECT 040000
             O_CLOEXEC 02000000
-            """).build();
+            """).unknownAs("O_???").build();
 
     /** The dirfd argument of *at() calls: one named value. */
     public static final ValueNames DIRFD = ValueNames.parse("dirfd", """
@@ -66,7 +66,7 @@ public final class FileConsts {
      * AT_* flags. AT_EACCESS (faccessat2) shares AT_REMOVEDIR's bit: here it parses and AT_REMOVEDIR
      * renders; {@link #AT_FLAGS_ACCESS} is the faccessat2 reading.
      */
-    public static final FlagSet AT_FLAGS = FlagSet.parse("at flags", """
+    public static final FlagSet AT_FLAGS = FlagSet.parse("at flags", "AT_???", """
             AT_SYMLINK_NOFOLLOW 0x100
             AT_REMOVEDIR 0x200
             AT_EACCESS 0x200
@@ -105,7 +105,7 @@ public final class FileConsts {
             """).field(0x6000, AT_STATX_SYNC, FlagSet.FieldAt.FIRST, true).build();
 
     /** preadv2/pwritev2's flags (linux/fs.h). */
-    public static final FlagSet RWF_FLAGS = FlagSet.parse("rwf flags", """
+    public static final FlagSet RWF_FLAGS = FlagSet.parse("rwf flags", "RWF_???", """
             RWF_HIPRI 0x1
             RWF_DSYNC 0x2
             RWF_SYNC 0x4
@@ -114,7 +114,7 @@ public final class FileConsts {
             """);
 
     /** statx's masks (linux/stat.h), the combined names first as strace prints them. */
-    public static final FlagSet STATX_MASKS = FlagSet.parse("statx mask", """
+    public static final FlagSet STATX_MASKS = FlagSet.parse("statx mask", "STATX_???", """
             STATX_ALL 0xfff
             STATX_BASIC_STATS 0x7ff
             STATX_TYPE 0x1
@@ -155,7 +155,7 @@ public final class FileConsts {
             R_OK 4
             W_OK 2
             X_OK 1
-            """).zeroName("F_OK").build();
+            """).zeroName("F_OK").unknownAs("?_OK").build();
 
     /** lseek's whence (unistd.h). */
     /** posix_fadvise's advice as x86_64 and i386 number it (s390x differs; not traced). */
@@ -166,7 +166,7 @@ public final class FileConsts {
             POSIX_FADV_WILLNEED 3
             POSIX_FADV_DONTNEED 4
             POSIX_FADV_NOREUSE 5
-            """);
+            """).unknownAs("POSIX_FADV_???");
 
     public static final ValueNames SEEK_WHENCE = ValueNames.parse("lseek whence", """
             SEEK_SET 0
@@ -174,7 +174,7 @@ public final class FileConsts {
             SEEK_END 2
             SEEK_DATA 3
             SEEK_HOLE 4
-            """);
+            """).unknownAs("SEEK_???");
 
     /** The request whose argument is an int the kernel writes (the bytes readable now). */
     public static final long FIONREAD = 0x541b;
@@ -255,16 +255,16 @@ public final class FileConsts {
             F_SET_RW_HINT 1036
             F_GET_FILE_RW_HINT 1037
             F_SET_FILE_RW_HINT 1038
-            """);
+            """).unknownAs("F_???");
 
-    public static final FlagSet RENAME_FLAGS = FlagSet.parse("rename flags", """
+    public static final FlagSet RENAME_FLAGS = FlagSet.parse("rename flags", "RENAME_??", """
             RENAME_NOREPLACE 1
             RENAME_EXCHANGE 2
             RENAME_WHITEOUT 4
             """);
 
     /** getrandom flags. */
-    public static final FlagSet GRND_FLAGS = FlagSet.parse("getrandom flags", """
+    public static final FlagSet GRND_FLAGS = FlagSet.parse("getrandom flags", "GRND_???", """
             GRND_NONBLOCK 1
             GRND_RANDOM 2
             GRND_INSECURE 4
@@ -350,7 +350,7 @@ public final class FileConsts {
             """);
 
     /** flock's operation (sys/file.h; LOCK_MAND and its two modes are the kernel's old ones). */
-    public static final FlagSet FLOCK_OPS = FlagSet.parse("flock operation", """
+    public static final FlagSet FLOCK_OPS = FlagSet.parse("flock operation", "LOCK_???", """
             LOCK_SH 1
             LOCK_EX 2
             LOCK_NB 4
@@ -365,7 +365,7 @@ public final class FileConsts {
             EPOLL_CTL_ADD 1
             EPOLL_CTL_DEL 2
             EPOLL_CTL_MOD 3
-            """);
+            """).unknownAs("EPOLL_CTL_???");
 
     /** EPOLL_CTL_DEL: the one operation that reads no struct epoll_event. */
     public static final long EPOLL_CTL_DEL = 2;
@@ -391,12 +391,12 @@ public final class FileConsts {
             """);
 
     /** epoll_create1 flags: the one the kernel accepts is O_CLOEXEC's bit. */
-    public static final FlagSet EPOLL_FLAGS = FlagSet.parse("epoll_create1 flags", """
+    public static final FlagSet EPOLL_FLAGS = FlagSet.parse("epoll_create1 flags", "EPOLL_???", """
             EPOLL_CLOEXEC 02000000
             """);
 
     /** memfd_create flags; the hugetlb page size bits (26..31) stay in hex. */
-    public static final FlagSet MEMFD_FLAGS = FlagSet.parse("memfd flags", """
+    public static final FlagSet MEMFD_FLAGS = FlagSet.parse("memfd flags", "MFD_???", """
             MFD_CLOEXEC 1
             MFD_ALLOW_SEALING 2
             MFD_HUGETLB 4

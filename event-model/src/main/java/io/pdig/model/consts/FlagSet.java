@@ -29,6 +29,7 @@ public final class FlagSet implements NameTable {
     private final boolean fieldShownWhenZero;
     private final String zeroName;
     private final LongFunction<String> falco;
+    private final String straceUnknown;
 
     private FlagSet(Builder b) {
         this.title = b.title;
@@ -39,6 +40,7 @@ public final class FlagSet implements NameTable {
         this.fieldShownWhenZero = b.fieldShownWhenZero;
         this.zeroName = b.zeroName;
         this.falco = b.falco;
+        this.straceUnknown = b.straceUnknown;
         for (TableText.Row r : flags) {
             if (valueOf.put(r.name(), r.value()) != null) {
                 throw new IllegalStateException(title + " table: duplicate name " + r.name());
@@ -57,9 +59,19 @@ public final class FlagSet implements NameTable {
         return builder(title, rows).build();
     }
 
+    /** {@link #parse}, with strace's comment after a value with no named bit ({@link NameTable#straceUnknown}). */
+    public static FlagSet parse(String title, String straceUnknown, String rows) {
+        return builder(title, rows).unknownAs(straceUnknown).build();
+    }
+
     @Override
     public String title() {
         return title;
+    }
+
+    @Override
+    public String straceUnknown() {
+        return straceUnknown;
     }
 
     @Override
@@ -152,6 +164,7 @@ public final class FlagSet implements NameTable {
         private boolean fieldShownWhenZero;
         private String zeroName;
         private LongFunction<String> falco;
+        private String straceUnknown;
 
         private Builder(String title, String rows) {
             this.title = title;
@@ -176,6 +189,12 @@ public final class FlagSet implements NameTable {
         /** A Falco rendering that differs from "known names only" (open flags use Falco's own order). */
         public Builder falco(LongFunction<String> renderer) {
             this.falco = renderer;
+            return this;
+        }
+
+        /** strace's comment after a value with no named bit ({@link NameTable#straceUnknown}). */
+        public Builder unknownAs(String label) {
+            this.straceUnknown = label;
             return this;
         }
 

@@ -10,7 +10,7 @@ public final class MemoryConsts {
             PROT_SEM 0x8
             PROT_GROWSDOWN 0x01000000
             PROT_GROWSUP 0x02000000
-            """).zeroName("PROT_NONE").build();
+            """).zeroName("PROT_NONE").unknownAs("PROT_???").build();
 
     /** A NUMA memory policy's mode (linux/mempolicy.h), below its MPOL_MODE_FLAGS. */
     public static final ValueNames MPOL_MODES = ValueNames.parse("memory policy", """
@@ -31,14 +31,14 @@ public final class MemoryConsts {
             """);
 
     /** get_mempolicy's flags. */
-    public static final FlagSet MPOL_GET_FLAGS = FlagSet.parse("get_mempolicy flags", """
+    public static final FlagSet MPOL_GET_FLAGS = FlagSet.parse("get_mempolicy flags", "MPOL_???", """
             MPOL_F_NODE 0x1
             MPOL_F_ADDR 0x2
             MPOL_F_MEMS_ALLOWED 0x4
             """);
 
     /** mbind's flags. */
-    public static final FlagSet MPOL_MBIND_FLAGS = FlagSet.parse("mbind flags", """
+    public static final FlagSet MPOL_MBIND_FLAGS = FlagSet.parse("mbind flags", "MPOL_???", """
             MPOL_MF_STRICT 0x1
             MPOL_MF_MOVE 0x2
             MPOL_MF_MOVE_ALL 0x4
@@ -71,7 +71,7 @@ public final class MemoryConsts {
             MADV_COLLAPSE 25
             MADV_HWPOISON 100
             MADV_SOFT_OFFLINE 101
-            """);
+            """).unknownAs("MADV_???");
 
     /** The mapping type (low 4 bits of mmap flags). */
     public static final ValueNames MAP_TYPES = ValueNames.parse("mmap type", """

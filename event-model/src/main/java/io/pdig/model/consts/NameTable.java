@@ -33,6 +33,15 @@ public interface NameTable {
      */
     long parse(String text);
 
+    /**
+     * What strace writes in a comment after a value this table does not name, its decoder's
+     * default ({@code "AF_???"}: {@code 0x63 /* AF_??? *}{@code /}); null where strace writes the
+     * plain number (render.XlatText applies it to --print and dump lines only).
+     */
+    default String straceUnknown() {
+        return null;
+    }
+
     /** All primary names in table order. */
     List<String> names();
 

@@ -53,7 +53,7 @@ public final class NetConsts {
             AF_SMC 43
             AF_XDP 44
             AF_MCTP 45
-            """);
+            """).unknownAs("AF_???");
 
     /** The type field (low 4 bits) of socket()'s type argument. */
     public static final ValueNames TYPES = ValueNames.parse("socket type", """
@@ -116,7 +116,8 @@ public final class NetConsts {
 
     /** Protocols of AF_INET/AF_INET6 sockets, where 0 means IPPROTO_IP. */
     public static final ValueNames INET_PROTOCOLS = ValueNames.parse("protocol", "IPPROTO_IP 0\n"
-            + String.join("\n", PROTOCOLS.names().stream().map(n -> n + " " + PROTOCOLS.valueOf(n).getAsLong()).toList()));
+            + String.join("\n", PROTOCOLS.names().stream().map(n -> n + " " + PROTOCOLS.valueOf(n).getAsLong()).toList()))
+            .unknownAs("IPPROTO_???");
 
     private NetConsts() {
     }

@@ -115,7 +115,7 @@ public final class ProcessConsts {
             PTRACE_GET_RSEQ_CONFIGURATION 0x420f
             PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG 0x4210
             PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG 0x4211
-            """);
+            """).unknownAs("PTRACE_???");
 
     public static final ValueNames PRCTL_OPTIONS = ValueNames.parse("prctl option", """
             PR_SET_PDEATHSIG 1
@@ -184,7 +184,7 @@ public final class ProcessConsts {
             PR_GET_MEMORY_MERGE 68
             PR_SET_VMA 0x53564d41
             PR_SET_PTRACER 0x59616d61
-            """);
+            """).unknownAs("PR_???");
 
     /** arch_prctl's code (asm/prctl.h, x86). */
     public static final ValueNames ARCH_PRCTL_CODES = ValueNames.parse("arch_prctl code", """
@@ -202,7 +202,7 @@ public final class ProcessConsts {
             ARCH_MAP_VDSO_X32 0x2001
             ARCH_MAP_VDSO_32 0x2002
             ARCH_MAP_VDSO_64 0x2003
-            """);
+            """).unknownAs("ARCH_???");
 
     /** Resource limits (sys/resource.h): prlimit64's resource. */
     public static final ValueNames RLIMIT_RESOURCES = ValueNames.parse("rlimit resource", """
@@ -222,10 +222,10 @@ public final class ProcessConsts {
             RLIMIT_NICE 13
             RLIMIT_RTPRIO 14
             RLIMIT_RTTIME 15
-            """);
+            """).unknownAs("RLIMIT_???");
 
     /** wait4's options (sys/wait.h, linux/wait.h), in strace's order: 2 is WSTOPPED (alias WUNTRACED). */
-    public static final FlagSet WAIT_OPTIONS = FlagSet.parse("wait options", """
+    public static final FlagSet WAIT_OPTIONS = FlagSet.parse("wait options", "W???", """
             WNOHANG 0x1
             WSTOPPED 0x2
             WEXITED 0x4
@@ -256,14 +256,14 @@ public final class ProcessConsts {
             SIG_BLOCK 0
             SIG_UNBLOCK 1
             SIG_SETMASK 2
-            """);
+            """).unknownAs("SIG_???");
 
     public static final ValueNames SECCOMP_OPS = ValueNames.parse("seccomp operation", """
             SECCOMP_SET_MODE_STRICT 0
             SECCOMP_SET_MODE_FILTER 1
             SECCOMP_GET_ACTION_AVAIL 2
             SECCOMP_GET_NOTIF_SIZES 3
-            """);
+            """).unknownAs("SECCOMP_SET_MODE_???");
 
     public static final ValueNames BPF_CMDS = ValueNames.parse("bpf command", """
             BPF_MAP_CREATE 0
@@ -303,7 +303,7 @@ public final class ProcessConsts {
             BPF_LINK_DETACH 34
             BPF_PROG_BIND_MAP 35
             BPF_TOKEN_CREATE 36
-            """);
+            """).unknownAs("BPF_???");
 
     private ProcessConsts() {
     }
@@ -322,7 +322,7 @@ public final class ProcessConsts {
             CLOCK_BOOTTIME_ALARM 9
             CLOCK_SGI_CYCLE 10
             CLOCK_TAI 11
-            """);
+            """).unknownAs("CLOCK_???");
 
     /** struct sigevent's sigev_notify (timer_create, mq_notify). */
     public static final ValueNames SIGEV_NOTIFY = ValueNames.parse("sigev_notify", """
@@ -333,7 +333,7 @@ public final class ProcessConsts {
             """);
 
     /** clock_nanosleep's and timer_settime's flags. */
-    public static final FlagSet TIMER_FLAGS = FlagSet.parse("timer flags", """
+    public static final FlagSet TIMER_FLAGS = FlagSet.parse("timer flags", "TIMER_???", """
             TIMER_ABSTIME 1
             """);
 }

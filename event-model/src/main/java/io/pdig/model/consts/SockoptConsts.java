@@ -52,7 +52,7 @@ public final class SockoptConsts {
             SOL_MPTCP 284
             SOL_MCTP 285
             SOL_SMC 286
-            """);
+            """).unknownAs("SOL_??");
 
     public static final ValueNames SOCKET_OPTIONS = ValueNames.parse("SOL_SOCKET option", """
             SO_DEBUG 1
@@ -130,7 +130,7 @@ public final class SockoptConsts {
             SO_RCVMARK 75
             SO_PASSPIDFD 76
             SO_PEERPIDFD 77
-            """);
+            """).unknownAs("SO_???");
 
     public static final ValueNames IP_OPTIONS = ValueNames.parse("SOL_IP option", """
             IP_TOS 1
@@ -171,7 +171,7 @@ public final class SockoptConsts {
             IP_MSFILTER 41
             IP_MULTICAST_ALL 49
             IP_UNICAST_IF 50
-            """);
+            """).unknownAs("IP_???");
 
     public static final ValueNames TCP_OPTIONS = ValueNames.parse("SOL_TCP option", """
             TCP_NODELAY 1
@@ -210,7 +210,7 @@ public final class SockoptConsts {
             TCP_ZEROCOPY_RECEIVE 35
             TCP_INQ 36
             TCP_TX_DELAY 37
-            """);
+            """).unknownAs("TCP_???");
 
     public static final ValueNames UDP_OPTIONS = ValueNames.parse("SOL_UDP option", """
             UDP_CORK 1
@@ -219,7 +219,7 @@ public final class SockoptConsts {
             UDP_NO_CHECK6_RX 102
             UDP_SEGMENT 103
             UDP_GRO 104
-            """);
+            """).unknownAs("UDP_???");
 
     public static final ValueNames IPV6_OPTIONS = ValueNames.parse("SOL_IPV6 option", """
             IPV6_ADDRFORM 1
@@ -275,7 +275,7 @@ public final class SockoptConsts {
             IPV6_UNICAST_IF 76
             IPV6_RECVFRAGSIZE 77
             IPV6_FREEBIND 78
-            """);
+            """).unknownAs("IPV6_???");
 
     /** The option table of a level, or null when the level's options are shown as numbers. */
     public static ValueNames optionsOf(long level) {
@@ -327,7 +327,7 @@ public final class SockoptConsts {
             """);
 
     /** Flags of send, sendto, sendmsg, recv, recvfrom, recvmsg. */
-    public static final FlagSet MSG_FLAGS = FlagSet.parse("msg flags", """
+    public static final FlagSet MSG_FLAGS = FlagSet.parse("msg flags", "MSG_???", """
             MSG_OOB 0x1
             MSG_PEEK 0x2
             MSG_DONTROUTE 0x4
@@ -350,6 +350,7 @@ public final class SockoptConsts {
             MSG_ZEROCOPY 0x4000000
             MSG_FASTOPEN 0x20000000
             MSG_CMSG_CLOEXEC 0x40000000
+            MSG_CMSG_COMPAT 0x80000000
             """);
 
     private SockoptConsts() {

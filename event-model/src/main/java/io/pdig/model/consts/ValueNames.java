@@ -20,9 +20,13 @@ public final class ValueNames implements NameTable {
     private final Map<Long, String> descriptionOf = new HashMap<>();
     private final Map<String, Long> valueOf = new LinkedHashMap<>();
     private final List<String> primary = new ArrayList<>();
+    private final List<TableText.Row> rows;
+    private final String straceUnknown;
 
-    private ValueNames(String title, List<TableText.Row> rows) {
+    private ValueNames(String title, List<TableText.Row> rows, String straceUnknown) {
         this.title = title;
+        this.rows = rows;
+        this.straceUnknown = straceUnknown;
         for (TableText.Row r : rows) {
             if (valueOf.put(r.name(), r.value()) != null) {
                 throw new IllegalStateException(title + " table: duplicate name " + r.name());
@@ -36,7 +40,17 @@ public final class ValueNames implements NameTable {
 
     /** Builds a table from {@code NAME VALUE [description]} rows (see {@link TableText}). */
     public static ValueNames parse(String title, String rows) {
-        return new ValueNames(title, TableText.rows(title, rows));
+        return new ValueNames(title, TableText.rows(title, rows), null);
+    }
+
+    /** The same table, with strace's comment for the values it does not name ({@link NameTable#straceUnknown}). */
+    public ValueNames unknownAs(String label) {
+        return new ValueNames(title, rows, label);
+    }
+
+    @Override
+    public String straceUnknown() {
+        return straceUnknown;
     }
 
     @Override

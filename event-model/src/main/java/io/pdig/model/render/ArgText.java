@@ -178,10 +178,7 @@ public final class ArgText {
         NameTable t = row != null && i < row.args().size() ? ArgNames.table(row, i, args) : null;
         if (kind == ArgKind.IOCTL_REQUEST && t != null) return IoctlText.request(ArgNames.normalize(kind, raw));
         if (kind == ArgKind.MPOL_MODE) return MempolicyText.mode(raw);
-        if (kind == ArgKind.MPOL_GET_FLAGS) return XlatText.flags(MemoryConsts.MPOL_GET_FLAGS, raw, "MPOL_???");
-        if (kind == ArgKind.MPOL_MBIND_FLAGS) return XlatText.flags(MemoryConsts.MPOL_MBIND_FLAGS, raw & 0xffffffffL, "MPOL_???");
-        if (kind == ArgKind.CLOCK_ID) return XlatText.value(ProcessConsts.CLOCK_IDS, raw & 0xffffffffL, "CLOCK_???");
-        if (t != null) return t.render(ArgNames.normalize(kind, raw));
+        if (t != null) return XlatText.of(t, ArgNames.normalize(kind, raw), ArgNames.isCInt(kind));
         return number(kind, raw);
     }
 

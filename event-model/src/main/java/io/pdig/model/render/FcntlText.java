@@ -33,7 +33,8 @@ public final class FcntlText {
         if (cmd == F_SETFL) return FileConsts.OPEN_FLAGS.render(raw & 0xffffffffL);
         if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_SETOWN || cmd == F_SETPIPE_SZ) return Integer.toString(asInt);
         if (cmd == F_SETSIG) return asInt == 0 ? "0" : Signals.TABLE.render(asInt);
-        return raw == 0 ? "NULL" : StructLayouts.hex(raw); // a struct's address (locks, owners) or unknown
+        if (FileConsts.FCNTL_CMDS.name(cmd) == null) return StructLayouts.hex(raw); // an unknown command's word, as strace shows it
+        return raw == 0 ? "NULL" : StructLayouts.hex(raw); // a struct's address (locks, owners)
     }
 
     /** A successful call's result: flag words in hex with their names, other results in decimal. */
