@@ -419,7 +419,7 @@ class PrintLinesTest {
      * recvfrom(4, 0x7ffc..., 4, MSG_PEEK|MSG_DONTWAIT, NULL, NULL) = -1 EAGAIN (...)
      * </pre>
      * The datagram's data is shown as strace shows it; the failed peek's buffer as its address
-     * (nothing was written). An unknown level and its option are numbers (strace adds a comment: {@code 0x3e7 /* SOL_?? *&#47;}).
+     * (nothing was written). An unknown level is strace's {@code 0x3e7 /* SOL_?? *&#47;}, its option a number.
      * An int option (optlen 4) shows its value; pdig shows other option values (SO_LINGER's struct)
      * as their address, as it does an unreadable one.
      */
@@ -430,7 +430,7 @@ class PrintLinesTest {
         assertHas(calls, "setsockopt(3, SOL_TCP, TCP_NODELAY, [1], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_IP, IP_TTL, [1], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_IPV6, IPV6_V6ONLY, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
-        assertHas(calls, "setsockopt(3, 999, 5, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
+        assertHas(calls, "setsockopt(3, ADDR /* SOL_?? */, 5, [1], 4) = -1 ENOPROTOOPT (Protocol not available)"); // 0x3e7
         assertHas(calls, "setsockopt(3, SOL_IP, IP_TTL, [64], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_RCVBUF, [-2], 4) = 0");
         assertHas(calls, "setsockopt(3, SOL_SOCKET, SO_LINGER, ADDR, 8) = 0");
