@@ -81,11 +81,7 @@ class MountNamespacesTest {
     @Test
     void aRemountBetweenExecsIsSeen() throws Exception {
         Path t = Files.createDirectory(dir.resolve("t"));
-        mount(t, "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs");
-        copyOfTrue(Files.createDirectory(t.resolve("d")), "prog");
-        Path bind = Files.createDirectory(dir.resolve("bind"));
-        mount(bind, "--bind", t.resolve("d").toString());
-        assertEquals(0, sh("mount", "-o", "remount,bind,ro", bind.toString()));
+        Path bind = readOnlyBindIntoATmpfs(t);
         noTableAging();
         Run r = run("unshare", "-m", "sh", "-c", "mount -o remount,ro " + t + " && " + bind + "/prog && mount -o remount,rw " + t
                 + " && " + bind + "/prog && mount -o remount,ro " + t + " && " + bind + "/prog");
@@ -139,11 +135,7 @@ class MountNamespacesTest {
     @Test
     void aSuperblockRemountedFromAnotherNamespaceIsSeenOnceTheTableIsOld() throws Exception {
         Path t = Files.createDirectory(dir.resolve("t"));
-        mount(t, "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs");
-        copyOfTrue(Files.createDirectory(t.resolve("d")), "prog");
-        Path bind = Files.createDirectory(dir.resolve("bind"));
-        mount(bind, "--bind", t.resolve("d").toString());
-        assertEquals(0, sh("mount", "-o", "remount,bind,ro", bind.toString()));
+        Path bind = readOnlyBindIntoATmpfs(t);
         Path go = dir.resolve("go");
         System.setProperty(MountNamespaces.MAX_AGE_PROPERTY, "50");
         CollectingSink sink = new CollectingSink();
@@ -277,6 +269,19 @@ class MountNamespacesTest {
     }
 
     /** A read-only bind mount at NAME of a writable directory (under target/) holding prog. */
+    /**
+     * A tmpfs mounted at {@code t} holding d/prog (a copy of true), and a read-only bind mount of
+     * t/d at dir/bind, which is returned: its superblock (t's) is writable until a test remounts it.
+     */
+    private Path readOnlyBindIntoATmpfs(Path t) throws Exception {
+        mount(t, "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs");
+        copyOfTrue(Files.createDirectory(t.resolve("d")), "prog");
+        Path bind = Files.createDirectory(dir.resolve("bind"));
+        mount(bind, "--bind", t.resolve("d").toString());
+        assertEquals(0, sh("mount", "-o", "remount,bind,ro", bind.toString()));
+        return bind;
+    }
+
     private Path readOnlyBindOfAWritableDir(String name) throws Exception {
         Path src = Files.createDirectory(dir.resolve(name + "-src"));
         copyOfTrue(src, "prog");
