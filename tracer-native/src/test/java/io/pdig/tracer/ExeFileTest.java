@@ -1,5 +1,6 @@
 package io.pdig.tracer;
 
+import static io.pdig.tracer.ScratchMounts.sh;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.driver.LaunchSpec;
@@ -13,8 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -33,26 +32,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ExeFileTest {
 
-    /** Under the module's target/ (not /tmp): a 0755 directory uid 1 can reach if its parents let it. */
+    private ScratchMounts scratch;
     private Path dir;
-    private final List<Path> mounts = new ArrayList<>();
 
     @BeforeEach
     void makeDir() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "exe-file-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        scratch = new ScratchMounts("exe-file-");
+        dir = scratch.dir;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = mounts.size() - 1; i >= 0; i--) sh("umount", mounts.get(i).toString());
+        // A test makes a file immutable; deleting it needs the flag off.
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                sh("chattr", "-i", p.toString());
-                Files.deleteIfExists(p);
-            }
+            for (Path p : s.toList()) sh("chattr", "-i", p.toString());
         }
+        scratch.close();
     }
 
     @Test
@@ -211,12 +206,7 @@ class ExeFileTest {
     }
 
     private void mount(Path at, String... how) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("mount"));
-        cmd.addAll(List.of(how));
-        cmd.add(at.toString());
-        int rc = sh(cmd.toArray(new String[0]));
-        Assumptions.assumeTrue(rc == 0, "assumes this test may mount (root with CAP_SYS_ADMIN): mount exited " + rc);
-        mounts.add(at);
+        scratch.mount(at, "(root with CAP_SYS_ADMIN)", how);
     }
 
     private static void requireReachableByOthers(Path p) {
@@ -241,9 +231,5 @@ class ExeFileTest {
     private static long nanos(FileTime t) {
         Instant i = t.toInstant();
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
-
-    private static int sh(String... cmd) throws Exception {
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 }

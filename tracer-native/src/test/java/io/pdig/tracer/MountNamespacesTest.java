@@ -1,5 +1,6 @@
 package io.pdig.tracer;
 
+import static io.pdig.tracer.ScratchMounts.sh;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.driver.LaunchSpec;
@@ -13,14 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,23 +39,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class MountNamespacesTest {
 
+    private ScratchMounts scratch;
     private Path dir;
-    private final List<Path> mounts = new ArrayList<>();
 
     @BeforeEach
     void makeDir() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mount-ns-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        scratch = new ScratchMounts("mount-ns-");
+        dir = scratch.dir;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
         System.clearProperty(MountNamespaces.MAX_AGE_PROPERTY);
-        for (int i = mounts.size() - 1; i >= 0; i--) sh("umount", mounts.get(i).toString());
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        scratch.close();
     }
 
     /**
@@ -333,15 +328,6 @@ class MountNamespacesTest {
     }
 
     private void mount(Path at, String... how) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("mount"));
-        cmd.addAll(List.of(how));
-        cmd.add(at.toString());
-        int rc = sh(cmd.toArray(new String[0]));
-        Assumptions.assumeTrue(rc == 0, "assumes this test may mount (root with CAP_SYS_ADMIN): mount exited " + rc);
-        mounts.add(at);
-    }
-
-    private static int sh(String... cmd) throws Exception {
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        scratch.mount(at, "(root with CAP_SYS_ADMIN)", how);
     }
 }

@@ -1,5 +1,6 @@
 package io.pdig.tracer;
 
+import static io.pdig.tracer.ScratchMounts.sh;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.pdig.model.driver.LaunchSpec;
@@ -13,12 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,21 +35,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class OverlayLayerTest {
 
+    private ScratchMounts scratch;
     private Path dir;
-    private final List<Path> mounts = new ArrayList<>();
 
     @BeforeEach
     void makeDir() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "overlay-");
+        scratch = new ScratchMounts("overlay-");
+        dir = scratch.dir;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = mounts.size() - 1; i >= 0; i--) sh("umount", mounts.get(i).toString());
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        scratch.close();
     }
 
     @Test
@@ -119,7 +114,7 @@ class OverlayLayerTest {
         int rc = new ProcessBuilder("mount", "-t", "overlay", "overlay", "-o", "lowerdir=L,upperdir=U,workdir=W", "M")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         Assumptions.assumeTrue(rc == 0, "assumes overlayfs can be mounted here: mount exited " + rc);
-        mounts.add(dir.resolve("M"));
+        scratch.unmountAtClose(dir.resolve("M"));
         Map<String, ProcessEvent.ExeFile> f = exeFilesOf(dir.resolve("M"), "./lower-only");
         assertEquals(Layer.UNKNOWN, f.get("lower-only").layer(), f.toString());
         assertTrue(f.get("lower-only").overlay());
@@ -248,13 +243,7 @@ class OverlayLayerTest {
     }
 
     private void mount(Path at, String... how) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("mount"));
-        cmd.addAll(List.of(how));
-        cmd.add(at.toString());
-        int rc = sh(cmd.toArray(new String[0]));
-        Assumptions.assumeTrue(rc == 0, "assumes this test may mount overlayfs here (root, a filesystem overlayfs"
-                + " takes as upper): mount exited " + rc);
-        mounts.add(at);
+        scratch.mount(at, "overlayfs here (root, a filesystem overlayfs takes as upper)", how);
     }
 
     private static byte[] b(String s) {
@@ -263,9 +252,5 @@ class OverlayLayerTest {
 
     private static String str(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int sh(String... cmd) throws Exception {
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 }
