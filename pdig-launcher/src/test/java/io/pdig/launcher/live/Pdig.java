@@ -50,6 +50,17 @@ final class Pdig {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The JSON alerts of {@code pdig replay JOURNAL -r RULES -o json} (written to a file in
+     * workDir), one per line; fails the test when the replay does not exit 0.
+     */
+    static List<String> replayAlerts(Path workDir, Path journal, Path rules) throws IOException, InterruptedException {
+        Path alerts = Files.createTempFile(workDir, "replay", ".jsonl");
+        Result r = run(workDir, "replay", journal.toString(), "-r", rules.toString(), "-o", "json", "--alerts", alerts.toString());
+        if (r.exitCode() != 0) throw new AssertionError("pdig replay failed\n" + r.transcript());
+        return Files.readAllLines(alerts);
+    }
+
     static Process start(Path workDir, Path stderr, String... args) throws IOException {
         return new ProcessBuilder(argv(args)).directory(workDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile())
